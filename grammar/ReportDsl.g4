@@ -1,0 +1,200 @@
+// The ReportDsl grammar: the syntax of report format specifications.
+// Only syntax lives here. Names, types, duplicates and every other meaning are checked by the binder.
+// Regenerate the C# parser with grammar/generate; CI fails when src/ReportDsl/Parsing/Generated is stale.
+grammar ReportDsl;
+
+// ---------------------------------------------------------------- parser
+
+compilationUnit
+    : declaration* EOF
+    ;
+
+declaration
+    : formatDeclaration
+    | sectionDeclaration
+    ;
+
+formatDeclaration
+    : FORMAT name VERSION version = versionValue LBRACE formatProperty* RBRACE
+    ;
+
+versionValue
+    : INTEGER
+    | STRING
+    ;
+
+formatProperty
+    : name propertyValue
+    ;
+
+propertyValue
+    : STRING
+    | INTEGER (RANGE INTEGER?)?
+    ;
+
+sectionDeclaration
+    : SECTION name labels modifier* sectionBody
+    ;
+
+sectionBody
+    : PROSE
+    | LBRACE tableDeclaration* RBRACE
+    ;
+
+tableDeclaration
+    : TABLE name labels LBRACE tableMember* RBRACE
+    ;
+
+tableMember
+    : STUB STRING                                   # stubMember
+    | CELLS cellType                                # cellsMember
+    | axisKeyword = (COLUMNS | ROWS) STRING? LBRACE axisItem* RBRACE # axisMember
+    | ABSENT cellReference                          # absentMember
+    | ruleDeclaration                               # ruleMember
+    ;
+
+axisItem
+    : GROUP name labels modifier* LBRACE axisItem* RBRACE # groupItem
+    | name labels modifier* (COLON cellType)?             # leafItem
+    ;
+
+labels
+    : STRING (ALIAS STRING)*
+    ;
+
+modifier
+    : REQUIRED
+    | OPTIONAL
+    | HEADER
+    | UNLABELED
+    ;
+
+cellType
+    : COUNT                                          # countType
+    | INTEGER_TYPE                                   # integerType
+    | TEXT                                           # textType
+    | AMOUNT (UNIT STRING)? (PRECISION INTEGER)?     # amountType
+    ;
+
+ruleDeclaration
+    : RULE code = name severity = name message = STRING (TOLERANCE number)? quantifier* COLON comparison
+    ;
+
+quantifier
+    : FOR EACH axis = (ROW | COLUMN) (IN path)?
+    ;
+
+comparison
+    : left = expression op = (EQ | NE | LT | LE | GT | GE) right = expression
+    ;
+
+// Flat on purpose: a sum of a million terms is a list, not a million-deep tree.
+expression
+    : sign = (PLUS | MINUS)? term (termOperator term)*
+    ;
+
+termOperator
+    : PLUS
+    | MINUS
+    ;
+
+term
+    : number                                                 # numberTerm
+    | name LPAREN (expression (COMMA expression)*)? RPAREN    # callTerm
+    | cellReference                                          # referenceTerm
+    | LPAREN expression RPAREN                               # parenthesizedTerm
+    ;
+
+cellReference
+    : PREVIOUS? path (LBRACKET path RBRACKET)?
+    ;
+
+path
+    : name (DOT name)*
+    ;
+
+number
+    : INTEGER
+    | DECIMAL
+    ;
+
+// Keywords are reserved only where the grammar needs them; elsewhere they are ordinary names.
+name
+    : IDENTIFIER
+    | FORMAT | VERSION | SECTION | PROSE | TABLE | STUB | CELLS | COLUMNS | ROWS | ABSENT
+    | GROUP | ALIAS | REQUIRED | OPTIONAL | HEADER | UNLABELED
+    | COUNT | INTEGER_TYPE | TEXT | AMOUNT | UNIT | PRECISION
+    | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+FORMAT       : 'format';
+VERSION      : 'version';
+SECTION      : 'section';
+PROSE        : 'prose';
+TABLE        : 'table';
+STUB         : 'stub';
+CELLS        : 'cells';
+COLUMNS      : 'columns';
+ROWS         : 'rows';
+ABSENT       : 'absent';
+GROUP        : 'group';
+ALIAS        : 'alias';
+REQUIRED     : 'required';
+OPTIONAL     : 'optional';
+HEADER       : 'header';
+UNLABELED    : 'unlabeled';
+COUNT        : 'count';
+INTEGER_TYPE : 'integer';
+TEXT         : 'text';
+AMOUNT       : 'amount';
+UNIT         : 'unit';
+PRECISION    : 'precision';
+RULE         : 'rule';
+TOLERANCE    : 'tolerance';
+FOR          : 'for';
+EACH         : 'each';
+ROW          : 'row';
+COLUMN       : 'column';
+IN           : 'in';
+PREVIOUS     : 'previous';
+
+LBRACE   : '{';
+RBRACE   : '}';
+LPAREN   : '(';
+RPAREN   : ')';
+LBRACKET : '[';
+RBRACKET : ']';
+COLON    : ':';
+COMMA    : ',';
+RANGE    : '..';
+DOT      : '.';
+PLUS     : '+';
+MINUS    : '-';
+EQ       : '=';
+NE       : '!=';
+LE       : '<=';
+GE       : '>=';
+LT       : '<';
+GT       : '>';
+
+DECIMAL : DIGIT+ '.' DIGIT+;
+INTEGER : DIGIT+;
+
+IDENTIFIER : [\p{L}_] [\p{L}\p{N}_]*;
+
+// A string may not span lines; an unclosed one ends at the line end and is reported by the parser's builder.
+STRING              : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"';
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* '\\'?;
+
+WHITESPACE : [ \t\u000B\f\u00A0\u3000\uFEFF]+ -> channel(HIDDEN);
+NEWLINE    : ('\r\n' | '\r' | '\n' | '\u2028' | '\u2029') -> channel(HIDDEN);
+LINE_COMMENT  : '//' ~[\r\n\u2028\u2029]* -> channel(HIDDEN);
+// An unclosed block comment runs to the end of the file; the builder reports it.
+BLOCK_COMMENT : '/*' .*? ('*/' | EOF) -> channel(HIDDEN);
+
+// Anything else is kept, so that the tree still round-trips, and reported by the builder.
+BAD_CHARACTER : . -> channel(HIDDEN);
+
+fragment DIGIT : [0-9];

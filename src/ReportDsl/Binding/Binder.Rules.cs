@@ -1,0 +1,511 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ReportDsl.Diagnostics;
+using ReportDsl.Semantics;
+using ReportDsl.Syntax;
+using ReportDsl.Text;
+
+namespace ReportDsl.Binding;
+
+internal sealed partial class Binder
+{
+    private static readonly string[] KnownFunctions = ["amount", "sum"];
+
+    private ImmutableArray<TableSymbol> _allTables = [];
+
+    private void BindRules(FormatSymbol format)
+    {
+        _allTables = [.. format.Tables];
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var rulesByTable = new Dictionary<TableSymbol, List<RuleSymbol>>();
+        foreach (var (table, syntax) in _pendingRules)
+        {
+            if (!syntax.Code.IsMissing && !codes.Add(syntax.Code.Text))
+            {
+                Report(DiagnosticCatalog.DuplicateRuleCode(_source, syntax.Code.Span, syntax.Code.Text));
+            }
+
+            var rule = new RuleBinder(this, table, syntax).Bind();
+            if (!rulesByTable.TryGetValue(table, out var list))
+            {
+                rulesByTable[table] = list = [];
+            }
+
+            list.Add(rule);
+        }
+
+        foreach (var table in _allTables)
+        {
+            table.Rules = rulesByTable.TryGetValue(table, out var rules) ? [.. rules] : [];
+        }
+    }
+
+    /// <summary>Binds one rule; keeps what its references depend on, for the quantifier and tolerance checks.</summary>
+    private sealed class RuleBinder(Binder binder, TableSymbol table, RuleDeclarationSyntax syntax)
+    {
+        private readonly SourceText _source = binder._source;
+        private QuantifierSymbol? _rowQuantifier;
+        private QuantifierSymbol? _columnQuantifier;
+        private bool _usesCurrentRow;
+        private bool _usesCurrentColumn;
+        private int _maxPrecision;
+
+        public RuleSymbol Bind()
+        {
+            var severity = RuleSeverity.Error;
+            if (!syntax.Severity.IsMissing)
+            {
+                switch (syntax.Severity.Text)
+                {
+                    case "error":
+                        break;
+                    case "warning":
+                        severity = RuleSeverity.Warning;
+                        break;
+                    default:
+                        binder.Report(DiagnosticCatalog.UnknownSeverity(_source, syntax.Severity.Span, syntax.Severity.Text));
+                        break;
+                }
+            }
+
+            decimal? tolerance = syntax.Tolerance?.Value switch
+            {
+                long whole => whole,
+                decimal fraction => fraction,
+                _ => null,
+            };
+
+            var quantifiers = BindQuantifiers();
+            var left = BindExpression(syntax.Comparison.Left);
+            var right = BindExpression(syntax.Comparison.Right);
+            var combined = Combine(left.Type, right.Type, left, right, syntax.Comparison.Span);
+            CheckTolerance(combined, tolerance);
+            CheckQuantifiersUsed();
+
+            return new RuleSymbol(
+                syntax.Code.Text,
+                _source,
+                syntax.Code.Span,
+                table,
+                severity,
+                syntax.Message.ValueText,
+                tolerance,
+                quantifiers,
+                left,
+                Operator(syntax.Comparison.Operator.Kind),
+                right);
+        }
+
+        private static ComparisonOperator Operator(SyntaxKind kind) => kind switch
+        {
+            SyntaxKind.NotEqualsToken => ComparisonOperator.NotEqual,
+            SyntaxKind.LessThanToken => ComparisonOperator.LessThan,
+            SyntaxKind.LessThanOrEqualToken => ComparisonOperator.LessThanOrEqual,
+            SyntaxKind.GreaterThanToken => ComparisonOperator.GreaterThan,
+            SyntaxKind.GreaterThanOrEqualToken => ComparisonOperator.GreaterThanOrEqual,
+            _ => ComparisonOperator.Equal,
+        };
+
+        private ImmutableArray<QuantifierSymbol> BindQuantifiers()
+        {
+            var result = ImmutableArray.CreateBuilder<QuantifierSymbol>();
+            foreach (var quantifier in syntax.Quantifiers)
+            {
+                if (quantifier.Axis.IsMissing)
+                {
+                    continue;
+                }
+
+                var axis = quantifier.IsRows ? Axis.Row : Axis.Column;
+                if ((axis == Axis.Row ? _rowQuantifier : _columnQuantifier) is not null)
+                {
+                    binder.Report(DiagnosticCatalog.DuplicateQuantifier(_source, quantifier.Span, axis == Axis.Row));
+                    continue;
+                }
+
+                AxisItemSymbol? group = null;
+                ImmutableArray<AxisItemSymbol> items = axis == Axis.Row ? table.ValueRows : table.ValueColumns;
+                if (quantifier.Group is { } path && !path.Names.Any(n => n.IsMissing))
+                {
+                    var names = path.Names.ToList();
+                    var (found, failedAt) = Walk(table.ItemsOf(axis), names);
+                    var (other, otherFailedAt) = Walk(table.ItemsOf(Other(axis)), names);
+                    if (found is null && other is not null)
+                    {
+                        binder.Report(DiagnosticCatalog.QuantifierOverWrongAxis(_source, path.Span, axis == Axis.Row, path.DisplayText));
+                        continue;
+                    }
+
+                    if (found is null)
+                    {
+                        binder.ReportUnknown(table, names, axis, failedAt >= otherFailedAt ? axis : Other(axis), Math.Max(failedAt, otherFailedAt), includeTables: false);
+                        continue;
+                    }
+
+                    group = found;
+                    items = [.. found.ValueLeaves()];
+                }
+
+                var symbol = new QuantifierSymbol(axis, group, items);
+                if (axis == Axis.Row)
+                {
+                    _rowQuantifier = symbol;
+                }
+                else
+                {
+                    _columnQuantifier = symbol;
+                }
+
+                result.Add(symbol);
+            }
+
+            return result.ToImmutable();
+        }
+
+        private void CheckQuantifiersUsed()
+        {
+            foreach (var quantifier in syntax.Quantifiers)
+            {
+                var isRow = quantifier.IsRows;
+                var bound = isRow ? _rowQuantifier : _columnQuantifier;
+                if (bound is not null && !(isRow ? _usesCurrentRow : _usesCurrentColumn))
+                {
+                    binder.Report(DiagnosticCatalog.UnusedQuantifier(_source, quantifier.Span, isRow));
+                }
+            }
+        }
+
+        private void CheckTolerance(ExpressionType type, decimal? tolerance)
+        {
+            var op = syntax.Comparison.Operator.Kind;
+            if (type.Kind == ValueKind.Amount && tolerance is null && op is SyntaxKind.EqualsToken or SyntaxKind.NotEqualsToken)
+            {
+                var suggested = _maxPrecision == 0 ? "0.5" : (1m / Pow10(_maxPrecision)).ToString(CultureInfo.InvariantCulture);
+                binder.Report(DiagnosticCatalog.AmountsWithoutTolerance(_source, syntax.Comparison.Span, suggested));
+            }
+
+            if (type.Kind == ValueKind.Whole && syntax.Tolerance is { IsMissing: false } written)
+            {
+                binder.Report(DiagnosticCatalog.UselessTolerance(_source, TextSpan.FromBounds(syntax.ToleranceKeyword?.Span.Start ?? written.Span.Start, written.Span.End)));
+            }
+        }
+
+        private static decimal Pow10(int exponent)
+        {
+            var result = 1m;
+            for (var i = 0; i < exponent; i++)
+            {
+                result *= 10;
+            }
+
+            return result;
+        }
+
+        private BoundExpression BindExpression(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case NumberExpressionSyntax number:
+                    return number.Number.Value switch
+                    {
+                        long whole => new BoundNumber(whole, IsWhole: true),
+                        decimal fraction => new BoundNumber(fraction, IsWhole: false),
+                        _ => new BoundErrorExpression(),
+                    };
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return BindExpression(parenthesized.Expression);
+                case AdditiveExpressionSyntax additive:
+                    return BindAdditive(additive);
+                case CallExpressionSyntax call:
+                    return BindCall(call);
+                case CellReferenceSyntax reference:
+                    return BindReference(reference, isSum: false);
+                default:
+                    return new BoundErrorExpression();
+            }
+        }
+
+        private BoundExpression BindAdditive(AdditiveExpressionSyntax additive)
+        {
+            var terms = ImmutableArray.CreateBuilder<BoundTerm>();
+            ExpressionType? type = null;
+            BoundExpression? previous = null;
+            foreach (var (op, operandSyntax) in additive.SignedOperands())
+            {
+                var operand = BindExpression(operandSyntax);
+                terms.Add(new BoundTerm(op?.Kind == SyntaxKind.MinusToken ? -1 : 1, operand));
+                type = type is null || previous is null ? operand.Type : Combine(type.Value, operand.Type, previous, operand, operandSyntax.Span);
+                previous = terms.Count == 1 ? operand : new BoundAdditive(terms.ToImmutable(), type.Value);
+            }
+
+            return new BoundAdditive(terms.ToImmutable(), type ?? ExpressionType.Error);
+        }
+
+        private BoundExpression BindCall(CallExpressionSyntax call)
+        {
+            var arguments = call.Arguments.ToList();
+            if (call.Name.IsMissing)
+            {
+                return new BoundErrorExpression();
+            }
+
+            if (!KnownFunctions.Contains(call.Name.Text))
+            {
+                binder.Report(DiagnosticCatalog.UnknownFunction(_source, call.Name.Span, call.Name.Text, KnownFunctions));
+                return new BoundErrorExpression();
+            }
+
+            if (arguments.Count != 1)
+            {
+                binder.Report(DiagnosticCatalog.WrongArgumentCount(_source, call.Span, call.Name.Text, 1, arguments.Count));
+                return new BoundErrorExpression();
+            }
+
+            if (call.Name.Text == "sum")
+            {
+                if (arguments[0] is not CellReferenceSyntax reference)
+                {
+                    binder.Report(DiagnosticCatalog.SumNeedsReference(_source, arguments[0].Span));
+                    return new BoundErrorExpression();
+                }
+
+                return BindReference(reference, isSum: true);
+            }
+
+            var operand = BindExpression(arguments[0]);
+            return operand.Type.Kind switch
+            {
+                ValueKind.Whole => new BoundAmountConversion(operand),
+                ValueKind.Amount => operand,
+                _ => new BoundErrorExpression(),
+            };
+        }
+
+        private BoundExpression BindReference(CellReferenceSyntax reference, bool isSum)
+        {
+            if (reference.Row.Names.Any(n => n.IsMissing) || reference.Column?.Names.Any(n => n.IsMissing) == true)
+            {
+                return new BoundErrorExpression();
+            }
+
+            // The first name is an item of the rule's own table or, failing that, another table.
+            var names = reference.Row.Names.ToList();
+            var target = table;
+            if (!table.Rows.Concat(table.Columns).Any(i => i.Name == names[0].Text) && binder._allTables.FirstOrDefault(t => t.Name == names[0].Text) is { } other)
+            {
+                target = other;
+                names.RemoveAt(0);
+                if (names.Count == 0)
+                {
+                    binder.Report(DiagnosticCatalog.IncompleteReference(_source, reference.Span, reference.Row.DisplayText, missingRow: true));
+                    return new BoundErrorExpression();
+                }
+            }
+
+            AxisItemSymbol? row;
+            AxisItemSymbol? column = null;
+            if (reference.Column is { } columnPath)
+            {
+                row = ResolveIn(target, names, reference.Row.Span, reference.Row.DisplayText, Axis.Row);
+                column = ResolveIn(target, [.. columnPath.Names], columnPath.Span, columnPath.DisplayText, Axis.Column);
+                if (row is null || column is null)
+                {
+                    return new BoundErrorExpression();
+                }
+            }
+            else
+            {
+                var (asRow, rowFailedAt) = Walk(target.Rows, names);
+                var (asColumn, columnFailedAt) = Walk(target.Columns, names);
+                if (asRow is null && asColumn is null)
+                {
+                    var failedAxis = rowFailedAt >= columnFailedAt ? Axis.Row : Axis.Column;
+                    binder.ReportUnknown(target, names, Axis.Row, failedAxis, Math.Max(rowFailedAt, columnFailedAt), includeTables: ReferenceEquals(target, table));
+                    return new BoundErrorExpression();
+                }
+
+                // A name that is both a row and a column means the row, unless the rule ranges over rows.
+                row = asRow is not null && !(asColumn is not null && _rowQuantifier is not null) ? asRow : null;
+                column = row is null ? asColumn : null;
+            }
+
+            var rows = Select(target, row, Axis.Row, reference, isSum);
+            var columns = Select(target, column, Axis.Column, reference, isSum);
+            if (rows is null || columns is null)
+            {
+                return new BoundErrorExpression();
+            }
+
+            var cells = new BoundCells(target, rows.Value.Fixed, columns.Value.Fixed, reference.PreviousKeyword is not null, isSum, ExpressionType.Error);
+            var type = CheckCells(cells, rows.Value.Items, columns.Value.Items, reference, isSum);
+            return cells with { CellValueType = type };
+        }
+
+        private AxisItemSymbol? ResolveIn(TableSymbol target, List<SyntaxToken> names, TextSpan span, string display, Axis axis)
+        {
+            var (item, failedAt) = Walk(target.ItemsOf(axis), names);
+            if (item is not null)
+            {
+                return item;
+            }
+
+            var (other, otherFailedAt) = Walk(target.ItemsOf(Other(axis)), names);
+            if (other is not null)
+            {
+                binder.Report(DiagnosticCatalog.WrongAxis(_source, span, display, isRow: axis == Axis.Column));
+                return null;
+            }
+
+            binder.ReportUnknown(target, names, axis, failedAt >= otherFailedAt ? axis : Other(axis), Math.Max(failedAt, otherFailedAt), includeTables: false);
+            return null;
+        }
+
+        /// <summary>
+        /// Works out which items of one axis a reference covers: the item written, the quantifier's current item, or the
+        /// table's only item. Returns the fixed list (null for "current") and every item it can stand for.
+        /// </summary>
+        private (ImmutableArray<AxisItemSymbol>? Fixed, ImmutableArray<AxisItemSymbol> Items)? Select(
+            TableSymbol target, AxisItemSymbol? written, Axis axis, CellReferenceSyntax reference, bool isSum)
+        {
+            if (written is not null)
+            {
+                if (!isSum && written.IsGroup)
+                {
+                    binder.Report(DiagnosticCatalog.GroupReference(_source, reference.Span, written.Path));
+                    return null;
+                }
+
+                if (written.IsHeader)
+                {
+                    binder.Report(DiagnosticCatalog.HeaderReference(_source, reference.Span, written.Path));
+                    return null;
+                }
+
+                ImmutableArray<AxisItemSymbol> items = isSum ? [.. written.ValueLeaves()] : [written];
+                return (items, items);
+            }
+
+            var quantifier = axis == Axis.Row ? _rowQuantifier : _columnQuantifier;
+            if (quantifier is not null)
+            {
+                if (!ReferenceEquals(target, table))
+                {
+                    var mapped = quantifier.Items.Select(i => target.FindItem(axis, i.Path)).ToList();
+                    if (mapped.Any(m => m is null || !m.HoldsValues))
+                    {
+                        binder.Report(DiagnosticCatalog.QuantifierShapeMismatch(_source, reference.Span, axis == Axis.Row, reference.Row.DisplayText, target.Name));
+                        return null;
+                    }
+
+                    MarkUsed(axis);
+                    return (null, [.. mapped.OfType<AxisItemSymbol>()]);
+                }
+
+                MarkUsed(axis);
+                return (null, quantifier.Items);
+            }
+
+            var values = axis == Axis.Row ? target.ValueRows : target.ValueColumns;
+            if (values.Length == 1)
+            {
+                return (values, values);
+            }
+
+            binder.Report(DiagnosticCatalog.IncompleteReference(_source, reference.Span, reference.Row.DisplayText, missingRow: axis == Axis.Row));
+            return null;
+        }
+
+        private void MarkUsed(Axis axis)
+        {
+            if (axis == Axis.Row)
+            {
+                _usesCurrentRow = true;
+            }
+            else
+            {
+                _usesCurrentColumn = true;
+            }
+        }
+
+        private ExpressionType CheckCells(BoundCells cells, ImmutableArray<AxisItemSymbol> rows, ImmutableArray<AxisItemSymbol> columns, CellReferenceSyntax reference, bool isSum)
+        {
+            ExpressionType? type = null;
+            foreach (var row in rows)
+            {
+                foreach (var column in columns)
+                {
+                    var cell = cells.Table.GetCell(row, column);
+                    if (cell is null)
+                    {
+                        if (!isSum)
+                        {
+                            binder.Report(DiagnosticCatalog.AbsentCellReference(_source, reference.Span, $"{cells.Table.Name}.{row.Path}[{column.Path}]"));
+                            return ExpressionType.Error;
+                        }
+
+                        continue;
+                    }
+
+                    if (cell.Type.Kind == CellTypeKind.Text)
+                    {
+                        binder.Report(DiagnosticCatalog.TextInArithmetic(_source, reference.Span, cell.Id));
+                        return ExpressionType.Error;
+                    }
+
+                    _maxPrecision = Math.Max(_maxPrecision, cell.Type.Precision);
+                    var cellType = ExpressionType.Of(cell.Type);
+                    if (type is { } known && known != cellType)
+                    {
+                        return Combine(known, cellType, null, null, reference.Span);
+                    }
+
+                    type = cellType;
+                }
+            }
+
+            return type ?? new ExpressionType(ValueKind.Whole);
+        }
+
+        /// <summary>The type of combining two operands with + or -, or comparing them; reports what does not fit.</summary>
+        private ExpressionType Combine(ExpressionType left, ExpressionType right, BoundExpression? leftExpression, BoundExpression? rightExpression, TextSpan span)
+        {
+            if (left.Kind == ValueKind.Error || right.Kind == ValueKind.Error)
+            {
+                return ExpressionType.Error;
+            }
+
+            if (left.Kind == right.Kind && left.Kind == ValueKind.Whole)
+            {
+                return left;
+            }
+
+            if (left.Kind == ValueKind.Amount && right.Kind == ValueKind.Amount)
+            {
+                if (left.Unit is not null && right.Unit is not null && left.Unit != right.Unit)
+                {
+                    binder.Report(DiagnosticCatalog.UnitMismatch(_source, span, left.Unit, right.Unit));
+                    return ExpressionType.Error;
+                }
+
+                return new ExpressionType(ValueKind.Amount, left.Unit ?? right.Unit);
+            }
+
+            // A number written in the rule fits either side; a count or integer cell needs amount(...).
+            if ((left.Kind == ValueKind.Whole && leftExpression is BoundNumber) || (right.Kind == ValueKind.Whole && rightExpression is BoundNumber))
+            {
+                return left.Kind == ValueKind.Amount ? left : right;
+            }
+
+            binder.Report(DiagnosticCatalog.IncompatibleOperands(_source, span, Describe(left), Describe(right)));
+            return ExpressionType.Error;
+        }
+
+        private static LocalizableText Describe(ExpressionType type) => type.Kind switch
+        {
+            ValueKind.Amount when type.Unit is not null => new LocalizableText("Type_AmountIn", type.Unit),
+            ValueKind.Amount => new LocalizableText("Type_Amount"),
+            ValueKind.Text => new LocalizableText("Type_Text"),
+            _ => new LocalizableText("Type_Integer"),
+        };
+    }
+}

@@ -1,0 +1,293 @@
+using System.Collections.Immutable;
+using ReportDsl.Diagnostics;
+using ReportDsl.Semantics;
+using ReportDsl.Syntax;
+
+namespace ReportDsl.Binding;
+
+internal sealed partial class Binder
+{
+    private TableSymbol BindTable(TableDeclarationSyntax syntax)
+    {
+        var table = new TableSymbol(syntax.Name.Text, _source, syntax.Name.Span, syntax.Labels.Label.ValueText, Aliases(syntax.Labels));
+        AxisMemberSyntax? rows = null;
+        AxisMemberSyntax? columns = null;
+        var absents = new List<AbsentMemberSyntax>();
+        var seenSingles = new HashSet<SyntaxKind>();
+        foreach (var member in syntax.Members)
+        {
+            switch (member)
+            {
+                case StubMemberSyntax stub:
+                    if (!seenSingles.Add(SyntaxKind.StubKeyword))
+                    {
+                        Report(DiagnosticCatalog.DuplicateProperty(_source, stub.StubKeyword.Span, "stub"));
+                        break;
+                    }
+
+                    table.Stub = stub.Label.ValueText;
+                    break;
+                case CellsMemberSyntax cells:
+                    if (!seenSingles.Add(SyntaxKind.CellsKeyword))
+                    {
+                        Report(DiagnosticCatalog.DuplicateProperty(_source, cells.CellsKeyword.Span, "cells"));
+                        break;
+                    }
+
+                    table.DefaultType = BindCellType(cells.Type);
+                    break;
+                case AxisMemberSyntax axis when !axis.Keyword.IsMissing:
+                    ref var slot = ref axis.IsRows ? ref rows : ref columns;
+                    if (slot is not null)
+                    {
+                        Report(DiagnosticCatalog.DuplicateAxis(_source, axis.Keyword.Span, axis.Keyword.Text));
+                        break;
+                    }
+
+                    slot = axis;
+                    break;
+                case AbsentMemberSyntax absent:
+                    absents.Add(absent);
+                    break;
+                case RuleDeclarationSyntax rule:
+                    _pendingRules.Add((table, rule));
+                    break;
+            }
+        }
+
+        table.Rows = BindAxis(table, rows, Axis.Row);
+        table.Columns = BindAxis(table, columns, Axis.Column);
+        table.RowsCaption = rows?.Caption?.ValueText;
+        table.ColumnsCaption = columns?.Caption?.ValueText;
+        if (!syntax.Name.IsMissing)
+        {
+            if (rows is null)
+            {
+                Report(DiagnosticCatalog.MissingAxis(_source, syntax.Name.Span, table.Name, rows: true));
+            }
+
+            if (columns is null)
+            {
+                Report(DiagnosticCatalog.MissingAxis(_source, syntax.Name.Span, table.Name, rows: false));
+            }
+        }
+
+        table.ValueRows = [.. table.Rows.SelectMany(r => r.ValueLeaves())];
+        table.ValueColumns = [.. table.Columns.SelectMany(c => c.ValueLeaves())];
+        var absentCells = BindAbsentCells(table, absents);
+        table.Cells = BindCells(table, syntax, absentCells);
+        return table;
+    }
+
+    private ImmutableArray<AxisItemSymbol> BindAxis(TableSymbol table, AxisMemberSyntax? syntax, Axis axis)
+    {
+        if (syntax is null)
+        {
+            return [];
+        }
+
+        var scope = new LocalizableText(axis == Axis.Row ? "Scope_Rows" : "Scope_Columns", table.Name);
+        return BindItems(syntax.Items, axis, null, scope);
+    }
+
+    private ImmutableArray<AxisItemSymbol> BindItems(SyntaxList<AxisItemSyntax> items, Axis axis, AxisItemSymbol? parent, object scope)
+    {
+        var symbols = new List<AxisItemSymbol>();
+        foreach (var item in items)
+        {
+            var isGroup = item is GroupItemSyntax;
+            var placeKey = isGroup ? "On_Group" : axis == Axis.Row ? "On_Row" : "On_Column";
+            SyntaxKind[] allowed = isGroup ? [] : [SyntaxKind.HeaderKeyword, SyntaxKind.UnlabeledKeyword];
+            var modifiers = BindModifiers(item.Modifiers, allowed, placeKey);
+            var declaredType = item is LeafItemSyntax { Type: { } type } ? BindCellType(type) : null;
+            var symbol = new AxisItemSymbol(
+                item.Name.Text,
+                _source,
+                item.Name.Span,
+                axis,
+                item.Labels.Label.ValueText,
+                Aliases(item.Labels),
+                isGroup,
+                modifiers.Contains(SyntaxKind.HeaderKeyword),
+                modifiers.Contains(SyntaxKind.UnlabeledKeyword),
+                declaredType,
+                parent);
+            if (item is GroupItemSyntax group)
+            {
+                if (group.Items.Count == 0 && !group.Name.IsMissing)
+                {
+                    Report(DiagnosticCatalog.EmptyGroup(_source, group.Name.Span, group.Name.Text));
+                }
+
+                symbol.Children = BindItems(group.Items, axis, symbol, new LocalizableText("Scope_Group", symbol.Path));
+            }
+
+            symbols.Add(symbol);
+        }
+
+        CheckUniqueNames(symbols.Select(s => (s.Name, s.NameSpan)), scope);
+        CheckUniqueLabels(symbols.Where(s => !s.IsUnlabeled).Select(s => (s.Name, s.Label, s.Aliases, s.NameSpan)), scope);
+        return [.. symbols];
+    }
+
+    private CellType BindCellType(CellTypeSyntax syntax)
+    {
+        switch (syntax.Keyword.Kind)
+        {
+            case SyntaxKind.IntegerKeyword:
+                return CellType.Integer;
+            case SyntaxKind.TextKeyword:
+                return CellType.Text;
+            case SyntaxKind.AmountKeyword:
+                var precision = 2;
+                if (syntax.Precision is null)
+                {
+                    Report(DiagnosticCatalog.MissingPrecision(_source, syntax.Keyword.Span));
+                }
+                else if (syntax.Precision.Value is long value and >= 0 and <= 18)
+                {
+                    precision = (int)value;
+                }
+                else if (!syntax.Precision.IsMissing)
+                {
+                    Report(DiagnosticCatalog.PrecisionOutOfRange(_source, syntax.Precision.Span, syntax.Precision.Text));
+                }
+
+                var unit = syntax.Unit is { IsMissing: false } u && u.ValueText.Length > 0 ? u.ValueText : null;
+                return new CellType(CellTypeKind.Amount, unit, precision);
+            default:
+                return CellType.Count;
+        }
+    }
+
+    private HashSet<(AxisItemSymbol, AxisItemSymbol)> BindAbsentCells(TableSymbol table, List<AbsentMemberSyntax> absents)
+    {
+        var cells = new HashSet<(AxisItemSymbol, AxisItemSymbol)>();
+        foreach (var absent in absents)
+        {
+            var reference = absent.Cells;
+            if (reference.Row.Names.Any(n => n.IsMissing) || reference.Column?.Names.Any(n => n.IsMissing) == true)
+            {
+                continue;
+            }
+
+            var row = ResolveItem(table, reference.Row, Axis.Row);
+            var column = reference.Column is null ? null : ResolveItem(table, reference.Column, Axis.Column);
+            if (row is null || (reference.Column is not null && column is null))
+            {
+                continue;
+            }
+
+            var columns = column?.ValueLeaves() ?? table.ValueColumns;
+            foreach (var r in row.ValueLeaves())
+            {
+                foreach (var c in columns)
+                {
+                    cells.Add((r, c));
+                }
+            }
+        }
+
+        return cells;
+    }
+
+    private ImmutableArray<CellSymbol> BindCells(TableSymbol table, TableDeclarationSyntax syntax, HashSet<(AxisItemSymbol, AxisItemSymbol)> absent)
+    {
+        var cells = ImmutableArray.CreateBuilder<CellSymbol>();
+        var reportedConflicts = new HashSet<AxisItemSymbol>();
+        var reportedMissingType = false;
+        foreach (var row in table.ValueRows)
+        {
+            foreach (var column in table.ValueColumns)
+            {
+                if (absent.Contains((row, column)))
+                {
+                    continue;
+                }
+
+                if (row.DeclaredType is { } rowType && column.DeclaredType is { } columnType && rowType != columnType
+                    && reportedConflicts.Add(row))
+                {
+                    Report(DiagnosticCatalog.ConflictingCellTypes(_source, row.NameSpan, $"{row.Path}[{column.Path}]", rowType.ToString(), columnType.ToString()));
+                }
+
+                var type = row.DeclaredType ?? column.DeclaredType ?? table.DefaultType;
+                if (type is null)
+                {
+                    if (!reportedMissingType && !syntax.Name.IsMissing)
+                    {
+                        Report(DiagnosticCatalog.MissingCellType(_source, row.NameSpan, $"{table.Name}.{row.Path}[{column.Path}]"));
+                        reportedMissingType = true;
+                    }
+
+                    type = CellType.Count;
+                }
+
+                cells.Add(new CellSymbol(table, row, column, type));
+            }
+        }
+
+        return cells.ToImmutable();
+    }
+
+    /// <summary>Resolves a path to a row or column of a table, reporting unknown names and wrong axes.</summary>
+    private AxisItemSymbol? ResolveItem(TableSymbol table, PathSyntax path, Axis axis)
+    {
+        var names = path.Names.ToList();
+        var (item, failedAt) = Walk(table.ItemsOf(axis), names);
+        if (item is not null)
+        {
+            return item;
+        }
+
+        var (other, otherFailedAt) = Walk(table.ItemsOf(Other(axis)), names);
+        if (other is not null)
+        {
+            Report(DiagnosticCatalog.WrongAxis(_source, path.Span, path.DisplayText, isRow: axis == Axis.Column));
+            return null;
+        }
+
+        ReportUnknown(table, names, axis, failedAt >= otherFailedAt ? axis : Other(axis), Math.Max(failedAt, otherFailedAt), includeTables: false);
+        return null;
+    }
+
+    private static Axis Other(Axis axis) => axis == Axis.Row ? Axis.Column : Axis.Row;
+
+    private static (AxisItemSymbol? Item, int FailedAt) Walk(ImmutableArray<AxisItemSymbol> items, IReadOnlyList<SyntaxToken> names)
+    {
+        AxisItemSymbol? current = null;
+        for (var i = 0; i < names.Count; i++)
+        {
+            current = items.FirstOrDefault(item => item.Name == names[i].Text);
+            if (current is null)
+            {
+                return (null, i);
+            }
+
+            items = current.Children;
+        }
+
+        return (current, names.Count);
+    }
+
+    private void ReportUnknown(TableSymbol table, IReadOnlyList<SyntaxToken> names, Axis axis, Axis failedAxis, int failedAt, bool includeTables)
+    {
+        var failed = names[Math.Min(failedAt, names.Count - 1)];
+        if (failedAt == 0)
+        {
+            var candidates = table.Rows.Concat(table.Columns).Select(i => i.Name);
+            if (includeTables)
+            {
+                candidates = candidates.Concat(_allTables.Select(t => t.Name));
+            }
+
+            Report(DiagnosticCatalog.UnknownName(_source, failed.Span, failed.Text, new LocalizableText("Scope_Table", table.Name), NameSuggester.Suggest(failed.Text, candidates)));
+            return;
+        }
+
+        var (parent, _) = Walk(table.ItemsOf(failedAxis), names.Take(failedAt).ToList());
+        var siblings = parent?.Children.Select(c => c.Name) ?? [];
+        var scope = new LocalizableText("Scope_Group", parent?.Path ?? string.Join('.', names.Take(failedAt).Select(n => n.Text)));
+        Report(DiagnosticCatalog.UnknownName(_source, failed.Span, failed.Text, scope, NameSuggester.Suggest(failed.Text, siblings)));
+    }
+}

@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using ReportDsl.Diagnostics;
+using ReportDsl.Semantics;
+using ReportDsl.Syntax;
+using ReportDsl.Text;
+
+namespace ReportDsl.Binding;
+
+/// <summary>
+/// Binds one file: declarations become symbols, names become references, and every semantic rule of the language is
+/// checked. Missing tokens were reported by the parser; binding skips them without a second diagnostic.
+/// </summary>
+internal sealed partial class Binder
+{
+    private static readonly string[] KnownProperties = ["source", "title", "years"];
+
+    private readonly SyntaxTree _tree;
+    private readonly SourceText _source;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly List<(TableSymbol Table, RuleDeclarationSyntax Syntax)> _pendingRules = [];
+
+    private Binder(SyntaxTree tree)
+    {
+        _tree = tree;
+        _source = tree.Text;
+    }
+
+    /// <summary>Binds a file. The format is null when the file declares none.</summary>
+    public static (FormatSymbol? Format, ImmutableArray<Diagnostic> Diagnostics) Bind(SyntaxTree tree)
+    {
+        var binder = new Binder(tree);
+        try
+        {
+            var format = binder.BindFile();
+            return (format, [.. binder._diagnostics]);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return (null, [.. binder._diagnostics, DiagnosticCatalog.InternalError(tree.Text, default, exception.Message)]);
+        }
+    }
+
+    private void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    private FormatSymbol? BindFile()
+    {
+        var root = _tree.Root;
+        var formats = root.Declarations.OfType<FormatDeclarationSyntax>().ToList();
+        if (formats.Count == 0)
+        {
+            Report(DiagnosticCatalog.MissingFormatDeclaration(_source, FirstTokenSpan(root)));
+        }
+
+        foreach (var extra in formats.Skip(1))
+        {
+            Report(DiagnosticCatalog.DuplicateFormatDeclaration(_source, extra.FormatKeyword.Span));
+        }
+
+        var format = formats.Count > 0 ? BindFormatHeader(formats[0]) : new FormatSymbol(string.Empty, _source, default, string.Empty);
+        format.Sections = BindSections(root.Declarations.OfType<SectionDeclarationSyntax>());
+        CheckUniqueNames(format.Tables.Select(t => (t.Name, t.NameSpan)), new LocalizableText("Scope_Format"));
+        CheckUniqueLabels(format.Tables.Select(t => (t.Name, t.Label, t.Aliases, t.NameSpan)), new LocalizableText("Scope_Format"));
+        BindRules(format);
+        return formats.Count > 0 ? format : null;
+    }
+
+    private static TextSpan FirstTokenSpan(CompilationUnitSyntax root)
+    {
+        var first = root.DescendantTokens().FirstOrDefault(t => !t.IsMissing && t.Kind != SyntaxKind.EndOfFileToken);
+        return first?.Span ?? new TextSpan(0, 0);
+    }
+
+    private FormatSymbol BindFormatHeader(FormatDeclarationSyntax syntax)
+    {
+        var version = syntax.Version.IsMissing ? string.Empty : syntax.Version.ValueText;
+        var format = new FormatSymbol(syntax.Name.Text, _source, syntax.Name.Span, version);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in syntax.Properties)
+        {
+            var name = property.Name.Text;
+            if (property.Name.IsMissing)
+            {
+                continue;
+            }
+
+            if (!KnownProperties.Contains(name))
+            {
+                Report(DiagnosticCatalog.UnknownProperty(_source, property.Name.Span, name, KnownProperties));
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                Report(DiagnosticCatalog.DuplicateProperty(_source, property.Name.Span, name));
+                continue;
+            }
+
+            if (property.Value.IsMissing)
+            {
+                continue;
+            }
+
+            var isYears = name == "years";
+            var isString = property.Value.Kind == SyntaxKind.StringToken && property.DotDot is null;
+            var isRange = property.Value.Kind == SyntaxKind.IntegerToken;
+            if (isYears != isRange || (!isYears && !isString))
+            {
+                Report(DiagnosticCatalog.InvalidPropertyValue(_source, property.Span, name, isYears));
+                continue;
+            }
+
+            switch (name)
+            {
+                case "title":
+                    format.Title = property.Value.ValueText;
+                    break;
+                case "source":
+                    format.Document = property.Value.ValueText;
+                    break;
+                default:
+                    BindYears(format, property);
+                    break;
+            }
+        }
+
+        if (!syntax.Name.IsMissing)
+        {
+            foreach (var required in KnownProperties.Where(p => !seen.Contains(p)))
+            {
+                Report(DiagnosticCatalog.MissingProperty(_source, syntax.Name.Span, required));
+            }
+        }
+
+        return format;
+    }
+
+    private void BindYears(FormatSymbol format, FormatPropertySyntax property)
+    {
+        if (property.Value.Value is not long first || first is < 1 or > 9999)
+        {
+            Report(DiagnosticCatalog.InvalidPropertyValue(_source, property.Span, "years", years: true));
+            return;
+        }
+
+        format.FirstYear = (int)first;
+        if (property.DotDot is null)
+        {
+            format.LastYear = (int)first;
+            return;
+        }
+
+        if (property.EndValue is { Value: long last })
+        {
+            if (last < first || last > 9999)
+            {
+                Report(DiagnosticCatalog.InvalidYearRange(_source, property.Span, first, last));
+                return;
+            }
+
+            format.LastYear = (int)last;
+        }
+    }
+
+    private ImmutableArray<SectionSymbol> BindSections(IEnumerable<SectionDeclarationSyntax> declarations)
+    {
+        var sections = new List<SectionSymbol>();
+        foreach (var syntax in declarations)
+        {
+            var modifiers = BindModifiers(syntax.Modifiers, [SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword], "On_Section");
+            var isProse = syntax.Tables is null;
+            var section = new SectionSymbol(
+                syntax.Name.Text,
+                _source,
+                syntax.Name.Span,
+                syntax.Labels.Label.ValueText,
+                Aliases(syntax.Labels),
+                !modifiers.Contains(SyntaxKind.OptionalKeyword),
+                isProse);
+            if (syntax.Tables is { } tables)
+            {
+                if (tables.Count == 0 && !syntax.Name.IsMissing)
+                {
+                    Report(DiagnosticCatalog.EmptySection(_source, syntax.Name.Span, syntax.Name.Text));
+                }
+
+                section.Tables = [.. tables.Select(BindTable)];
+            }
+
+            sections.Add(section);
+        }
+
+        CheckUniqueNames(sections.Select(s => (s.Name, s.NameSpan)), new LocalizableText("Scope_Format"));
+        CheckUniqueLabels(sections.Select(s => (s.Name, s.Label, s.Aliases, s.NameSpan)), new LocalizableText("Scope_Format"));
+        return [.. sections];
+    }
+
+    private static ImmutableArray<string> Aliases(LabelsSyntax labels) =>
+        [.. labels.Aliases.Where(a => !a.Label.IsMissing).Select(a => a.Label.ValueText)];
+
+    private HashSet<SyntaxKind> BindModifiers(SyntaxList<SyntaxToken> modifiers, SyntaxKind[] allowed, string placeKey)
+    {
+        var seen = new HashSet<SyntaxKind>();
+        foreach (var modifier in modifiers)
+        {
+            if (!allowed.Contains(modifier.Kind))
+            {
+                Report(DiagnosticCatalog.ModifierNotAllowed(_source, modifier.Span, modifier.Text, placeKey));
+                continue;
+            }
+
+            if (!seen.Add(modifier.Kind))
+            {
+                Report(DiagnosticCatalog.DuplicateModifier(_source, modifier.Span, modifier.Text));
+                continue;
+            }
+
+            var conflict = modifier.Kind switch
+            {
+                SyntaxKind.RequiredKeyword => SyntaxKind.OptionalKeyword,
+                SyntaxKind.OptionalKeyword => SyntaxKind.RequiredKeyword,
+                _ => SyntaxKind.None,
+            };
+            if (conflict != SyntaxKind.None && seen.Contains(conflict))
+            {
+                var other = modifiers.First(m => m.Kind == conflict);
+                Report(DiagnosticCatalog.ConflictingModifiers(_source, modifier.Span, modifier.Text, other.Text));
+                seen.Remove(modifier.Kind);
+            }
+        }
+
+        return seen;
+    }
+
+    private void CheckUniqueNames(IEnumerable<(string Name, TextSpan Span)> items, object scope)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, span) in items)
+        {
+            if (name.Length > 0 && !seen.Add(name))
+            {
+                Report(DiagnosticCatalog.DuplicateName(_source, span, name, scope));
+            }
+        }
+    }
+
+    private void CheckUniqueLabels(IEnumerable<(string Name, string Label, ImmutableArray<string> Aliases, TextSpan Span)> items, object scope)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, label, aliases, span) in items)
+        {
+            foreach (var text in aliases.Prepend(label))
+            {
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                if (owners.TryGetValue(text, out var owner))
+                {
+                    Report(DiagnosticCatalog.DuplicateLabel(_source, span, text, owner, scope));
+                }
+                else
+                {
+                    owners[text] = name;
+                }
+            }
+        }
+    }
+}

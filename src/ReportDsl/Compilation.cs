@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using ReportDsl.Binding;
+using ReportDsl.Diagnostics;
+using ReportDsl.Semantics;
+using ReportDsl.Syntax;
+using ReportDsl.Text;
+
+namespace ReportDsl;
+
+/// <summary>
+/// The compiler's front door: one or more format files in, their diagnostics and a checked semantic model out.
+/// Immutable; binding happens once, on first use.
+/// </summary>
+public sealed class Compilation
+{
+    private readonly Lazy<(ImmutableArray<FormatSymbol> Formats, ImmutableArray<Diagnostic> Diagnostics)> _bound;
+
+    private Compilation(ImmutableArray<SyntaxTree> trees)
+    {
+        SyntaxTrees = trees;
+        _bound = new Lazy<(ImmutableArray<FormatSymbol>, ImmutableArray<Diagnostic>)>(BindAll);
+    }
+
+    /// <summary>Gets the parsed files.</summary>
+    public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
+
+    /// <summary>Gets the formats the files declare, in file order (files without one are left out).</summary>
+    public ImmutableArray<FormatSymbol> Formats => _bound.Value.Formats;
+
+    /// <summary>Gets whether any diagnostic is an error; emitters refuse to run when it is.</summary>
+    public bool HasErrors => GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Creates a compilation of parsed files.</summary>
+    public static Compilation Create(IEnumerable<SyntaxTree> trees)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        return new Compilation([.. trees]);
+    }
+
+    /// <summary>Parses and compiles source texts.</summary>
+    public static Compilation Create(params SourceText[] sources) => Create(sources.Select(SyntaxTree.Parse));
+
+    /// <summary>Gets every syntax and semantic diagnostic, sorted by file, position, length, code and message.</summary>
+    public ImmutableArray<Diagnostic> GetDiagnostics() => _bound.Value.Diagnostics;
+
+    /// <summary>Gets the semantic model: the formats and the diagnostics together.</summary>
+    public SemanticModel GetSemanticModel() => new(this);
+
+    private (ImmutableArray<FormatSymbol>, ImmutableArray<Diagnostic>) BindAll()
+    {
+        var formats = ImmutableArray.CreateBuilder<FormatSymbol>();
+        var diagnostics = new List<Diagnostic>();
+        var seen = new Dictionary<(string, string), FormatSymbol>();
+        foreach (var tree in SyntaxTrees)
+        {
+            diagnostics.AddRange(tree.Diagnostics);
+            var (format, bindDiagnostics) = Binder.Bind(tree);
+            diagnostics.AddRange(bindDiagnostics);
+            if (format is null)
+            {
+                continue;
+            }
+
+            if (format.Name.Length > 0 && seen.TryGetValue((format.Name, format.Version), out var first))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateFormat(tree.Text, format.NameSpan, format.Name, format.Version, first.Source.Path));
+                continue;
+            }
+
+            seen[(format.Name, format.Version)] = format;
+            formats.Add(format);
+        }
+
+        diagnostics.Sort();
+        return (formats.ToImmutable(), [.. diagnostics]);
+    }
+}

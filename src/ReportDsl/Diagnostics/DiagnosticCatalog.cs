@@ -1,0 +1,218 @@
+using System.Collections.Immutable;
+using ReportDsl.Text;
+
+namespace ReportDsl.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the compiler reports, with one factory per code. Codes are grouped by phase (1xxx syntax,
+/// 2xxx names and binding, 3xxx types and rules, 4xxx templates, 5xxx emit, 9xxx internal) and are never renumbered
+/// or reused: a retired code stays here as a comment. Messages live in DiagnosticMessages.resx and its zh-Hans twin.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    /// <summary>The most diagnostics reported for one file before <see cref="TooManyErrors"/> ends the list.</summary>
+    public const int MaxErrorsPerFile = 200;
+
+    /// <summary>The deepest nesting of braces, brackets and parentheses the parser reads.</summary>
+    public const int MaxNestingDepth = 64;
+
+    private static readonly DiagnosticDescriptor RD1001 = new("RD1001", DiagnosticSeverity.Error, "UnexpectedCharacter");
+    private static readonly DiagnosticDescriptor RD1002 = new("RD1002", DiagnosticSeverity.Error, "UnterminatedString");
+    private static readonly DiagnosticDescriptor RD1003 = new("RD1003", DiagnosticSeverity.Error, "UnterminatedComment");
+    private static readonly DiagnosticDescriptor RD1004 = new("RD1004", DiagnosticSeverity.Error, "InvalidEscapeSequence");
+    private static readonly DiagnosticDescriptor RD1005 = new("RD1005", DiagnosticSeverity.Error, "MissingToken");
+    private static readonly DiagnosticDescriptor RD1006 = new("RD1006", DiagnosticSeverity.Error, "UnexpectedToken");
+    private static readonly DiagnosticDescriptor RD1007 = new("RD1007", DiagnosticSeverity.Error, "InvalidSyntax");
+    private static readonly DiagnosticDescriptor RD1008 = new("RD1008", DiagnosticSeverity.Error, "NestingTooDeep");
+    private static readonly DiagnosticDescriptor RD1009 = new("RD1009", DiagnosticSeverity.Error, "TooManyErrors");
+    private static readonly DiagnosticDescriptor RD1010 = new("RD1010", DiagnosticSeverity.Error, "NumberOutOfRange");
+    private static readonly DiagnosticDescriptor RD1011 = new("RD1011", DiagnosticSeverity.Error, "InvalidEncoding");
+    private static readonly DiagnosticDescriptor RD2001 = new("RD2001", DiagnosticSeverity.Error, "DuplicateName");
+    private static readonly DiagnosticDescriptor RD2002 = new("RD2002", DiagnosticSeverity.Error, "DuplicateLabel");
+    private static readonly DiagnosticDescriptor RD2003 = new("RD2003", DiagnosticSeverity.Error, "UnknownName");
+    private static readonly DiagnosticDescriptor RD2004 = new("RD2004", DiagnosticSeverity.Error, "DuplicateRuleCode");
+    private static readonly DiagnosticDescriptor RD2005 = new("RD2005", DiagnosticSeverity.Error, "MissingFormatDeclaration");
+    private static readonly DiagnosticDescriptor RD2006 = new("RD2006", DiagnosticSeverity.Error, "DuplicateFormatDeclaration");
+    private static readonly DiagnosticDescriptor RD2007 = new("RD2007", DiagnosticSeverity.Error, "DuplicateFormat");
+    private static readonly DiagnosticDescriptor RD2008 = new("RD2008", DiagnosticSeverity.Error, "UnknownProperty");
+    private static readonly DiagnosticDescriptor RD2009 = new("RD2009", DiagnosticSeverity.Error, "DuplicateProperty");
+    private static readonly DiagnosticDescriptor RD2010 = new("RD2010", DiagnosticSeverity.Error, "MissingProperty");
+    private static readonly DiagnosticDescriptor RD2011 = new("RD2011", DiagnosticSeverity.Error, "EmptyGroup");
+    private static readonly DiagnosticDescriptor RD2012 = new("RD2012", DiagnosticSeverity.Error, "MissingAxis");
+    private static readonly DiagnosticDescriptor RD2013 = new("RD2013", DiagnosticSeverity.Error, "DuplicateAxis");
+    private static readonly DiagnosticDescriptor RD2014 = new("RD2014", DiagnosticSeverity.Error, "GroupReference");
+    private static readonly DiagnosticDescriptor RD2015 = new("RD2015", DiagnosticSeverity.Error, "HeaderReference");
+    private static readonly DiagnosticDescriptor RD2016 = new("RD2016", DiagnosticSeverity.Error, "AbsentCellReference");
+    private static readonly DiagnosticDescriptor RD2017 = new("RD2017", DiagnosticSeverity.Error, "WrongAxis");
+    private static readonly DiagnosticDescriptor RD2018 = new("RD2018", DiagnosticSeverity.Error, "UnknownSeverity");
+    private static readonly DiagnosticDescriptor RD2019 = new("RD2019", DiagnosticSeverity.Error, "InvalidYearRange");
+    private static readonly DiagnosticDescriptor RD2020 = new("RD2020", DiagnosticSeverity.Error, "IncompleteReference");
+    private static readonly DiagnosticDescriptor RD2021 = new("RD2021", DiagnosticSeverity.Error, "ConflictingModifiers");
+    private static readonly DiagnosticDescriptor RD2022 = new("RD2022", DiagnosticSeverity.Error, "DuplicateModifier");
+    private static readonly DiagnosticDescriptor RD2023 = new("RD2023", DiagnosticSeverity.Error, "ModifierNotAllowed");
+    private static readonly DiagnosticDescriptor RD2024 = new("RD2024", DiagnosticSeverity.Error, "EmptySection");
+    private static readonly DiagnosticDescriptor RD2025 = new("RD2025", DiagnosticSeverity.Error, "MissingCellType");
+    private static readonly DiagnosticDescriptor RD2026 = new("RD2026", DiagnosticSeverity.Error, "InvalidPropertyValue");
+    private static readonly DiagnosticDescriptor RD3001 = new("RD3001", DiagnosticSeverity.Error, "IncompatibleOperands");
+    private static readonly DiagnosticDescriptor RD3002 = new("RD3002", DiagnosticSeverity.Error, "TextInArithmetic");
+    private static readonly DiagnosticDescriptor RD3003 = new("RD3003", DiagnosticSeverity.Warning, "AmountsWithoutTolerance");
+    private static readonly DiagnosticDescriptor RD3004 = new("RD3004", DiagnosticSeverity.Warning, "UselessTolerance");
+    private static readonly DiagnosticDescriptor RD3005 = new("RD3005", DiagnosticSeverity.Error, "MissingPrecision");
+    private static readonly DiagnosticDescriptor RD3006 = new("RD3006", DiagnosticSeverity.Error, "PrecisionOutOfRange");
+    private static readonly DiagnosticDescriptor RD3007 = new("RD3007", DiagnosticSeverity.Error, "ConflictingCellTypes");
+    private static readonly DiagnosticDescriptor RD3008 = new("RD3008", DiagnosticSeverity.Error, "UnknownFunction");
+    private static readonly DiagnosticDescriptor RD3009 = new("RD3009", DiagnosticSeverity.Error, "WrongArgumentCount");
+    private static readonly DiagnosticDescriptor RD3010 = new("RD3010", DiagnosticSeverity.Error, "SumNeedsReference");
+    private static readonly DiagnosticDescriptor RD3011 = new("RD3011", DiagnosticSeverity.Error, "QuantifierOverWrongAxis");
+    private static readonly DiagnosticDescriptor RD3012 = new("RD3012", DiagnosticSeverity.Error, "DuplicateQuantifier");
+    private static readonly DiagnosticDescriptor RD3013 = new("RD3013", DiagnosticSeverity.Error, "QuantifierShapeMismatch");
+    private static readonly DiagnosticDescriptor RD3014 = new("RD3014", DiagnosticSeverity.Warning, "UnusedQuantifier");
+    private static readonly DiagnosticDescriptor RD3015 = new("RD3015", DiagnosticSeverity.Error, "UnitMismatch");
+    private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
+
+    /// <summary>Gets every descriptor, ordered by code.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } =
+    [
+        RD1001, RD1002, RD1003, RD1004, RD1005, RD1006, RD1007, RD1008, RD1009, RD1010, RD1011,
+        RD2001, RD2002, RD2003, RD2004, RD2005, RD2006, RD2007, RD2008, RD2009, RD2010,
+        RD2011, RD2012, RD2013, RD2014, RD2015, RD2016, RD2017, RD2018, RD2019, RD2020,
+        RD2021, RD2022, RD2023, RD2024, RD2025, RD2026,
+        RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
+        RD3011, RD3012, RD3013, RD3014, RD3015,
+        RD9001,
+    ];
+
+    // ---- 1xxx: lexing and syntax
+
+    internal static Diagnostic UnexpectedCharacter(SourceText s, TextSpan span, string text) => Make(RD1001, s, span, Shorten(text));
+
+    internal static Diagnostic UnterminatedString(SourceText s, TextSpan span) => Make(RD1002, s, span);
+
+    internal static Diagnostic UnterminatedComment(SourceText s, TextSpan span) => Make(RD1003, s, span);
+
+    internal static Diagnostic InvalidEscapeSequence(SourceText s, TextSpan span, string escape) => Make(RD1004, s, span, escape);
+
+    internal static Diagnostic MissingToken(SourceText s, TextSpan span, object expected) => Make(RD1005, s, span, expected);
+
+    internal static Diagnostic UnexpectedToken(SourceText s, TextSpan span, object found, object expected) => Make(RD1006, s, span, found, expected);
+
+    internal static Diagnostic InvalidSyntax(SourceText s, TextSpan span, object found, object expected) => Make(RD1007, s, span, found, expected);
+
+    internal static Diagnostic NestingTooDeep(SourceText s, TextSpan span) => Make(RD1008, s, span, MaxNestingDepth);
+
+    internal static Diagnostic TooManyErrors(SourceText s, TextSpan span) => Make(RD1009, s, span, MaxErrorsPerFile);
+
+    internal static Diagnostic NumberOutOfRange(SourceText s, TextSpan span, string text) => Make(RD1010, s, span, Shorten(text));
+
+    internal static Diagnostic InvalidEncoding(SourceText s, TextSpan span) => Make(RD1011, s, span);
+
+    // ---- 2xxx: names and binding
+
+    internal static Diagnostic DuplicateName(SourceText s, TextSpan span, string name, object scope) => Make(RD2001, s, span, name, scope);
+
+    internal static Diagnostic DuplicateLabel(SourceText s, TextSpan span, string label, string other, object scope) => Make(RD2002, s, span, label, other, scope);
+
+    internal static Diagnostic UnknownName(SourceText s, TextSpan span, string name, object scope, string? suggestion) =>
+        Make(RD2003, s, span, name, scope, suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion));
+
+    internal static Diagnostic DuplicateRuleCode(SourceText s, TextSpan span, string code) => Make(RD2004, s, span, code);
+
+    internal static Diagnostic MissingFormatDeclaration(SourceText s, TextSpan span) => Make(RD2005, s, span);
+
+    internal static Diagnostic DuplicateFormatDeclaration(SourceText s, TextSpan span) => Make(RD2006, s, span);
+
+    internal static Diagnostic DuplicateFormat(SourceText s, TextSpan span, string id, string version, string otherPath) => Make(RD2007, s, span, id, version, otherPath);
+
+    internal static Diagnostic UnknownProperty(SourceText s, TextSpan span, string name, IEnumerable<string> known) => Make(RD2008, s, span, name, QuotedList(known));
+
+    internal static Diagnostic DuplicateProperty(SourceText s, TextSpan span, string name) => Make(RD2009, s, span, name);
+
+    internal static Diagnostic MissingProperty(SourceText s, TextSpan span, string name) => Make(RD2010, s, span, name);
+
+    internal static Diagnostic EmptyGroup(SourceText s, TextSpan span, string name) => Make(RD2011, s, span, name);
+
+    internal static Diagnostic MissingAxis(SourceText s, TextSpan span, string table, bool rows) =>
+        Make(RD2012, s, span, table, new LocalizableText(rows ? "Axis_Rows" : "Axis_Columns"), rows ? "rows" : "columns");
+
+    internal static Diagnostic DuplicateAxis(SourceText s, TextSpan span, string keyword) => Make(RD2013, s, span, keyword);
+
+    internal static Diagnostic GroupReference(SourceText s, TextSpan span, string path) => Make(RD2014, s, span, path);
+
+    internal static Diagnostic HeaderReference(SourceText s, TextSpan span, string path) => Make(RD2015, s, span, path);
+
+    internal static Diagnostic AbsentCellReference(SourceText s, TextSpan span, string cell) => Make(RD2016, s, span, cell);
+
+    internal static Diagnostic WrongAxis(SourceText s, TextSpan span, string path, bool isRow) =>
+        Make(RD2017, s, span, path, Axis(isRow), Axis(!isRow));
+
+    internal static Diagnostic UnknownSeverity(SourceText s, TextSpan span, string text) => Make(RD2018, s, span, text);
+
+    internal static Diagnostic InvalidYearRange(SourceText s, TextSpan span, long start, long end) => Make(RD2019, s, span, start, end);
+
+    internal static Diagnostic IncompleteReference(SourceText s, TextSpan span, string path, bool missingRow) =>
+        Make(RD2020, s, span, path, Axis(missingRow), missingRow ? "row" : "column");
+
+    internal static Diagnostic ConflictingModifiers(SourceText s, TextSpan span, string modifier, string other) => Make(RD2021, s, span, modifier, other);
+
+    internal static Diagnostic DuplicateModifier(SourceText s, TextSpan span, string modifier) => Make(RD2022, s, span, modifier);
+
+    internal static Diagnostic ModifierNotAllowed(SourceText s, TextSpan span, string modifier, string placeKey) =>
+        Make(RD2023, s, span, modifier, new LocalizableText(placeKey));
+
+    internal static Diagnostic EmptySection(SourceText s, TextSpan span, string name) => Make(RD2024, s, span, name);
+
+    internal static Diagnostic MissingCellType(SourceText s, TextSpan span, string cell) => Make(RD2025, s, span, cell);
+
+    internal static Diagnostic InvalidPropertyValue(SourceText s, TextSpan span, string name, bool years) =>
+        Make(RD2026, s, span, name, new LocalizableText(years ? "Value_Years" : "Value_String"));
+
+    // ---- 3xxx: types and rules
+
+    internal static Diagnostic IncompatibleOperands(SourceText s, TextSpan span, object left, object right) => Make(RD3001, s, span, left, right);
+
+    internal static Diagnostic TextInArithmetic(SourceText s, TextSpan span, string path) => Make(RD3002, s, span, path);
+
+    internal static Diagnostic AmountsWithoutTolerance(SourceText s, TextSpan span, string suggested) => Make(RD3003, s, span, suggested);
+
+    internal static Diagnostic UselessTolerance(SourceText s, TextSpan span) => Make(RD3004, s, span);
+
+    internal static Diagnostic MissingPrecision(SourceText s, TextSpan span) => Make(RD3005, s, span);
+
+    internal static Diagnostic PrecisionOutOfRange(SourceText s, TextSpan span, string precision) => Make(RD3006, s, span, precision);
+
+    internal static Diagnostic ConflictingCellTypes(SourceText s, TextSpan span, string cell, object rowType, object columnType) =>
+        Make(RD3007, s, span, cell, rowType, columnType);
+
+    internal static Diagnostic UnknownFunction(SourceText s, TextSpan span, string name, IEnumerable<string> known) => Make(RD3008, s, span, name, QuotedList(known));
+
+    internal static Diagnostic WrongArgumentCount(SourceText s, TextSpan span, string name, int expected, int actual) => Make(RD3009, s, span, name, expected, actual);
+
+    internal static Diagnostic SumNeedsReference(SourceText s, TextSpan span) => Make(RD3010, s, span);
+
+    internal static Diagnostic QuantifierOverWrongAxis(SourceText s, TextSpan span, bool quantifierIsRow, string path) =>
+        Make(RD3011, s, span, quantifierIsRow ? "row" : "column", path, Axis(!quantifierIsRow), Axis(quantifierIsRow));
+
+    internal static Diagnostic DuplicateQuantifier(SourceText s, TextSpan span, bool isRow) => Make(RD3012, s, span, Axis(isRow));
+
+    internal static Diagnostic QuantifierShapeMismatch(SourceText s, TextSpan span, bool isRow, string path, string table) =>
+        Make(RD3013, s, span, isRow ? "row" : "column", path, table, Axis(isRow));
+
+    internal static Diagnostic UnusedQuantifier(SourceText s, TextSpan span, bool isRow) => Make(RD3014, s, span, isRow ? "row" : "column");
+
+    internal static Diagnostic UnitMismatch(SourceText s, TextSpan span, string left, string right) => Make(RD3015, s, span, left, right);
+
+    // ---- 9xxx: internal
+
+    internal static Diagnostic InternalError(SourceText? s, TextSpan span, string detail) => Make(RD9001, s, span, detail);
+
+    internal static LocalizableText Axis(bool isRow) => new(isRow ? "Axis_Row" : "Axis_Column");
+
+    private static Diagnostic Make(DiagnosticDescriptor descriptor, SourceText? source, TextSpan span, params object[] arguments) =>
+        new(descriptor, source, span, [.. arguments]);
+
+    private static string QuotedList(IEnumerable<string> items) =>
+        string.Join(", ", items.Order(StringComparer.Ordinal).Select(i => $"\"{i}\""));
+
+    // Quoted source in messages is cut to 80 characters so that a diagnostic stays one readable line.
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+}

@@ -1,0 +1,474 @@
+using System.Text;
+using ReportDsl.Syntax;
+
+namespace ReportDsl.Formatting;
+
+/// <summary>
+/// Prints a syntax tree in the one canonical layout: two-space indentation, one declaration, member, row, column or
+/// rule per line, single spaces between tokens, at most one blank line kept where the author left one, and every
+/// comment kept. Idempotent, and it never changes meaning. Trees with syntax errors are not formatted.
+/// </summary>
+public static class Formatter
+{
+    /// <summary>Formats a tree, or returns null when the tree has syntax errors and cannot be formatted safely.</summary>
+    public static string? Format(SyntaxTree tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        if (tree.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error))
+        {
+            return null;
+        }
+
+        var printer = new Printer();
+        printer.CompilationUnit(tree.Root);
+        return printer.ToString();
+    }
+
+    private sealed class Printer
+    {
+        private const int IndentSize = 2;
+        private readonly StringBuilder _out = new();
+        private readonly HashSet<SyntaxToken> _commentsWritten = [];
+        private int _indent;
+        private bool _lineStarted;
+        private bool _continuation;
+
+        public override string ToString() => _out.ToString();
+
+        public void CompilationUnit(CompilationUnitSyntax unit)
+        {
+            var first = true;
+            foreach (var declaration in unit.Declarations)
+            {
+                if (!first)
+                {
+                    BlankLine();
+                }
+
+                first = false;
+                LeadingComments(declaration.DescendantTokens().First(), keepBlankLine: true);
+                switch (declaration)
+                {
+                    case FormatDeclarationSyntax format:
+                        Format(format);
+                        break;
+                    case SectionDeclarationSyntax section:
+                        Section(section);
+                        break;
+                }
+            }
+
+            LeadingComments(unit.EndOfFile, keepBlankLine: unit.Declarations.Count > 0);
+            EndLine();
+        }
+
+        private void Format(FormatDeclarationSyntax format)
+        {
+            Token(format.FormatKeyword);
+            Token(format.Name);
+            Token(format.VersionKeyword);
+            Token(format.Version);
+            Block(format.OpenBrace, format.Properties, Property, format.CloseBrace);
+        }
+
+        private void Property(FormatPropertySyntax property)
+        {
+            Token(property.Name);
+            Token(property.Value);
+            if (property.DotDot is { } dotDot)
+            {
+                Token(dotDot, space: false);
+                if (property.EndValue is { } end)
+                {
+                    Token(end, space: false);
+                }
+            }
+        }
+
+        private void Section(SectionDeclarationSyntax section)
+        {
+            Token(section.SectionKeyword);
+            Token(section.Name);
+            Labels(section.Labels);
+            Tokens(section.Modifiers);
+            if (section.ProseKeyword is { } prose)
+            {
+                Token(prose);
+                EndLine();
+                return;
+            }
+
+            if (section is { OpenBrace: { } open, Tables: { } tables, CloseBrace: { } close })
+            {
+                Block(open, tables, Table, close, blankLineBetween: true);
+            }
+        }
+
+        private void Table(TableDeclarationSyntax table)
+        {
+            Token(table.TableKeyword);
+            Token(table.Name);
+            Labels(table.Labels);
+            Block(table.OpenBrace, table.Members, Member, table.CloseBrace);
+        }
+
+        private void Member(TableMemberSyntax member)
+        {
+            switch (member)
+            {
+                case StubMemberSyntax stub:
+                    Token(stub.StubKeyword);
+                    Token(stub.Label);
+                    break;
+                case CellsMemberSyntax cells:
+                    Token(cells.CellsKeyword);
+                    CellType(cells.Type);
+                    break;
+                case AxisMemberSyntax axis:
+                    Token(axis.Keyword);
+                    if (axis.Caption is { } caption)
+                    {
+                        Token(caption);
+                    }
+
+                    Block(axis.OpenBrace, axis.Items, Item, axis.CloseBrace);
+                    break;
+                case AbsentMemberSyntax absent:
+                    Token(absent.AbsentKeyword);
+                    Reference(absent.Cells);
+                    break;
+                case RuleDeclarationSyntax rule:
+                    Rule(rule);
+                    break;
+            }
+        }
+
+        private void Item(AxisItemSyntax item)
+        {
+            if (item is GroupItemSyntax { GroupKeyword: var groupKeyword })
+            {
+                Token(groupKeyword);
+            }
+
+            Token(item.Name);
+            Labels(item.Labels);
+            Tokens(item.Modifiers);
+            switch (item)
+            {
+                case GroupItemSyntax group:
+                    Block(group.OpenBrace, group.Items, Item, group.CloseBrace);
+                    break;
+                case LeafItemSyntax { Colon: { } colon, Type: { } type }:
+                    Token(colon);
+                    CellType(type);
+                    break;
+            }
+        }
+
+        private void Rule(RuleDeclarationSyntax rule)
+        {
+            Token(rule.RuleKeyword);
+            Token(rule.Code);
+            Token(rule.Severity);
+            Token(rule.Message);
+            if (rule.ToleranceKeyword is { } toleranceKeyword && rule.Tolerance is { } tolerance)
+            {
+                Token(toleranceKeyword);
+                Token(tolerance);
+            }
+
+            foreach (var quantifier in rule.Quantifiers)
+            {
+                Token(quantifier.ForKeyword);
+                Token(quantifier.EachKeyword);
+                Token(quantifier.Axis);
+                if (quantifier.InKeyword is { } inKeyword && quantifier.Group is { } group)
+                {
+                    Token(inKeyword);
+                    Path(group);
+                }
+            }
+
+            Token(rule.Colon, space: false);
+            Expression(rule.Comparison.Left);
+            Token(rule.Comparison.Operator);
+            Expression(rule.Comparison.Right);
+        }
+
+        private void Expression(ExpressionSyntax expression, bool space = true)
+        {
+            switch (expression)
+            {
+                case NumberExpressionSyntax number:
+                    Token(number.Number, space);
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    Token(parenthesized.OpenParen, space);
+                    Expression(parenthesized.Expression, space: false);
+                    Token(parenthesized.CloseParen, space: false);
+                    break;
+                case CallExpressionSyntax call:
+                    Token(call.Name, space);
+                    Token(call.OpenParen, space: false);
+                    var first = true;
+                    foreach (var part in call.ArgumentList)
+                    {
+                        if (part is SyntaxToken comma)
+                        {
+                            Token(comma, space: false);
+                        }
+                        else
+                        {
+                            Expression((ExpressionSyntax)part, space: !first);
+                        }
+
+                        first = false;
+                    }
+
+                    Token(call.CloseParen, space: false);
+                    break;
+                case CellReferenceSyntax reference:
+                    Reference(reference, space);
+                    break;
+                case AdditiveExpressionSyntax additive:
+                    var afterSign = false;
+                    var index = 0;
+                    foreach (var part in additive.Parts)
+                    {
+                        var isLeadingSign = index == 0 && part is SyntaxToken;
+                        if (part is SyntaxToken op)
+                        {
+                            Token(op, space: index > 0 || space);
+                        }
+                        else
+                        {
+                            Expression((ExpressionSyntax)part, space: !afterSign && (index > 0 || space));
+                        }
+
+                        afterSign = isLeadingSign;
+                        index++;
+                    }
+
+                    break;
+            }
+        }
+
+        private void Reference(CellReferenceSyntax reference, bool space = true)
+        {
+            if (reference.PreviousKeyword is { } previous)
+            {
+                Token(previous, space);
+                space = true;
+            }
+
+            Path(reference.Row, space);
+            if (reference is { OpenBracket: { } open, Column: { } column, CloseBracket: { } close })
+            {
+                Token(open, space: false);
+                Path(column, space: false);
+                Token(close, space: false);
+            }
+        }
+
+        private void Path(PathSyntax path, bool space = true)
+        {
+            var first = true;
+            foreach (var part in path.Parts)
+            {
+                Token(part, space: first && space);
+                first = false;
+            }
+        }
+
+        private void CellType(CellTypeSyntax type)
+        {
+            Token(type.Keyword);
+            if (type.UnitKeyword is { } unitKeyword && type.Unit is { } unit)
+            {
+                Token(unitKeyword);
+                Token(unit);
+            }
+
+            if (type.PrecisionKeyword is { } precisionKeyword && type.Precision is { } precision)
+            {
+                Token(precisionKeyword);
+                Token(precision);
+            }
+        }
+
+        private void Labels(LabelsSyntax labels)
+        {
+            Token(labels.Label);
+            foreach (var alias in labels.Aliases)
+            {
+                Token(alias.AliasKeyword);
+                Token(alias.Label);
+            }
+        }
+
+        private void Tokens(SyntaxList<SyntaxToken> tokens)
+        {
+            foreach (var token in tokens)
+            {
+                Token(token);
+            }
+        }
+
+        private void Block<T>(SyntaxToken open, SyntaxList<T> items, Action<T> print, SyntaxToken close, bool blankLineBetween = false)
+            where T : SyntaxNode
+        {
+            Token(open);
+            EndLine();
+            _indent++;
+            var first = true;
+            foreach (var item in items)
+            {
+                var firstToken = item.DescendantTokens().First();
+                if (!first && (blankLineBetween || HasBlankLineBefore(firstToken)))
+                {
+                    BlankLine();
+                }
+
+                LeadingComments(firstToken, keepBlankLine: !first);
+                first = false;
+                print(item);
+                EndLine();
+            }
+
+            _indent--;
+            Token(close);
+            EndLine();
+        }
+
+        private static bool HasBlankLineBefore(SyntaxToken token)
+        {
+            // The previous line's break is its trailing trivia; a further break in the leading trivia is a blank line.
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                if (trivia.Kind == SyntaxKind.EndOfLineTrivia)
+                {
+                    return true;
+                }
+
+                if (trivia.IsComment)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Writes the comments before a token, each on its own line, keeping a single blank line between them where the author left one.</summary>
+        private void LeadingComments(SyntaxToken token, bool keepBlankLine)
+        {
+            if (!_commentsWritten.Add(token))
+            {
+                return;
+            }
+
+            var newlines = 0;
+            var seenComment = false;
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                if (trivia.Kind == SyntaxKind.EndOfLineTrivia)
+                {
+                    newlines++;
+                    continue;
+                }
+
+                if (!trivia.IsComment)
+                {
+                    continue;
+                }
+
+                if (_lineStarted)
+                {
+                    EndLine();
+                }
+
+                if (seenComment && newlines >= 2 && keepBlankLine)
+                {
+                    BlankLine();
+                }
+
+                WriteIndent();
+                _out.Append(trivia.Text.TrimEnd());
+                EndLine();
+                seenComment = true;
+                newlines = 0;
+            }
+
+            if (seenComment && newlines >= 2 && keepBlankLine && token.Kind != SyntaxKind.EndOfFileToken)
+            {
+                BlankLine();
+            }
+        }
+
+        private void Token(SyntaxToken token, bool space = true)
+        {
+            if (token.IsMissing)
+            {
+                return;
+            }
+
+            // Comments before a token in the middle of a line go on lines of their own, indented one step further.
+            if (token.LeadingTrivia.Any(t => t.IsComment) && !_commentsWritten.Contains(token))
+            {
+                if (_lineStarted)
+                {
+                    EndLine();
+                    _continuation = true;
+                }
+
+                LeadingComments(token, keepBlankLine: false);
+            }
+
+            if (!_lineStarted)
+            {
+                WriteIndent();
+            }
+            else if (space)
+            {
+                _out.Append(' ');
+            }
+
+            _out.Append(token.Text);
+            foreach (var trivia in token.TrailingTrivia.Where(t => t.IsComment))
+            {
+                _out.Append(' ').Append(trivia.Text.TrimEnd());
+                if (trivia.Kind == SyntaxKind.LineCommentTrivia)
+                {
+                    EndLine();
+                    _continuation = true;
+                }
+            }
+        }
+
+        private void WriteIndent()
+        {
+            _out.Append(' ', (_indent + (_continuation ? 1 : 0)) * IndentSize);
+            _lineStarted = true;
+        }
+
+        private void EndLine()
+        {
+            if (_lineStarted)
+            {
+                _out.Append('\n');
+                _lineStarted = false;
+            }
+
+            _continuation = false;
+        }
+
+        private void BlankLine()
+        {
+            EndLine();
+            if (_out.Length > 0 && !(_out.Length >= 2 && _out[^1] == '\n' && _out[^2] == '\n'))
+            {
+                _out.Append('\n');
+            }
+        }
+    }
+}

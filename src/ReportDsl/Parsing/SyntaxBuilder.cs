@@ -1,0 +1,416 @@
+using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
+using ReportDsl.Parsing.Generated;
+using ReportDsl.Syntax;
+using P = ReportDsl.Parsing.Generated.ReportDslParser;
+
+namespace ReportDsl.Parsing;
+
+/// <summary>
+/// Turns ANTLR's parse tree into our immutable syntax tree. Rule contexts may be partial after an error: absent
+/// tokens become missing tokens (already reported by the parser), and alternatives the parser could not choose are
+/// dropped, because their tokens were skipped and kept as trivia.
+/// </summary>
+internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile)
+{
+    private int _lastEnd;
+
+    public CompilationUnitSyntax Build(P.CompilationUnitContext context)
+    {
+        var declarations = new List<DeclarationSyntax>();
+        foreach (var declaration in context.declaration())
+        {
+            DeclarationSyntax? built = declaration.formatDeclaration() is { } format ? BuildFormat(format)
+                : declaration.sectionDeclaration() is { } section ? BuildSection(section)
+                : null;
+            if (built is not null)
+            {
+                declarations.Add(built);
+            }
+        }
+
+        return new CompilationUnitSyntax(new SyntaxList<DeclarationSyntax>(declarations), endOfFile);
+    }
+
+    private FormatDeclarationSyntax BuildFormat(P.FormatDeclarationContext c) => new(
+        Token(c, ReportDslLexer.FORMAT, SyntaxKind.FormatKeyword),
+        Name(c.name()),
+        Token(c, ReportDslLexer.VERSION, SyntaxKind.VersionKeyword),
+        c.version is { } version ? FirstToken(version, SyntaxKind.IntegerToken) : Missing(SyntaxKind.IntegerToken),
+        Token(c, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
+        List(c.formatProperty(), BuildProperty),
+        Token(c, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
+
+    private FormatPropertySyntax BuildProperty(P.FormatPropertyContext c)
+    {
+        var name = Name(c.name());
+        var value = c.propertyValue();
+        if (value is null)
+        {
+            return new FormatPropertySyntax(name, Missing(SyntaxKind.StringToken), null, null);
+        }
+
+        var first = FirstToken(value, SyntaxKind.StringToken);
+        var dotDot = OptionalToken(value, ReportDslLexer.RANGE);
+        var end = dotDot is null ? null : OptionalToken(value, ReportDslLexer.INTEGER, 1);
+        return new FormatPropertySyntax(name, first, dotDot, end);
+    }
+
+    private SectionDeclarationSyntax BuildSection(P.SectionDeclarationContext c)
+    {
+        var keyword = Token(c, ReportDslLexer.SECTION, SyntaxKind.SectionKeyword);
+        var name = Name(c.name());
+        var labels = BuildLabels(c.labels());
+        var modifiers = Modifiers(c.modifier());
+        var body = c.sectionBody();
+        if (body is null)
+        {
+            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, Missing(SyntaxKind.ProseKeyword), null, null, null);
+        }
+
+        if (OptionalToken(body, ReportDslLexer.PROSE) is { } prose)
+        {
+            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, prose, null, null, null);
+        }
+
+        return new SectionDeclarationSyntax(
+            keyword,
+            name,
+            labels,
+            modifiers,
+            null,
+            Token(body, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
+            List(body.tableDeclaration(), BuildTable),
+            Token(body, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
+    }
+
+    private TableDeclarationSyntax BuildTable(P.TableDeclarationContext c) => new(
+        Token(c, ReportDslLexer.TABLE, SyntaxKind.TableKeyword),
+        Name(c.name()),
+        BuildLabels(c.labels()),
+        Token(c, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
+        List(c.tableMember(), BuildMember),
+        Token(c, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
+
+    private TableMemberSyntax? BuildMember(P.TableMemberContext c) => c switch
+    {
+        P.StubMemberContext stub => new StubMemberSyntax(
+            Token(stub, ReportDslLexer.STUB, SyntaxKind.StubKeyword),
+            Token(stub, ReportDslLexer.STRING, SyntaxKind.StringToken)),
+        P.CellsMemberContext cells => new CellsMemberSyntax(
+            Token(cells, ReportDslLexer.CELLS, SyntaxKind.CellsKeyword),
+            BuildCellType(cells.cellType())),
+        P.AxisMemberContext axis => new AxisMemberSyntax(
+            axis.axisKeyword is { TokenIndex: >= 0 } keyword ? Real(keyword) : Missing(SyntaxKind.RowsKeyword),
+            OptionalToken(axis, ReportDslLexer.STRING),
+            Token(axis, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
+            List(axis.axisItem(), BuildAxisItem),
+            Token(axis, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken)),
+        P.AbsentMemberContext absent => new AbsentMemberSyntax(
+            Token(absent, ReportDslLexer.ABSENT, SyntaxKind.AbsentKeyword),
+            BuildCellReference(absent.cellReference())),
+        P.RuleMemberContext rule when rule.ruleDeclaration() is { } declaration => BuildRule(declaration),
+        _ => null,
+    };
+
+    private AxisItemSyntax? BuildAxisItem(P.AxisItemContext c) => c switch
+    {
+        P.GroupItemContext group => new GroupItemSyntax(
+            Token(group, ReportDslLexer.GROUP, SyntaxKind.GroupKeyword),
+            Name(group.name()),
+            BuildLabels(group.labels()),
+            Modifiers(group.modifier()),
+            Token(group, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
+            List(group.axisItem(), BuildAxisItem),
+            Token(group, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken)),
+        P.LeafItemContext leaf => BuildLeaf(leaf),
+        _ => null,
+    };
+
+    private LeafItemSyntax BuildLeaf(P.LeafItemContext c)
+    {
+        var name = Name(c.name());
+        var labels = BuildLabels(c.labels());
+        var modifiers = Modifiers(c.modifier());
+        var colon = OptionalToken(c, ReportDslLexer.COLON);
+        var type = colon is null ? null : BuildCellType(c.cellType());
+        return new LeafItemSyntax(name, labels, modifiers, colon, type);
+    }
+
+    private LabelsSyntax BuildLabels(P.LabelsContext? c)
+    {
+        if (c is null)
+        {
+            return new LabelsSyntax(Missing(SyntaxKind.StringToken), new SyntaxList<AliasSyntax>([]));
+        }
+
+        // Children alternate: STRING (ALIAS STRING)*. Walk them in order so that every token lands once.
+        SyntaxToken? label = null;
+        var aliases = new List<AliasSyntax>();
+        SyntaxToken? pendingAlias = null;
+        foreach (var terminal in Terminals(c))
+        {
+            if (terminal.Symbol.Type == ReportDslLexer.ALIAS)
+            {
+                if (pendingAlias is not null)
+                {
+                    aliases.Add(new AliasSyntax(pendingAlias, Missing(SyntaxKind.StringToken)));
+                }
+
+                pendingAlias = Real(terminal.Symbol);
+            }
+            else if (label is null)
+            {
+                label = Real(terminal.Symbol);
+            }
+            else if (pendingAlias is not null)
+            {
+                aliases.Add(new AliasSyntax(pendingAlias, Real(terminal.Symbol)));
+                pendingAlias = null;
+            }
+        }
+
+        label ??= Missing(SyntaxKind.StringToken);
+        if (pendingAlias is not null)
+        {
+            aliases.Add(new AliasSyntax(pendingAlias, Missing(SyntaxKind.StringToken)));
+        }
+
+        return new LabelsSyntax(label, new SyntaxList<AliasSyntax>(aliases));
+    }
+
+    private SyntaxList<SyntaxToken> Modifiers(P.ModifierContext[] modifiers) =>
+        new([.. modifiers.SelectMany(m => Terminals(m)).Select(t => Real(t.Symbol))]);
+
+    private CellTypeSyntax BuildCellType(P.CellTypeContext? c)
+    {
+        if (c is null)
+        {
+            return new CellTypeSyntax(Missing(SyntaxKind.CountKeyword), null, null, null, null);
+        }
+
+        var keyword = FirstToken(c, SyntaxKind.CountKeyword);
+        if (c is not P.AmountTypeContext amount)
+        {
+            return new CellTypeSyntax(keyword, null, null, null, null);
+        }
+
+        var unitKeyword = OptionalToken(amount, ReportDslLexer.UNIT);
+        var unit = unitKeyword is null ? null : Token(amount, ReportDslLexer.STRING, SyntaxKind.StringToken);
+        var precisionKeyword = OptionalToken(amount, ReportDslLexer.PRECISION);
+        var precision = precisionKeyword is null ? null : Token(amount, ReportDslLexer.INTEGER, SyntaxKind.IntegerToken);
+        return new CellTypeSyntax(keyword, unitKeyword, unit, precisionKeyword, precision);
+    }
+
+    private RuleDeclarationSyntax BuildRule(P.RuleDeclarationContext c)
+    {
+        var keyword = Token(c, ReportDslLexer.RULE, SyntaxKind.RuleKeyword);
+        var code = Name(c.code);
+        var severity = Name(c.severity);
+        var message = c.message is { TokenIndex: >= 0 } m ? Real(m) : Missing(SyntaxKind.StringToken);
+        var toleranceKeyword = OptionalToken(c, ReportDslLexer.TOLERANCE);
+        var tolerance = toleranceKeyword is null ? null : c.number() is { } number ? FirstToken(number, SyntaxKind.DecimalToken) : Missing(SyntaxKind.DecimalToken);
+        var quantifiers = List(c.quantifier(), BuildQuantifier);
+        var colon = Token(c, ReportDslLexer.COLON, SyntaxKind.ColonToken);
+        var comparison = BuildComparison(c.comparison());
+        return new RuleDeclarationSyntax(keyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, colon, comparison);
+    }
+
+    private QuantifierSyntax BuildQuantifier(P.QuantifierContext c)
+    {
+        var forKeyword = Token(c, ReportDslLexer.FOR, SyntaxKind.ForKeyword);
+        var each = Token(c, ReportDslLexer.EACH, SyntaxKind.EachKeyword);
+        var axis = c.axis is { TokenIndex: >= 0 } a ? Real(a) : Missing(SyntaxKind.ColumnKeyword);
+        var inKeyword = OptionalToken(c, ReportDslLexer.IN);
+        var group = inKeyword is null ? null : BuildPath(c.path());
+        return new QuantifierSyntax(forKeyword, each, axis, inKeyword, group);
+    }
+
+    private ComparisonSyntax BuildComparison(P.ComparisonContext? c)
+    {
+        if (c is null)
+        {
+            return new ComparisonSyntax(MissingExpression(), Missing(SyntaxKind.EqualsToken), MissingExpression());
+        }
+
+        var left = BuildExpression(c.left);
+        var op = c.op is { TokenIndex: >= 0 } o ? Real(o) : Missing(SyntaxKind.EqualsToken);
+        var right = BuildExpression(c.right);
+        return new ComparisonSyntax(left, op, right);
+    }
+
+    private ExpressionSyntax BuildExpression(P.ExpressionContext? c)
+    {
+        if (c?.children is null)
+        {
+            return MissingExpression();
+        }
+
+        var parts = new List<SyntaxElement>();
+        foreach (var child in c.children)
+        {
+            switch (child)
+            {
+                case IErrorNode:
+                    break;
+                case ITerminalNode sign:
+                    parts.Add(Real(sign.Symbol));
+                    break;
+                case P.TermOperatorContext op when Terminals(op).FirstOrDefault() is { } terminal:
+                    parts.Add(Real(terminal.Symbol));
+                    break;
+                case P.TermContext term:
+                    parts.Add(BuildTerm(term));
+                    break;
+            }
+        }
+
+        if (parts.Count == 1 && parts[0] is ExpressionSyntax single)
+        {
+            return single;
+        }
+
+        if (parts.Count == 0 || parts[^1] is SyntaxToken)
+        {
+            parts.Add(MissingExpression());
+        }
+
+        return new AdditiveExpressionSyntax(new SyntaxList<SyntaxElement>(parts));
+    }
+
+    private ExpressionSyntax BuildTerm(P.TermContext c) => c switch
+    {
+        P.NumberTermContext number => new NumberExpressionSyntax(FirstToken(number.number(), SyntaxKind.IntegerToken)),
+        P.CallTermContext call => BuildCall(call),
+        P.ReferenceTermContext reference => BuildCellReference(reference.cellReference()),
+        P.ParenthesizedTermContext parenthesized => new ParenthesizedExpressionSyntax(
+            Token(parenthesized, ReportDslLexer.LPAREN, SyntaxKind.OpenParenToken),
+            BuildExpression(parenthesized.expression()),
+            Token(parenthesized, ReportDslLexer.RPAREN, SyntaxKind.CloseParenToken)),
+        _ => MissingExpression(),
+    };
+
+    private CallExpressionSyntax BuildCall(P.CallTermContext c)
+    {
+        var name = Name(c.name());
+        var open = Token(c, ReportDslLexer.LPAREN, SyntaxKind.OpenParenToken);
+        var arguments = new List<SyntaxElement>();
+        foreach (var child in c.children ?? [])
+        {
+            if (child is P.ExpressionContext expression)
+            {
+                arguments.Add(BuildExpression(expression));
+            }
+            else if (child is ITerminalNode { Symbol.Type: ReportDslLexer.COMMA } comma and not IErrorNode)
+            {
+                arguments.Add(Real(comma.Symbol));
+            }
+        }
+
+        var close = Token(c, ReportDslLexer.RPAREN, SyntaxKind.CloseParenToken);
+        return new CallExpressionSyntax(name, open, new SyntaxList<SyntaxElement>(arguments), close);
+    }
+
+    private CellReferenceSyntax BuildCellReference(P.CellReferenceContext? c)
+    {
+        if (c is null)
+        {
+            return MissingExpression();
+        }
+
+        var previous = OptionalToken(c, ReportDslLexer.PREVIOUS);
+        var paths = c.path();
+        var row = BuildPath(paths.Length > 0 ? paths[0] : null);
+        var open = OptionalToken(c, ReportDslLexer.LBRACKET);
+        if (open is null)
+        {
+            return new CellReferenceSyntax(previous, row, null, null, null);
+        }
+
+        var column = BuildPath(paths.Length > 1 ? paths[1] : null);
+        var close = Token(c, ReportDslLexer.RBRACKET, SyntaxKind.CloseBracketToken);
+        return new CellReferenceSyntax(previous, row, open, column, close);
+    }
+
+    private PathSyntax BuildPath(P.PathContext? c)
+    {
+        var parts = new List<SyntaxToken>();
+        foreach (var child in c?.children ?? [])
+        {
+            if (child is P.NameContext name)
+            {
+                parts.Add(Name(name));
+            }
+            else if (child is ITerminalNode terminal and not IErrorNode)
+            {
+                parts.Add(Real(terminal.Symbol));
+            }
+        }
+
+        if (parts.Count == 0 || parts[^1].Kind == SyntaxKind.DotToken)
+        {
+            parts.Add(Missing(SyntaxKind.IdentifierToken));
+        }
+
+        return new PathSyntax(new SyntaxList<SyntaxToken>(parts));
+    }
+
+    private CellReferenceSyntax MissingExpression() =>
+        new(null, new PathSyntax(new SyntaxList<SyntaxToken>([Missing(SyntaxKind.IdentifierToken)])), null, null, null);
+
+    private SyntaxToken Name(P.NameContext? c) =>
+        c is not null && Terminals(c).FirstOrDefault() is { } terminal ? Real(terminal.Symbol) : Missing(SyntaxKind.IdentifierToken);
+
+    private SyntaxToken FirstToken(ParserRuleContext c, SyntaxKind expected) =>
+        Terminals(c).FirstOrDefault() is { } terminal ? Real(terminal.Symbol) : Missing(expected);
+
+    private SyntaxToken Token(ParserRuleContext c, int type, SyntaxKind expected) => OptionalToken(c, type) ?? Missing(expected);
+
+    private SyntaxToken? OptionalToken(ParserRuleContext c, int type, int occurrence = 0)
+    {
+        foreach (var terminal in Terminals(c))
+        {
+            if (terminal.Symbol.Type == type && occurrence-- == 0)
+            {
+                return Real(terminal.Symbol);
+            }
+        }
+
+        return null;
+    }
+
+    // Terminals that really came from the text: not tokens ANTLR skipped or invented while recovering.
+    private static IEnumerable<ITerminalNode> Terminals(ParserRuleContext c) =>
+        (c.children ?? []).OfType<ITerminalNode>().Where(t => t is not IErrorNode && t.Symbol.TokenIndex >= 0);
+
+    private SyntaxToken Real(IToken token)
+    {
+        var index = token.TokenIndex;
+        var result = token.Type == TokenConstants.EOF || index < 0 || index >= tokens.Length
+            ? endOfFile
+            : tokens[index] ?? Missing(TokenKinds.ToKind(token.Type));
+        if (!result.IsMissing)
+        {
+            _lastEnd = result.Span.End;
+        }
+
+        return result;
+    }
+
+    private SyntaxToken Missing(SyntaxKind kind) => SyntaxToken.Missing(kind, _lastEnd);
+
+    private SyntaxList<TSyntax> List<TContext, TSyntax>(TContext[] contexts, Func<TContext, TSyntax?> build)
+        where TSyntax : SyntaxElement
+    {
+        var items = new List<TSyntax>(contexts.Length);
+        foreach (var context in contexts)
+        {
+            if (build(context) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return new SyntaxList<TSyntax>(items);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+
+namespace ReportDsl.Semantics;
+
+/// <summary>The type of an expression in a rule.</summary>
+public enum ValueKind
+{
+    /// <summary>A whole number (counts and integers).</summary>
+    Whole,
+
+    /// <summary>A decimal amount.</summary>
+    Amount,
+
+    /// <summary>Text; never valid in arithmetic.</summary>
+    Text,
+
+    /// <summary>Already reported; checks involving it are skipped.</summary>
+    Error,
+}
+
+/// <summary>The type of an expression: its kind and, for amounts, its unit if known.</summary>
+public readonly record struct ExpressionType(ValueKind Kind, string? Unit = null)
+{
+    /// <summary>The type of an expression that has already been reported.</summary>
+    public static readonly ExpressionType Error = new(ValueKind.Error);
+
+    /// <summary>Gets the type of a cell of a given cell type.</summary>
+    public static ExpressionType Of(CellType type) => type.Kind switch
+    {
+        CellTypeKind.Amount => new ExpressionType(ValueKind.Amount, type.Unit),
+        CellTypeKind.Text => new ExpressionType(ValueKind.Text),
+        _ => new ExpressionType(ValueKind.Whole),
+    };
+}
+
+/// <summary>A rule's expression after binding: every name resolved to cells.</summary>
+public abstract record BoundExpression(ExpressionType Type);
+
+/// <summary>A number written in the rule.</summary>
+public sealed record BoundNumber(decimal Value, bool IsWhole)
+    : BoundExpression(IsWhole ? new ExpressionType(ValueKind.Whole) : new ExpressionType(ValueKind.Amount));
+
+/// <summary>
+/// A reference to one cell, or with <see cref="IsSum"/> the sum of a set of cells. A null row or column list means the
+/// row or column the rule's quantifier is at; in another table it is matched by path.
+/// </summary>
+public sealed record BoundCells(
+    TableSymbol Table,
+    ImmutableArray<AxisItemSymbol>? Rows,
+    ImmutableArray<AxisItemSymbol>? Columns,
+    bool IsPrevious,
+    bool IsSum,
+    ExpressionType CellValueType) : BoundExpression(CellValueType);
+
+/// <summary>A term of a sum with its sign.</summary>
+public sealed record BoundTerm(int Sign, BoundExpression Operand);
+
+/// <summary>A sum or difference of terms.</summary>
+public sealed record BoundAdditive(ImmutableArray<BoundTerm> Terms, ExpressionType ResultType) : BoundExpression(ResultType);
+
+/// <summary><c>amount(x)</c>: a whole number taken as an amount without a unit.</summary>
+public sealed record BoundAmountConversion(BoundExpression Operand) : BoundExpression(new ExpressionType(ValueKind.Amount));
+
+/// <summary>An expression that could not be bound; its error has been reported.</summary>
+public sealed record BoundErrorExpression() : BoundExpression(ExpressionType.Error);

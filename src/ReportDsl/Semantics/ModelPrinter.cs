@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+
+namespace ReportDsl.Semantics;
+
+/// <summary>
+/// Prints bound formats as plain text, independent of layout, comments and positions. Used to prove that the
+/// formatter never changes meaning, to review what a spec change does, and in baselines.
+/// </summary>
+internal static class ModelPrinter
+{
+    public static string Print(IEnumerable<FormatSymbol> formats)
+    {
+        var builder = new StringBuilder();
+        foreach (var format in formats)
+        {
+            Line(builder, 0, $"format {format.Name} version {format.Version}");
+            Line(builder, 1, $"title {format.Title}");
+            Line(builder, 1, $"source {format.Document}");
+            Line(builder, 1, $"years {format.FirstYear}..{format.LastYear}");
+            foreach (var section in format.Sections)
+            {
+                Line(builder, 1, $"section {section.Name} \"{section.Label}\"{Aliases(section.Aliases)} {(section.IsRequired ? "required" : "optional")} {(section.IsProse ? "prose" : "tables")}");
+                foreach (var table in section.Tables)
+                {
+                    PrintTable(builder, table);
+                }
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void PrintTable(StringBuilder builder, TableSymbol table)
+    {
+        Line(builder, 2, $"table {table.Name} \"{table.Label}\"{Aliases(table.Aliases)}");
+        Line(builder, 3, $"stub {table.Stub}");
+        Line(builder, 3, $"rows caption {table.RowsCaption}");
+        foreach (var row in table.Rows)
+        {
+            PrintItem(builder, row, 4);
+        }
+
+        Line(builder, 3, $"columns caption {table.ColumnsCaption}");
+        foreach (var column in table.Columns)
+        {
+            PrintItem(builder, column, 4);
+        }
+
+        Line(builder, 3, $"cells {table.Cells.Length}");
+        foreach (var cell in table.Cells)
+        {
+            Line(builder, 4, $"{cell.Id}: {cell.Type}");
+        }
+
+        foreach (var rule in table.Rules)
+        {
+            var tolerance = rule.Tolerance is { } t ? " tolerance " + t.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            Line(builder, 3, $"rule {rule.Code} {rule.Severity} \"{rule.Message}\"{tolerance} {rule.Operator}");
+            foreach (var instance in rule.Expand())
+            {
+                Line(builder, 4, $"{instance.Left} {Symbol(rule.Operator)} {instance.Right}");
+            }
+        }
+    }
+
+    private static void PrintItem(StringBuilder builder, AxisItemSymbol item, int depth)
+    {
+        var flags = (item.IsGroup ? " group" : string.Empty) + (item.IsHeader ? " header" : string.Empty) + (item.IsUnlabeled ? " unlabeled" : string.Empty);
+        var type = item.DeclaredType is { } declared ? $" : {declared}" : string.Empty;
+        Line(builder, depth, $"{item.Path} \"{item.Label}\"{Aliases(item.Aliases)}{flags}{type}");
+        foreach (var child in item.Children)
+        {
+            PrintItem(builder, child, depth + 1);
+        }
+    }
+
+    private static string Symbol(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.NotEqual => "!=",
+        ComparisonOperator.LessThan => "<",
+        ComparisonOperator.LessThanOrEqual => "<=",
+        ComparisonOperator.GreaterThan => ">",
+        ComparisonOperator.GreaterThanOrEqual => ">=",
+        _ => "=",
+    };
+
+    private static string Aliases(IEnumerable<string> aliases) => string.Concat(aliases.Select(a => $" alias \"{a}\""));
+
+    private static void Line(StringBuilder builder, int depth, string text) => builder.Append(' ', depth * 2).Append(text).Append('\n');
+}

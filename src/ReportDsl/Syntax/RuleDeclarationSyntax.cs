@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace ReportDsl.Syntax;
+
+/// <summary><c>rule CODE severity "message" tolerance t for each column: left = right</c>.</summary>
+public sealed class RuleDeclarationSyntax : TableMemberSyntax
+{
+    internal RuleDeclarationSyntax(SyntaxToken ruleKeyword, SyntaxToken code, SyntaxToken severity, SyntaxToken message, SyntaxToken? toleranceKeyword, SyntaxToken? tolerance, SyntaxList<QuantifierSyntax> quantifiers, SyntaxToken colon, ComparisonSyntax comparison)
+        : base(SyntaxKind.RuleDeclaration, [ruleKeyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, colon, comparison])
+    {
+    }
+
+    private RuleDeclarationSyntax(ImmutableArray<SyntaxElement?> slots)
+        : base(SyntaxKind.RuleDeclaration, slots)
+    {
+    }
+
+    /// <summary>Gets the <c>rule</c> keyword.</summary>
+    public SyntaxToken RuleKeyword => Token(0);
+
+    /// <summary>Gets the stable rule code.</summary>
+    public SyntaxToken Code => Token(1);
+
+    /// <summary>Gets <c>error</c> or <c>warning</c>.</summary>
+    public SyntaxToken Severity => Token(2);
+
+    /// <summary>Gets the message shown with each finding.</summary>
+    public SyntaxToken Message => Token(3);
+
+    /// <summary>Gets the <c>tolerance</c> keyword.</summary>
+    public SyntaxToken? ToleranceKeyword => OptionalToken(4);
+
+    /// <summary>Gets the tolerance.</summary>
+    public SyntaxToken? Tolerance => OptionalToken(5);
+
+    /// <summary>Gets the quantifiers.</summary>
+    public SyntaxList<QuantifierSyntax> Quantifiers => Node<SyntaxList<QuantifierSyntax>>(6);
+
+    /// <summary>Gets the colon before the comparison.</summary>
+    public SyntaxToken Colon => Token(7);
+
+    /// <summary>Gets the comparison.</summary>
+    public ComparisonSyntax Comparison => Node<ComparisonSyntax>(8);
+
+    internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new RuleDeclarationSyntax(slots);
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+
+namespace ReportDsl.Syntax;
+
+/// <summary><c>section id "label" modifiers prose</c> or <c>section id "label" modifiers { tables }</c>.</summary>
+public sealed class SectionDeclarationSyntax : DeclarationSyntax
+{
+    internal SectionDeclarationSyntax(SyntaxToken sectionKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxToken? proseKeyword, SyntaxToken? openBrace, SyntaxList<TableDeclarationSyntax>? tables, SyntaxToken? closeBrace)
+        : base(SyntaxKind.SectionDeclaration, [sectionKeyword, name, labels, modifiers, proseKeyword, openBrace, tables, closeBrace])
+    {
+    }
+
+    private SectionDeclarationSyntax(ImmutableArray<SyntaxElement?> slots)
+        : base(SyntaxKind.SectionDeclaration, slots)
+    {
+    }
+
+    /// <summary>Gets the <c>section</c> keyword.</summary>
+    public SyntaxToken SectionKeyword => Token(0);
+
+    /// <summary>Gets the section's identifier.</summary>
+    public SyntaxToken Name => Token(1);
+
+    /// <summary>Gets the official heading and its aliases.</summary>
+    public LabelsSyntax Labels => Node<LabelsSyntax>(2);
+
+    /// <summary>Gets <c>required</c> or <c>optional</c>.</summary>
+    public SyntaxList<SyntaxToken> Modifiers => Node<SyntaxList<SyntaxToken>>(3);
+
+    /// <summary>Gets the <c>prose</c> keyword of a text-only section.</summary>
+    public SyntaxToken? ProseKeyword => OptionalToken(4);
+
+    /// <summary>Gets the opening brace of a section with tables.</summary>
+    public SyntaxToken? OpenBrace => OptionalToken(5);
+
+    /// <summary>Gets the tables of the section.</summary>
+    public SyntaxList<TableDeclarationSyntax>? Tables => OptionalNode<SyntaxList<TableDeclarationSyntax>>(6);
+
+    /// <summary>Gets the closing brace.</summary>
+    public SyntaxToken? CloseBrace => OptionalToken(7);
+
+    internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new SectionDeclarationSyntax(slots);
+}

@@ -25,7 +25,7 @@ internal sealed partial class Binder
                 Report(DiagnosticCatalog.DuplicateRuleCode(_source, syntax.Code.Span, syntax.Code.Text));
             }
 
-            var rule = new RuleBinder(this, table, syntax).Bind();
+            var rule = new RuleBinder(this, table, syntax).Bind(checkSemantics: !ContainsSyntaxError(syntax));
             if (!rulesByTable.TryGetValue(table, out var list))
             {
                 rulesByTable[table] = list = [];
@@ -46,12 +46,19 @@ internal sealed partial class Binder
         private readonly SourceText _source = binder._source;
         private QuantifierSymbol? _rowQuantifier;
         private QuantifierSymbol? _columnQuantifier;
+        private readonly HashSet<Axis> _failedQuantifiers = [];
         private bool _usesCurrentRow;
         private bool _usesCurrentColumn;
         private int _maxPrecision;
 
-        public RuleSymbol Bind()
+        public RuleSymbol Bind(bool checkSemantics)
         {
+            if (!checkSemantics)
+            {
+                // The parser already reported this rule; what it recovered is not worth a second round of errors.
+                return new RuleSymbol(syntax.Code.Text, _source, syntax.Code.Span, table, RuleSeverity.Error, syntax.Message.ValueText, null, [], new BoundErrorExpression(), ComparisonOperator.Equal, new BoundErrorExpression());
+            }
+
             var severity = RuleSeverity.Error;
             if (!syntax.Severity.IsMissing)
             {
@@ -133,12 +140,14 @@ internal sealed partial class Binder
                     if (found is null && other is not null)
                     {
                         binder.Report(DiagnosticCatalog.QuantifierOverWrongAxis(_source, path.Span, axis == Axis.Row, path.DisplayText));
+                        _failedQuantifiers.Add(axis);
                         continue;
                     }
 
                     if (found is null)
                     {
                         binder.ReportUnknown(table, names, axis, failedAt >= otherFailedAt ? axis : Other(axis), Math.Max(failedAt, otherFailedAt), includeTables: false);
+                        _failedQuantifiers.Add(axis);
                         continue;
                     }
 
@@ -336,9 +345,8 @@ internal sealed partial class Binder
                 return new BoundErrorExpression();
             }
 
-            var cells = new BoundCells(target, rows.Value.Fixed, columns.Value.Fixed, reference.PreviousKeyword is not null, isSum, ExpressionType.Error);
-            var type = CheckCells(cells, rows.Value.Items, columns.Value.Items, reference, isSum);
-            return cells with { CellValueType = type };
+            var type = CheckCells(target, rows.Value.Items, columns.Value.Items, reference, isSum);
+            return new BoundCells(target, rows.Value.Fixed, columns.Value.Fixed, reference.PreviousKeyword is not null, isSum, type);
         }
 
         private AxisItemSymbol? ResolveIn(TableSymbol target, List<SyntaxToken> names, TextSpan span, string display, Axis axis)
@@ -405,6 +413,12 @@ internal sealed partial class Binder
                 return (null, quantifier.Items);
             }
 
+            if (_failedQuantifiers.Contains(axis))
+            {
+                // The quantifier this reference leans on was reported already.
+                return null;
+            }
+
             var values = axis == Axis.Row ? target.ValueRows : target.ValueColumns;
             if (values.Length == 1)
             {
@@ -427,19 +441,19 @@ internal sealed partial class Binder
             }
         }
 
-        private ExpressionType CheckCells(BoundCells cells, ImmutableArray<AxisItemSymbol> rows, ImmutableArray<AxisItemSymbol> columns, CellReferenceSyntax reference, bool isSum)
+        private ExpressionType CheckCells(TableSymbol target, ImmutableArray<AxisItemSymbol> rows, ImmutableArray<AxisItemSymbol> columns, CellReferenceSyntax reference, bool isSum)
         {
             ExpressionType? type = null;
             foreach (var row in rows)
             {
                 foreach (var column in columns)
                 {
-                    var cell = cells.Table.GetCell(row, column);
+                    var cell = target.GetCell(row, column);
                     if (cell is null)
                     {
                         if (!isSum)
                         {
-                            binder.Report(DiagnosticCatalog.AbsentCellReference(_source, reference.Span, $"{cells.Table.Name}.{row.Path}[{column.Path}]"));
+                            binder.Report(DiagnosticCatalog.AbsentCellReference(_source, reference.Span, $"{target.Name}.{row.Path}[{column.Path}]"));
                             return ExpressionType.Error;
                         }
 
@@ -491,7 +505,7 @@ internal sealed partial class Binder
             }
 
             // A number written in the rule fits either side; a count or integer cell needs amount(...).
-            if ((left.Kind == ValueKind.Whole && leftExpression is BoundNumber) || (right.Kind == ValueKind.Whole && rightExpression is BoundNumber))
+            if ((left.Kind == ValueKind.Whole && IsConstant(leftExpression)) || (right.Kind == ValueKind.Whole && IsConstant(rightExpression)))
             {
                 return left.Kind == ValueKind.Amount ? left : right;
             }
@@ -499,6 +513,13 @@ internal sealed partial class Binder
             binder.Report(DiagnosticCatalog.IncompatibleOperands(_source, span, Describe(left), Describe(right)));
             return ExpressionType.Error;
         }
+
+        private static bool IsConstant(BoundExpression? expression) => expression switch
+        {
+            BoundNumber => true,
+            BoundAdditive additive => additive.Terms.All(t => IsConstant(t.Operand)),
+            _ => false,
+        };
 
         private static LocalizableText Describe(ExpressionType type) => type.Kind switch
         {

@@ -166,7 +166,7 @@ internal sealed partial class Binder
         foreach (var absent in absents)
         {
             var reference = absent.Cells;
-            if (reference.Row.Names.Any(n => n.IsMissing) || reference.Column?.Names.Any(n => n.IsMissing) == true)
+            if (ContainsSyntaxError(absent))
             {
                 continue;
             }

@@ -42,6 +42,13 @@ internal sealed partial class Binder
 
     private void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
+    /// <summary>Gets whether the parser reported an error inside a node, so that binding it would only repeat the problem.</summary>
+    private bool ContainsSyntaxError(SyntaxNode node)
+    {
+        var span = node.FullSpan;
+        return _tree.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Span.Start >= span.Start && d.Span.Start <= span.End);
+    }
+
     private FormatSymbol? BindFile()
     {
         var root = _tree.Root;

@@ -46,6 +46,7 @@ public static class ReportParser
         private readonly List<Diagnostic> _diagnostics = [];
         private IList<IToken> _raw = [];
         private bool[] _skipped = [];
+        private readonly HashSet<int> _afterSkippedNesting = [];
 
         public SyntaxTree Execute()
         {
@@ -141,6 +142,8 @@ public static class ReportParser
                         inner += IsOpener(skipped.Type) ? 1 : IsCloser(skipped.Type) ? -1 : 0;
                         if (inner == 0)
                         {
+                            // What the parser says about the token after a skipped region follows from the skip itself.
+                            _afterSkippedNesting.Add(NextDefaultToken(i + 1));
                             break;
                         }
                     }
@@ -150,6 +153,16 @@ public static class ReportParser
                     depth--;
                 }
             }
+        }
+
+        private int NextDefaultToken(int index)
+        {
+            while (index < _raw.Count && _raw[index].Channel != TokenConstants.DefaultChannel)
+            {
+                index++;
+            }
+
+            return index;
         }
 
         private void Skip(int index)
@@ -378,12 +391,19 @@ public static class ReportParser
         {
             foreach (var error in errors)
             {
-                var expected = DescribeExpected(error.Expected);
                 var index = error.Offending.TokenIndex;
+                if (_afterSkippedNesting.Contains(index < 0 ? _raw.Count : index))
+                {
+                    continue;
+                }
+
+                var expected = DescribeExpected(error.Expected);
                 var isEof = error.Offending.Type == TokenConstants.EOF || index < 0 || index >= _raw.Count;
                 var span = isEof ? new TextSpan(text.Length, 0) : SpanOf(_raw[index]);
                 var found = TokenKinds.DescribeFound(isEof ? TokenConstants.EOF : _raw[index].Type, isEof ? string.Empty : TextOf(_raw[index]));
-                switch (error.Kind)
+                // "Remove the end of the file" is no advice: at the end, something is missing, not extra.
+                var kind = error.Kind == SyntaxErrorKind.Unwanted && isEof ? SyntaxErrorKind.Missing : error.Kind;
+                switch (kind)
                 {
                     case SyntaxErrorKind.Missing:
                         Report(DiagnosticCatalog.MissingToken(text, new TextSpan(EndOfPreviousToken(isEof ? _raw.Count : index), 0), expected));

@@ -16,7 +16,13 @@ public sealed record LinearCombination(ImmutableArray<LinearTerm> Terms, decimal
         var terms = new List<LinearTerm>();
         var constant = 0m;
         Accumulate(expression, 1);
-        return new LinearCombination([.. terms], constant);
+
+        // Like terms are merged and cancelled terms dropped, so that "sum(g) - g.total" means what it says.
+        var merged = terms
+            .GroupBy(t => (t.Cell, t.IsPrevious))
+            .Select(g => g.First() with { Coefficient = g.Sum(t => t.Coefficient) })
+            .Where(t => t.Coefficient != 0);
+        return new LinearCombination([.. merged], constant);
 
         void Accumulate(BoundExpression e, int sign)
         {

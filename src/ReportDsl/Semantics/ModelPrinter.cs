@@ -34,14 +34,14 @@ internal static class ModelPrinter
     private static void PrintTable(StringBuilder builder, TableSymbol table)
     {
         Line(builder, 2, $"table {table.Name} \"{table.Label}\"{Aliases(table.Aliases)}");
-        Line(builder, 3, $"stub {table.Stub}");
-        Line(builder, 3, $"rows caption {table.RowsCaption}");
+        Optional(builder, 3, "stub", table.Stub);
+        Optional(builder, 3, "rows caption", table.RowsCaption);
         foreach (var row in table.Rows)
         {
             PrintItem(builder, row, 4);
         }
 
-        Line(builder, 3, $"columns caption {table.ColumnsCaption}");
+        Optional(builder, 3, "columns caption", table.ColumnsCaption);
         foreach (var column in table.Columns)
         {
             PrintItem(builder, column, 4);
@@ -86,6 +86,14 @@ internal static class ModelPrinter
     };
 
     private static string Aliases(IEnumerable<string> aliases) => string.Concat(aliases.Select(a => $" alias \"{a}\""));
+
+    private static void Optional(StringBuilder builder, int depth, string name, string? value)
+    {
+        if (value is not null)
+        {
+            Line(builder, depth, $"{name} \"{value}\"");
+        }
+    }
 
     private static void Line(StringBuilder builder, int depth, string text) => builder.Append(' ', depth * 2).Append(text).Append('\n');
 }

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using ReportDsl.Diagnostics;
+using ReportDsl.Tests.Infrastructure;
+
+namespace ReportDsl.Tests.Samples;
+
+/// <summary>Keeps the sample folders honest: complete, LF-only, and covering every diagnostic code.</summary>
+public sealed partial class SampleGuardTests
+{
+    private static readonly string[] KnownFiles = ["input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl"];
+
+    // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
+    private static readonly string[] CodesWithoutSample = ["RD9001"];
+
+    [Fact]
+    public void Every_folder_has_an_input_and_only_known_files()
+    {
+        var folders = SampleTests.SampleFolders().ToList();
+        folders.Count.ShouldBeGreaterThan(40);
+        foreach (var folder in folders)
+        {
+            File.Exists(Path.Combine(folder, "input.rdsl")).ShouldBeTrue($"{folder} has no input.rdsl");
+            File.Exists(Path.Combine(folder, "expected.diagnostics.txt")).ShouldBeTrue($"{folder} has no expected.diagnostics.txt");
+            foreach (var file in Directory.EnumerateFiles(folder).Select(Path.GetFileName))
+            {
+                (KnownFiles.Contains(file) || (file!.StartsWith("input", StringComparison.Ordinal) && file.EndsWith(".rdsl", StringComparison.Ordinal))
+                    || file.Contains(".actual", StringComparison.Ordinal) || file.StartsWith("actual", StringComparison.Ordinal))
+                    .ShouldBeTrue($"{folder}/{file} is not a known sample file (orphaned expectation?)");
+            }
+        }
+    }
+
+    [Fact]
+    public void Sample_files_use_LF_line_endings()
+    {
+        foreach (var file in SampleTests.SampleFolders().SelectMany(Directory.EnumerateFiles).Where(f => KnownFiles.Contains(Path.GetFileName(f))))
+        {
+            File.ReadAllText(file).Contains('\r', StringComparison.Ordinal).ShouldBeFalse($"{file} has CR characters; samples are LF-only");
+        }
+    }
+
+    [Fact]
+    public void Every_diagnostic_code_has_a_sample()
+    {
+        var covered = SampleTests.SampleFolders()
+            .Select(f => Path.Combine(f, "expected.diagnostics.txt"))
+            .Where(File.Exists)
+            .SelectMany(f => CodePattern().Matches(File.ReadAllText(f)).Select(m => m.Value))
+            .ToHashSet();
+        var missing = DiagnosticCatalog.All.Select(d => d.Code).Where(c => !covered.Contains(c) && !CodesWithoutSample.Contains(c)).ToList();
+        missing.ShouldBeEmpty("every diagnostic code needs a sample folder under tests/Samples that produces it");
+    }
+
+    [GeneratedRegex(@"^RD\d{4}", RegexOptions.Multiline)]
+    private static partial Regex CodePattern();
+}

@@ -182,19 +182,29 @@ GT       : '>';
 DECIMAL : DIGIT+ '.' DIGIT+;
 INTEGER : DIGIT+;
 
-IDENTIFIER : [\p{L}_] [\p{L}\p{N}_]*;
+IDENTIFIER : (ASCII_LETTER | '_' | OTHER_LETTER) (ASCII_LETTER | '_' | OTHER_LETTER | DIGIT | OTHER_DIGIT)*;
 
 // A string may not span lines; an unclosed one ends at the line end and is reported by the parser's builder.
 STRING              : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"';
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* '\\'?;
 
-WHITESPACE : [ \t\u000B\f\u00A0\u3000\uFEFF]+ -> channel(HIDDEN);
-NEWLINE    : ('\r\n' | '\r' | '\n' | '\u2028' | '\u2029') -> channel(HIDDEN);
-LINE_COMMENT  : '//' ~[\r\n\u2028\u2029]* -> channel(HIDDEN);
+WHITESPACE : ([ \t\u000B\f] | OTHER_SPACE)+ -> channel(HIDDEN);
+NEWLINE    : ('\r\n' | '\r' | '\n' | OTHER_NEWLINE) -> channel(HIDDEN);
+LINE_COMMENT  : '//' ~[\r\n\u0004]* -> channel(HIDDEN);
 // An unclosed block comment runs to the end of the file; the builder reports it.
 BLOCK_COMMENT : '/*' .*? ('*/' | EOF) -> channel(HIDDEN);
 
 // Anything else is kept, so that the tree still round-trips, and reported by the builder.
 BAD_CHARACTER : . -> channel(HIDDEN);
 
-fragment DIGIT : [0-9];
+fragment DIGIT        : [0-9];
+fragment ASCII_LETTER : [a-zA-Z];
+
+// ANTLR's lexer caches its decisions only for characters below 128, and labels are mostly Chinese. So the lexer
+// reads text through FoldedCharStream (src/ReportDsl/Parsing), which folds every character of 128 and above into
+// one of these classes; token texts are still taken from the real text.
+fragment OTHER_LETTER  : '\u0001'; // a letter (Unicode category L)
+fragment OTHER_DIGIT   : '\u0005'; // a number (Unicode category N)
+fragment OTHER_SPACE   : '\u0003'; // U+00A0, U+3000 and U+FEFF
+fragment OTHER_NEWLINE : '\u0004'; // U+2028 and U+2029
+// '\u0002' stands for anything else, and for the real characters U+0001 to U+0005.

@@ -85,7 +85,7 @@ internal sealed partial class Binder
             var quantifiers = BindQuantifiers();
             var left = BindExpression(syntax.Comparison.Left);
             var right = BindExpression(syntax.Comparison.Right);
-            var combined = Combine(left.Type, right.Type, left, right, syntax.Comparison.Span);
+            var combined = Combine(left.Type, right.Type, IsConstant(left), IsConstant(right), syntax.Comparison.Span);
             CheckTolerance(combined, tolerance);
             CheckQuantifiersUsed();
 
@@ -238,13 +238,14 @@ internal sealed partial class Binder
         {
             var terms = ImmutableArray.CreateBuilder<BoundTerm>();
             ExpressionType? type = null;
-            BoundExpression? previous = null;
+            var constantSoFar = true;
             foreach (var (op, operandSyntax) in additive.SignedOperands())
             {
                 var operand = BindExpression(operandSyntax);
                 terms.Add(new BoundTerm(op?.Kind == SyntaxKind.MinusToken ? -1 : 1, operand));
-                type = type is null || previous is null ? operand.Type : Combine(type.Value, operand.Type, previous, operand, operandSyntax.Span);
-                previous = terms.Count == 1 ? operand : new BoundAdditive(terms.ToImmutable(), type.Value);
+                var operandIsConstant = IsConstant(operand);
+                type = type is null ? operand.Type : Combine(type.Value, operand.Type, constantSoFar, operandIsConstant, operandSyntax.Span);
+                constantSoFar &= operandIsConstant;
             }
 
             return new BoundAdditive(terms.ToImmutable(), type ?? ExpressionType.Error);
@@ -470,7 +471,7 @@ internal sealed partial class Binder
                     var cellType = ExpressionType.Of(cell.Type);
                     if (type is { } known && known != cellType)
                     {
-                        return Combine(known, cellType, null, null, reference.Span);
+                        return Combine(known, cellType, leftIsConstant: false, rightIsConstant: false, reference.Span);
                     }
 
                     type = cellType;
@@ -481,7 +482,7 @@ internal sealed partial class Binder
         }
 
         /// <summary>The type of combining two operands with + or -, or comparing them; reports what does not fit.</summary>
-        private ExpressionType Combine(ExpressionType left, ExpressionType right, BoundExpression? leftExpression, BoundExpression? rightExpression, TextSpan span)
+        private ExpressionType Combine(ExpressionType left, ExpressionType right, bool leftIsConstant, bool rightIsConstant, TextSpan span)
         {
             if (left.Kind == ValueKind.Error || right.Kind == ValueKind.Error)
             {
@@ -505,7 +506,7 @@ internal sealed partial class Binder
             }
 
             // A number written in the rule fits either side; a count or integer cell needs amount(...).
-            if ((left.Kind == ValueKind.Whole && IsConstant(leftExpression)) || (right.Kind == ValueKind.Whole && IsConstant(rightExpression)))
+            if ((left.Kind == ValueKind.Whole && leftIsConstant) || (right.Kind == ValueKind.Whole && rightIsConstant))
             {
                 return left.Kind == ValueKind.Amount ? left : right;
             }
@@ -514,7 +515,7 @@ internal sealed partial class Binder
             return ExpressionType.Error;
         }
 
-        private static bool IsConstant(BoundExpression? expression) => expression switch
+        private static bool IsConstant(BoundExpression expression) => expression switch
         {
             BoundNumber => true,
             BoundAdditive additive => additive.Terms.All(t => IsConstant(t.Operand)),

@@ -45,6 +45,11 @@ internal sealed partial class Binder
     /// <summary>Gets whether the parser reported an error inside a node, so that binding it would only repeat the problem.</summary>
     private bool ContainsSyntaxError(SyntaxNode node)
     {
+        if (_tree.Diagnostics.IsEmpty)
+        {
+            return false;
+        }
+
         var span = node.FullSpan;
         return _tree.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Span.Start >= span.Start && d.Span.Start <= span.End);
     }

@@ -55,7 +55,7 @@ public static class ReportParser
                 Report(DiagnosticCatalog.InvalidEncoding(text, new TextSpan(invalid, Math.Min(1, text.Length - invalid))));
             }
 
-            var lexer = new ReportDslLexer(new AntlrInputStream(text.Text));
+            var lexer = new ReportDslLexer(new FoldedCharStream(text.Text));
             lexer.RemoveErrorListeners();
             _raw = lexer.GetAllTokens();
             _skipped = new bool[_raw.Count];
@@ -72,7 +72,11 @@ public static class ReportParser
             }
 
             var (tree, errors) = RunParser();
-            MarkErrorNodesSkipped(tree);
+            if (errors.Count > 0)
+            {
+                // Only a parse that reported errors can have skipped tokens as error nodes.
+                MarkErrorNodesSkipped(tree);
+            }
             var tokens = BuildTokens(out var endOfFile);
             ReportBadCharacters();
             ReportSyntaxErrors(errors);
@@ -207,6 +211,7 @@ public static class ReportParser
         {
             var tokens = new SyntaxToken?[_raw.Count];
             var leading = ImmutableArray.CreateBuilder<SyntaxTrivia>();
+            var trailing = ImmutableArray.CreateBuilder<SyntaxTrivia>();
             var i = 0;
             while (i < _raw.Count)
             {
@@ -218,7 +223,7 @@ public static class ReportParser
                     continue;
                 }
 
-                var trailing = ImmutableArray.CreateBuilder<SyntaxTrivia>();
+                trailing.Clear();
                 var j = i + 1;
                 while (j < _raw.Count && !_skipped[j] && IsTrailingTrivia(_raw[j].Type))
                 {
@@ -230,7 +235,7 @@ public static class ReportParser
                     }
                 }
 
-                tokens[i] = MakeToken(token, leading.ToImmutable(), trailing.ToImmutable());
+                tokens[i] = MakeToken(token, leading.Count == 0 ? [] : leading.ToImmutable(), trailing.Count == 0 ? [] : trailing.ToImmutable());
                 leading.Clear();
                 i = j;
             }
@@ -305,6 +310,10 @@ public static class ReportParser
             if (!closed)
             {
                 Report(DiagnosticCatalog.UnterminatedString(text, new TextSpan(start, literal.Length)));
+            }
+            else if (!literal.Contains('\\', StringComparison.Ordinal))
+            {
+                return literal[1..^1];
             }
 
             var body = literal.AsSpan(1, closed ? literal.Length - 2 : literal.Length - 1);

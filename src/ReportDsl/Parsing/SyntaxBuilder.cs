@@ -101,7 +101,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
             Token(cells, ReportDslLexer.CELLS, SyntaxKind.CellsKeyword),
             BuildCellType(cells.cellType())),
         P.AxisMemberContext axis => new AxisMemberSyntax(
-            axis.axisKeyword is { TokenIndex: >= 0 } keyword ? Real(keyword) : Missing(SyntaxKind.RowsKeyword),
+            Labeled(axis, axis.axisKeyword, SyntaxKind.RowsKeyword),
             OptionalToken(axis, ReportDslLexer.STRING),
             Token(axis, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
             List(axis.axisItem(), BuildAxisItem),
@@ -207,7 +207,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         var keyword = Token(c, ReportDslLexer.RULE, SyntaxKind.RuleKeyword);
         var code = Name(c.code);
         var severity = Name(c.severity);
-        var message = c.message is { TokenIndex: >= 0 } m ? Real(m) : Missing(SyntaxKind.StringToken);
+        var message = Labeled(c, c.message, SyntaxKind.StringToken);
         var toleranceKeyword = OptionalToken(c, ReportDslLexer.TOLERANCE);
         var tolerance = toleranceKeyword is null ? null : c.number() is { } number ? FirstToken(number, SyntaxKind.DecimalToken) : Missing(SyntaxKind.DecimalToken);
         var quantifiers = List(c.quantifier(), BuildQuantifier);
@@ -220,7 +220,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
     {
         var forKeyword = Token(c, ReportDslLexer.FOR, SyntaxKind.ForKeyword);
         var each = Token(c, ReportDslLexer.EACH, SyntaxKind.EachKeyword);
-        var axis = c.axis is { TokenIndex: >= 0 } a ? Real(a) : Missing(SyntaxKind.ColumnKeyword);
+        var axis = Labeled(c, c.axis, SyntaxKind.ColumnKeyword);
         var inKeyword = OptionalToken(c, ReportDslLexer.IN);
         var group = inKeyword is null ? null : BuildPath(c.path());
         return new QuantifierSyntax(forKeyword, each, axis, inKeyword, group);
@@ -234,7 +234,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         }
 
         var left = BuildExpression(c.left);
-        var op = c.op is { TokenIndex: >= 0 } o ? Real(o) : Missing(SyntaxKind.EqualsToken);
+        var op = Labeled(c, c.op, SyntaxKind.EqualsToken);
         var right = BuildExpression(c.right);
         return new ComparisonSyntax(left, op, right);
     }
@@ -359,18 +359,41 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         new(null, new PathSyntax(new SyntaxList<SyntaxToken>([Missing(SyntaxKind.IdentifierToken)])), null, null, null);
 
     private SyntaxToken Name(P.NameContext? c) =>
-        c is not null && Terminals(c).FirstOrDefault() is { } terminal ? Real(terminal.Symbol) : Missing(SyntaxKind.IdentifierToken);
+        c is not null && FirstTerminal(c) is { } terminal ? Real(terminal.Symbol) : Missing(SyntaxKind.IdentifierToken);
+
+    // ANTLR sets a token label before it checks the token, so after an error the label may name a token that a later
+    // rule consumed. Only a token that is really a child of this context belongs here.
+    private SyntaxToken Labeled(ParserRuleContext c, IToken? token, SyntaxKind expected)
+    {
+        if (token is not null)
+        {
+            foreach (var child in c.children ?? [])
+            {
+                if (IsReal(child) is { } terminal && ReferenceEquals(terminal.Symbol, token))
+                {
+                    return Real(token);
+                }
+            }
+        }
+
+        return Missing(expected);
+    }
 
     private SyntaxToken FirstToken(ParserRuleContext c, SyntaxKind expected) =>
-        Terminals(c).FirstOrDefault() is { } terminal ? Real(terminal.Symbol) : Missing(expected);
+        FirstTerminal(c) is { } terminal ? Real(terminal.Symbol) : Missing(expected);
 
     private SyntaxToken Token(ParserRuleContext c, int type, SyntaxKind expected) => OptionalToken(c, type) ?? Missing(expected);
 
     private SyntaxToken? OptionalToken(ParserRuleContext c, int type, int occurrence = 0)
     {
-        foreach (var terminal in Terminals(c))
+        if (c.children is null)
         {
-            if (terminal.Symbol.Type == type && occurrence-- == 0)
+            return null;
+        }
+
+        foreach (var child in c.children)
+        {
+            if (IsReal(child) is { } terminal && terminal.Symbol.Type == type && occurrence-- == 0)
             {
                 return Real(terminal.Symbol);
             }
@@ -379,9 +402,36 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         return null;
     }
 
-    // Terminals that really came from the text: not tokens ANTLR skipped or invented while recovering.
-    private static IEnumerable<ITerminalNode> Terminals(ParserRuleContext c) =>
-        (c.children ?? []).OfType<ITerminalNode>().Where(t => t is not IErrorNode && t.Symbol.TokenIndex >= 0);
+    private static ITerminalNode? FirstTerminal(ParserRuleContext c)
+    {
+        if (c.children is not null)
+        {
+            foreach (var child in c.children)
+            {
+                if (IsReal(child) is { } terminal)
+                {
+                    return terminal;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A terminal that really came from the text: not a token ANTLR skipped or invented while recovering.
+    private static ITerminalNode? IsReal(IParseTree child) =>
+        child is ITerminalNode terminal and not IErrorNode && terminal.Symbol.TokenIndex >= 0 ? terminal : null;
+
+    private static IEnumerable<ITerminalNode> Terminals(ParserRuleContext c)
+    {
+        foreach (var child in c.children ?? [])
+        {
+            if (IsReal(child) is { } terminal)
+            {
+                yield return terminal;
+            }
+        }
+    }
 
     private SyntaxToken Real(IToken token)
     {

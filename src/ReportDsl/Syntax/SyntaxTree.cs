@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using ReportDsl.Diagnostics;
 using ReportDsl.Parsing;
 using ReportDsl.Text;
@@ -9,9 +8,8 @@ namespace ReportDsl.Syntax;
 /// <summary>A parsed file: its text, its root node, and the syntax diagnostics. Joining the tree's tokens and trivia gives back the text exactly.</summary>
 public sealed class SyntaxTree
 {
-    private readonly ConditionalWeakTable<SyntaxElement, SyntaxNode> _parents = [];
-    private bool _parentsComputed;
     private readonly Lock _parentsLock = new();
+    private Dictionary<SyntaxElement, SyntaxNode>? _parents;
 
     internal SyntaxTree(SourceText text, CompilationUnitSyntax root, ImmutableArray<Diagnostic> diagnostics)
     {
@@ -40,8 +38,9 @@ public sealed class SyntaxTree
     {
         lock (_parentsLock)
         {
-            if (!_parentsComputed)
+            if (_parents is null)
             {
+                _parents = new Dictionary<SyntaxElement, SyntaxNode>(ReferenceEqualityComparer.Instance);
                 var stack = new Stack<SyntaxNode>();
                 stack.Push(Root);
                 while (stack.Count > 0)
@@ -49,7 +48,7 @@ public sealed class SyntaxTree
                     var node = stack.Pop();
                     foreach (var child in node.Children)
                     {
-                        _parents.AddOrUpdate(child, node);
+                        _parents[child] = node;
                         if (child is SyntaxNode childNode)
                         {
                             stack.Push(childNode);
@@ -57,7 +56,6 @@ public sealed class SyntaxTree
                     }
                 }
 
-                _parentsComputed = true;
             }
         }
 

@@ -28,11 +28,6 @@ public static class Program
         root.Options.Add(lang);
 
         var result = root.Parse(args);
-        if (result.GetValue(lang) is { } language)
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "en" ? "en" : "zh-Hans");
-        }
-
         if (result.Errors.Count > 0)
         {
             foreach (var error in result.Errors)
@@ -42,6 +37,11 @@ public static class Program
 
             context.Error.WriteLine("Run 'reportdsl --help' for usage.");
             return ExitCodes.UsageOrInput;
+        }
+
+        if (result.GetValue(lang) is { } language)
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language == "en" ? "en" : "zh-Hans");
         }
 
         return result.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });

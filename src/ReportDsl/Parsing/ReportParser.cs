@@ -411,7 +411,7 @@ public static class ReportParser
                 var span = isEof ? new TextSpan(text.Length, 0) : SpanOf(_raw[index]);
                 var found = TokenKinds.DescribeFound(isEof ? TokenConstants.EOF : _raw[index].Type, isEof ? string.Empty : TextOf(_raw[index]));
                 // "Remove the end of the file" is no advice: at the end, something is missing, not extra.
-                var kind = error.Kind == SyntaxErrorKind.Unwanted && isEof ? SyntaxErrorKind.Missing : error.Kind;
+                var kind = isEof ? SyntaxErrorKind.Missing : error.Kind;
                 switch (kind)
                 {
                     case SyntaxErrorKind.Missing:

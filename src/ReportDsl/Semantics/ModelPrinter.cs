@@ -35,13 +35,13 @@ internal static class ModelPrinter
     {
         Line(builder, 2, $"table {table.Name} \"{table.Label}\"{Aliases(table.Aliases)}");
         Optional(builder, 3, "stub", table.Stub);
-        Optional(builder, 3, "rows caption", table.RowsCaption);
+        Line(builder, 3, "rows" + (table.RowsCaption is { } rowsCaption ? $" \"{rowsCaption}\"" : string.Empty));
         foreach (var row in table.Rows)
         {
             PrintItem(builder, row, 4);
         }
 
-        Optional(builder, 3, "columns caption", table.ColumnsCaption);
+        Line(builder, 3, "columns" + (table.ColumnsCaption is { } columnsCaption ? $" \"{columnsCaption}\"" : string.Empty));
         foreach (var column in table.Columns)
         {
             PrintItem(builder, column, 4);

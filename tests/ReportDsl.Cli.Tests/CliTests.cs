@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+
+namespace ReportDsl.Cli.Tests;
+
+/// <summary>The reportdsl command end to end, in process, with its output captured.</summary>
+public sealed class CliTests : IDisposable
+{
+    private static readonly string Templates = Path.Combine(FindRoot(), "templates", "gov-info-disclosure");
+    private readonly string _folder = Directory.CreateTempSubdirectory("reportdsl-cli-").FullName;
+    private readonly CultureInfo _culture = CultureInfo.CurrentUICulture;
+
+    public void Dispose()
+    {
+        CultureInfo.CurrentUICulture = _culture;
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void Check_on_the_bundled_formats_is_clean()
+    {
+        var (exit, output, error) = Run("check", Templates);
+        exit.ShouldBe(0);
+        output.ShouldBeEmpty();
+        error.ShouldContain("2 file(s) checked: 0 error(s), 0 warning(s).");
+    }
+
+    [Fact]
+    public void Check_prints_errors_in_MSBuild_form_and_exits_1()
+    {
+        var spec = Write("bad.rdsl", "format f version 1 { title \"t\" source \"s\" years 2021.. }\nsection s \"一\" bogus prose\n");
+        var (exit, output, _) = Run("check", spec, "--lang", "en");
+        exit.ShouldBe(1);
+        output.ShouldStartWith($"{spec}(2,15): error RD1006: Unexpected \"bogus\";");
+    }
+
+    [Fact]
+    public void Check_speaks_Chinese_with_lang_zh()
+    {
+        var spec = Write("bad.rdsl", "format f version 1 { title \"t\" source \"s\" years 2021.. }\nsection s \"一\" bogus prose\n");
+        var (exit, output, _) = Run("check", spec, "--lang", "zh");
+        exit.ShouldBe(1);
+        output.ShouldContain("error RD1006: 此处不应出现“bogus”");
+    }
+
+    [Fact]
+    public void Warnings_alone_exit_0()
+    {
+        var spec = Write("warn.rdsl", File.ReadAllText(Path.Combine(Templates, "2021.rdsl")).Replace("for each column: received +", "tolerance 1 for each column: received +", StringComparison.Ordinal));
+        var (exit, output, _) = Run("check", spec);
+        exit.ShouldBe(0);
+        output.ShouldContain("warning RD3004");
+    }
+
+    [Fact]
+    public void A_missing_file_exits_2()
+    {
+        var (exit, _, error) = Run("check", Path.Combine(_folder, "nope.rdsl"));
+        exit.ShouldBe(2);
+        error.ShouldContain("No such file or folder");
+    }
+
+    [Fact]
+    public void A_file_that_is_not_UTF8_exits_2_with_a_diagnostic()
+    {
+        var path = Path.Combine(_folder, "binary.rdsl");
+        File.WriteAllBytes(path, [0xFF, 0xFE, 0x00, 0x80, 0x41]);
+        var (exit, output, _) = Run("check", path, "--lang", "en");
+        exit.ShouldBe(2);
+        output.ShouldContain("error RD1011");
+    }
+
+    [Fact]
+    public void Usage_errors_exit_2()
+    {
+        Run("check").Exit.ShouldBe(2);
+        Run("frobnicate").Exit.ShouldBe(2);
+        Run("check", Templates, "--lang", "fr").Exit.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Help_lists_every_command_with_an_example()
+    {
+        var (exit, output, _) = Run("--help");
+        exit.ShouldBe(0);
+        output.ShouldContain("check");
+        output.ShouldContain("fmt");
+        foreach (var command in new[] { "check", "fmt" })
+        {
+            Run(command, "--help").Output.ShouldContain($"Example: reportdsl {command}");
+        }
+    }
+
+    [Fact]
+    public void Fmt_check_lists_unformatted_files_then_fmt_rewrites_them_atomically()
+    {
+        var messy = "format f version 1 {title \"t\"   source \"s\" years 2021..}\nsection s \"一\" prose // keep me\n";
+        var spec = Write("messy.rdsl", messy);
+
+        var (exit, output, _) = Run("fmt", "--check", spec);
+        exit.ShouldBe(1);
+        output.ShouldContain($"{spec}: not formatted");
+        File.ReadAllText(spec).ShouldBe(messy);
+
+        Run("fmt", spec).Exit.ShouldBe(0);
+        File.ReadAllText(spec).ShouldBe("format f version 1 {\n  title \"t\"\n  source \"s\"\n  years 2021..\n}\n\nsection s \"一\" prose // keep me\n");
+        Directory.GetFiles(_folder).ShouldBe([spec], "no temporary file is left behind");
+        Run("fmt", "--check", spec).Exit.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Fmt_leaves_a_file_with_syntax_errors_untouched()
+    {
+        var broken = "format f version 1 {\n";
+        var spec = Write("broken.rdsl", broken);
+        var (exit, output, _) = Run("fmt", spec);
+        exit.ShouldBe(1);
+        output.ShouldContain("error RD1005");
+        File.ReadAllText(spec).ShouldBe(broken);
+    }
+
+    [Fact]
+    public void The_bundled_formats_are_formatted()
+    {
+        Run("fmt", "--check", Templates).Exit.ShouldBe(0);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = Program.Run(args, new CliContext(output, error));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ReportDsl.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Cannot find ReportDsl.sln");
+    }
+}

@@ -68,6 +68,16 @@ public sealed partial class DiagnosticCatalogTests
         diagnostic.Start.ShouldBe(new LinePosition(2, 15));
     }
 
+    [Fact]
+    public void The_documented_catalogue_lists_every_code()
+    {
+        var documented = File.ReadAllText(Path.Combine(Infrastructure.RepoPaths.Root, "docs", "diagnostics.md"));
+        foreach (var descriptor in DiagnosticCatalog.All)
+        {
+            documented.ShouldContain($"| {descriptor.Code} | {descriptor.Severity.ToString().ToLowerInvariant()} | {descriptor.Name} |", Case.Sensitive);
+        }
+    }
+
     private static bool ContainsCjk(string text) => text.Any(c => c is >= '\u4E00' and <= '\u9FFF');
 
     [GeneratedRegex(@"^RD[1-9]\d{3}$")]

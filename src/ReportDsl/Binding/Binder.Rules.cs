@@ -316,8 +316,8 @@ internal sealed partial class Binder
             AxisItemSymbol? column = null;
             if (reference.Column is { } columnPath)
             {
-                row = ResolveIn(target, names, reference.Row.Span, reference.Row.DisplayText, Axis.Row);
-                column = ResolveIn(target, [.. columnPath.Names], columnPath.Span, columnPath.DisplayText, Axis.Column);
+                row = binder.ResolveItem(target, names, reference.Row.Span, reference.Row.DisplayText, Axis.Row);
+                column = binder.ResolveItem(target, columnPath, Axis.Column);
                 if (row is null || column is null)
                 {
                     return new BoundErrorExpression();
@@ -348,25 +348,6 @@ internal sealed partial class Binder
 
             var type = CheckCells(target, rows.Value.Items, columns.Value.Items, reference, isSum);
             return new BoundCells(target, rows.Value.Fixed, columns.Value.Fixed, reference.PreviousKeyword is not null, isSum, type);
-        }
-
-        private AxisItemSymbol? ResolveIn(TableSymbol target, List<SyntaxToken> names, TextSpan span, string display, Axis axis)
-        {
-            var (item, failedAt) = Walk(target.ItemsOf(axis), names);
-            if (item is not null)
-            {
-                return item;
-            }
-
-            var (other, otherFailedAt) = Walk(target.ItemsOf(Other(axis)), names);
-            if (other is not null)
-            {
-                binder.Report(DiagnosticCatalog.WrongAxis(_source, span, display, isRow: axis == Axis.Column));
-                return null;
-            }
-
-            binder.ReportUnknown(target, names, axis, failedAt >= otherFailedAt ? axis : Other(axis), Math.Max(failedAt, otherFailedAt), includeTables: false);
-            return null;
         }
 
         /// <summary>

@@ -231,9 +231,11 @@ internal sealed partial class Binder
     }
 
     /// <summary>Resolves a path to a row or column of a table, reporting unknown names and wrong axes.</summary>
-    private AxisItemSymbol? ResolveItem(TableSymbol table, PathSyntax path, Axis axis)
+    private AxisItemSymbol? ResolveItem(TableSymbol table, PathSyntax path, Axis axis) =>
+        ResolveItem(table, [.. path.Names], path.Span, path.DisplayText, axis);
+
+    private AxisItemSymbol? ResolveItem(TableSymbol table, List<SyntaxToken> names, Text.TextSpan span, string display, Axis axis)
     {
-        var names = path.Names.ToList();
         var (item, failedAt) = Walk(table.ItemsOf(axis), names);
         if (item is not null)
         {
@@ -243,7 +245,7 @@ internal sealed partial class Binder
         var (other, otherFailedAt) = Walk(table.ItemsOf(Other(axis)), names);
         if (other is not null)
         {
-            Report(DiagnosticCatalog.WrongAxis(_source, path.Span, path.DisplayText, isRow: axis == Axis.Column));
+            Report(DiagnosticCatalog.WrongAxis(_source, span, display, isRow: axis == Axis.Column));
             return null;
         }
 

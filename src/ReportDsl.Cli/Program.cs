@@ -24,6 +24,8 @@ public static class Program
         {
             CheckCommand.Create(context),
             FormatCommand.Create(context),
+            ValidateCommand.Create(context),
+            EmitCommand.Create(context),
         };
         root.Options.Add(lang);
 

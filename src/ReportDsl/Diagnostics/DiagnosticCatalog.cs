@@ -68,6 +68,18 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD3013 = new("RD3013", DiagnosticSeverity.Error, "QuantifierShapeMismatch");
     private static readonly DiagnosticDescriptor RD3014 = new("RD3014", DiagnosticSeverity.Warning, "UnusedQuantifier");
     private static readonly DiagnosticDescriptor RD3015 = new("RD3015", DiagnosticSeverity.Error, "UnitMismatch");
+    // 31xx: findings about report data (Validation/); they carry a data location instead of a source span.
+    internal static readonly DiagnosticDescriptor RD3101 = new("RD3101", DiagnosticSeverity.Warning, "MissingValue");
+    internal static readonly DiagnosticDescriptor RD3102 = new("RD3102", DiagnosticSeverity.Warning, "RuleNotChecked");
+    internal static readonly DiagnosticDescriptor RD3103 = new("RD3103", DiagnosticSeverity.Error, "NegativeCount");
+    internal static readonly DiagnosticDescriptor RD3104 = new("RD3104", DiagnosticSeverity.Error, "FractionalWholeNumber");
+    internal static readonly DiagnosticDescriptor RD3105 = new("RD3105", DiagnosticSeverity.Error, "NotANumber");
+    internal static readonly DiagnosticDescriptor RD3106 = new("RD3106", DiagnosticSeverity.Error, "TooManyDecimals");
+    internal static readonly DiagnosticDescriptor RD3107 = new("RD3107", DiagnosticSeverity.Error, "UnknownCell");
+    internal static readonly DiagnosticDescriptor RD3108 = new("RD3108", DiagnosticSeverity.Error, "ArithmeticOverflow");
+    internal static readonly DiagnosticDescriptor RD3109 = new("RD3109", DiagnosticSeverity.Error, "UnknownFormat");
+    internal static readonly DiagnosticDescriptor RD3110 = new("RD3110", DiagnosticSeverity.Error, "InvalidReportData");
+    internal static readonly DiagnosticDescriptor RD3111 = new("RD3111", DiagnosticSeverity.Error, "ValueOutOfRange");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -79,6 +91,7 @@ public static class DiagnosticCatalog
         RD2021, RD2022, RD2023, RD2024, RD2025, RD2026,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
+        RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD9001,
     ];
 

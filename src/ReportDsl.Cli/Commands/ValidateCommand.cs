@@ -1,0 +1,214 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using ReportDsl.Cli.Validation;
+using ReportDsl.Validation;
+using Spectre.Console;
+
+namespace ReportDsl.Cli.Commands;
+
+/// <summary><c>reportdsl validate &lt;input&gt;...</c>: checks report data against the invariants of its format.</summary>
+internal static class ValidateCommand
+{
+    private const int BatchSize = 512;
+
+    public static Command Create(CliContext context)
+    {
+        var inputs = new Argument<string[]>("input")
+        {
+            Description = "Report data files (.json), or folders to search for them.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var spec = new Option<string?>("--spec")
+        {
+            Description = "A spec file or folder (default: the bundled formats). The format is chosen by the data's declared format and version.",
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "text (for people), json (docs/validation.md) or sarif (SARIF 2.1.0).",
+            DefaultValueFactory = _ => "text",
+        };
+        output.AcceptOnlyFromAmong("text", "json", "sarif");
+        var previous = new Option<string?>("--previous")
+        {
+            Description = "Last year's report of the same agency, for the rules that compare years.",
+        };
+        var command = new Command("validate", "Validate report data against its format: every rule, every value.\nExample: reportdsl validate templates/gov-info-disclosure/examples/2021-mistakes.json")
+        {
+            inputs,
+            spec,
+            output,
+            previous,
+        };
+        command.SetAction(result => Run(result.GetValue(inputs) ?? [], result.GetValue(spec), result.GetValue(output) ?? "text", result.GetValue(previous), context));
+        return command;
+    }
+
+    public static int Run(IReadOnlyList<string> inputs, string? specPath, string outputKind, string? previousPath, CliContext context)
+    {
+        if (SpecCatalog.Load(specPath, context) is not { } catalog)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        var files = ExpandInputs(inputs, context);
+        if (files is null)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        ReportData? previous = null;
+        if (previousPath is not null)
+        {
+            var (data, errors) = Read(previousPath, catalog);
+            if (data is null)
+            {
+                foreach (var error in errors)
+                {
+                    context.Error.WriteLine($"{previousPath}: {error}");
+                }
+
+                return ExitCodes.UsageOrInput;
+            }
+
+            previous = data;
+        }
+
+        var interactive = ReferenceEquals(context, CliContext.Console) && !Console.IsOutputRedirected;
+        IResultWriter writer = outputKind switch
+        {
+            "json" => new JsonResultWriter(context.Out),
+            "sarif" => new SarifResultWriter(context.Out, catalog),
+            _ => new TextResultWriter(TextConsole(context, interactive)),
+        };
+
+        var summary = new RunSummary();
+        var showProgress = ReferenceEquals(context, CliContext.Console) && !Console.IsErrorRedirected && Console.IsOutputRedirected && files.Count > 1;
+        if (showProgress)
+        {
+            var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            progressConsole.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask("validating", maxValue: files.Count);
+                Process(files, catalog, previous, writer, summary, done => task.Increment(done));
+            });
+        }
+        else
+        {
+            Process(files, catalog, previous, writer, summary, _ => { });
+        }
+
+        writer.Complete(summary);
+        if (outputKind != "text")
+        {
+            context.Error.WriteLine(Words.Summary(summary));
+        }
+
+        return summary.Unreadable > 0 ? ExitCodes.UsageOrInput
+            : summary.WithErrors > 0 ? ExitCodes.Findings
+            : ExitCodes.Clean;
+    }
+
+    private static IAnsiConsole TextConsole(CliContext context, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(context.Out),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+
+        // Lines are not wrapped: redirected output is read by tools, and a terminal wraps by itself.
+        console.Profile.Width = 100_000;
+        return console;
+    }
+
+    /// <summary>Validates in batches: each batch in parallel on all cores, written in input order, so memory stays flat however many files there are.</summary>
+    private static void Process(List<string> files, SpecCatalog catalog, ReportData? previous, IResultWriter writer, RunSummary summary, Action<int> progressed)
+    {
+        var results = new FileResult[BatchSize];
+        for (var start = 0; start < files.Count; start += BatchSize)
+        {
+            var count = Math.Min(BatchSize, files.Count - start);
+            Parallel.For(0, count, i => results[i] = ValidateOne(files[start + i], catalog, previous));
+            for (var i = 0; i < count; i++)
+            {
+                writer.Write(results[i]);
+                summary.Add(results[i]);
+            }
+
+            progressed(count);
+        }
+    }
+
+    private static FileResult ValidateOne(string path, SpecCatalog catalog, ReportData? previous)
+    {
+        try
+        {
+            var (data, errors) = Read(path, catalog);
+            if (data is null)
+            {
+                return new FileResult(path, null, null, null, errors, Unreadable: true);
+            }
+
+            var validator = catalog.Find(data.FormatName, data.Version);
+            var findings = validator is null ? data.ReadFindings : validator.Validate(data, previous);
+            return new FileResult(path, data.FormatName, data.Version, Words.Declared, findings, Unreadable: false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // One bad file never stops the rest: whatever happened becomes this file's finding.
+            return new FileResult(path, null, null, null, [Failure(path, exception.Message)], Unreadable: true);
+        }
+    }
+
+    private static (ReportData? Data, ImmutableArray<Finding> Errors) Read(string path, SpecCatalog catalog)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (null, [Failure(path, exception.Message)]);
+        }
+
+        var result = ReportDataReader.Read(bytes, path, (name, version) => catalog.Find(name, version)?.Layout, catalog.Description);
+        return (result.Data, result.Errors);
+    }
+
+    private static Finding Failure(string path, string reason) => ReportDataReader.Unreadable(path, reason);
+
+    private static List<string>? ExpandInputs(IEnumerable<string> inputs, CliContext context)
+    {
+        var files = new List<string>();
+        var ok = true;
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                files.AddRange(Directory.EnumerateFiles(input, "*.json", SearchOption.AllDirectories)
+                    .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(input))
+            {
+                files.Add(input);
+            }
+            else
+            {
+                context.Error.WriteLine($"{input}: error: No such file or folder.");
+                ok = false;
+            }
+        }
+
+        if (ok && files.Count == 0)
+        {
+            context.Error.WriteLine("error: No report files found.");
+            ok = false;
+        }
+
+        return ok ? files : null;
+    }
+}

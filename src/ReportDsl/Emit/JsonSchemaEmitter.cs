@@ -1,0 +1,96 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReportDsl.Semantics;
+
+namespace ReportDsl.Emit;
+
+/// <summary>
+/// Writes a JSON Schema (draft 2020-12) for the report data of a format, so that data-entry systems can check the shape
+/// of a report before they send it. Output is deterministic: cells in spec order, LF line endings.
+/// </summary>
+public static class JsonSchemaEmitter
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Emits the schema text.</summary>
+    public static string Emit(FormatSymbol format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var cells = new JsonObject();
+        foreach (var cell in format.Tables.SelectMany(t => t.Cells))
+        {
+            var value = ValueSchema(cell.Type);
+            var description = $"{cell.Table.Label} / {string.Join(" / ", cell.Row.LabelPath)} / {string.Join(" / ", cell.Column.LabelPath)}";
+            cells[cell.Id] = new JsonObject
+            {
+                ["description"] = description,
+                ["anyOf"] = new JsonArray(
+                    value,
+                    new JsonObject { ["type"] = "null" },
+                    new JsonObject { ["const"] = string.Empty },
+                    new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["value"] = new JsonObject { ["anyOf"] = new JsonArray(ValueSchema(cell.Type), new JsonObject { ["type"] = "null" }) },
+                            ["table"] = new JsonObject { ["type"] = "string" },
+                            ["rowLabels"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                            ["columnLabels"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                        },
+                        ["required"] = new JsonArray("value"),
+                    }),
+            };
+        }
+
+        var schema = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = $"urn:reportdsl:{format.Name}:{format.Version}",
+            ["title"] = format.Title is null ? format.Name : $"{format.Title}（{format.Version}）",
+            ["description"] = $"Report data for {format.Name} version {format.Version} ({format.Document}). A missing, null or blank cell is missing, never 0.",
+            ["type"] = "object",
+            ["required"] = new JsonArray("format", "version", "cells"),
+            ["properties"] = new JsonObject
+            {
+                ["$schema"] = new JsonObject { ["type"] = "string" },
+                ["format"] = new JsonObject { ["const"] = format.Name },
+                ["version"] = new JsonObject { ["const"] = format.Version },
+                ["agency"] = new JsonObject { ["type"] = "string", ["description"] = "The agency that published the report." },
+                ["year"] = new JsonObject { ["type"] = "integer", ["description"] = "The report year." },
+                ["cells"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = cells,
+                    ["additionalProperties"] = false,
+                },
+            },
+        };
+        return schema.ToJsonString(Options).ReplaceLineEndings("\n") + "\n";
+    }
+
+    private static JsonObject ValueSchema(CellType type) => type.Kind switch
+    {
+        CellTypeKind.Count => new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
+        CellTypeKind.Integer => new JsonObject { ["type"] = "integer" },
+        CellTypeKind.Text => new JsonObject { ["type"] = "string" },
+        _ => new JsonObject
+        {
+            ["type"] = "number",
+            ["multipleOf"] = JsonValue.Create(Step(type.Precision)),
+            ["description"] = type.Unit is null ? $"At most {type.Precision} decimal places." : $"In {type.Unit}, at most {type.Precision} decimal places.",
+        },
+    };
+
+    private static decimal Step(int precision)
+    {
+        var step = 1m;
+        for (var i = 0; i < precision; i++)
+        {
+            step /= 10;
+        }
+
+        return step;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace ReportDsl.Validation;
+
+/// <summary>A filled report as read from JSON or a document: which format it follows, its metadata, its values, and what was wrong while reading them.</summary>
+public sealed class ReportData
+{
+    internal ReportData(string path, string formatName, string version, ReportValues values)
+    {
+        Path = path;
+        FormatName = formatName;
+        Version = version;
+        Values = values;
+    }
+
+    /// <summary>Gets the path the data came from.</summary>
+    public string Path { get; }
+
+    /// <summary>Gets the declared format identifier.</summary>
+    public string FormatName { get; }
+
+    /// <summary>Gets the declared format version.</summary>
+    public string Version { get; }
+
+    /// <summary>Gets the agency that published the report, if given.</summary>
+    public string? Agency { get; internal init; }
+
+    /// <summary>Gets the report year, if given.</summary>
+    public int? Year { get; internal init; }
+
+    /// <summary>Gets the values.</summary>
+    public ReportValues Values { get; }
+
+    /// <summary>Gets where each cell's value came from, by cell index (null where unknown).</summary>
+    public ImmutableArray<FindingLocation?> Locations { get; internal init; } = [];
+
+    /// <summary>Gets the problems found while reading values: wrong types, unknown cells, missing values.</summary>
+    public ImmutableArray<Finding> ReadFindings { get; internal init; } = [];
+
+    internal FindingLocation? LocationOf(int cell) => Locations.IsDefaultOrEmpty ? null : Locations[cell];
+}

@@ -1,0 +1,317 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ReportDsl.Binding;
+using ReportDsl.Diagnostics;
+using ReportDsl.Semantics;
+
+namespace ReportDsl.Validation;
+
+/// <summary>
+/// Reads report data in the documented JSON shape (docs/report-data.md). Every value is checked against its cell's type;
+/// each problem is a finding with the value's line and column. Absent, null and blank values are missing, never 0.
+/// </summary>
+public static class ReportDataReader
+{
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 };
+
+    /// <summary>The outcome of reading: the data, or the findings that made it unreadable (codes RD3109, RD3110).</summary>
+    public sealed record Result(ReportData? Data, ImmutableArray<Finding> Errors);
+
+    /// <summary>Reads UTF-8 JSON. <paramref name="resolve"/> finds the layout for the declared format and version (null when unknown).</summary>
+    public static Result Read(ReadOnlySpan<byte> json, string path, Func<string, string, CellLayout?> resolve, string specDescription)
+    {
+        ArgumentNullException.ThrowIfNull(resolve);
+        var lines = new LineMap(json);
+        try
+        {
+            var (format, version, agency, year) = ReadHeader(json);
+            if (format is null || version is null)
+            {
+                return Fail(path, 1, 1, "the top-level object needs \"format\" and \"version\"");
+            }
+
+            var layout = resolve(format, version);
+            if (layout is null)
+            {
+                var finding = Finding.ForData(DiagnosticCatalog.RD3109, [], null, new FindingLocation(path, 1, 1), format, version, specDescription);
+                return new Result(null, [finding]);
+            }
+
+            return new Result(ReadCells(json, path, layout, lines, format, version, agency, year), []);
+        }
+        catch (JsonException exception)
+        {
+            return Fail(path, (int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0) + 1, Clean(exception.Message));
+        }
+    }
+
+    /// <summary>The finding for an input that could not be read at all (RD3110).</summary>
+    public static Finding Unreadable(string path, string reason) =>
+        Finding.ForData(DiagnosticCatalog.RD3110, [], null, new FindingLocation(path, 1, 1), reason.TrimEnd('.'));
+
+    private static Result Fail(string path, int line, int column, string reason) =>
+        new(null, [Finding.ForData(DiagnosticCatalog.RD3110, [], null, new FindingLocation(path, line, column), reason)]);
+
+    private static string Clean(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+    }
+
+    private static (string? Format, string? Version, string? Agency, int? Year) ReadHeader(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("the report must be a JSON object", null, 0, 0);
+        }
+
+        string? format = null, version = null, agency = null;
+        int? year = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "format" when reader.TokenType == JsonTokenType.String:
+                    format = reader.GetString();
+                    break;
+                case "version" when reader.TokenType is JsonTokenType.String or JsonTokenType.Number:
+                    version = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                    break;
+                case "agency" when reader.TokenType == JsonTokenType.String:
+                    agency = reader.GetString();
+                    break;
+                case "year" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y):
+                    year = y;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return (format, version, agency, year);
+    }
+
+    private static ReportData ReadCells(ReadOnlySpan<byte> json, string path, CellLayout layout, LineMap lines, string format, string version, string? agency, int? year)
+    {
+        var values = new ReportValues(layout);
+        var locations = new FindingLocation?[layout.Cells.Length];
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        var reader = new Utf8JsonReader(json, Options);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isCells = reader.ValueTextEquals("cells"u8);
+            reader.Read();
+            if (!isCells)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("\"cells\" must be an object", null, 0, 0);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var id = reader.GetString() ?? string.Empty;
+                var location = lines.Locate(path, reader.TokenStartIndex);
+                reader.Read();
+                if (!layout.TryGetIndex(id, out var cell))
+                {
+                    var suggestion = NameSuggester.Suggest(id, layout.Cells.Select(c => c.Id));
+                    findings.Add(Finding.ForData(DiagnosticCatalog.RD3107, [], null, location, id, $"{format} {version}",
+                        suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)));
+                    reader.Skip();
+                    continue;
+                }
+
+                locations[cell] = location;
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    ReadValueObject(ref reader, values, cell, location, findings);
+                }
+                else
+                {
+                    ReadValue(ref reader, values, cell, location, findings);
+                }
+            }
+        }
+
+        for (var cell = 0; cell < layout.Cells.Length; cell++)
+        {
+            if (values.StateOf(cell) == CellState.Missing)
+            {
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null, location: locations[cell])], null, locations[cell] ?? new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+            }
+        }
+
+        return new ReportData(path, format, version, values)
+        {
+            Agency = agency,
+            Year = year,
+            Locations = [.. locations],
+            ReadFindings = findings.ToImmutable(),
+        };
+    }
+
+    // A cell may be written as {"value": 3, "rowLabels": [...], ...}, the shape the tool itself writes; labels are ignored.
+    private static void ReadValueObject(ref Utf8JsonReader reader, ReportValues values, int cell, FindingLocation location, ImmutableArray<Finding>.Builder findings)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isValue = reader.ValueTextEquals("value"u8);
+            reader.Read();
+            if (isValue)
+            {
+                ReadValue(ref reader, values, cell, location, findings);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void ReadValue(ref Utf8JsonReader reader, ReportValues values, int cell, FindingLocation location, ImmutableArray<Finding>.Builder findings)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                values.SetMissing(cell);
+                break;
+            case JsonTokenType.Number:
+                Accept(values, cell, Encoding.UTF8.GetString(reader.ValueSpan), location, findings, fromString: false);
+                break;
+            case JsonTokenType.String:
+                var text = reader.GetString() ?? string.Empty;
+                if (values.Layout.Cells[cell].Type.Kind == CellTypeKind.Text)
+                {
+                    if (string.IsNullOrWhiteSpace(text))
+                    {
+                        values.SetMissing(cell);
+                    }
+                    else
+                    {
+                        values.SetText(cell, text);
+                    }
+                }
+                else if (string.IsNullOrWhiteSpace(text))
+                {
+                    values.SetMissing(cell);
+                }
+                else
+                {
+                    Accept(values, cell, text.Trim(), location, findings, fromString: true);
+                }
+
+                break;
+            default:
+                var raw = reader.TokenType is JsonTokenType.True or JsonTokenType.False ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.TokenType.ToString();
+                reader.Skip();
+                values.SetInvalid(cell);
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3105, [values.Layout.Describe(cell, null, location: location)], null, location, values.Layout.Cells[cell].Id, raw));
+                break;
+        }
+    }
+
+    private static void Accept(ReportValues values, int cell, string text, FindingLocation location, ImmutableArray<Finding>.Builder findings, bool fromString)
+    {
+        var symbol = values.Layout.Cells[cell];
+        var describe = values.Layout.Describe(cell, null, location: location);
+        if (symbol.Type.Kind == CellTypeKind.Text)
+        {
+            values.SetText(cell, text);
+            return;
+        }
+
+        var isNumber = decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number);
+        if (!isNumber)
+        {
+            values.SetInvalid(cell);
+            var looksNumeric = !fromString && text.Length > 0;
+            findings.Add(Finding.ForData(looksNumeric ? DiagnosticCatalog.RD3111 : DiagnosticCatalog.RD3105, [describe], null, location, symbol.Id, text));
+            return;
+        }
+
+        if (symbol.Type.IsWholeNumber)
+        {
+            if (number != decimal.Truncate(number))
+            {
+                values.SetInvalid(cell);
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3104, [describe with { Value = number }], null, location, symbol.Id, text));
+            }
+            else if (number is > long.MaxValue or < long.MinValue)
+            {
+                values.SetInvalid(cell);
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3111, [describe with { Value = number }], null, location, symbol.Id, text));
+            }
+            else if (number < 0 && symbol.Type.Kind == CellTypeKind.Count)
+            {
+                values.SetInvalid(cell);
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3103, [describe with { Value = number }], null, location, symbol.Id, text));
+            }
+            else
+            {
+                values.SetWhole(cell, (long)number);
+            }
+
+            return;
+        }
+
+        var normalized = number / 1.0000000000000000000000000000m;
+        if (normalized.Scale > symbol.Type.Precision)
+        {
+            values.SetInvalid(cell);
+            findings.Add(Finding.ForData(DiagnosticCatalog.RD3106, [describe with { Value = number }], null, location, symbol.Id, text, symbol.Type.Precision));
+            return;
+        }
+
+        values.SetAmount(cell, number);
+    }
+
+    /// <summary>Turns byte offsets into 1-based lines and columns (in characters), computed only when a location is asked for.</summary>
+    private sealed class LineMap(ReadOnlySpan<byte> json)
+    {
+        private readonly byte[] _json = json.ToArray();
+        private int[]? _lineStarts;
+
+        public FindingLocation Locate(string path, long offset)
+        {
+            _lineStarts ??= ComputeLineStarts(_json);
+            var line = Array.BinarySearch(_lineStarts, (int)offset);
+            line = line >= 0 ? line : ~line - 1;
+            var column = 1;
+            for (var i = _lineStarts[line]; i < offset && i < _json.Length; i++)
+            {
+                if ((_json[i] & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
+
+            return new FindingLocation(path, line + 1, column);
+        }
+
+        private static int[] ComputeLineStarts(byte[] json)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < json.Length; i++)
+            {
+                if (json[i] == (byte)'\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            return [.. starts];
+        }
+    }
+}

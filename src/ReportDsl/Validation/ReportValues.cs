@@ -1,0 +1,83 @@
+namespace ReportDsl.Validation;
+
+/// <summary>Whether a cell has a usable value.</summary>
+public enum CellState : byte
+{
+    /// <summary>Absent, null or blank: missing, never 0.</summary>
+    Missing,
+
+    /// <summary>A value of the cell's type.</summary>
+    Present,
+
+    /// <summary>A value that is not of the cell's type; already reported, so rules over it are skipped.</summary>
+    Invalid,
+}
+
+/// <summary>
+/// The values of one report in flat arrays indexed by <see cref="CellLayout"/>: whole numbers, amounts and texts side by
+/// side, with a state per cell. This is what compiled validators read.
+/// </summary>
+public sealed class ReportValues
+{
+    /// <summary>Creates empty values (every cell missing) for a layout.</summary>
+    public ReportValues(CellLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        Layout = layout;
+        var count = layout.Cells.Length;
+        Whole = new long[count];
+        Amount = new decimal[count];
+        State = new CellState[count];
+        Text = new string?[count];
+    }
+
+    /// <summary>Gets the layout.</summary>
+    public CellLayout Layout { get; }
+
+    internal long[] Whole { get; }
+
+    internal decimal[] Amount { get; }
+
+    internal CellState[] State { get; }
+
+    internal string?[] Text { get; }
+
+    /// <summary>Gets a cell's state.</summary>
+    public CellState StateOf(int cell) => State[cell];
+
+    /// <summary>Gets a cell's numeric value (whole numbers as decimals), or null when it has none.</summary>
+    public decimal? NumberOf(int cell) => State[cell] != CellState.Present
+        ? null
+        : Layout.Cells[cell].Type.IsWholeNumber ? Whole[cell] : Amount[cell];
+
+    /// <summary>Gets a text cell's value.</summary>
+    public string? TextOf(int cell) => Text[cell];
+
+    /// <summary>Sets a whole-number cell.</summary>
+    public void SetWhole(int cell, long value)
+    {
+        Whole[cell] = value;
+        Amount[cell] = value;
+        State[cell] = CellState.Present;
+    }
+
+    /// <summary>Sets an amount cell.</summary>
+    public void SetAmount(int cell, decimal value)
+    {
+        Amount[cell] = value;
+        State[cell] = CellState.Present;
+    }
+
+    /// <summary>Sets a text cell.</summary>
+    public void SetText(int cell, string value)
+    {
+        Text[cell] = value;
+        State[cell] = CellState.Present;
+    }
+
+    /// <summary>Marks a cell as holding a value of the wrong kind (already reported).</summary>
+    public void SetInvalid(int cell) => State[cell] = CellState.Invalid;
+
+    /// <summary>Marks a cell as missing.</summary>
+    public void SetMissing(int cell) => State[cell] = CellState.Missing;
+}

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using ReportDsl.Diagnostics;
+using ReportDsl.Semantics;
+
+namespace ReportDsl.Validation;
+
+/// <summary>
+/// A validator compiled from a format: every rule instance becomes a compiled delegate once, then any number of reports
+/// are checked with it. Every rule is evaluated and every finding reported. Thread-safe.
+/// </summary>
+public sealed class Validator
+{
+    private readonly ImmutableArray<RuleInstance> _instances;
+    private readonly RuleCompiler.CompiledRule[] _checks;
+
+    private Validator(FormatSymbol format)
+    {
+        Format = format;
+        Layout = new CellLayout(format);
+        _instances = [.. format.Rules.SelectMany(r => r.Expand())];
+        _checks = [.. _instances.Select(i => RuleCompiler.Compile(i, Layout))];
+    }
+
+    /// <summary>Gets the format.</summary>
+    public FormatSymbol Format { get; }
+
+    /// <summary>Gets the numbering of the format's cells.</summary>
+    public CellLayout Layout { get; }
+
+    /// <summary>Gets the concrete rule instances, in rule order.</summary>
+    public ImmutableArray<RuleInstance> Instances => _instances;
+
+    /// <summary>Compiles a validator for a format of a compilation without errors.</summary>
+    public static Validator Create(FormatSymbol format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return new Validator(format);
+    }
+
+    /// <summary>Checks one rule instance.</summary>
+    public RuleOutcome Check(int instance, ReportValues current, ReportValues? previous = null) => _checks[instance](current, previous);
+
+    /// <summary>Counts the rule instances that are broken, missing an operand or overflowing. Allocates nothing.</summary>
+    public int CountProblems(ReportValues current, ReportValues? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var problems = 0;
+        foreach (var check in _checks)
+        {
+            var status = check(current, previous).Status;
+            if (status is not (RuleStatus.Holds or RuleStatus.NotApplicable or RuleStatus.Invalid))
+            {
+                problems++;
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Validates a report: the problems found while reading it, then every rule, in order.</summary>
+    public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        findings.AddRange(report.ReadFindings);
+        for (var i = 0; i < _checks.Length; i++)
+        {
+            var outcome = _checks[i](report.Values, previous?.Values);
+            if (Describe(_instances[i], outcome, report, previous) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        return findings.ToImmutable();
+    }
+
+    private Finding? Describe(RuleInstance instance, RuleOutcome outcome, ReportData report, ReportData? previous)
+    {
+        var rule = instance.Rule;
+        switch (outcome.Status)
+        {
+            case RuleStatus.Broken:
+                var cells = Cells(instance, report, previous);
+                return Finding.ForRule(rule, cells, Side(instance.Left, outcome.Left), Symbol(rule.Operator), Side(instance.Right, outcome.Right), At(instance));
+            case RuleStatus.Missing:
+                var data = outcome.CellIsPrevious ? previous : report;
+                var missing = Layout.Describe(outcome.Cell, null, outcome.CellIsPrevious, data?.LocationOf(outcome.Cell));
+                return Finding.ForData(DiagnosticCatalog.RD3102, [missing], rule.Code, missing.Location ?? new FindingLocation(report.Path, 1, 1), rule.Code, (outcome.CellIsPrevious ? "previous " : string.Empty) + missing.Id);
+            case RuleStatus.Overflow:
+                var involved = Cells(instance, report, previous);
+                return Finding.ForData(DiagnosticCatalog.RD3108, involved, rule.Code, null, rule.Code, string.Join(", ", involved.Select(c => c.Id)));
+            default:
+                return null;
+        }
+    }
+
+    private ImmutableArray<FindingCell> Cells(RuleInstance instance, ReportData report, ReportData? previous) =>
+        [.. instance.Left.Terms.Concat(instance.Right.Terms).Select(t =>
+        {
+            var index = Layout.IndexOf(t.Cell);
+            var data = t.IsPrevious ? previous : report;
+            return Layout.Describe(index, data?.Values.NumberOf(index), t.IsPrevious, data?.LocationOf(index));
+        })];
+
+    private static FindingSide Side(LinearCombination side, decimal value)
+    {
+        var labels = new StringBuilder();
+        foreach (var term in side.Terms)
+        {
+            labels.Append(labels.Length == 0 ? (term.Coefficient < 0 ? "-" : string.Empty) : term.Coefficient < 0 ? " - " : " + ");
+            if (Math.Abs(term.Coefficient) != 1)
+            {
+                labels.Append(Math.Abs(term.Coefficient).ToString(CultureInfo.InvariantCulture)).Append('×');
+            }
+
+            labels.Append(term.IsPrevious ? "上年" : string.Empty)
+                .Append(string.Join('/', term.Cell.Row.LabelPath))
+                .Append('[').Append(string.Join('/', term.Cell.Column.LabelPath)).Append(']');
+        }
+
+        if (side.Constant != 0 || labels.Length == 0)
+        {
+            labels.Append(labels.Length == 0 ? string.Empty : " + ").Append(side.Constant.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return new FindingSide(side.ToString(), labels.ToString(), value);
+    }
+
+    private static string? At(RuleInstance instance)
+    {
+        var parts = new[] { instance.Row, instance.Column }.OfType<AxisItemSymbol>().Select(i => string.Join('/', i.LabelPath)).ToList();
+        return parts.Count == 0 ? null : string.Join(" × ", parts);
+    }
+
+    internal static string Symbol(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.NotEqual => "!=",
+        ComparisonOperator.LessThan => "<",
+        ComparisonOperator.LessThanOrEqual => "<=",
+        ComparisonOperator.GreaterThan => ">",
+        ComparisonOperator.GreaterThanOrEqual => ">=",
+        _ => "=",
+    };
+}

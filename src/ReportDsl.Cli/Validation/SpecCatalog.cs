@@ -62,7 +62,7 @@ internal sealed class SpecCatalog
             return null;
         }
 
-        return new SpecCatalog(compilation, path);
+        return new SpecCatalog(compilation, spec ?? "the bundled formats");
     }
 
     public Validator? Find(string name, string version)

@@ -56,8 +56,16 @@ public static class ReportDataReader
 
     private static string Clean(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd('.', ' ');
     }
 
     private static (string? Format, string? Version, string? Agency, int? Year) ReadHeader(ReadOnlySpan<byte> json)

@@ -7,7 +7,11 @@ namespace ReportDsl.Tests.Samples;
 /// <summary>Keeps the sample folders honest: complete, LF-only, and covering every diagnostic code.</summary>
 public sealed partial class SampleGuardTests
 {
-    private static readonly string[] KnownFiles = ["input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl"];
+    private static readonly string[] KnownFiles =
+    [
+        "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
+        "data.json", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
+    ];
 
     // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
     private static readonly string[] CodesWithoutSample = ["RD9001"];
@@ -19,8 +23,17 @@ public sealed partial class SampleGuardTests
         folders.Count.ShouldBeGreaterThan(40);
         foreach (var folder in folders)
         {
-            File.Exists(Path.Combine(folder, "input.rdsl")).ShouldBeTrue($"{folder} has no input.rdsl");
-            File.Exists(Path.Combine(folder, "expected.diagnostics.txt")).ShouldBeTrue($"{folder} has no expected.diagnostics.txt");
+            if (File.Exists(Path.Combine(folder, "data.json")))
+            {
+                // A validation case: report data checked against the bundled formats (ReportDsl.Cli.Tests runs it).
+                File.Exists(Path.Combine(folder, "expected.validation.txt")).ShouldBeTrue($"{folder} has no expected.validation.txt");
+            }
+            else
+            {
+                File.Exists(Path.Combine(folder, "input.rdsl")).ShouldBeTrue($"{folder} has no input.rdsl");
+                File.Exists(Path.Combine(folder, "expected.diagnostics.txt")).ShouldBeTrue($"{folder} has no expected.diagnostics.txt");
+            }
+
             foreach (var file in Directory.EnumerateFiles(folder).Select(Path.GetFileName))
             {
                 (KnownFiles.Contains(file) || (file!.StartsWith("input", StringComparison.Ordinal) && file.EndsWith(".rdsl", StringComparison.Ordinal))
@@ -43,14 +56,14 @@ public sealed partial class SampleGuardTests
     public void Every_diagnostic_code_has_a_sample()
     {
         var covered = SampleTests.SampleFolders()
-            .Select(f => Path.Combine(f, "expected.diagnostics.txt"))
+            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt") })
             .Where(File.Exists)
-            .SelectMany(f => CodePattern().Matches(File.ReadAllText(f)).Select(m => m.Value))
+            .SelectMany(f => CodePattern().Matches(File.ReadAllText(f)).Select(m => m.Value.Trim()))
             .ToHashSet();
         var missing = DiagnosticCatalog.All.Select(d => d.Code).Where(c => !covered.Contains(c) && !CodesWithoutSample.Contains(c)).ToList();
         missing.ShouldBeEmpty("every diagnostic code needs a sample folder under tests/Samples that produces it");
     }
 
-    [GeneratedRegex(@"^RD\d{4}", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*RD\d{4}", RegexOptions.Multiline)]
     private static partial Regex CodePattern();
 }

@@ -1,0 +1,45 @@
+using ReportDsl.Tests.Infrastructure;
+
+namespace ReportDsl.Cli.Tests;
+
+/// <summary>
+/// Every sample folder with a data.json: validated against the bundled formats (and previous.json, if present) with
+/// each output kind, compared with the approved expected.validation.txt / .json / .sarif.
+/// </summary>
+public sealed class ValidationSampleTests
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var folder in Directory.EnumerateDirectories(RepoPaths.Samples).SelectMany(Directory.EnumerateDirectories).Order(StringComparer.Ordinal))
+        {
+            if (File.Exists(Path.Combine(folder, "data.json")))
+            {
+                data.Add(Path.GetRelativePath(RepoPaths.Samples, folder).Replace('\\', '/'));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Validation_sample(string name)
+    {
+        var folder = Path.Combine(RepoPaths.Samples, name);
+        foreach (var (kind, file) in new[] { ("text", "expected.validation.txt"), ("json", "expected.validation.json"), ("sarif", "expected.validation.sarif") })
+        {
+            var args = new List<string> { "validate", Path.Combine(folder, "data.json"), "--output", kind, "--lang", "zh" };
+            if (File.Exists(Path.Combine(folder, "previous.json")))
+            {
+                args.AddRange(["--previous", Path.Combine(folder, "previous.json")]);
+            }
+
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var exit = Program.Run([.. args], new CliContext(output, error));
+            var text = $"exit {exit}\n{output}".Replace(RepoPaths.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
+            Baseline.Match(Path.Combine(folder, file), text);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Text;
+using CsCheck;
+using ReportDsl.Semantics;
+using ReportDsl.Tests.Infrastructure;
+using ReportDsl.Text;
+using ReportDsl.Validation;
+
+namespace ReportDsl.Tests.Validation;
+
+public sealed class ValidatorTests
+{
+    private static readonly Dictionary<string, Validator> Validators = new()
+    {
+        ["2019"] = Load("2019"),
+        ["2021"] = Load("2021"),
+    };
+
+    public static TheoryData<string> Versions() => ["2019", "2021"];
+
+    private static Validator Load(string version)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Templates, version + ".rdsl"));
+        return Validator.Create(Compilation.Create(SourceText.From(text)).Formats.Single());
+    }
+
+    /// <summary>A report that satisfies every rule by construction: leaves are random, totals are computed.</summary>
+    internal static ReportValues Consistent(Validator validator, Random random, int scale = 50)
+    {
+        var format = validator.Format;
+        var layout = validator.Layout;
+        var values = new ReportValues(layout);
+        foreach (var cell in layout.Cells)
+        {
+            var index = layout.IndexOf(cell);
+            if (cell.Type.Kind == CellTypeKind.Amount)
+            {
+                values.SetAmount(index, Math.Round((decimal)random.NextDouble() * scale, 2));
+            }
+            else
+            {
+                values.SetWhole(index, cell.Type.Kind == CellTypeKind.Integer ? random.Next(-scale, scale) : random.Next(0, scale));
+            }
+        }
+
+        void Set(TableSymbol table, string row, string column, long value) =>
+            values.SetWhole(layout.IndexOf(table.GetCell(table.FindItem(Axis.Row, row)!, table.FindItem(Axis.Column, column)!)!), value);
+
+        long Get(TableSymbol table, string row, string column) =>
+            (long)values.NumberOf(layout.IndexOf(table.GetCell(table.FindItem(Axis.Row, row)!, table.FindItem(Axis.Column, column)!)!))!;
+
+        var applications = format.FindTable("applications")!;
+        var results = applications.FindItem(Axis.Row, "results")!.ValueLeaves().Where(r => r.Path != "results.total").ToList();
+        var columns = applications.ValueColumns.Where(c => c.Path != "total").ToList();
+        foreach (var column in columns)
+        {
+            var total = results.Sum(r => Get(applications, r.Path, column.Path));
+            Set(applications, "results.total", column.Path, total);
+            var carriedIn = random.Next(0, (int)Math.Min(total + Get(applications, "carried_out", column.Path), scale) + 1);
+            Set(applications, "carried_in", column.Path, carriedIn);
+            Set(applications, "received", column.Path, total + Get(applications, "carried_out", column.Path) - carriedIn);
+        }
+
+        foreach (var row in applications.ValueRows)
+        {
+            Set(applications, row.Path, "total", columns.Sum(c => Get(applications, row.Path, c.Path)));
+        }
+
+        var reviews = format.FindTable("reviews")!;
+        foreach (var group in new[] { "review", "litigation.direct", "litigation.after_review" })
+        {
+            Set(reviews, "cases", group + ".total", new[] { "upheld", "corrected", "other", "pending" }.Sum(o => Get(reviews, "cases", $"{group}.{o}")));
+        }
+
+        return values;
+    }
+
+    private static ReportData Data(Validator validator, ReportValues values) =>
+        new("report.json", validator.Format.Name, validator.Format.Version, values);
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void Reports_that_satisfy_every_rule_have_no_findings(string version)
+    {
+        var validator = Validators[version];
+        Gen.Int.Sample(seed =>
+        {
+            var values = Consistent(validator, new Random(seed));
+            validator.Validate(Data(validator, values)).ShouldBeEmpty();
+            validator.CountProblems(values).ShouldBe(0);
+        }, iter: 200);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void Changing_any_cell_in_a_rule_gives_a_finding_that_names_it(string version)
+    {
+        var validator = Validators[version];
+        var inRules = validator.Instances.SelectMany(i => i.Left.Terms.Concat(i.Right.Terms)).Where(t => !t.IsPrevious).Select(t => t.Cell).Distinct().ToList();
+        inRules.Count.ShouldBeGreaterThan(150);
+        Gen.Select(Gen.Int, Gen.Int[0, inRules.Count - 1], Gen.Int[1, 9]).Sample((seed, which, delta) =>
+        {
+            var values = Consistent(validator, new Random(seed));
+            var index = validator.Layout.IndexOf(inRules[which]);
+            values.SetWhole(index, (long)values.NumberOf(index)!.Value + delta);
+            var findings = validator.Validate(Data(validator, values));
+            findings.ShouldContain(f => f.Rule != null && f.Cells.Any(c => c.Id == inRules[which].Id), $"changing {inRules[which].Id} by {delta}");
+        }, iter: 500);
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void The_compiled_checks_agree_with_the_tree_walking_interpreter(string version)
+    {
+        var validator = Validators[version];
+        Gen.Select(Gen.Int, Gen.Int[0, 3], Gen.Bool).Sample((seed, blanks, withPrevious) =>
+        {
+            var random = new Random(seed);
+            var current = Consistent(validator, random, scale: 5);
+            var previous = withPrevious ? Consistent(validator, random, scale: 5) : null;
+            for (var i = 0; i < blanks * 3; i++)
+            {
+                var cell = random.Next(validator.Layout.Cells.Length);
+                if (random.Next(2) == 0)
+                {
+                    current.SetMissing(cell);
+                }
+                else
+                {
+                    current.SetWhole(cell, random.Next(0, 9));
+                }
+            }
+
+            for (var i = 0; i < validator.Instances.Length; i++)
+            {
+                var compiled = validator.Check(i, current, previous);
+                var interpreted = RuleInterpreter.Check(validator.Instances[i], validator.Layout, current, previous);
+                compiled.ShouldBe(interpreted, $"{validator.Instances[i].Rule.Code} instance {i}");
+            }
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Missing_values_are_never_zero_and_name_the_cell()
+    {
+        var validator = Validators["2021"];
+        var values = Consistent(validator, new Random(1));
+        validator.Layout.TryGetIndex("applications.received[natural]", out var received).ShouldBeTrue();
+        values.SetMissing(received);
+        var findings = validator.Validate(Data(validator, values));
+
+        findings.Where(f => f.Code == "RD3102").Select(f => f.Rule).ShouldBe(["GK001", "GK002"]);
+        findings.ShouldAllBe(f => f.Cells.Single().Id == "applications.received[natural]");
+    }
+
+    [Fact]
+    public void Sums_that_overflow_are_findings_not_crashes()
+    {
+        var validator = Validators["2021"];
+        var values = Consistent(validator, new Random(2));
+        validator.Layout.TryGetIndex("applications.received[natural]", out var received).ShouldBeTrue();
+        validator.Layout.TryGetIndex("applications.carried_in[natural]", out var carriedIn).ShouldBeTrue();
+        values.SetWhole(received, long.MaxValue);
+        values.SetWhole(carriedIn, long.MaxValue);
+
+        validator.Validate(Data(validator, values)).Where(f => f.Code == "RD3108").Select(f => f.Rule).ShouldBe(["GK001", "GK002", "GK002"]);
+    }
+
+    [Fact]
+    public void A_broken_rule_reports_both_sides_the_difference_and_a_stable_fingerprint()
+    {
+        var validator = Validators["2021"];
+        var values = Consistent(validator, new Random(3));
+        validator.Layout.TryGetIndex("applications.received[natural]", out var received).ShouldBeTrue();
+        values.SetWhole(received, (long)values.NumberOf(received)!.Value + 1);
+        var finding = validator.Validate(Data(validator, values)).First(f => f.Code == "GK001");
+
+        finding.At.ShouldBe("自然人");
+        finding.Difference.ShouldBe(1m);
+        finding.Left!.Expression.ShouldBe("applications.received[natural] + applications.carried_in[natural]");
+        finding.Left.Labels.ShouldBe("一、本年新收政府信息公开申请数量[自然人] + 二、上年结转政府信息公开申请数量[自然人]");
+        finding.Cells.Select(c => c.RowLabels[0]).ShouldContain("一、本年新收政府信息公开申请数量");
+
+        values.SetWhole(received, (long)values.NumberOf(received)!.Value + 5);
+        validator.Validate(Data(validator, values)).First(f => f.Code == "GK001").Fingerprint.ShouldBe(finding.Fingerprint, "the fingerprint depends on the rule and cells, not on values");
+    }
+
+    [Fact]
+    public void A_clean_report_is_checked_without_allocating()
+    {
+        var validator = Validators["2021"];
+        var values = Consistent(validator, new Random(4));
+        validator.CountProblems(values).ShouldBe(0);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            validator.CountProblems(values);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    [Fact]
+    public void The_json_reader_reports_each_value_problem_with_its_line_and_column()
+    {
+        var validator = Validators["2021"];
+        var json = "{\n  \"format\": \"gov_info_disclosure\",\n  \"version\": \"2021\",\n  \"cells\": {\n    \"art20_6.penalty[decisions]\": -3,\n    \"art20_8.charges[fees]\": 1.1234567\n  }\n}\n";
+        var result = ReportDataReader.Read(Encoding.UTF8.GetBytes(json), "r.json", (n, v) => n == "gov_info_disclosure" && v == "2021" ? validator.Layout : null, "spec");
+        var data = result.Data.ShouldNotBeNull();
+
+        var negative = data.ReadFindings.Single(f => f.Code == "RD3103");
+        negative.Location.ShouldBe(new FindingLocation("r.json", 5, 5));
+        data.ReadFindings.Single(f => f.Code == "RD3106").Location.ShouldBe(new FindingLocation("r.json", 6, 5));
+        data.ReadFindings.Count(f => f.Code == "RD3101").ShouldBe(validator.Layout.Cells.Length - 2);
+    }
+}

@@ -32,7 +32,7 @@ internal static class RuleCompiler
         var locals = new List<ParameterExpression>();
 
         var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
-        var usesAmounts = instance.Rule.Tolerance is not null || terms.Any(t => !t.Cell.Type.IsWholeNumber) || instance.Left.Constant != decimal.Truncate(instance.Left.Constant) || instance.Right.Constant != decimal.Truncate(instance.Right.Constant);
+        var usesAmounts = UsesAmounts(instance);
 
         if (terms.Any(t => t.IsPrevious))
         {
@@ -104,6 +104,97 @@ internal static class RuleCompiler
         var lambda = Expression.Lambda<CompiledRule>(Expression.Block(locals, body), current, previous);
         return lambda.Compile();
     }
+
+    /// <summary>
+    /// Compiles every instance into one method that counts the instances with a problem (broken, or missing an operand),
+    /// loading the value arrays once and adding without a try block per instance. It returns -1 when a sum overflows,
+    /// and the caller then checks instance by instance.
+    /// </summary>
+    public static Func<ReportValues, ReportValues?, int> CompileCounter(IReadOnlyList<RuleInstance> instances, CellLayout layout)
+    {
+        var current = Expression.Parameter(typeof(ReportValues), "current");
+        var previous = Expression.Parameter(typeof(ReportValues), "previous");
+        var count = Expression.Variable(typeof(int), "count");
+        var locals = new List<ParameterExpression> { count };
+        var body = new List<Expression>();
+        var noPrevious = Expression.Equal(previous, Expression.Constant(null, typeof(ReportValues)));
+
+        ParameterExpression Load(string name, bool fromPrevious, PropertyInfo property)
+        {
+            var local = Expression.Variable(property.PropertyType, name);
+            locals.Add(local);
+            body.Add(Expression.Assign(local, fromPrevious
+                ? Expression.Condition(noPrevious, Expression.Constant(null, property.PropertyType), Expression.Property(previous, property))
+                : Expression.Property(current, property)));
+            return local;
+        }
+
+        var state = new[] { Load("currentState", false, StateProperty), Load("previousState", true, StateProperty) };
+        var whole = new[] { Load("currentWhole", false, WholeProperty), Load("previousWhole", true, WholeProperty) };
+        var amount = new[] { Load("currentAmount", false, AmountProperty), Load("previousAmount", true, AmountProperty) };
+
+        var checks = new List<Expression>();
+        foreach (var instance in instances)
+        {
+            var next = Expression.Label($"next_{checks.Count}");
+            var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
+            if (terms.Any(t => t.IsPrevious))
+            {
+                checks.Add(Expression.IfThen(noPrevious, Expression.Goto(next)));
+            }
+
+            foreach (var term in terms.DistinctBy(t => (t.Cell, t.IsPrevious)))
+            {
+                var cellState = Expression.ArrayIndex(state[term.IsPrevious ? 1 : 0], Expression.Constant(layout.IndexOf(term.Cell)));
+                checks.Add(Expression.IfThen(
+                    Expression.NotEqual(cellState, Expression.Constant(CellState.Present)),
+                    Expression.Block(
+                        Expression.IfThen(Expression.Equal(cellState, Expression.Constant(CellState.Missing)), Expression.PreIncrementAssign(count)),
+                        Expression.Goto(next))));
+            }
+
+            var usesAmounts = UsesAmounts(instance);
+            var type = usesAmounts ? typeof(decimal) : typeof(long);
+            Expression Side(LinearCombination side)
+            {
+                Expression? sum = null;
+                foreach (var term in side.Terms)
+                {
+                    var index = Expression.Constant(layout.IndexOf(term.Cell));
+                    var fromWhole = term.Cell.Type.IsWholeNumber && !usesAmounts;
+                    Expression value = Expression.ArrayIndex((fromWhole ? whole : amount)[term.IsPrevious ? 1 : 0], index);
+                    if (term.Coefficient != 1)
+                    {
+                        value = Expression.MultiplyChecked(value, Expression.Constant(Convert.ChangeType(term.Coefficient, type, System.Globalization.CultureInfo.InvariantCulture), type));
+                    }
+
+                    sum = sum is null ? value : Expression.AddChecked(sum, value);
+                }
+
+                var constant = Expression.Constant(usesAmounts ? (object)side.Constant : (long)side.Constant, type);
+                return sum is null ? constant : side.Constant == 0 ? sum : Expression.AddChecked(sum, constant);
+            }
+
+            checks.Add(Expression.IfThen(
+                Expression.Not(Compare(instance.Rule.Operator, Side(instance.Left), Side(instance.Right), instance.Rule.Tolerance ?? 0m, usesAmounts)),
+                Expression.PreIncrementAssign(count)));
+            checks.Add(Expression.Label(next));
+        }
+
+        var result = Expression.Label(typeof(int), "result");
+        body.Add(Expression.Assign(count, Expression.Constant(0)));
+        body.Add(Expression.TryCatch(
+            Expression.Block(typeof(void), checks),
+            Expression.Catch(typeof(OverflowException), Expression.Block(typeof(void), Expression.Assign(count, Expression.Constant(-1))))));
+        body.Add(Expression.Label(result, count));
+        return Expression.Lambda<Func<ReportValues, ReportValues?, int>>(Expression.Block(locals, body), current, previous).Compile();
+    }
+
+    private static bool UsesAmounts(RuleInstance instance) =>
+        instance.Rule.Tolerance is not null
+        || instance.Left.Terms.Concat(instance.Right.Terms).Any(t => !t.Cell.Type.IsWholeNumber)
+        || instance.Left.Constant != decimal.Truncate(instance.Left.Constant)
+        || instance.Right.Constant != decimal.Truncate(instance.Right.Constant);
 
     private static PropertyInfo Property(string name) =>
         typeof(ReportValues).GetProperty(name, BindingFlags.Instance | BindingFlags.NonPublic)

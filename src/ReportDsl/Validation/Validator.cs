@@ -14,6 +14,7 @@ public sealed class Validator
 {
     private readonly ImmutableArray<RuleInstance> _instances;
     private readonly RuleCompiler.CompiledRule[] _checks;
+    private readonly Func<ReportValues, ReportValues?, int> _counter;
 
     private Validator(FormatSymbol format)
     {
@@ -21,6 +22,7 @@ public sealed class Validator
         Layout = new CellLayout(format);
         _instances = [.. format.Rules.SelectMany(r => r.Expand())];
         _checks = [.. _instances.Select(i => RuleCompiler.Compile(i, Layout))];
+        _counter = RuleCompiler.CompileCounter(_instances, Layout);
     }
 
     /// <summary>Gets the format.</summary>
@@ -46,6 +48,13 @@ public sealed class Validator
     public int CountProblems(ReportValues current, ReportValues? previous = null)
     {
         ArgumentNullException.ThrowIfNull(current);
+        var fast = _counter(current, previous);
+        if (fast >= 0)
+        {
+            return fast;
+        }
+
+        // A sum overflowed somewhere: count instance by instance, where each overflow is its own problem.
         var problems = 0;
         foreach (var check in _checks)
         {
@@ -63,6 +72,11 @@ public sealed class Validator
     public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (report.ReadFindings.IsEmpty && _counter(report.Values, previous?.Values) == 0)
+        {
+            return [];
+        }
+
         var findings = ImmutableArray.CreateBuilder<Finding>();
         findings.AddRange(report.ReadFindings);
         for (var i = 0; i < _checks.Length; i++)

@@ -130,12 +130,16 @@ public sealed class ValidatorTests
                 }
             }
 
+            var problems = 0;
             for (var i = 0; i < validator.Instances.Length; i++)
             {
                 var compiled = validator.Check(i, current, previous);
                 var interpreted = RuleInterpreter.Check(validator.Instances[i], validator.Layout, current, previous);
                 compiled.ShouldBe(interpreted, $"{validator.Instances[i].Rule.Code} instance {i}");
+                problems += compiled.Status is RuleStatus.Broken or RuleStatus.Missing or RuleStatus.Overflow ? 1 : 0;
             }
+
+            validator.CountProblems(current, previous).ShouldBe(problems, "the one-method counter agrees with the instance checks");
         }, iter: 300);
     }
 

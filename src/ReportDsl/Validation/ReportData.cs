@@ -31,11 +31,12 @@ public sealed class ReportData
     /// <summary>Gets the values.</summary>
     public ReportValues Values { get; }
 
-    /// <summary>Gets where each cell's value came from, by cell index (null where unknown).</summary>
-    public ImmutableArray<FindingLocation?> Locations { get; internal init; } = [];
+    /// <summary>Finds where each cell's value came from.</summary>
+    internal CellLocator? Locator { get; init; }
 
     /// <summary>Gets the problems found while reading values: wrong types, unknown cells, missing values.</summary>
     public ImmutableArray<Finding> ReadFindings { get; internal init; } = [];
 
-    internal FindingLocation? LocationOf(int cell) => Locations.IsDefaultOrEmpty ? null : Locations[cell];
+    /// <summary>Gets where a cell's value came from, or null when the report does not have it.</summary>
+    public FindingLocation? LocationOf(int cell) => Locator?.Locate(cell);
 }

@@ -108,7 +108,8 @@ public static class ReportDataReader
     private static ReportData ReadCells(ReadOnlySpan<byte> json, string path, CellLayout layout, LineMap lines, string format, string version, string? agency, int? year)
     {
         var values = new ReportValues(layout);
-        var locations = new FindingLocation?[layout.Cells.Length];
+        var offsets = new long[layout.Cells.Length];
+        Array.Fill(offsets, -1);
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var reader = new Utf8JsonReader(json, Options);
         reader.Read();
@@ -130,18 +131,19 @@ public static class ReportDataReader
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var id = reader.GetString() ?? string.Empty;
-                var location = lines.Locate(path, reader.TokenStartIndex);
+                var offset = reader.TokenStartIndex;
                 reader.Read();
                 if (!layout.TryGetIndex(id, out var cell))
                 {
                     var suggestion = NameSuggester.Suggest(id, layout.Cells.Select(c => c.Id));
-                    findings.Add(Finding.ForData(DiagnosticCatalog.RD3107, [], null, location, id, $"{format} {version}",
+                    findings.Add(Finding.ForData(DiagnosticCatalog.RD3107, [], null, lines.Locate(path, offset), id, $"{format} {version}",
                         suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)));
                     reader.Skip();
                     continue;
                 }
 
-                locations[cell] = location;
+                offsets[cell] = offset;
+                var location = new Lazy<FindingLocation>(() => lines.Locate(path, offset), LazyThreadSafetyMode.None);
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
                     ReadValueObject(ref reader, values, cell, location, findings);
@@ -153,11 +155,13 @@ public static class ReportDataReader
             }
         }
 
+        var locator = new CellLocator(path, lines, offsets);
         for (var cell = 0; cell < layout.Cells.Length; cell++)
         {
             if (values.StateOf(cell) == CellState.Missing)
             {
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null, location: locations[cell])], null, locations[cell] ?? new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+                var location = locator.Locate(cell);
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null, location: location)], null, location ?? new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
             }
         }
 
@@ -165,13 +169,13 @@ public static class ReportDataReader
         {
             Agency = agency,
             Year = year,
-            Locations = [.. locations],
+            Locator = locator,
             ReadFindings = findings.ToImmutable(),
         };
     }
 
     // A cell may be written as {"value": 3, "rowLabels": [...], ...}, the shape the tool itself writes; labels are ignored.
-    private static void ReadValueObject(ref Utf8JsonReader reader, ReportValues values, int cell, FindingLocation location, ImmutableArray<Finding>.Builder findings)
+    private static void ReadValueObject(ref Utf8JsonReader reader, ReportValues values, int cell, Lazy<FindingLocation> location, ImmutableArray<Finding>.Builder findings)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -188,7 +192,7 @@ public static class ReportDataReader
         }
     }
 
-    private static void ReadValue(ref Utf8JsonReader reader, ReportValues values, int cell, FindingLocation location, ImmutableArray<Finding>.Builder findings)
+    private static void ReadValue(ref Utf8JsonReader reader, ReportValues values, int cell, Lazy<FindingLocation> location, ImmutableArray<Finding>.Builder findings)
     {
         switch (reader.TokenType)
         {
@@ -196,6 +200,14 @@ public static class ReportDataReader
                 values.SetMissing(cell);
                 break;
             case JsonTokenType.Number:
+                // The common case, a whole number in range for a whole-number cell, needs no string.
+                if (values.Layout.Cells[cell].Type.Kind is CellTypeKind.Count or CellTypeKind.Integer
+                    && reader.TryGetInt64(out var whole) && (whole >= 0 || values.Layout.Cells[cell].Type.Kind == CellTypeKind.Integer))
+                {
+                    values.SetWhole(cell, whole);
+                    break;
+                }
+
                 Accept(values, cell, Encoding.UTF8.GetString(reader.ValueSpan), location, findings, fromString: false);
                 break;
             case JsonTokenType.String:
@@ -225,27 +237,28 @@ public static class ReportDataReader
                 var raw = reader.TokenType is JsonTokenType.True or JsonTokenType.False ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.TokenType.ToString();
                 reader.Skip();
                 values.SetInvalid(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3105, [values.Layout.Describe(cell, null, location: location)], null, location, values.Layout.Cells[cell].Id, raw));
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3105, [values.Layout.Describe(cell, null, location: location.Value)], null, location.Value, values.Layout.Cells[cell].Id, raw));
                 break;
         }
     }
 
-    private static void Accept(ReportValues values, int cell, string text, FindingLocation location, ImmutableArray<Finding>.Builder findings, bool fromString)
+    private static void Accept(ReportValues values, int cell, string text, Lazy<FindingLocation> location, ImmutableArray<Finding>.Builder findings, bool fromString)
     {
         var symbol = values.Layout.Cells[cell];
-        var describe = values.Layout.Describe(cell, null, location: location);
         if (symbol.Type.Kind == CellTypeKind.Text)
         {
             values.SetText(cell, text);
             return;
         }
 
+        // Findings are rare: their labels and location are worked out only when one is reported.
+        FindingCell Describe(decimal? value) => values.Layout.Describe(cell, value, location: location.Value);
         var isNumber = decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number);
         if (!isNumber)
         {
             values.SetInvalid(cell);
             var looksNumeric = !fromString && text.Length > 0;
-            findings.Add(Finding.ForData(looksNumeric ? DiagnosticCatalog.RD3111 : DiagnosticCatalog.RD3105, [describe], null, location, symbol.Id, text));
+            findings.Add(Finding.ForData(looksNumeric ? DiagnosticCatalog.RD3111 : DiagnosticCatalog.RD3105, [Describe(null)], null, location.Value, symbol.Id, text));
             return;
         }
 
@@ -254,17 +267,17 @@ public static class ReportDataReader
             if (number != decimal.Truncate(number))
             {
                 values.SetInvalid(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3104, [describe with { Value = number }], null, location, symbol.Id, text));
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3104, [Describe(number)], null, location.Value, symbol.Id, text));
             }
             else if (number is > long.MaxValue or < long.MinValue)
             {
                 values.SetInvalid(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3111, [describe with { Value = number }], null, location, symbol.Id, text));
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3111, [Describe(number)], null, location.Value, symbol.Id, text));
             }
             else if (number < 0 && symbol.Type.Kind == CellTypeKind.Count)
             {
                 values.SetInvalid(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3103, [describe with { Value = number }], null, location, symbol.Id, text));
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3103, [Describe(number)], null, location.Value, symbol.Id, text));
             }
             else
             {
@@ -278,7 +291,7 @@ public static class ReportDataReader
         if (normalized.Scale > symbol.Type.Precision)
         {
             values.SetInvalid(cell);
-            findings.Add(Finding.ForData(DiagnosticCatalog.RD3106, [describe with { Value = number }], null, location, symbol.Id, text, symbol.Type.Precision));
+            findings.Add(Finding.ForData(DiagnosticCatalog.RD3106, [Describe(number)], null, location.Value, symbol.Id, text, symbol.Type.Precision));
             return;
         }
 
@@ -286,7 +299,7 @@ public static class ReportDataReader
     }
 
     /// <summary>Turns byte offsets into 1-based lines and columns (in characters), computed only when a location is asked for.</summary>
-    private sealed class LineMap(ReadOnlySpan<byte> json)
+    internal sealed class LineMap(ReadOnlySpan<byte> json)
     {
         private readonly byte[] _json = json.ToArray();
         private int[]? _lineStarts;
@@ -294,6 +307,7 @@ public static class ReportDataReader
         public FindingLocation Locate(string path, long offset)
         {
             _lineStarts ??= ComputeLineStarts(_json);
+            offset = Math.Clamp(offset, 0, _json.Length);
             var line = Array.BinarySearch(_lineStarts, (int)offset);
             line = line >= 0 ? line : ~line - 1;
             var column = 1;

@@ -15,7 +15,7 @@ public sealed class FormatterTests
             data.Add(Path.GetRelativePath(RepoPaths.Root, file));
         }
 
-        foreach (var folder in Samples.SampleTests.SampleFolders().Where(f => !f.Contains("invalid", StringComparison.Ordinal)))
+        foreach (var folder in Samples.SampleTests.SampleFolders().Where(f => !f.Contains("invalid", StringComparison.Ordinal) && File.Exists(Path.Combine(f, "input.rdsl"))))
         {
             data.Add(Path.GetRelativePath(RepoPaths.Root, Path.Combine(folder, "input.rdsl")));
         }

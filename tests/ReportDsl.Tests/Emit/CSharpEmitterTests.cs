@@ -1,0 +1,517 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using System.Text.Json;
+using CsCheck;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ReportDsl.Emit;
+using ReportDsl.Semantics;
+using ReportDsl.Tests.Infrastructure;
+using ReportDsl.Text;
+using ReportDsl.Validation;
+using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace ReportDsl.Tests.Emit;
+
+/// <summary>
+/// The emitted C# validator: it compiles cleanly, and on thousands of generated reports it gives exactly the rule findings
+/// of the in-process <see cref="Validator"/> (codes, rules, severities, cells, side values, messages).
+/// </summary>
+public sealed class CSharpEmitterTests
+{
+    private const string Namespace = "Emitted.Validators";
+
+    /// <summary>
+    /// What the bundled formats do not exercise: integer cells (negative values), amounts with tolerances on every
+    /// operator, fractional and negative constants, coefficients other than 1, a tolerance on whole numbers, amount(),
+    /// cross-table references, previous cells on both sides, and text cells.
+    /// </summary>
+    private const string CoverageSpec = """
+        format coverage version 1 {
+          title "覆盖测试"
+          source "测试文件"
+          years 2021..
+        }
+
+        section data "一、数据" {
+          table counts "计数" {
+            cells count
+            columns {
+              a "甲"
+              b "乙"
+              total "合计"
+            }
+            rows {
+              group items "项目" {
+                x "一"
+                y "二"
+              }
+              change "增减" : integer
+              note "说明" : text
+            }
+
+            rule C001 error "合计等于甲乙之和。" for each row in items: total = a + b
+            rule C002 warning "增减等于本年减上年。" : change[total] = items.x[total] - previous items.x[total]
+            rule C003 error "两倍。" : items.x[total] <= items.x[a] + items.x[a] + items.x[b] + items.x[b]
+            rule C004 error "常数。" : items.y[a] + 3 > items.y[b] - 5
+            rule C005 warning "不等。" : items.x[a] != items.y[a]
+            rule C006 error "小于。" for each column: change < 40
+            rule C007 error "负号开头。" : -items.x[a] + items.x[b] >= -10
+            rule C008 error "小数常数。" : amount(items.x[a]) + 0.5 >= amount(items.x[b])
+            rule C009 error "上年在两边。" : change[a] - previous change[a] <= 60 - previous items.y[b]
+          }
+
+          table money "金额" {
+            columns {
+              amt "金额（单位：万元）" : amount unit "万元" precision 2
+            }
+            rows {
+              p "甲"
+              q "乙"
+              total "合计"
+            }
+
+            rule M001 error "合计等于甲乙之和。" tolerance 0.05 : total = p + q
+            rule M002 warning "甲乙不等。" tolerance 0.5 : p != q
+            rule M003 error "上限。" tolerance 1 : p <= q + 10.5
+            rule M004 error "下限。" tolerance 0.25 : total >= amount(counts.items.x[total])
+            rule M005 error "严格小于。" tolerance 0.1 : p < total
+            rule M006 error "严格大于。" : total > q - 0.5
+            rule M007 warning "等于上年。" tolerance 0.01 : total = previous total
+            rule M008 error "不等无容差。" : amount(counts.items.x[a]) != 7
+            rule M009 warning "整数容差。" tolerance 2 : counts.items.y[a] = counts.items.y[b]
+          }
+        }
+        """;
+
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+        [.. ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(path => MetadataReference.CreateFromFile(path))]);
+
+    private static FormatSymbol Load(string name) => name == "coverage"
+        ? Compile(CoverageSpec, "coverage.rdsl")
+        : Compile(File.ReadAllText(Path.Combine(RepoPaths.Templates, name + ".rdsl")), Path.Combine(RepoPaths.Templates, name + ".rdsl"));
+
+    private static FormatSymbol Compile(string text, string path)
+    {
+        var compilation = Compilation.Create(SourceText.From(text, path));
+        compilation.HasErrors.ShouldBeFalse(string.Join('\n', compilation.GetDiagnostics()));
+        return compilation.Formats.ShouldHaveSingleItem();
+    }
+
+    [Theory]
+    [InlineData("2019")]
+    [InlineData("2021")]
+    [InlineData("coverage")]
+    public void The_emitted_code_compiles_without_warnings_and_has_a_typed_property_per_cell(string name)
+    {
+        var format = Load(name);
+        var (diagnostics, image) = CompileEmitted(CSharpEmitter.Emit(format, Namespace));
+        diagnostics.Where(d => d.Severity >= RoslynSeverity.Warning).Select(d => d.ToString()).ShouldBeEmpty();
+
+        var context = new AssemblyLoadContext("emitted-" + name, isCollectible: true);
+        try
+        {
+            var report = context.LoadFromStream(new MemoryStream(image)).GetType(Namespace + ".Report", throwOnError: true)!;
+            var names = CSharpEmitter.PropertyNames(format);
+            var cells = format.Tables.SelectMany(t => t.Cells).ToList();
+            report.GetProperties().Length.ShouldBe(cells.Count);
+            foreach (var cell in cells)
+            {
+                var property = report.GetProperty(names[cell.Id]).ShouldNotBeNull(cell.Id);
+                property.PropertyType.ShouldBe(cell.Type.Kind switch
+                {
+                    CellTypeKind.Count or CellTypeKind.Integer => typeof(long?),
+                    CellTypeKind.Amount => typeof(decimal?),
+                    _ => typeof(string),
+                });
+            }
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Theory]
+    [InlineData("2019")]
+    [InlineData("2021")]
+    [InlineData("coverage")]
+    public void The_emitted_validator_agrees_with_the_in_process_validator(string name)
+    {
+        var format = Load(name);
+        var validator = Validator.Create(format);
+        var (diagnostics, image) = CompileEmitted(CSharpEmitter.Emit(format, Namespace));
+        diagnostics.Where(d => d.Severity == RoslynSeverity.Error).ShouldBeEmpty();
+        var context = new AssemblyLoadContext("emitted-" + name, isCollectible: true);
+        try
+        {
+            var emitted = new EmittedValidator(context.LoadFromStream(new MemoryStream(image)), validator.Layout);
+            var statuses = new Dictionary<RuleStatus, int>();
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            var previousMissing = 0;
+
+            Gen.Int.Select(seed => MakeCase(new Random(seed), validator)).Sample(
+                c =>
+                {
+                    var data = Read(validator, c.Current, "current.json");
+                    var previousData = c.Previous is null ? null : Read(validator, c.Previous, "previous.json");
+
+                    var expected = validator.Validate(data, previousData)
+                        .Where(f => f.Rule is not null || f.Code is "RD3102" or "RD3108")
+                        .Select(FindingRow.From)
+                        .ToList();
+                    var actual = emitted.Validate(emitted.Create(c.Current), c.Previous is null ? null : emitted.Create(c.Previous));
+                    actual.ShouldBe(expected);
+
+                    for (var i = 0; i < validator.Instances.Length; i++)
+                    {
+                        var status = validator.Check(i, data.Values, previousData?.Values).Status;
+                        statuses[status] = statuses.GetValueOrDefault(status) + 1;
+                    }
+
+                    codes.UnionWith(expected.Select(f => f.Code));
+                    previousMissing += expected.Count(f => f.Code == "RD3102" && f.Cells.StartsWith("previous ", StringComparison.Ordinal));
+                },
+                iter: 2000,
+                threads: 1,
+                print: c => Print(validator, c));
+
+            // The comparison means something only if every outcome was met many times.
+            foreach (var status in new[] { RuleStatus.Holds, RuleStatus.Broken, RuleStatus.Missing, RuleStatus.Overflow, RuleStatus.NotApplicable })
+            {
+                statuses.GetValueOrDefault(status).ShouldBeGreaterThan(20, status.ToString());
+            }
+
+            statuses.GetValueOrDefault(RuleStatus.Invalid).ShouldBe(0, "the generated values are all valid, as the typed Report requires");
+            format.Rules.Select(r => r.Code).Append("RD3102").Append("RD3108").Where(code => !codes.Contains(code)).ShouldBeEmpty("every rule should be broken at least once");
+            previousMissing.ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
+    public void Emitting_is_deterministic()
+    {
+        foreach (var version in new[] { "2019", "2021" })
+        {
+            var first = CSharpEmitter.Emit(Load(version), Namespace);
+            var second = CSharpEmitter.Emit(Load(version), Namespace);
+            second.ShouldBe(first);
+            first.ShouldStartWith("// <auto-generated>\n");
+            first.ShouldContain($"from format gov_info_disclosure version {version}.");
+            first.ShouldContain($"namespace {Namespace};");
+            first.ShouldNotContain("\r");
+            first.ShouldNotContain(RepoPaths.Root);
+            first.ShouldEndWith("}\n");
+        }
+    }
+
+    [Fact]
+    public void Names_that_would_clash_get_suffixes_and_messages_survive_escaping()
+    {
+        var format = Compile(
+            """
+            format clash version 1 {
+              title "t"
+              source "s"
+              years 2021..
+            }
+
+            section s "一" {
+              table t "表 <&>" {
+                cells count
+                columns {
+                  数量 "数量"
+                  total "合计"
+                }
+                rows {
+                  a_b "甲"
+                  group a "乙" {
+                    b "丙"
+                  }
+                }
+
+                rule R1 error "含\"引号\"与\\反斜杠。" for each row: total = 数量
+              }
+            }
+            """,
+            "clash.rdsl");
+        var names = CSharpEmitter.PropertyNames(format);
+        names["t.a_b[数量]"].ShouldBe("T_AB_数量");
+        names["t.a.b[数量]"].ShouldBe("T_AB_数量_2");
+        names.Values.Distinct().Count().ShouldBe(names.Count);
+
+        var (diagnostics, image) = CompileEmitted(CSharpEmitter.Emit(format, "Clash"));
+        diagnostics.Where(d => d.Severity >= RoslynSeverity.Warning).Select(d => d.ToString()).ShouldBeEmpty();
+        var context = new AssemblyLoadContext("emitted-clash", isCollectible: true);
+        try
+        {
+            var validator = Validator.Create(format);
+            var emitted = new EmittedValidator(context.LoadFromStream(new MemoryStream(image)), validator.Layout, "Clash");
+            var findings = emitted.Validate(emitted.Create([1L, 2L, 3L, 3L]), null);
+            var finding = findings.ShouldHaveSingleItem();
+            finding.Message.ShouldBe(format.Rules.Single().Message);
+            finding.Message.ShouldContain("\"引号\"");
+            finding.Cells.ShouldBe("t.a_b[total] | t.a_b[数量]");
+            (finding.Left, finding.Right).ShouldBe((2m, 1m));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1Reports")]
+    [InlineData("My..Reports")]
+    [InlineData("My.class")]
+    [InlineData("My-Reports")]
+    public void An_invalid_namespace_is_rejected(string @namespace)
+    {
+        CSharpEmitter.IsValidNamespace(@namespace).ShouldBeFalse();
+        Should.Throw<ArgumentException>(() => CSharpEmitter.Emit(Load("2021"), @namespace));
+    }
+
+    private static (ImmutableArray<Diagnostic> Diagnostics, byte[] Image) CompileEmitted(string source)
+    {
+        // Documentation comments are checked too, so that the emitted code builds in projects that require them.
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose), "Emitted.cs", Encoding.UTF8);
+        var compilation = CSharpCompilation.Create(
+            "Emitted",
+            [tree],
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, warningLevel: 9999));
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        result.Success.ShouldBeTrue(string.Join('\n', result.Diagnostics));
+        return (result.Diagnostics, stream.ToArray());
+    }
+
+    /// <summary>A report and perhaps last year's: values by cell index (long, decimal, string or null).</summary>
+    private sealed record ReportCase(object?[] Current, object?[]? Previous);
+
+    private static ReportCase MakeCase(Random random, Validator validator)
+    {
+        double[] nullRates = [0, 0, 0.01, 0.1];
+
+        // Values near the largest long or decimal make sums overflow; about two of them in a report that has any.
+        var hugeRate = 2.0 / validator.Layout.Cells.Length;
+        var current = Values(random, validator.Layout, nullRates[random.Next(nullRates.Length)], random.Next(5) == 0 ? hugeRate : 0);
+        var previous = random.Next(2) == 0 ? Values(random, validator.Layout, random.Next(3) == 0 ? 0.05 : 0, random.Next(10) == 0 ? hugeRate : 0) : null;
+        if (random.Next(2) == 0)
+        {
+            MakeConsistent(validator, current, previous);
+        }
+
+        return new ReportCase(current, previous);
+    }
+
+    private static object?[] Values(Random random, CellLayout layout, double nullRate, double hugeRate)
+    {
+        var values = new object?[layout.Cells.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (random.NextDouble() < nullRate)
+            {
+                continue;
+            }
+
+            var huge = random.NextDouble() < hugeRate;
+            var type = layout.Cells[i].Type;
+            values[i] = type.Kind switch
+            {
+                CellTypeKind.Count => huge ? long.MaxValue - random.Next(100) : random.Next(0, 51),
+                CellTypeKind.Integer => huge ? (random.Next(2) == 0 ? long.MaxValue - random.Next(100) : long.MinValue + random.Next(100)) : random.Next(-50, 51),
+                CellTypeKind.Amount => huge ? decimal.MaxValue - random.Next(100) : new decimal(random.Next(0, 5001), 0, 0, false, (byte)Math.Min(type.Precision, 2)),
+                _ => (object)("说明" + random.Next(100).ToString(CultureInfo.InvariantCulture)),
+            };
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Makes the =, &lt;= and &gt;= rules hold where it can, by solving each for one of its cells (a few passes, because
+    /// rules share cells). Strict comparisons and != are left to chance, so reports stay a mix.
+    /// </summary>
+    private static void MakeConsistent(Validator validator, object?[] current, object?[]? previous)
+    {
+        var layout = validator.Layout;
+        for (var pass = 0; pass < 6; pass++)
+        {
+            foreach (var instance in validator.Instances)
+            {
+                if (instance.Rule.Operator is not (ComparisonOperator.Equal or ComparisonOperator.LessThanOrEqual or ComparisonOperator.GreaterThanOrEqual))
+                {
+                    continue;
+                }
+
+                var terms = instance.Left.Terms.Select(t => (Term: t, Sign: 1)).Concat(instance.Right.Terms.Select(t => (Term: t, Sign: -1))).ToList();
+                if (previous is null && terms.Any(t => t.Term.IsPrevious))
+                {
+                    continue;
+                }
+
+                decimal? ValueOf(LinearTerm term) => (term.IsPrevious ? previous! : current)[layout.IndexOf(term.Cell)] switch
+                {
+                    long whole => whole,
+                    decimal amount => amount,
+                    _ => null,
+                };
+
+                if (terms.Any(t => ValueOf(t.Term) is null))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var difference = instance.Left.Constant - instance.Right.Constant + terms.Sum(t => t.Sign * t.Term.Coefficient * ValueOf(t.Term)!.Value);
+                    foreach (var (term, sign) in terms.Where(t => !t.Term.IsPrevious && Math.Abs(t.Term.Coefficient) == 1))
+                    {
+                        if (difference == 0 || terms.Count(o => !o.Term.IsPrevious && o.Term.Cell == term.Cell) != 1)
+                        {
+                            continue;
+                        }
+
+                        var target = ValueOf(term)!.Value - (difference / (sign * term.Coefficient));
+                        if (Fits(term.Cell.Type, target))
+                        {
+                            current[layout.IndexOf(term.Cell)] = term.Cell.Type.IsWholeNumber ? (object)(long)target : target;
+                            difference = 0;
+                        }
+                    }
+                }
+                catch (OverflowException)
+                {
+                    // Huge values are there to overflow; such a rule is left as it is.
+                }
+            }
+        }
+    }
+
+    private static bool Fits(CellType type, decimal value) => type.Kind switch
+    {
+        CellTypeKind.Count => value >= 0 && value < 1_000_000_000 && value == decimal.Truncate(value),
+        CellTypeKind.Integer => Math.Abs(value) < 1_000_000_000 && value == decimal.Truncate(value),
+        CellTypeKind.Amount => Math.Abs(value) < 1_000_000_000 && (value / 1.0000000000000000000000000000m).Scale <= type.Precision,
+        _ => false,
+    };
+
+    /// <summary>Reads values through the documented JSON shape, as a real report would arrive.</summary>
+    private static ReportData Read(Validator validator, object?[] values, string path)
+    {
+        var result = ReportDataReader.Read(Json(validator, values), path, (format, version) => format == validator.Format.Name && version == validator.Format.Version ? validator.Layout : null, "test");
+        result.Errors.ShouldBeEmpty();
+        var data = result.Data.ShouldNotBeNull();
+        data.ReadFindings.Where(f => f.Code != "RD3101").ShouldBeEmpty();
+        return data;
+    }
+
+    private static byte[] Json(Validator validator, object?[] values)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", validator.Format.Name);
+            json.WriteString("version", validator.Format.Version);
+            json.WriteStartObject("cells");
+            for (var i = 0; i < values.Length; i++)
+            {
+                json.WritePropertyName(validator.Layout.Cells[i].Id);
+                switch (values[i])
+                {
+                    case long whole:
+                        json.WriteNumberValue(whole);
+                        break;
+                    case decimal amount:
+                        json.WriteNumberValue(amount);
+                        break;
+                    case string text:
+                        json.WriteStringValue(text);
+                        break;
+                    default:
+                        json.WriteNullValue();
+                        break;
+                }
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Print(Validator validator, ReportCase c) =>
+        "current: " + Encoding.UTF8.GetString(Json(validator, c.Current))
+        + "\nprevious: " + (c.Previous is null ? "none" : Encoding.UTF8.GetString(Json(validator, c.Previous)));
+
+    /// <summary>What both validators must agree on, for one finding.</summary>
+    private sealed record FindingRow(string Code, string? Rule, string Severity, string Cells, decimal? Left, decimal? Right, string Message)
+    {
+        public static FindingRow From(Finding finding) => new(
+            finding.Code,
+            finding.Rule,
+            finding.Severity == FindingSeverity.Error ? "error" : "warning",
+            string.Join(" | ", finding.Cells.Select(c => (c.IsPrevious ? "previous " : string.Empty) + c.Id)),
+            finding.Left?.Value,
+            finding.Right?.Value,
+            finding.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Drives the emitted types through reflection, since they exist only in the loaded assembly.</summary>
+    private sealed class EmittedValidator
+    {
+        private readonly Type _report;
+        private readonly MethodInfo _validate;
+        private readonly PropertyInfo[] _properties;
+        private readonly Type _finding;
+
+        public EmittedValidator(Assembly assembly, CellLayout layout, string @namespace = Namespace)
+        {
+            _report = assembly.GetType(@namespace + ".Report", throwOnError: true)!;
+            _finding = assembly.GetType(@namespace + ".Finding", throwOnError: true)!;
+            _validate = assembly.GetType(@namespace + ".Validator", throwOnError: true)!.GetMethod("Validate").ShouldNotBeNull();
+            var names = CSharpEmitter.PropertyNames(layout.Format);
+            _properties = [.. layout.Cells.Select(c => _report.GetProperty(names[c.Id]).ShouldNotBeNull())];
+        }
+
+        public object Create(object?[] values)
+        {
+            var report = Activator.CreateInstance(_report)!;
+            for (var i = 0; i < values.Length; i++)
+            {
+                _properties[i].SetValue(report, values[i]);
+            }
+
+            return report;
+        }
+
+        public List<FindingRow> Validate(object report, object? previous)
+        {
+            var findings = (IEnumerable)_validate.Invoke(null, [report, previous])!;
+            return [.. findings.Cast<object>().Select(f => new FindingRow(
+                (string)Get(f, "Code")!,
+                (string?)Get(f, "Rule"),
+                (string)Get(f, "Severity")!,
+                string.Join(" | ", (IEnumerable<string>)Get(f, "CellIds")!),
+                (decimal?)Get(f, "Left"),
+                (decimal?)Get(f, "Right"),
+                (string)Get(f, "Message")!))];
+        }
+
+        private object? Get(object finding, string property) => _finding.GetProperty(property)!.GetValue(finding);
+    }
+}

@@ -9,7 +9,7 @@ using ReportDsl.Semantics;
 namespace ReportDsl.Validation;
 
 /// <summary>
-/// Reads report data in the documented JSON shape (docs/report-data.md). Every value is checked against its cell's type;
+/// Reads report data in the documented JSON shape (docs/validation.md). Every value is checked against its cell's type;
 /// each problem is a finding with the value's line and column. Absent, null and blank values are missing, never 0.
 /// </summary>
 public static class ReportDataReader

@@ -26,6 +26,7 @@ public static class Program
             FormatCommand.Create(context),
             ValidateCommand.Create(context),
             EmitCommand.Create(context),
+            ExtractCommand.Create(context),
         };
         root.Options.Add(lang);
 

@@ -93,6 +93,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Theory]
     [InlineData("validate")]
     [InlineData("emit")]
+    [InlineData("extract")]
     public void Help_shows_an_example(string command)
     {
         Run(command, "--help").Output.ShouldContain($"Example: reportdsl {command}");

@@ -13,7 +13,7 @@ public sealed class ValidationSampleTests
         var data = new TheoryData<string>();
         foreach (var folder in Directory.EnumerateDirectories(RepoPaths.Samples).SelectMany(Directory.EnumerateDirectories).Order(StringComparer.Ordinal))
         {
-            if (File.Exists(Path.Combine(folder, "data.json")))
+            if (DataFile(folder) is not null)
             {
                 data.Add(Path.GetRelativePath(RepoPaths.Samples, folder).Replace('\\', '/'));
             }
@@ -22,6 +22,10 @@ public sealed class ValidationSampleTests
         return data;
     }
 
+    /// <summary>data.json (report data), or data.txt / data.md (a published report to extract first).</summary>
+    private static string? DataFile(string folder) =>
+        new[] { "data.json", "data.txt", "data.md" }.Select(f => Path.Combine(folder, f)).FirstOrDefault(File.Exists);
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Validation_sample(string name)
@@ -29,7 +33,7 @@ public sealed class ValidationSampleTests
         var folder = Path.Combine(RepoPaths.Samples, name);
         foreach (var (kind, file) in new[] { ("text", "expected.validation.txt"), ("json", "expected.validation.json"), ("sarif", "expected.validation.sarif") })
         {
-            var args = new List<string> { "validate", Path.Combine(folder, "data.json"), "--output", kind, "--lang", "zh" };
+            var args = new List<string> { "validate", DataFile(folder)!, "--output", kind, "--lang", "zh" };
             if (File.Exists(Path.Combine(folder, "previous.json")))
             {
                 args.AddRange(["--previous", Path.Combine(folder, "previous.json")]);

@@ -15,7 +15,7 @@ internal static class ValidateCommand
     {
         var inputs = new Argument<string[]>("input")
         {
-            Description = "Report data files (.json), or folders to search for them.",
+            Description = "Report data (.json) or published reports (.txt, .md), or folders to search for them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var spec = new Option<string?>("--spec")
@@ -145,7 +145,7 @@ internal static class ValidateCommand
     {
         try
         {
-            var (data, errors) = Read(path, catalog);
+            var (data, errors, choice) = ReadAny(path, catalog);
             if (data is null)
             {
                 return new FileResult(path, null, null, null, errors, Unreadable: true);
@@ -153,7 +153,7 @@ internal static class ValidateCommand
 
             var validator = catalog.Find(data.FormatName, data.Version);
             var findings = validator is null ? data.ReadFindings : validator.Validate(data, previous);
-            return new FileResult(path, data.FormatName, data.Version, Words.Declared, findings, Unreadable: false);
+            return new FileResult(path, data.FormatName, data.Version, choice, findings, Unreadable: false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -161,6 +161,33 @@ internal static class ValidateCommand
             return new FileResult(path, null, null, null, [Failure(path, exception.Message)], Unreadable: true);
         }
     }
+
+    /// <summary>Reads report data from JSON, or extracts it from a document (text, Markdown), detecting the format.</summary>
+    internal static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) ReadAny(string path, SpecCatalog catalog)
+    {
+        if (!IsDocument(path))
+        {
+            var (json, errors) = Read(path, catalog);
+            return (json, errors, Words.Declared);
+        }
+
+        string text;
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            text = Text.SourceText.FromBytes(bytes, path).Text;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (null, [Failure(path, exception.Message)], string.Empty);
+        }
+
+        var result = Documents.DocumentReader.ReadText(text, path, catalog.All());
+        return (result.Data, result.Errors, $"{Words.Detected}: {result.Evidence}");
+    }
+
+    internal static bool IsDocument(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".txt" or ".md" or ".markdown" or ".text";
 
     private static (ReportData? Data, ImmutableArray<Finding> Errors) Read(string path, SpecCatalog catalog)
     {
@@ -188,8 +215,8 @@ internal static class ValidateCommand
         {
             if (Directory.Exists(input))
             {
-                files.AddRange(Directory.EnumerateFiles(input, "*.json", SearchOption.AllDirectories)
-                    .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal))
+                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    .Where(f => (f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".schema.json", StringComparison.Ordinal)) || IsDocument(f))
                     .Order(StringComparer.Ordinal));
             }
             else if (File.Exists(input))

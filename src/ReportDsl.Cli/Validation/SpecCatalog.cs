@@ -75,5 +75,8 @@ internal sealed class SpecCatalog
         return _validators.GetOrAdd((name, version), _ => new Lazy<Validator>(() => Validator.Create(format))).Value;
     }
 
+    /// <summary>Gets a validator for every format, for documents whose format must be detected.</summary>
+    public IReadOnlyList<Validator> All() => [.. Compilation.Formats.Select(f => Find(f.Name, f.Version)).OfType<Validator>()];
+
     public Validator? FindByFormat(FormatSymbol format) => Find(format.Name, format.Version);
 }

@@ -15,6 +15,8 @@ internal static class Words
 
     public static string Declared => Chinese ? "数据中声明" : "declared in the data";
 
+    public static string Detected => Chinese ? "按标签识别" : "detected from the labels";
+
     public static string Clean => Chinese ? "无问题" : "clean";
 
     public static string Unreadable => Chinese ? "无法读取" : "unreadable";

@@ -32,11 +32,11 @@ public sealed class ReportData
     public ReportValues Values { get; }
 
     /// <summary>Finds where each cell's value came from.</summary>
-    internal CellLocator? Locator { get; init; }
+    internal Func<int, FindingLocation?>? Locator { get; init; }
 
     /// <summary>Gets the problems found while reading values: wrong types, unknown cells, missing values.</summary>
     public ImmutableArray<Finding> ReadFindings { get; internal init; } = [];
 
     /// <summary>Gets where a cell's value came from, or null when the report does not have it.</summary>
-    public FindingLocation? LocationOf(int cell) => Locator?.Locate(cell);
+    public FindingLocation? LocationOf(int cell) => Locator?.Invoke(cell);
 }

@@ -169,7 +169,7 @@ public static class ReportDataReader
         {
             Agency = agency,
             Year = year,
-            Locator = locator,
+            Locator = locator.Locate,
             ReadFindings = findings.ToImmutable(),
         };
     }

@@ -10,7 +10,7 @@ public sealed partial class SampleGuardTests
     private static readonly string[] KnownFiles =
     [
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
-        "data.json", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
+        "data.json", "data.txt", "data.md", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
     ];
 
     // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
@@ -23,7 +23,7 @@ public sealed partial class SampleGuardTests
         folders.Count.ShouldBeGreaterThan(40);
         foreach (var folder in folders)
         {
-            if (File.Exists(Path.Combine(folder, "data.json")))
+            if (new[] { "data.json", "data.txt", "data.md" }.Any(f => File.Exists(Path.Combine(folder, f))))
             {
                 // A validation case: report data checked against the bundled formats (ReportDsl.Cli.Tests runs it).
                 File.Exists(Path.Combine(folder, "expected.validation.txt")).ShouldBeTrue($"{folder} has no expected.validation.txt");

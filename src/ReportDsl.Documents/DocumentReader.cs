@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ReportDsl.Diagnostics;
+using ReportDsl.Documents.Extraction;
+using ReportDsl.Documents.Text;
+using ReportDsl.Validation;
+
+namespace ReportDsl.Documents;
+
+/// <summary>
+/// Reads a published report into report data: finds which format it follows by how well its labels match each
+/// candidate spec, then reads every cell's value, or null with a finding when a cell cannot be read.
+/// </summary>
+public static class DocumentReader
+{
+    /// <summary>The report data (null when no table of any format was found), the format chosen with the evidence, and the findings that made the document unreadable.</summary>
+    public sealed record Result(ReportData? Data, string Evidence, ImmutableArray<Finding> Errors);
+
+    /// <summary>Reads plain text (Word-to-text output, tab-separated rows, Markdown headings with tab rows, OCR text).</summary>
+    public static Result ReadText(string text, string path, IReadOnlyList<Validator> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var items = TextTokenizer.Tokenize(text);
+        var attempts = candidates
+            .Select(v => (Validator: v, Result: SpecExtractor.Extract(items, v, path)))
+            .OrderByDescending(a => a.Result.Score)
+            .ThenByDescending(a => a.Result.LabelsFound)
+            .ToList();
+        var evidence = string.Join("; ", attempts.Select(a =>
+            $"{a.Validator.Format.Name} {a.Validator.Format.Version}: {a.Result.LabelsFound}/{a.Result.LabelsWanted} labels ({a.Result.Score.ToString("P0", CultureInfo.InvariantCulture)})"));
+        if (attempts.Count == 0 || attempts[0].Result.LabelsFound == 0)
+        {
+            var none = Finding.ForData(DiagnosticCatalog.RD3205, [], null, new FindingLocation(path, 1, 1));
+            return new Result(null, evidence, [none]);
+        }
+
+        var (validator, result) = attempts[0];
+        var layout = validator.Layout;
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        findings.AddRange(result.Findings);
+        FindingLocation? Locate(int cell) => result.Sources[cell] is { } item ? new FindingLocation(path, item.Line, item.Column) : null;
+        for (var cell = 0; cell < layout.Cells.Length; cell++)
+        {
+            if (result.Values.StateOf(cell) == CellState.Missing)
+            {
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null)], null, new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+            }
+        }
+
+        var data = new ReportData(path, validator.Format.Name, validator.Format.Version, result.Values)
+        {
+            Locator = Locate,
+            ReadFindings = findings.ToImmutable(),
+        };
+        return new Result(data, evidence, []);
+    }
+}

@@ -1,0 +1,72 @@
+namespace ReportDsl.Documents.Extraction;
+
+/// <summary>
+/// How well a piece of document text stands for an official label, from 0 to 1: the Ratcliff–Obershelp similarity
+/// (matching blocks found recursively), or, for a fragment of a label broken over cells, how much of the fragment the
+/// label contains. Both sides are normalised first (TextNormalizer.Label).
+/// </summary>
+internal static class LabelMatcher
+{
+    public const double Threshold = 0.62;
+
+    public static double Score(string text, string label)
+    {
+        if (text.Length == 0 || label.Length == 0)
+        {
+            return 0;
+        }
+
+        if (text == label)
+        {
+            return 1;
+        }
+
+        var matched = Matching(text, 0, text.Length, label, 0, label.Length);
+        var similarity = 2.0 * matched / (text.Length + label.Length);
+
+        // A fragment ("上年结转政府" of "二、上年结转政府信息公开申请数量") counts when the label holds nearly all of it.
+        var fragment = text.Length >= 4 && matched >= 0.85 * text.Length ? 0.7 : 0;
+        return Math.Max(similarity, fragment);
+    }
+
+    public static double Best(string text, IEnumerable<string> labels) => labels.Select(l => Score(text, l)).DefaultIfEmpty(0).Max();
+
+    private static int Matching(string a, int aStart, int aEnd, string b, int bStart, int bEnd)
+    {
+        if (aStart >= aEnd || bStart >= bEnd)
+        {
+            return 0;
+        }
+
+        var (length, i, j) = Longest(a, aStart, aEnd, b, bStart, bEnd);
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        return length + Matching(a, aStart, i, b, bStart, j) + Matching(a, i + length, aEnd, b, j + length, bEnd);
+    }
+
+    private static (int Length, int I, int J) Longest(string a, int aStart, int aEnd, string b, int bStart, int bEnd)
+    {
+        var best = (0, aStart, bStart);
+        var previous = new int[bEnd - bStart + 1];
+        var current = new int[bEnd - bStart + 1];
+        for (var i = aStart; i < aEnd; i++)
+        {
+            for (var j = bStart; j < bEnd; j++)
+            {
+                current[j - bStart + 1] = a[i] == b[j] ? previous[j - bStart] + 1 : 0;
+                if (current[j - bStart + 1] > best.Item1)
+                {
+                    best = (current[j - bStart + 1], i - current[j - bStart + 1] + 1, j - current[j - bStart + 1] + 1);
+                }
+            }
+
+            (previous, current) = (current, previous);
+            Array.Clear(current);
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,265 @@
+using System.Collections.Immutable;
+using ReportDsl.Diagnostics;
+using ReportDsl.Documents.Text;
+using ReportDsl.Semantics;
+using ReportDsl.Validation;
+
+namespace ReportDsl.Documents.Extraction;
+
+/// <summary>
+/// Reads the values of a format's tables from a document's items using only the spec: tables, rows and columns are
+/// found by their official labels and aliases, in spec order, with a forward-moving cursor; each row's values are the
+/// numbers and blanks that follow its label. Nothing per format is written here.
+/// </summary>
+internal sealed class SpecExtractor
+{
+    private const int RowWindow = 160;
+    private const int TableWindow = 600;
+
+    private readonly IReadOnlyList<DocumentItem> _items;
+    private readonly FormatSymbol _format;
+    private readonly CellLayout _layout;
+    private readonly string _path;
+    private readonly ReportValues _values;
+    private readonly DocumentItem?[] _sources;
+    private readonly List<Finding> _findings = [];
+    private int _cursor;
+    private int _labelsFound;
+    private int _labelsWanted;
+
+    private SpecExtractor(IReadOnlyList<DocumentItem> items, Validator validator, string path)
+    {
+        _items = items;
+        _format = validator.Format;
+        _layout = validator.Layout;
+        _path = path;
+        _values = new ReportValues(_layout);
+        _sources = new DocumentItem?[_layout.Cells.Length];
+    }
+
+    /// <summary>The values read, the problems met, and how well the document's labels matched the format.</summary>
+    public sealed record Result(ReportValues Values, DocumentItem?[] Sources, ImmutableArray<Finding> Findings, int LabelsFound, int LabelsWanted)
+    {
+        public double Score => LabelsWanted == 0 ? 0 : (double)LabelsFound / LabelsWanted;
+    }
+
+    public static Result Extract(IReadOnlyList<DocumentItem> items, Validator validator, string path)
+    {
+        var extractor = new SpecExtractor(items, validator, path);
+        foreach (var table in extractor._format.Tables)
+        {
+            extractor.ReadTable(table);
+        }
+
+        return new Result(extractor._values, extractor._sources, [.. extractor._findings], extractor._labelsFound, extractor._labelsWanted);
+    }
+
+    private void ReadTable(TableSymbol table)
+    {
+        var start = Find(_cursor, TableWindow, item => Matches(item, Labels(table.Label, table.Aliases)));
+        if (start >= 0)
+        {
+            _cursor = start + 1;
+        }
+
+        var columns = PresentColumns(table);
+        foreach (var row in table.ValueRows)
+        {
+            var wanted = columns.Where(c => table.GetCell(row, c) is not null).ToList();
+            if (wanted.Count == 0)
+            {
+                continue;
+            }
+
+            List<DocumentItem> found;
+            if (row.IsUnlabeled)
+            {
+                found = ReadRun(wanted.Count);
+            }
+            else
+            {
+                _labelsWanted++;
+                var rowLabels = Labels(row.Label, row.Aliases);
+                var at = Find(_cursor, RowWindow, item => Matches(item, rowLabels));
+                if (at < 0)
+                {
+                    Report(DiagnosticCatalog.RD3201, null, LabelPath(row), table.Label);
+                    continue;
+                }
+
+                _labelsFound++;
+                var next = table.ValueRows.SkipWhile(r => r != row).Skip(1).FirstOrDefault();
+                found = Collect(at + 1, wanted.Count, next is null ? [] : Labels(next.Label, next.Aliases));
+            }
+
+            Assign(table, row, wanted, Fit(found, wanted.Count, LabelPath(row)));
+        }
+    }
+
+    /// <summary>Small tables print only some of their columns in local variants; read the header to see which.</summary>
+    private List<AxisItemSymbol> PresentColumns(TableSymbol table)
+    {
+        var columns = table.ValueColumns.ToList();
+        if (columns.Count is < 2 or > 4)
+        {
+            return columns;
+        }
+
+        var rowLabels = table.ValueRows.Where(r => !r.IsUnlabeled).SelectMany(r => Labels(r.Label, r.Aliases)).ToList();
+        var firstRow = Find(_cursor, RowWindow, item => Matches(item, rowLabels));
+        var end = firstRow < 0 ? Math.Min(_items.Count, _cursor + RowWindow) : firstRow;
+        var header = _items.Skip(_cursor).Take(end - _cursor).Where(i => i.Kind == ItemKind.Label).ToList();
+        var present = columns.Where(c => header.Any(h => Matches(h, Labels(c.Label, c.Aliases)))).ToList();
+        _labelsWanted += columns.Count;
+        _labelsFound += present.Count;
+        if (present.Count == 0 || present.Count == columns.Count)
+        {
+            return columns;
+        }
+
+        foreach (var missing in columns.Except(present))
+        {
+            Report(DiagnosticCatalog.RD3204, null, table.Label, missing.Label);
+        }
+
+        return present;
+    }
+
+    private List<DocumentItem> Collect(int index, int count, IReadOnlyList<string> nextLabels)
+    {
+        var values = new List<DocumentItem>();
+        var breaks = 0;
+        for (; index < _items.Count && values.Count < count + 3; index++)
+        {
+            var item = _items[index];
+            if (item.Kind is ItemKind.Value or ItemKind.Blank)
+            {
+                values.Add(item);
+            }
+            else if (item.Kind == ItemKind.RowBreak)
+            {
+                if (values.Count > 0 || ++breaks > 1)
+                {
+                    break;
+                }
+            }
+            else if (values.Count > 0 || Matches(item, nextLabels))
+            {
+                break;
+            }
+        }
+
+        _cursor = index;
+        return values;
+    }
+
+    /// <summary>A row without a printed label (table 四): the first run of enough values and blanks.</summary>
+    private List<DocumentItem> ReadRun(int count)
+    {
+        for (var i = _cursor; i < _items.Count && i < _cursor + TableWindow; i++)
+        {
+            var run = _items.Skip(i).TakeWhile(item => item.Kind is ItemKind.Value or ItemKind.Blank).ToList();
+            if (run.Count >= count)
+            {
+                _cursor = i + run.Count;
+                return run;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Makes a row's cells match the spec's columns: surplus blanks go first, then surplus at the end; missing ones are null.</summary>
+    private List<DocumentItem?> Fit(List<DocumentItem> found, int count, string row)
+    {
+        var cells = new List<DocumentItem?>(found);
+        var surplus = cells.Count - count;
+        if (surplus > 0)
+        {
+            for (var i = cells.Count - 1; i >= 0 && cells.Count > count; i--)
+            {
+                if (cells[i]?.Kind == ItemKind.Blank)
+                {
+                    cells.RemoveAt(i);
+                }
+            }
+
+            if (cells.Count > count)
+            {
+                cells.RemoveRange(count, cells.Count - count);
+            }
+
+            Report(DiagnosticCatalog.RD3203, found[0], row, surplus);
+        }
+        else if (surplus < 0 && found.Count > 0)
+        {
+            Report(DiagnosticCatalog.RD3202, found[0], row, found.Count, count);
+        }
+
+        while (cells.Count < count)
+        {
+            cells.Add(null);
+        }
+
+        return cells;
+    }
+
+    private void Assign(TableSymbol table, AxisItemSymbol row, List<AxisItemSymbol> columns, List<DocumentItem?> cells)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (table.GetCell(row, columns[i]) is not { } cell || cells[i] is not { Kind: ItemKind.Value } item)
+            {
+                continue;
+            }
+
+            var index = _layout.IndexOf(cell);
+            _sources[index] = item;
+            if (cell.Type.IsWholeNumber && item.Number == decimal.Truncate(item.Number) && item.Number is >= long.MinValue and <= long.MaxValue)
+            {
+                if (item.Number < 0 && cell.Type.Kind == CellTypeKind.Count)
+                {
+                    _values.SetInvalid(index);
+                    Report(DiagnosticCatalog.RD3103, item, cell.Id, item.Text);
+                }
+                else
+                {
+                    _values.SetWhole(index, (long)item.Number);
+                }
+            }
+            else if (cell.Type.Kind == CellTypeKind.Amount)
+            {
+                _values.SetAmount(index, item.Number);
+            }
+            else
+            {
+                _values.SetInvalid(index);
+                Report(DiagnosticCatalog.RD3104, item, cell.Id, item.Text);
+            }
+        }
+    }
+
+    private int Find(int from, int window, Func<DocumentItem, bool> predicate)
+    {
+        for (var i = from; i < _items.Count && i < from + window; i++)
+        {
+            if (_items[i].Kind == ItemKind.Label && predicate(_items[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Matches(DocumentItem item, IReadOnlyList<string> labels) =>
+        item.Kind == ItemKind.Label && labels.Count > 0 && LabelMatcher.Best(item.Text, labels) >= LabelMatcher.Threshold;
+
+    private static List<string> Labels(string label, IEnumerable<string> aliases) =>
+        [.. aliases.Prepend(label).Select(TextNormalizer.Label).Where(l => l.Length > 0)];
+
+    private static string LabelPath(AxisItemSymbol item) => string.Join('/', item.LabelPath);
+
+    private void Report(DiagnosticDescriptor descriptor, DocumentItem? at, params object[] arguments) =>
+        _findings.Add(Finding.ForData(descriptor, [], null, at is null ? new FindingLocation(_path, 1, 1) : new FindingLocation(_path, at.Line, at.Column), arguments));
+}

@@ -1,0 +1,20 @@
+namespace ReportDsl.Documents.Text;
+
+/// <summary>What a piece of a document is, for the extractor.</summary>
+internal enum ItemKind
+{
+    /// <summary>Text that is not a number: a label, a caption, or noise.</summary>
+    Label,
+
+    /// <summary>A number.</summary>
+    Value,
+
+    /// <summary>A cell that is there but empty.</summary>
+    Blank,
+
+    /// <summary>The end of a table row (a line, or a blank line between one-cell-per-line rows).</summary>
+    RowBreak,
+}
+
+/// <summary>A cell, or a part of a cell, in reading order, with where it was found (1-based line and column).</summary>
+internal sealed record DocumentItem(ItemKind Kind, string Text, decimal Number, int Line, int Column);

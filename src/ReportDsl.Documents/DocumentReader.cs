@@ -16,12 +16,28 @@ public static class DocumentReader
     /// <summary>The report data (null when no table of any format was found), the format chosen with the evidence, and the findings that made the document unreadable.</summary>
     public sealed record Result(ReportData? Data, string Evidence, ImmutableArray<Finding> Errors);
 
+    /// <summary>The file extensions <see cref="ReadFile"/> understands.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown"];
+
+    /// <summary>Reads a document file's bytes, by its extension; unreadable content becomes a finding, never an exception.</summary>
+    public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var text = ReportDsl.Text.SourceText.FromBytes(bytes, path).Text;
+        return ReadText(text, path, candidates);
+    }
+
     /// <summary>Reads plain text (Word-to-text output, tab-separated rows, Markdown headings with tab rows, OCR text).</summary>
     public static Result ReadText(string text, string path, IReadOnlyList<Validator> candidates)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return ReadItems(TextTokenizer.Tokenize(text), path, candidates);
+    }
+
+    /// <summary>Extracts report data from a document's items (cells in reading order), detecting the format.</summary>
+    internal static Result ReadItems(IReadOnlyList<DocumentItem> items, string path, IReadOnlyList<Validator> candidates)
+    {
         ArgumentNullException.ThrowIfNull(candidates);
-        var items = TextTokenizer.Tokenize(text);
         var attempts = candidates
             .Select(v => (Validator: v, Result: SpecExtractor.Extract(items, v, path)))
             .OrderByDescending(a => a.Result.Score)
@@ -39,7 +55,7 @@ public static class DocumentReader
         var layout = validator.Layout;
         var findings = ImmutableArray.CreateBuilder<Finding>();
         findings.AddRange(result.Findings);
-        FindingLocation? Locate(int cell) => result.Sources[cell] is { } item ? new FindingLocation(path, item.Line, item.Column) : null;
+        FindingLocation? Locate(int cell) => result.Sources[cell]?.Locate(path);
         for (var cell = 0; cell < layout.Cells.Length; cell++)
         {
             if (result.Values.StateOf(cell) == CellState.Missing)

@@ -171,23 +171,22 @@ internal static class ValidateCommand
             return (json, errors, Words.Declared);
         }
 
-        string text;
+        byte[] bytes;
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            text = Text.SourceText.FromBytes(bytes, path).Text;
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return (null, [Failure(path, exception.Message)], string.Empty);
         }
 
-        var result = Documents.DocumentReader.ReadText(text, path, catalog.All());
+        var result = Documents.DocumentReader.ReadFile(bytes, path, catalog.All());
         return (result.Data, result.Errors, $"{Words.Detected}: {result.Evidence}");
     }
 
     internal static bool IsDocument(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".txt" or ".md" or ".markdown" or ".text";
+        Documents.DocumentReader.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
     private static (ReportData? Data, ImmutableArray<Finding> Errors) Read(string path, SpecCatalog catalog)
     {

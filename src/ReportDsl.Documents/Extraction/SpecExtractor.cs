@@ -261,5 +261,5 @@ internal sealed class SpecExtractor
     private static string LabelPath(AxisItemSymbol item) => string.Join('/', item.LabelPath);
 
     private void Report(DiagnosticDescriptor descriptor, DocumentItem? at, params object[] arguments) =>
-        _findings.Add(Finding.ForData(descriptor, [], null, at is null ? new FindingLocation(_path, 1, 1) : new FindingLocation(_path, at.Line, at.Column), arguments));
+        _findings.Add(Finding.ForData(descriptor, [], null, at is null ? new FindingLocation(_path, 1, 1) : at.Locate(_path), arguments));
 }

@@ -16,5 +16,11 @@ internal enum ItemKind
     RowBreak,
 }
 
-/// <summary>A cell, or a part of a cell, in reading order, with where it was found (1-based line and column).</summary>
-internal sealed record DocumentItem(ItemKind Kind, string Text, decimal Number, int Line, int Column);
+/// <summary>
+/// A cell, or a part of a cell, in reading order, with where it was found: a 1-based line and column for text, and a
+/// <paramref name="Detail"/> such as "table 2, row 5, cell 3" or "page 3" for documents without lines.
+/// </summary>
+internal sealed record DocumentItem(ItemKind Kind, string Text, decimal Number, int Line, int Column, string? Detail = null)
+{
+    public Validation.FindingLocation Locate(string path) => new(path, Line, Column, Detail);
+}

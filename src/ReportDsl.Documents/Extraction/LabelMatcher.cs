@@ -21,6 +21,12 @@ internal static class LabelMatcher
             return 1;
         }
 
+        // Flattened pages glue a row's label to the text before it ("…现行有效件数规章"): a label that ends the text counts.
+        if (label.Length >= 2 && text.EndsWith(label, StringComparison.Ordinal))
+        {
+            return 0.9;
+        }
+
         var matched = Matching(text, 0, text.Length, label, 0, label.Length);
         var similarity = 2.0 * matched / (text.Length + label.Length);
 

@@ -11,10 +11,10 @@ namespace ReportDsl.Documents.Extraction;
 /// found by their official labels and aliases, in spec order, with a forward-moving cursor; each row's values are the
 /// numbers and blanks that follow its label. Nothing per format is written here.
 /// </summary>
-internal sealed class SpecExtractor
+internal sealed partial class SpecExtractor
 {
     private const int RowWindow = 160;
-    private const int TableWindow = 600;
+    private const int TableWindow = 100_000;
 
     private readonly IReadOnlyList<DocumentItem> _items;
     private readonly FormatSymbol _format;
@@ -23,6 +23,8 @@ internal sealed class SpecExtractor
     private readonly ReportValues _values;
     private readonly DocumentItem?[] _sources;
     private readonly List<Finding> _findings = [];
+    private readonly List<Pending> _pending = [];
+    private Validator? _validator;
     private int _cursor;
     private int _labelsFound;
     private int _labelsWanted;
@@ -46,10 +48,13 @@ internal sealed class SpecExtractor
     public static Result Extract(IReadOnlyList<DocumentItem> items, Validator validator, string path)
     {
         var extractor = new SpecExtractor(items, validator, path);
+        extractor._validator = validator;
         foreach (var table in extractor._format.Tables)
         {
             extractor.ReadTable(table);
         }
+
+        extractor.ResolveRunTogether();
 
         return new Result(extractor._values, extractor._sources, [.. extractor._findings], extractor._labelsFound, extractor._labelsWanted);
     }
@@ -63,6 +68,7 @@ internal sealed class SpecExtractor
         }
 
         var columns = PresentColumns(table);
+        var firstRow = true;
         foreach (var row in table.ValueRows)
         {
             var wanted = columns.Where(c => table.GetCell(row, c) is not null).ToList();
@@ -80,7 +86,13 @@ internal sealed class SpecExtractor
             {
                 _labelsWanted++;
                 var rowLabels = Labels(row.Label, row.Aliases);
-                var at = Find(_cursor, RowWindow, item => Matches(item, rowLabels));
+                var others = table.ValueRows.Where(r => r != row && !r.IsUnlabeled).SelectMany(r => Labels(r.Label, r.Aliases)).ToList();
+
+                // Rows are alike ("一、本年新收…数量", "二、上年结转…数量"): the item must stand for this row better than for any other.
+                // The first row of a table may lie far ahead when the caption was not recognised (long prose before it).
+                var window = firstRow && start < 0 ? TableWindow : RowWindow;
+                firstRow = false;
+                var at = Find(_cursor, window, item => Matches(item, rowLabels) && LabelMatcher.Best(item.Text, rowLabels) >= LabelMatcher.Best(item.Text, others));
                 if (at < 0)
                 {
                     Report(DiagnosticCatalog.RD3201, null, LabelPath(row), table.Label);
@@ -90,6 +102,12 @@ internal sealed class SpecExtractor
                 _labelsFound++;
                 var next = table.ValueRows.SkipWhile(r => r != row).Skip(1).FirstOrDefault();
                 found = Collect(at + 1, wanted.Count, next is null ? [] : Labels(next.Label, next.Aliases));
+            }
+
+            if (found.Any(item => item.Kind == ItemKind.Digits))
+            {
+                ReadRunTogether(table, row, wanted, found);
+                continue;
             }
 
             Assign(table, row, wanted, Fit(found, wanted.Count, LabelPath(row)));
@@ -106,10 +124,12 @@ internal sealed class SpecExtractor
         }
 
         var rowLabels = table.ValueRows.Where(r => !r.IsUnlabeled).SelectMany(r => Labels(r.Label, r.Aliases)).ToList();
-        var firstRow = Find(_cursor, RowWindow, item => Matches(item, rowLabels));
+        var firstRow = Find(_cursor, TableWindow, item => Matches(item, rowLabels));
         var end = firstRow < 0 ? Math.Min(_items.Count, _cursor + RowWindow) : firstRow;
-        var header = _items.Skip(_cursor).Take(end - _cursor).Where(i => i.Kind == ItemKind.Label).ToList();
-        var present = columns.Where(c => header.Any(h => Matches(h, Labels(c.Label, c.Aliases)))).ToList();
+        var from = firstRow < 0 ? _cursor : Math.Max(_cursor, firstRow - RowWindow);
+        var header = _items.Skip(from).Take(end - from + 1).Where(i => i.Kind == ItemKind.Label).ToList();
+        // Flattened pages run a table's whole header into one piece of text: a column label inside it counts.
+        var present = columns.Where(c => header.Any(h => Matches(h, Labels(c.Label, c.Aliases)) || Labels(c.Label, c.Aliases).Any(l => l.Length >= 3 && h.Text.Contains(l, StringComparison.Ordinal)))).ToList();
         _labelsWanted += columns.Count;
         _labelsFound += present.Count;
         if (present.Count == 0 || present.Count == columns.Count)
@@ -132,7 +152,7 @@ internal sealed class SpecExtractor
         for (; index < _items.Count && values.Count < count + 3; index++)
         {
             var item = _items[index];
-            if (item.Kind is ItemKind.Value or ItemKind.Blank)
+            if (item.Kind is ItemKind.Value or ItemKind.Blank or ItemKind.Digits)
             {
                 values.Add(item);
             }
@@ -158,8 +178,8 @@ internal sealed class SpecExtractor
     {
         for (var i = _cursor; i < _items.Count && i < _cursor + TableWindow; i++)
         {
-            var run = _items.Skip(i).TakeWhile(item => item.Kind is ItemKind.Value or ItemKind.Blank).ToList();
-            if (run.Count >= count)
+            var run = _items.Skip(i).TakeWhile(item => item.Kind is ItemKind.Value or ItemKind.Blank or ItemKind.Digits).ToList();
+            if (run.Count >= count || (run.Count > 0 && run.Any(item => item.Kind == ItemKind.Digits) && run.Sum(item => item.Kind == ItemKind.Digits ? item.Text.Length : 1) >= count))
             {
                 _cursor = i + run.Count;
                 return run;

@@ -14,6 +14,12 @@ internal enum ItemKind
 
     /// <summary>The end of a table row (a line, or a blank line between one-cell-per-line rows).</summary>
     RowBreak,
+
+    /// <summary>
+    /// Digits of several cells run together without separators ("640020470"), as crawlers flatten tables; the extractor
+    /// splits them using the format's invariants.
+    /// </summary>
+    Digits,
 }
 
 /// <summary>

@@ -84,7 +84,7 @@ internal static partial class TextTokenizer
 
         if (TextNormalizer.TryNumber(cell, out var whole))
         {
-            items.Add(new DocumentItem(ItemKind.Value, TextNormalizer.Label(cell), whole, line, column));
+            items.Add(NumberItem(cell, whole, line, column));
             return;
         }
 
@@ -98,16 +98,26 @@ internal static partial class TextTokenizer
             if (TextNormalizer.TryNumber(part.Value, out var number))
             {
                 Flush();
-                items.Add(new DocumentItem(ItemKind.Value, TextNormalizer.Label(part.Value), number, line, column + part.Index));
+                items.Add(NumberItem(part.Value, number, line, column + part.Index));
             }
             else
             {
-                if (label.Count == 0)
+                foreach (var (text, isDigits, start) in SplitGlued(part.Value.Normalize(System.Text.NormalizationForm.FormKC)))
                 {
-                    labelColumn = column + part.Index;
-                }
+                    if (isDigits)
+                    {
+                        Flush();
+                        items.Add(new DocumentItem(ItemKind.Digits, text, 0, line, column + part.Index + start));
+                        continue;
+                    }
 
-                label.Add(part.Value);
+                    if (label.Count == 0)
+                    {
+                        labelColumn = column + part.Index + start;
+                    }
+
+                    label.Add(text);
+                }
             }
         }
 
@@ -120,6 +130,85 @@ internal static partial class TextTokenizer
                 items.Add(new DocumentItem(ItemKind.Label, TextNormalizer.Label(string.Concat(label)), 0, line, labelColumn));
                 label.Clear();
             }
+        }
+    }
+
+    // "000" or "0020" cannot be one number: it is several cells run together.
+    private static DocumentItem NumberItem(string text, decimal number, int line, int column)
+    {
+        var normalized = TextNormalizer.Label(text);
+        return normalized.Length > 1 && normalized[0] == '0' && normalized.All(char.IsAsciiDigit)
+            ? new DocumentItem(ItemKind.Digits, normalized, 0, line, column)
+            : new DocumentItem(ItemKind.Value, normalized, number, line, column);
+    }
+
+    /// <summary>
+    /// Splits text where a crawler glued cells to a label: "数量640020470" is a label and a run of digits. A digit right
+    /// after a run and before "." is the numbering of the next label ("…00000002.其他…" ends a run with "0000000").
+    /// Digits at the start of the text, or after a bracket or space, are numbering or a number and stay.
+    /// </summary>
+    internal static IEnumerable<(string Text, bool IsDigits, int Start)> SplitGlued(string text)
+    {
+        var start = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            // A number that opens the text belongs to the previous cell when a label follows it directly ("5（三）不予公开"),
+            // but "1.属于国家秘密" is numbering.
+            var opensText = i == 0 && char.IsAsciiDigit(text[0]);
+            if (!char.IsAsciiDigit(text[i]) || (i == 0 && !opensText) || (i > 0 && (char.IsAsciiDigit(text[i - 1]) || text[i - 1] is '.' or '(' or '（' or ' ' or '第')))
+            {
+                i++;
+                continue;
+            }
+
+            if (opensText)
+            {
+                var digitsEnd = i;
+                while (digitsEnd < text.Length && char.IsAsciiDigit(text[digitsEnd]))
+                {
+                    digitsEnd++;
+                }
+
+                if (digitsEnd == text.Length || (text[digitsEnd] == '.' && digitsEnd - i == 1) || char.IsAsciiLetter(text[digitsEnd]))
+                {
+                    i = digitsEnd;
+                    continue;
+                }
+            }
+
+            var end = i;
+            var seenPoint = false;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || (!seenPoint && text[end] == '.' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]) && end - i > 0)))
+            {
+                seenPoint |= text[end] == '.';
+                end++;
+            }
+
+            // "0000000" + "2.其他": the digit before "." and a non-digit opens the next label.
+            if (end < text.Length && text[end] == '.' && end - i > 1)
+            {
+                end--;
+            }
+            else if (end < text.Length && text[end] == '.' && end - i == 1)
+            {
+                i++;
+                continue;
+            }
+
+            if (i > start)
+            {
+                yield return (text[start..i], false, start);
+            }
+
+            yield return (text[i..end], true, i);
+            start = end;
+            i = end;
+        }
+
+        if (start < text.Length)
+        {
+            yield return (text[start..], false, start);
         }
     }
 

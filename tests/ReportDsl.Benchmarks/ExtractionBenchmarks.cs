@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using ReportDsl.Documents;
+using ReportDsl.Text;
+using ReportDsl.Validation;
+
+namespace ReportDsl.Benchmarks;
+
+/// <summary>Extracting one published text report, detecting its format among the bundled 2019 and 2021 specs.</summary>
+[MemoryDiagnoser]
+public class ExtractionBenchmarks
+{
+    private Validator[] _validators = [];
+    private string _tabRows = string.Empty;
+    private string _cellPerLine = string.Empty;
+    private string _flattened = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _validators = [.. new[] { "2019", "2021" }.Select(v => Validator.Create(Compilation.Create(SourceText.From(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "formats", v + ".rdsl")))).Formats.Single()))];
+        var shared = FindShared();
+        _tabRows = File.ReadAllText(Path.Combine(shared, "seeds", "003_a728f3a6d1ee2bff.txt"));
+        _cellPerLine = File.ReadAllText(Path.Combine(shared, "seeds", "000_f4eb4aa3f1bc3581.txt"));
+        _flattened = File.ReadAllText(Directory.EnumerateFiles(Path.Combine(shared, "corpus", "peers", "changwu__pingtan-gov-zwgk-archive", "202202"), "page.txt", SearchOption.AllDirectories).Single());
+    }
+
+    /// <summary>Seed 003: Markdown headings with tab rows.</summary>
+    [Benchmark(Baseline = true)]
+    public ReportData? TabRows() => DocumentReader.ReadText(_tabRows, "003.txt", _validators).Data;
+
+    /// <summary>Seed 000: Word-to-text, one cell per line, fullwidth digits.</summary>
+    [Benchmark]
+    public ReportData? CellPerLine() => DocumentReader.ReadText(_cellPerLine, "000.txt", _validators).Data;
+
+    /// <summary>平潭 2021: a flattened page whose cells are run together and segmented with the invariants.</summary>
+    [Benchmark]
+    public ReportData? Flattened() => DocumentReader.ReadText(_flattened, "page.txt", _validators).Data;
+
+    private static string FindShared()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "shared", "seeds")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("../shared not found"), "shared");
+    }
+}

@@ -27,6 +27,12 @@ internal static class LabelMatcher
             return 0.9;
         }
 
+        // Cheap bound first: no more characters can match than the two texts have in common.
+        if (!CanReach(text, label))
+        {
+            return 0;
+        }
+
         var matched = Matching(text, 0, text.Length, label, 0, label.Length);
         var similarity = 2.0 * matched / (text.Length + label.Length);
 
@@ -35,7 +41,30 @@ internal static class LabelMatcher
         return Math.Max(similarity, fragment);
     }
 
-    public static double Best(string text, IEnumerable<string> labels) => labels.Select(l => Score(text, l)).DefaultIfEmpty(0).Max();
+    public static double Best(string text, IReadOnlyList<string> labels)
+    {
+        var best = 0.0;
+        foreach (var label in labels)
+        {
+            best = Math.Max(best, Score(text, label));
+        }
+
+        return best;
+    }
+
+    private static bool CanReach(string text, string label)
+    {
+        var common = 0;
+        foreach (var c in text)
+        {
+            if (label.Contains(c, StringComparison.Ordinal))
+            {
+                common++;
+            }
+        }
+
+        return 2.0 * common / (text.Length + label.Length) >= Threshold || (text.Length >= 4 && common >= 0.85 * text.Length);
+    }
 
     private static int Matching(string a, int aStart, int aEnd, string b, int bStart, int bEnd)
     {
@@ -56,8 +85,8 @@ internal static class LabelMatcher
     private static (int Length, int I, int J) Longest(string a, int aStart, int aEnd, string b, int bStart, int bEnd)
     {
         var best = (0, aStart, bStart);
-        var previous = new int[bEnd - bStart + 1];
-        var current = new int[bEnd - bStart + 1];
+        Span<int> previous = stackalloc int[bEnd - bStart + 1];
+        Span<int> current = stackalloc int[bEnd - bStart + 1];
         for (var i = aStart; i < aEnd; i++)
         {
             for (var j = bStart; j < bEnd; j++)
@@ -69,8 +98,10 @@ internal static class LabelMatcher
                 }
             }
 
-            (previous, current) = (current, previous);
-            Array.Clear(current);
+            var swap = previous;
+            previous = current;
+            current = swap;
+            current.Clear();
         }
 
         return best;

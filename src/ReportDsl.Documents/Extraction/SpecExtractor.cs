@@ -275,8 +275,11 @@ internal sealed partial class SpecExtractor
     private static bool Matches(DocumentItem item, IReadOnlyList<string> labels) =>
         item.Kind == ItemKind.Label && labels.Count > 0 && LabelMatcher.Best(item.Text, labels) >= LabelMatcher.Threshold;
 
+    // Normalising a label is not free (NFKC); formats are few and their labels fixed, so each is normalised once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Normalized = new(StringComparer.Ordinal);
+
     private static List<string> Labels(string label, IEnumerable<string> aliases) =>
-        [.. aliases.Prepend(label).Select(TextNormalizer.Label).Where(l => l.Length > 0)];
+        [.. aliases.Prepend(label).Select(l => Normalized.GetOrAdd(l, TextNormalizer.Label)).Where(l => l.Length > 0)];
 
     private static string LabelPath(AxisItemSymbol item) => string.Join('/', item.LabelPath);
 

@@ -82,9 +82,18 @@ internal static partial class TextTokenizer
             return;
         }
 
+        AddParts(items, cell, line, column);
+    }
+
+    /// <summary>
+    /// Adds a non-blank cell: one value, or its numbers as values and the words between them as one label. Shared with
+    /// the HTML and Word readers so that a cell is split the same way whatever the document was.
+    /// </summary>
+    internal static void AddParts(List<DocumentItem> items, string cell, int line, int column, string? detail = null)
+    {
         if (TextNormalizer.TryNumber(cell, out var whole))
         {
-            items.Add(new DocumentItem(ItemKind.Value, TextNormalizer.Label(cell), whole, line, column));
+            items.Add(new DocumentItem(ItemKind.Value, TextNormalizer.Label(cell), whole, line, column, detail));
             return;
         }
 
@@ -98,7 +107,7 @@ internal static partial class TextTokenizer
             if (TextNormalizer.TryNumber(part.Value, out var number))
             {
                 Flush();
-                items.Add(new DocumentItem(ItemKind.Value, TextNormalizer.Label(part.Value), number, line, column + part.Index));
+                items.Add(new DocumentItem(ItemKind.Value, TextNormalizer.Label(part.Value), number, line, column + part.Index, detail));
             }
             else
             {
@@ -117,7 +126,7 @@ internal static partial class TextTokenizer
         {
             if (label.Count > 0)
             {
-                items.Add(new DocumentItem(ItemKind.Label, TextNormalizer.Label(string.Concat(label)), 0, line, labelColumn));
+                items.Add(new DocumentItem(ItemKind.Label, TextNormalizer.Label(string.Concat(label)), 0, line, labelColumn, detail));
                 label.Clear();
             }
         }

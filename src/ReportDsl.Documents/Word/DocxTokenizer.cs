@@ -102,7 +102,9 @@ internal static class DocxTokenizer
                 }
             }
 
-            // The sizes above are what the archive declares; inflate each part once with a bound in case they lie.
+            // The sizes above are what the archive declares. The runtime's reader stops at a part's declared size today;
+            // inflating each part once with our own bound keeps that guarantee whatever reader runs, and finds damaged
+            // deflate data here rather than in the middle of parsing.
             var buffer = new byte[81920];
             foreach (var entry in zip.Entries)
             {

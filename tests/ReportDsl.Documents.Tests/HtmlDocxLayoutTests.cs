@@ -75,7 +75,7 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
     }
 
     /// <summary>A government web page: navigation, a breadcrumb, a layout table with a menu cell, the report, a footer.</summary>
-    internal static string RenderHtml(FormatSymbol format, CellLayout cells, int[] values, Random random)
+    internal static string RenderHtml(FormatSymbol format, CellLayout cells, int[] values, Random random, Func<int, string>? show = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>2024年政府信息公开工作年度报告</title>\n")
@@ -100,7 +100,7 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
                     html.Append("<p><b>").Append(WebUtility.HtmlEncode(table.Label)).Append("</b></p>\n");
                 }
 
-                var rows = OfficialTables.Layout(table, cells, values, l => Spaced(l, random), v => HtmlNumber(v, random));
+                var rows = OfficialTables.Layout(table, cells, values, l => Spaced(l, random), show ?? (v => HtmlNumber(v, random)));
                 html.Append("<table border=\"1\" cellspacing=\"0\">\n");
                 var body = false;
                 foreach (var row in rows)
@@ -144,7 +144,7 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
     }
 
     /// <summary>A Word file: headings and prose as paragraphs, tables with gridSpan and vMerge, labels split over runs.</summary>
-    internal static byte[] RenderDocx(FormatSymbol format, CellLayout cells, int[] values, Random random)
+    internal static byte[] RenderDocx(FormatSymbol format, CellLayout cells, int[] values, Random random, Func<int, string>? show = null)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -168,7 +168,7 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
                         body.Append(Paragraph(Runs(table.Label, random)));
                     }
 
-                    var rows = OfficialTables.Layout(table, cells, values, l => l, v => Number(v, random));
+                    var rows = OfficialTables.Layout(table, cells, values, l => l, show ?? (v => Number(v, random)));
                     var (starts, width) = OfficialTables.Place(rows);
                     var grid = new TableGrid();
                     for (var c = 0; c < width; c++)

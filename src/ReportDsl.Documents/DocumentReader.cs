@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ReportDsl.Diagnostics;
 using ReportDsl.Documents.Extraction;
+using ReportDsl.Documents.Html;
 using ReportDsl.Documents.Text;
+using ReportDsl.Documents.Word;
 using ReportDsl.Validation;
 
 namespace ReportDsl.Documents;
@@ -17,14 +19,28 @@ public static class DocumentReader
     public sealed record Result(ReportData? Data, string Evidence, ImmutableArray<Finding> Errors);
 
     /// <summary>The file extensions <see cref="ReadFile"/> understands.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown"];
+    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx"];
 
     /// <summary>Reads a document file's bytes, by its extension; unreadable content becomes a finding, never an exception.</summary>
     public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = ReportDsl.Text.SourceText.FromBytes(bytes, path).Text;
-        return ReadText(text, path, candidates);
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".html" or ".htm":
+                return ReadItems(HtmlTokenizer.Tokenize(HtmlTokenizer.Decode(bytes)), path, candidates);
+            case ".docx":
+                var (items, problem) = DocxTokenizer.Tokenize(bytes);
+                if (items is null)
+                {
+                    var unreadable = Finding.ForData(DiagnosticCatalog.RD3206, [], null, new FindingLocation(path, 1, 1), problem);
+                    return new Result(null, string.Empty, [unreadable]);
+                }
+
+                return ReadItems(items, path, candidates);
+            default:
+                return ReadText(ReportDsl.Text.SourceText.FromBytes(bytes, path).Text, path, candidates);
+        }
     }
 
     /// <summary>Reads plain text (Word-to-text output, tab-separated rows, Markdown headings with tab rows, OCR text).</summary>

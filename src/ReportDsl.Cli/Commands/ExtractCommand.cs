@@ -9,7 +9,7 @@ internal static class ExtractCommand
 {
     public static Command Create(CliContext context)
     {
-        var document = new Argument<string>("document") { Description = "A published report: plain text (.txt) or Markdown (.md)." };
+        var document = new Argument<string>("document") { Description = "A published report: plain text (.txt), Markdown (.md), a web page (.html, .htm) or Word (.docx)." };
         var spec = new Option<string?>("--spec") { Description = "A spec file or folder (default: the bundled formats); the format is detected from the labels." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the report data JSON (atomically); standard output when omitted." };
         var command = new Command("extract", "Read a published report's tables into report data, with label paths and where each value came from.\nExample: reportdsl extract report.txt -o report.json")

@@ -15,7 +15,7 @@ internal static class ValidateCommand
     {
         var inputs = new Argument<string[]>("input")
         {
-            Description = "Report data (.json) or published reports (.txt, .md), or folders to search for them.",
+            Description = "Report data (.json) or published reports (.txt, .md, .html, .htm, .docx), or folders to search for them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var spec = new Option<string?>("--spec")
@@ -162,7 +162,7 @@ internal static class ValidateCommand
         }
     }
 
-    /// <summary>Reads report data from JSON, or extracts it from a document (text, Markdown), detecting the format.</summary>
+    /// <summary>Reads report data from JSON, or extracts it from a document (text, Markdown, HTML, Word), detecting the format.</summary>
     internal static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) ReadAny(string path, SpecCatalog catalog)
     {
         if (!IsDocument(path))

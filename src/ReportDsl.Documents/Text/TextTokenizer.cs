@@ -82,9 +82,18 @@ internal static partial class TextTokenizer
             return;
         }
 
+        AddParts(items, cell, line, column);
+    }
+
+    /// <summary>
+    /// Adds a non-blank cell: one value, or its numbers as values and the words between them as one label. Shared with
+    /// the HTML and Word readers so that a cell is split the same way whatever the document was.
+    /// </summary>
+    internal static void AddParts(List<DocumentItem> items, string cell, int line, int column, string? detail = null)
+    {
         if (TextNormalizer.TryNumber(cell, out var whole))
         {
-            items.Add(NumberItem(cell, whole, line, column));
+            items.Add(NumberItem(cell, whole, line, column, detail));
             return;
         }
 
@@ -98,7 +107,7 @@ internal static partial class TextTokenizer
             if (TextNormalizer.TryNumber(part.Value, out var number))
             {
                 Flush();
-                items.Add(NumberItem(part.Value, number, line, column + part.Index));
+                items.Add(NumberItem(part.Value, number, line, column + part.Index, detail));
             }
             else
             {
@@ -107,7 +116,7 @@ internal static partial class TextTokenizer
                     if (isDigits)
                     {
                         Flush();
-                        items.Add(new DocumentItem(ItemKind.Digits, text, 0, line, column + part.Index + start));
+                        items.Add(new DocumentItem(ItemKind.Digits, text, 0, line, column + part.Index + start, detail));
                         continue;
                     }
 
@@ -127,19 +136,19 @@ internal static partial class TextTokenizer
         {
             if (label.Count > 0)
             {
-                items.Add(new DocumentItem(ItemKind.Label, TextNormalizer.Label(string.Concat(label)), 0, line, labelColumn));
+                items.Add(new DocumentItem(ItemKind.Label, TextNormalizer.Label(string.Concat(label)), 0, line, labelColumn, detail));
                 label.Clear();
             }
         }
     }
 
     // "000" or "0020" cannot be one number: it is several cells run together.
-    private static DocumentItem NumberItem(string text, decimal number, int line, int column)
+    private static DocumentItem NumberItem(string text, decimal number, int line, int column, string? detail)
     {
         var normalized = TextNormalizer.Label(text);
         return normalized.Length > 1 && normalized[0] == '0' && normalized.All(char.IsAsciiDigit)
-            ? new DocumentItem(ItemKind.Digits, normalized, 0, line, column)
-            : new DocumentItem(ItemKind.Value, normalized, number, line, column);
+            ? new DocumentItem(ItemKind.Digits, normalized, 0, line, column, detail)
+            : new DocumentItem(ItemKind.Value, normalized, number, line, column, detail);
     }
 
     /// <summary>

@@ -17,12 +17,19 @@ public static class DocumentReader
     public sealed record Result(ReportData? Data, string Evidence, ImmutableArray<Finding> Errors);
 
     /// <summary>The file extensions <see cref="ReadFile"/> understands.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown"];
+    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".pdf"];
 
     /// <summary>Reads a document file's bytes, by its extension; unreadable content becomes a finding, never an exception.</summary>
     public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return Pdf.PdfTokenizer.Tokenize(bytes) is { } items
+                ? ReadItems(items, path, candidates)
+                : new Result(null, string.Empty, [Finding.ForData(DiagnosticCatalog.RD3207, [], null, new FindingLocation(path, 1, 1))]);
+        }
+
         var text = ReportDsl.Text.SourceText.FromBytes(bytes, path).Text;
         return ReadText(text, path, candidates);
     }

@@ -69,7 +69,7 @@ internal static partial class TextTokenizer
         }
     }
 
-    private static void AddCell(List<DocumentItem> items, string cell, int line, int column, bool blankAllowed)
+    internal static void AddCell(List<DocumentItem> items, string cell, int line, int column, bool blankAllowed)
     {
         if (TextNormalizer.IsBlank(cell))
         {

@@ -29,10 +29,14 @@ internal static partial class PdfTokenizer
     private const double BaselineTolerance = 0.2;
     private const double CellGap = 0.8;
     private const double SpaceGap = 0.15;
+    private const double Anchor = 1.0;
     private const double WrapDistance = 1.5;
 
     // With cell borders drawn, a border (not the distance) separates two rows, so wrapped lines may be further apart.
     private const double RuledWrapDistance = 3;
+
+    // A fraction of the page width: wider text is prose, not a cell.
+    private const double NarrowCell = 0.45;
 
     /// <summary>The items of a PDF, or null when the bytes are not a readable PDF with a text layer.</summary>
     public static List<DocumentItem>? Tokenize(ReadOnlySpan<byte> bytes)
@@ -89,17 +93,20 @@ internal static partial class PdfTokenizer
     private static List<List<Fragment>> Lines(Page page)
     {
         var lines = new List<List<Fragment>>();
+        var borders = Borders(page);
         foreach (var glyphs in Baselines(page.Letters))
         {
-            var fragments = Split(glyphs);
+            var fragments = Split(glyphs, borders);
             if (fragments.Count > 0 && !(fragments.Count == 1 && PageNumber().IsMatch(fragments[0].Text)))
             {
                 lines.Add(fragments);
             }
         }
 
-        JoinWrapped(lines, Rules(page));
-        return [.. lines.Select(l => l.Where(f => !f.Joined).ToList()).Where(l => l.Count > 0)];
+        JoinWrapped(lines, Rules(page), borders, page.Width);
+        var kept = lines.Select(l => l.Where(f => !f.Joined).ToList()).Where(l => l.Count > 0).ToList();
+        AnchorValues(kept);
+        return [.. kept.Where(l => l.Count > 0).Select(l => l.OrderBy(f => f.Left).ToList())];
     }
 
     /// <summary>Glyphs grouped by baseline, top to bottom; each group left to right, without spaces and doubled glyphs.</summary>
@@ -149,8 +156,8 @@ internal static partial class PdfTokenizer
         }
     }
 
-    /// <summary>Splits a line into cells where the gap between two glyphs is wider than padding and a border.</summary>
-    private static List<Fragment> Split(List<Letter> line)
+    /// <summary>Splits a line into cells where a border is drawn between two glyphs, or the gap is wider than padding and a border.</summary>
+    private static List<Fragment> Split(List<Letter> line, List<Border> borders)
     {
         var fragments = new List<Fragment>();
         var text = new StringBuilder();
@@ -162,7 +169,8 @@ internal static partial class PdfTokenizer
             {
                 var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
                 var size = Math.Max(previous.PointSize, letter.PointSize);
-                if (gap > CellGap * size)
+                var y = letter.StartBaseLine.Y;
+                if (gap > CellGap * size || borders.Any(b => b.X > previous.EndBaseLine.X - 0.5 && b.X < letter.StartBaseLine.X + 0.5 && b.Bottom < y + 0.5 * size && b.Top > y))
                 {
                     fragments.Add(Fragment.Of(text.ToString(), first, previous));
                     text.Clear();
@@ -192,12 +200,15 @@ internal static partial class PdfTokenizer
     /// Joins a label with the lines below it that continue it in the same cell: close below (a wrapped line, not the
     /// next row), overlapping it horizontally, and with no number in that column in between (which would start a row).
     /// </summary>
-    private static void JoinWrapped(List<List<Fragment>> lines, List<Rule> rules)
+    private static void JoinWrapped(List<List<Fragment>> lines, List<Rule> rules, List<Border> borders, double pageWidth)
     {
+        // On a ruled page only text in a cell wraps: a heading above a table caption is not one label.
+        bool InCell(Fragment f) => borders.Count == 0 || borders.Any(b => b.X <= f.Left + 0.5 && f.Left - b.X < 2 * f.Size && b.Bottom <= f.Y && b.Top >= f.Y);
         var reach = rules.Count == 0 ? WrapDistance : RuledWrapDistance;
         for (var i = 0; i < lines.Count; i++)
         {
-            foreach (var label in lines[i].Where(f => !f.IsNumber && !f.Joined))
+            // Prose runs across the page; only a label in a narrow cell is wrapped by the table.
+            foreach (var label in lines[i].Where(f => !f.IsNumber && !f.Joined && f.Right - f.Left < NarrowCell * pageWidth && InCell(f)))
             {
                 for (var j = i + 1; j < lines.Count; j++)
                 {
@@ -213,7 +224,7 @@ internal static partial class PdfTokenizer
                     }
 
                     var next = below[0];
-                    if (below.Count > 1 || next.IsNumber || next.Joined || label.LastY - next.Y > reach * Math.Max(label.Size, next.Size)
+                    if (below.Count > 1 || next.IsNumber || next.Right - next.Left >= NarrowCell * pageWidth || next.Joined || label.LastY - next.Y > reach * Math.Max(label.Size, next.Size)
                         || rules.Any(r => r.Y > next.Y && r.Y < label.LastY && r.Left < Math.Min(label.Right, next.Right) && r.Right > Math.Max(label.Left, next.Left)))
                     {
                         break;
@@ -221,6 +232,38 @@ internal static partial class PdfTokenizer
 
                     label.Join(next);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves a line of numbers only into the line of the row label it stands beside: a wrapped label is often centred
+    /// or drawn from the top, so its numbers sit on a baseline of their own, below its first line or between its lines,
+    /// where a merged group label may also come between them. The label is the rightmost one left of the numbers whose
+    /// lines span the numbers' baseline.
+    /// </summary>
+    private static void AnchorValues(List<List<Fragment>> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var values = lines[i];
+            if (values.Count == 0 || !values.All(f => f.IsNumber))
+            {
+                continue;
+            }
+
+            var y = values[0].Y;
+            var left = values.Min(f => f.Left);
+            var owner = Enumerable.Range(Math.Max(0, i - 4), Math.Min(lines.Count, i + 5) - Math.Max(0, i - 4))
+                .Where(j => j != i)
+                .SelectMany(j => lines[j].Select(f => (Line: j, Fragment: f)))
+                .Where(p => !p.Fragment.IsNumber && p.Fragment.Right < left && y <= p.Fragment.Y + Anchor * p.Fragment.Size && y >= p.Fragment.LastY - Anchor * p.Fragment.Size)
+                .OrderByDescending(p => p.Fragment.Right)
+                .FirstOrDefault();
+            if (owner.Fragment is not null && !lines[owner.Line].Any(f => f.IsNumber))
+            {
+                lines[owner.Line].AddRange(values);
+                lines[i] = [];
             }
         }
     }
@@ -254,7 +297,37 @@ internal static partial class PdfTokenizer
         return rules;
     }
 
+    /// <summary>The vertical borders drawn on a page (as rules with X in Left and Right, and the span in Y and Top).</summary>
+    private static List<Border> Borders(Page page)
+    {
+        var borders = new List<Border>();
+        foreach (var path in page.Paths)
+        {
+            foreach (var subpath in path)
+            {
+                if (subpath.GetBoundingRectangle() is not { } box || box.Height < 3)
+                {
+                    continue;
+                }
+
+                if (box.Width <= 2.5)
+                {
+                    borders.Add(new Border((box.Left + box.Right) / 2, box.Bottom, box.Top));
+                }
+                else if (path.IsStroked)
+                {
+                    borders.Add(new Border(box.Left, box.Bottom, box.Top));
+                    borders.Add(new Border(box.Right, box.Bottom, box.Top));
+                }
+            }
+        }
+
+        return borders;
+    }
+
     private readonly record struct Rule(double Y, double Left, double Right);
+
+    private readonly record struct Border(double X, double Bottom, double Top);
 
     [GeneratedRegex(@"^([-－—–]\s*\d+\s*[-－—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")]
     private static partial Regex PageNumber();

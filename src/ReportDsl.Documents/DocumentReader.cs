@@ -19,7 +19,7 @@ public static class DocumentReader
     public sealed record Result(ReportData? Data, string Evidence, ImmutableArray<Finding> Errors);
 
     /// <summary>The file extensions <see cref="ReadFile"/> understands.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx"];
+    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"];
 
     /// <summary>Reads a document file's bytes, by its extension; unreadable content becomes a finding, never an exception.</summary>
     public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
@@ -29,6 +29,10 @@ public static class DocumentReader
         {
             case ".html" or ".htm":
                 return ReadItems(HtmlTokenizer.Tokenize(HtmlTokenizer.Decode(bytes)), path, candidates);
+            case ".pdf":
+                return Pdf.PdfTokenizer.Tokenize(bytes) is { } pdfItems
+                    ? ReadItems(pdfItems, path, candidates)
+                    : new Result(null, string.Empty, [Finding.ForData(DiagnosticCatalog.RD3207, [], null, new FindingLocation(path, 1, 1))]);
             case ".docx":
                 var (items, problem) = DocxTokenizer.Tokenize(bytes);
                 if (items is null)

@@ -22,9 +22,9 @@ public sealed class ValidationSampleTests
         return data;
     }
 
-    /// <summary>data.json (report data), or data.txt / data.md / data.html / data.docx (a published report to extract first).</summary>
+    /// <summary>data.json (report data), or a published report to extract first: data.txt / .md / .html / .docx / .pdf.</summary>
     private static string? DataFile(string folder) =>
-        new[] { "data.json", "data.txt", "data.md", "data.html", "data.docx" }.Select(f => Path.Combine(folder, f)).FirstOrDefault(File.Exists);
+        new[] { "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf" }.Select(f => Path.Combine(folder, f)).FirstOrDefault(File.Exists);
 
     [Theory]
     [MemberData(nameof(Cases))]

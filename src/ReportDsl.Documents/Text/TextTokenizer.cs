@@ -69,7 +69,7 @@ internal static partial class TextTokenizer
         }
     }
 
-    private static void AddCell(List<DocumentItem> items, string cell, int line, int column, bool blankAllowed)
+    internal static void AddCell(List<DocumentItem> items, string cell, int line, int column, bool blankAllowed)
     {
         if (TextNormalizer.IsBlank(cell))
         {
@@ -179,7 +179,8 @@ internal static partial class TextTokenizer
                     digitsEnd++;
                 }
 
-                if (digitsEnd == text.Length || (text[digitsEnd] == '.' && digitsEnd - i == 1) || char.IsAsciiLetter(text[digitsEnd]))
+                // "1.属于…", "1、…", "2)…": numbering (a digit or two, then a numbering mark) opens a label.
+                if (digitsEnd == text.Length || (text[digitsEnd] is '.' or ',' or '、' or ')' or '）' && digitsEnd - i <= 2) || char.IsAsciiLetter(text[digitsEnd]))
                 {
                     i = digitsEnd;
                     continue;

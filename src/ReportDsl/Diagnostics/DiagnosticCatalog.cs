@@ -87,6 +87,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3204 = new("RD3204", DiagnosticSeverity.Warning, "ColumnNotInDocument");
     internal static readonly DiagnosticDescriptor RD3205 = new("RD3205", DiagnosticSeverity.Error, "NoTables");
     internal static readonly DiagnosticDescriptor RD3206 = new("RD3206", DiagnosticSeverity.Error, "UnreadableDocument");
+    internal static readonly DiagnosticDescriptor RD3207 = new("RD3207", DiagnosticSeverity.Error, "UnreadablePdf");
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
@@ -101,7 +102,7 @@ public static class DiagnosticCatalog
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
-        RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3210, RD3211,
+        RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
         RD9001,
     ];
 

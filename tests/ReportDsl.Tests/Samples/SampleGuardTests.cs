@@ -10,7 +10,7 @@ public sealed partial class SampleGuardTests
     private static readonly string[] KnownFiles =
     [
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
-        "data.json", "data.txt", "data.md", "data.html", "data.docx", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
+        "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
     ];
 
     // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
@@ -23,7 +23,7 @@ public sealed partial class SampleGuardTests
         folders.Count.ShouldBeGreaterThan(40);
         foreach (var folder in folders)
         {
-            if (new[] { "data.json", "data.txt", "data.md", "data.html", "data.docx" }.Any(f => File.Exists(Path.Combine(folder, f))))
+            if (new[] { "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf" }.Any(f => File.Exists(Path.Combine(folder, f))))
             {
                 // A validation case: report data checked against the bundled formats (ReportDsl.Cli.Tests runs it).
                 File.Exists(Path.Combine(folder, "expected.validation.txt")).ShouldBeTrue($"{folder} has no expected.validation.txt");
@@ -46,8 +46,8 @@ public sealed partial class SampleGuardTests
     [Fact]
     public void Sample_files_use_LF_line_endings()
     {
-        // A .docx is a zip package: binary, so line endings do not apply.
-        foreach (var file in SampleTests.SampleFolders().SelectMany(Directory.EnumerateFiles).Where(f => KnownFiles.Contains(Path.GetFileName(f)) && !f.EndsWith(".docx", StringComparison.Ordinal)))
+        // .docx and .pdf are binary, so line endings do not apply.
+        foreach (var file in SampleTests.SampleFolders().SelectMany(Directory.EnumerateFiles).Where(f => KnownFiles.Contains(Path.GetFileName(f)) && !f.EndsWith(".docx", StringComparison.Ordinal) && !f.EndsWith(".pdf", StringComparison.Ordinal)))
         {
             File.ReadAllText(file).Contains('\r', StringComparison.Ordinal).ShouldBeFalse($"{file} has CR characters; samples are LF-only");
         }

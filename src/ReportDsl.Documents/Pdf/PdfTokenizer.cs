@@ -1,0 +1,334 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ReportDsl.Documents.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+
+namespace ReportDsl.Documents.Pdf;
+
+/// <summary>
+/// Turns a PDF's text layer into items in reading order, from where the glyphs are drawn: glyphs on one baseline form a
+/// line, a wide horizontal gap separates two cells, and a label wrapped over several lines inside a narrow cell is joined
+/// back into one label. Each visual line ends with a row break; pages simply follow each other, so a table that
+/// crosses a page break continues.
+/// </summary>
+internal static partial class PdfTokenizer
+{
+    /// <summary>The largest PDF read (bytes); annual reports are a few megabytes at most.</summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
+    /// <summary>The pages read; the tables of an annual report are on its first few pages.</summary>
+    public const int MaxPages = 500;
+
+    // Keeps memory bounded on a PDF that draws millions of glyphs.
+    private const int MaxLetters = 2_000_000;
+
+    // Fractions of the font size: glyphs this far apart vertically share a line; a horizontal gap this wide separates
+    // cells (table padding and borders are wider than a space); a wrapped line follows its previous one this closely.
+    private const double BaselineTolerance = 0.2;
+    private const double CellGap = 0.8;
+    private const double SpaceGap = 0.15;
+    private const double Anchor = 1.0;
+    private const double WrapDistance = 1.5;
+
+    // With cell borders drawn, a border (not the distance) separates two rows, so wrapped lines may be further apart.
+    private const double RuledWrapDistance = 3;
+
+    // A fraction of the page width: wider text is prose, not a cell.
+    private const double NarrowCell = 0.45;
+
+    /// <summary>The items of a PDF, or null when the bytes are not a readable PDF with a text layer.</summary>
+    public static List<DocumentItem>? Tokenize(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0 || bytes.Length > MaxBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var items = new List<DocumentItem>();
+            var line = 0;
+            var letters = 0;
+            for (var number = 1; number <= Math.Min(document.NumberOfPages, MaxPages); number++)
+            {
+                var page = document.GetPage(number);
+                letters += page.Letters.Count;
+                if (letters > MaxLetters)
+                {
+                    return null;
+                }
+
+                foreach (var row in Lines(page))
+                {
+                    line++;
+                    var column = 0;
+                    foreach (var fragment in row)
+                    {
+                        column++;
+                        var cell = new List<DocumentItem>();
+                        TextTokenizer.AddCell(cell, fragment.Text, line, column, blankAllowed: false);
+                        var detail = string.Create(CultureInfo.InvariantCulture, $"page {number}, x {fragment.Left:0}, y {fragment.Y:0}");
+                        items.AddRange(cell.Select(item => item with { Column = column, Detail = detail }));
+                    }
+
+                    items.Add(new DocumentItem(ItemKind.RowBreak, string.Empty, 0, line, 0));
+                }
+            }
+
+            // A scanned report has pages but no text layer: nothing to read, which is not the same as "no table".
+            return letters == 0 ? null : items;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The parser meets untrusted bytes and throws many exception types (format, encryption, stream and font
+            // errors); all of them mean the same thing to the reader: this PDF cannot be read.
+            return null;
+        }
+    }
+
+    /// <summary>A page's lines, top to bottom, each a list of cell texts left to right, with wrapped labels joined.</summary>
+    private static List<List<Fragment>> Lines(Page page)
+    {
+        var lines = new List<List<Fragment>>();
+        var borders = Borders(page);
+        foreach (var glyphs in Baselines(page.Letters))
+        {
+            var fragments = Split(glyphs, borders);
+            if (fragments.Count > 0 && !(fragments.Count == 1 && PageNumber().IsMatch(fragments[0].Text)))
+            {
+                lines.Add(fragments);
+            }
+        }
+
+        JoinWrapped(lines, Rules(page), borders, page.Width);
+        var kept = lines.Select(l => l.Where(f => !f.Joined).ToList()).Where(l => l.Count > 0).ToList();
+        AnchorValues(kept);
+        return [.. kept.Where(l => l.Count > 0).Select(l => l.OrderBy(f => f.Left).ToList())];
+    }
+
+    /// <summary>Glyphs grouped by baseline, top to bottom; each group left to right, without spaces and doubled glyphs.</summary>
+    private static IEnumerable<List<Letter>> Baselines(IReadOnlyList<Letter> letters)
+    {
+        var sorted = letters
+            .Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.PointSize > 0)
+            .OrderByDescending(l => l.StartBaseLine.Y)
+            .ThenBy(l => l.StartBaseLine.X)
+            .ToList();
+        var current = new List<Letter>();
+        foreach (var letter in sorted)
+        {
+            if (current.Count > 0)
+            {
+                var size = Math.Max(current.Max(l => l.PointSize), letter.PointSize);
+                if (current[0].StartBaseLine.Y - letter.StartBaseLine.Y > BaselineTolerance * size)
+                {
+                    yield return Order(current);
+                    current = [];
+                }
+            }
+
+            current.Add(letter);
+        }
+
+        if (current.Count > 0)
+        {
+            yield return Order(current);
+        }
+
+        // Fake bold draws a glyph twice, a fraction of a point apart.
+        static List<Letter> Order(List<Letter> line)
+        {
+            var ordered = new List<Letter>();
+            foreach (var letter in line.OrderBy(l => l.StartBaseLine.X))
+            {
+                if (ordered.Count > 0 && ordered[^1].Value == letter.Value && Math.Abs(ordered[^1].StartBaseLine.X - letter.StartBaseLine.X) < 0.25 * letter.PointSize)
+                {
+                    continue;
+                }
+
+                ordered.Add(letter);
+            }
+
+            return ordered;
+        }
+    }
+
+    /// <summary>Splits a line into cells where a border is drawn between two glyphs, or the gap is wider than padding and a border.</summary>
+    private static List<Fragment> Split(List<Letter> line, List<Border> borders)
+    {
+        var fragments = new List<Fragment>();
+        var text = new StringBuilder();
+        Letter? first = null;
+        Letter? previous = null;
+        foreach (var letter in line)
+        {
+            if (previous is not null && first is not null)
+            {
+                var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
+                var size = Math.Max(previous.PointSize, letter.PointSize);
+                var y = letter.StartBaseLine.Y;
+                if (gap > CellGap * size || borders.Any(b => b.X > previous.EndBaseLine.X - 0.5 && b.X < letter.StartBaseLine.X + 0.5 && b.Bottom < y + 0.5 * size && b.Top > y))
+                {
+                    fragments.Add(Fragment.Of(text.ToString(), first, previous));
+                    text.Clear();
+                    first = letter;
+                }
+                else if (gap > SpaceGap * size)
+                {
+                    // Kept as a space so that a label and its number in one cell ("行政处罚 250") are split later.
+                    text.Append(' ');
+                }
+            }
+
+            first ??= letter;
+            text.Append(letter.Value);
+            previous = letter;
+        }
+
+        if (first is not null && previous is not null)
+        {
+            fragments.Add(Fragment.Of(text.ToString(), first, previous));
+        }
+
+        return fragments;
+    }
+
+    /// <summary>
+    /// Joins a label with the lines below it that continue it in the same cell: close below (a wrapped line, not the
+    /// next row), overlapping it horizontally, and with no number in that column in between (which would start a row).
+    /// </summary>
+    private static void JoinWrapped(List<List<Fragment>> lines, List<Rule> rules, List<Border> borders, double pageWidth)
+    {
+        // On a ruled page only text in a cell wraps: a heading above a table caption is not one label.
+        bool InCell(Fragment f) => borders.Count == 0 || borders.Any(b => b.X <= f.Left + 0.5 && f.Left - b.X < 2 * f.Size && b.Bottom <= f.Y && b.Top >= f.Y);
+        var reach = rules.Count == 0 ? WrapDistance : RuledWrapDistance;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            // Prose runs across the page; only a label in a narrow cell is wrapped by the table.
+            foreach (var label in lines[i].Where(f => !f.IsNumber && !f.Joined && f.Right - f.Left < NarrowCell * pageWidth && InCell(f)))
+            {
+                for (var j = i + 1; j < lines.Count; j++)
+                {
+                    var below = lines[j].Where(label.Overlaps).ToList();
+                    if (below.Count == 0)
+                    {
+                        if (lines[j][0].Y < label.LastY - reach * label.Size)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    var next = below[0];
+                    if (below.Count > 1 || next.IsNumber || next.Right - next.Left >= NarrowCell * pageWidth || next.Joined || label.LastY - next.Y > reach * Math.Max(label.Size, next.Size)
+                        || rules.Any(r => r.Y > next.Y && r.Y < label.LastY && r.Left < Math.Min(label.Right, next.Right) && r.Right > Math.Max(label.Left, next.Left)))
+                    {
+                        break;
+                    }
+
+                    label.Join(next);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves a line of numbers only into the line of the row label it stands beside: a wrapped label is often centred
+    /// or drawn from the top, so its numbers sit on a baseline of their own, below its first line or between its lines,
+    /// where a merged group label may also come between them. The label is the rightmost one left of the numbers whose
+    /// lines span the numbers' baseline.
+    /// </summary>
+    private static void AnchorValues(List<List<Fragment>> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var values = lines[i];
+            if (values.Count == 0 || !values.All(f => f.IsNumber))
+            {
+                continue;
+            }
+
+            var y = values[0].Y;
+            var left = values.Min(f => f.Left);
+            var owner = Enumerable.Range(Math.Max(0, i - 4), Math.Min(lines.Count, i + 5) - Math.Max(0, i - 4))
+                .Where(j => j != i)
+                .SelectMany(j => lines[j].Select(f => (Line: j, Fragment: f)))
+                .Where(p => !p.Fragment.IsNumber && p.Fragment.Right < left && y <= p.Fragment.Y + Anchor * p.Fragment.Size && y >= p.Fragment.LastY - Anchor * p.Fragment.Size)
+                .OrderByDescending(p => p.Fragment.Right)
+                .FirstOrDefault();
+            if (owner.Fragment is not null && !lines[owner.Line].Any(f => f.IsNumber))
+            {
+                lines[owner.Line].AddRange(values);
+                lines[i] = [];
+            }
+        }
+    }
+
+    /// <summary>The horizontal borders drawn on a page: thin lines or filled bars, and the top and bottom of stroked boxes.</summary>
+    private static List<Rule> Rules(Page page)
+    {
+        var rules = new List<Rule>();
+        foreach (var path in page.Paths)
+        {
+            foreach (var subpath in path)
+            {
+                if (subpath.GetBoundingRectangle() is not { } box || box.Width < 3)
+                {
+                    continue;
+                }
+
+                if (box.Height <= 2.5)
+                {
+                    rules.Add(new Rule((box.Bottom + box.Top) / 2, box.Left, box.Right));
+                }
+                else if (path.IsStroked)
+                {
+                    // A cell drawn as a box; a filled box is shading, not a border.
+                    rules.Add(new Rule(box.Top, box.Left, box.Right));
+                    rules.Add(new Rule(box.Bottom, box.Left, box.Right));
+                }
+            }
+        }
+
+        return rules;
+    }
+
+    /// <summary>The vertical borders drawn on a page (as rules with X in Left and Right, and the span in Y and Top).</summary>
+    private static List<Border> Borders(Page page)
+    {
+        var borders = new List<Border>();
+        foreach (var path in page.Paths)
+        {
+            foreach (var subpath in path)
+            {
+                if (subpath.GetBoundingRectangle() is not { } box || box.Height < 3)
+                {
+                    continue;
+                }
+
+                if (box.Width <= 2.5)
+                {
+                    borders.Add(new Border((box.Left + box.Right) / 2, box.Bottom, box.Top));
+                }
+                else if (path.IsStroked)
+                {
+                    borders.Add(new Border(box.Left, box.Bottom, box.Top));
+                    borders.Add(new Border(box.Right, box.Bottom, box.Top));
+                }
+            }
+        }
+
+        return borders;
+    }
+
+    private readonly record struct Rule(double Y, double Left, double Right);
+
+    private readonly record struct Border(double X, double Bottom, double Top);
+
+    [GeneratedRegex(@"^([-－—–]\s*\d+\s*[-－—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")]
+    private static partial Regex PageNumber();
+}

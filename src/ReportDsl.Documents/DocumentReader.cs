@@ -18,6 +18,9 @@ public static class DocumentReader
     /// <summary>The report data (null when no table of any format was found), the format chosen with the evidence, and the findings that made the document unreadable.</summary>
     public sealed record Result(ReportData? Data, string Evidence, ImmutableArray<Finding> Errors);
 
+    /// <summary>The largest document read, in bytes.</summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
     /// <summary>The file extensions <see cref="ReadFile"/> understands.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"];
 
@@ -25,6 +28,13 @@ public static class DocumentReader
     public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (bytes.Length > MaxBytes)
+        {
+            // No annual report comes near this; reading one would only spend time and memory on something else.
+            var tooLarge = Finding.ForData(DiagnosticCatalog.RD3206, [], null, new FindingLocation(path, 1, 1), $"it is larger than {MaxBytes / (1024 * 1024)} MB");
+            return new Result(null, string.Empty, [tooLarge]);
+        }
+
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
             case ".html" or ".htm":

@@ -13,6 +13,7 @@ public class ExtractionBenchmarks
     private string _tabRows = string.Empty;
     private string _cellPerLine = string.Empty;
     private string _flattened = string.Empty;
+    private byte[] _docx = [];
 
     [GlobalSetup]
     public void Setup()
@@ -21,6 +22,7 @@ public class ExtractionBenchmarks
         var shared = FindShared();
         _tabRows = File.ReadAllText(Path.Combine(shared, "seeds", "003_a728f3a6d1ee2bff.txt"));
         _cellPerLine = File.ReadAllText(Path.Combine(shared, "seeds", "000_f4eb4aa3f1bc3581.txt"));
+        _docx = File.ReadAllBytes(Path.Combine(FindRoot(), "tests", "Samples", "500-validation", "013-document-docx", "data.docx"));
         _flattened = File.ReadAllText(Directory.EnumerateFiles(Path.Combine(shared, "corpus", "peers", "changwu__pingtan-gov-zwgk-archive", "202202"), "page.txt", SearchOption.AllDirectories).Single());
     }
 
@@ -35,6 +37,21 @@ public class ExtractionBenchmarks
     /// <summary>平潭 2021: a flattened page whose cells are run together and segmented with the invariants.</summary>
     [Benchmark]
     public ReportData? Flattened() => DocumentReader.ReadText(_flattened, "page.txt", _validators).Data;
+
+    /// <summary>A Word report (the 2019 format with distinct values; tables with gridSpan and vMerge).</summary>
+    [Benchmark]
+    public ReportData? Docx() => DocumentReader.ReadFile(_docx, "013.docx", _validators).Data;
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ReportDsl.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("ReportDsl.sln not found");
+    }
 
     private static string FindShared()
     {

@@ -141,4 +141,15 @@ public sealed class DocumentRobustnessTests(ITestOutputHelper output)
 
         return stream.ToArray();
     }
+
+    [Theory]
+    [InlineData("huge.txt")]
+    [InlineData("huge.html")]
+    public void A_document_over_the_size_limit_is_refused_without_being_read(string name)
+    {
+        var bytes = new byte[DocumentReader.MaxBytes + 1];
+        var result = DocumentReader.ReadFile(bytes, name, SeedAccuracyTests.Validators);
+        result.Data.ShouldBeNull();
+        result.Errors.ShouldHaveSingleItem().Code.ShouldBe("RD3206");
+    }
 }

@@ -14,7 +14,8 @@ internal static partial class TextNormalizer
     public static string Label(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in Artefacts().Replace(text, string.Empty).Normalize(NormalizationForm.FormKC))
+        var cleaned = text.Contains('[', StringComparison.Ordinal) ? Artefacts().Replace(text, string.Empty) : text;
+        foreach (var c in cleaned.IsNormalized(NormalizationForm.FormKC) ? cleaned : cleaned.Normalize(NormalizationForm.FormKC))
         {
             if (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF')
             {
@@ -37,6 +38,15 @@ internal static partial class TextNormalizer
     /// <summary>Reads a cell as a number: fullwidth digits, thousands separators and a trailing unit are accepted.</summary>
     public static bool TryNumber(string text, out decimal value)
     {
+        // Most cells are plain ASCII digits: read them without normalising or matching patterns.
+        var trimmed = text.AsSpan().Trim(" \t\u00A0\u3000");
+        if (trimmed.Length is > 0 and <= 18 && !trimmed.ContainsAnyExceptInRange('0', '9'))
+        {
+            value = long.Parse(trimmed, CultureInfo.InvariantCulture);
+            return true;
+        }
+
+
         // "0 0" is two cells run together (OCR), not the number 0.
         if (SpacedDigits().IsMatch(text.Normalize(NormalizationForm.FormKC)))
         {

@@ -68,13 +68,18 @@ public static class DocumentReader
     internal static Result ReadItems(IReadOnlyList<DocumentItem> items, string path, IReadOnlyList<Validator> candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var attempts = candidates
+
+        // Extracting is the costly part. When the labels only one format prints settle the question, only that format
+        // is extracted; otherwise every candidate is, and the best match wins.
+        var likely = FormatDetector.Decisive(items, candidates);
+        var attempts = (likely is null ? candidates : [likely])
             .Select(v => (Validator: v, Result: SpecExtractor.Extract(items, v, path)))
             .OrderByDescending(a => a.Result.Score)
             .ThenByDescending(a => a.Result.LabelsFound)
             .ToList();
         var evidence = string.Join("; ", attempts.Select(a =>
-            $"{a.Validator.Format.Name} {a.Validator.Format.Version}: {a.Result.LabelsFound}/{a.Result.LabelsWanted} labels ({a.Result.Score.ToString("P0", CultureInfo.InvariantCulture)})"));
+            $"{a.Validator.Format.Name} {a.Validator.Format.Version}: {a.Result.LabelsFound}/{a.Result.LabelsWanted} labels ({a.Result.Score.ToString("P0", CultureInfo.InvariantCulture)})"))
+            + (likely is null ? string.Empty : $"; {FormatDetector.Describe(items, candidates)}");
         if (attempts.Count == 0 || attempts[0].Result.LabelsFound == 0)
         {
             var none = Finding.ForData(DiagnosticCatalog.RD3205, [], null, new FindingLocation(path, 1, 1));

@@ -152,4 +152,23 @@ public sealed class DocumentRobustnessTests(ITestOutputHelper output)
         result.Data.ShouldBeNull();
         result.Errors.ShouldHaveSingleItem().Code.ShouldBe("RD3206");
     }
+
+    /// <summary>
+    /// Encrypted PDFs (made with qpdf from 2021-wrapped.pdf, AES-256): one needs a user password and cannot be read
+    /// (RD3207, no exception); one has only an owner password, so its text is readable and every cell comes out.
+    /// </summary>
+    [Fact]
+    public void An_encrypted_pdf_is_a_finding_unless_it_opens_without_a_password()
+    {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "ReportDsl.Documents.Tests", "Data", "pdf");
+        var locked = DocumentReader.ReadFile(File.ReadAllBytes(Path.Combine(folder, "2021-encrypted.pdf")), "2021-encrypted.pdf", SeedAccuracyTests.Validators);
+        locked.Data.ShouldBeNull();
+        locked.Errors.ShouldHaveSingleItem().Code.ShouldBe("RD3207");
+
+        var open = DocumentReader.ReadFile(File.ReadAllBytes(Path.Combine(folder, "2021-owner-password.pdf")), "2021-owner-password.pdf", SeedAccuracyTests.Validators);
+        var plain = DocumentReader.ReadFile(File.ReadAllBytes(Path.Combine(folder, "2021-wrapped.pdf")), "2021-wrapped.pdf", SeedAccuracyTests.Validators);
+        var data = open.Data.ShouldNotBeNull();
+        var layout = data.Values.Layout;
+        Enumerable.Range(0, layout.Cells.Length).Select(data.Values.NumberOf).ShouldBe(Enumerable.Range(0, layout.Cells.Length).Select(plain.Data!.Values.NumberOf));
+    }
 }

@@ -60,6 +60,31 @@ public sealed class SyntheticLayoutTests(ITestOutputHelper output)
         wrong.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_word_where_a_number_belongs_is_reported_and_never_guessed()
+    {
+        var validator = SeedAccuracyTests.Validators.Single(v => v.Format.Version == "2021");
+        var random = new Random(7);
+        var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.Cells.Length).ToArray();
+        validator.Layout.TryGetIndex("applications.received[legal.research]", out var broken).ShouldBeTrue();
+        var ascii = values[broken].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fullwidth = string.Concat(ascii.Select(d => (char)('０' + (d - '0'))));
+        var rendered = Render(validator.Format, validator.Layout, values, Layout.TabRows, random);
+        var text = rendered.Replace($"\t{ascii}\t", "\t十二\t", StringComparison.Ordinal).Replace($"\t{fullwidth}\t", "\t十二\t", StringComparison.Ordinal);
+        text.ShouldNotBe(rendered, "the test must put a word where the number was");
+
+        var data = DocumentReader.ReadText(text, "typo.txt", SeedAccuracyTests.Validators).Data.ShouldNotBeNull();
+        data.Values.StateOf(broken).ShouldBe(CellState.Invalid);
+        data.ReadFindings.ShouldContain(f => f.Code == "RD3105" && f.Message.Contains("十二", StringComparison.Ordinal));
+        for (var cell = 0; cell < values.Length; cell++)
+        {
+            if (cell != broken)
+            {
+                data.Values.NumberOf(cell).ShouldBe(values[cell], validator.Layout.Cells[cell].Id);
+            }
+        }
+    }
+
     /// <summary>Writes the tables the way documents print them: captions, column headers, group labels, row labels, values.</summary>
     internal static string Render(FormatSymbol format, CellLayout cells, int[] values, Layout layout, Random random)
     {

@@ -174,7 +174,8 @@ internal static class ValidateCommand
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // A huge file is refused before it is read, so memory stays bounded whatever is passed in.
+            bytes = new FileInfo(path).Length > Documents.DocumentReader.MaxBytes ? new byte[Documents.DocumentReader.MaxBytes + 1] : File.ReadAllBytes(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -193,7 +194,8 @@ internal static class ValidateCommand
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // A huge file is refused before it is read, so memory stays bounded whatever is passed in.
+            bytes = new FileInfo(path).Length > Documents.DocumentReader.MaxBytes ? new byte[Documents.DocumentReader.MaxBytes + 1] : File.ReadAllBytes(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -163,6 +163,11 @@ internal sealed partial class SpecExtractor
                     break;
                 }
             }
+            else if (values.Count > 0 && values.Count < count && item.Text.Length <= 6 && !Matches(item, nextLabels) && NextIsValue(index))
+            {
+                // A word where a number belongs ("十二" between numbers): the cell is there but unreadable.
+                values.Add(item);
+            }
             else if (values.Count > 0 || Matches(item, nextLabels))
             {
                 break;
@@ -172,6 +177,9 @@ internal sealed partial class SpecExtractor
         _cursor = index;
         return values;
     }
+
+    private bool NextIsValue(int index) =>
+        index + 1 < _items.Count && _items[index + 1].Kind is ItemKind.Value or ItemKind.Blank or ItemKind.Digits;
 
     /// <summary>A row without a printed label (table 四): the first run of enough values and blanks.</summary>
     private List<DocumentItem> ReadRun(int count)
@@ -228,8 +236,17 @@ internal sealed partial class SpecExtractor
     {
         for (var i = 0; i < columns.Count; i++)
         {
-            if (table.GetCell(row, columns[i]) is not { } cell || cells[i] is not { Kind: ItemKind.Value } item)
+            if (table.GetCell(row, columns[i]) is not { } cell || cells[i] is not { } item || item.Kind is ItemKind.Blank)
             {
+                continue;
+            }
+
+            if (item.Kind == ItemKind.Label)
+            {
+                var unreadable = _layout.IndexOf(cell);
+                _sources[unreadable] = item;
+                _values.SetInvalid(unreadable);
+                Report(DiagnosticCatalog.RD3105, item, cell.Id, item.Text);
                 continue;
             }
 

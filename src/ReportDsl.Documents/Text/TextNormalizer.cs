@@ -40,10 +40,28 @@ internal static partial class TextNormalizer
     {
         // Most cells are plain ASCII digits: read them without normalising or matching patterns.
         var trimmed = text.AsSpan().Trim(" \t\u00A0\u3000");
-        if (trimmed.Length is > 0 and <= 18 && !trimmed.ContainsAnyExceptInRange('0', '9'))
+        if (trimmed.Length is > 0 and <= 18)
         {
-            value = long.Parse(trimmed, CultureInfo.InvariantCulture);
-            return true;
+            long whole = 0;
+            var plain = true;
+            foreach (var c in trimmed)
+            {
+                // ASCII or fullwidth digits (seed 000 prints "０").
+                var digit = c is >= '0' and <= '9' ? c - '0' : c is >= '０' and <= '９' ? c - '０' : -1;
+                if (digit < 0)
+                {
+                    plain = false;
+                    break;
+                }
+
+                whole = (whole * 10) + digit;
+            }
+
+            if (plain)
+            {
+                value = whole;
+                return true;
+            }
         }
 
 
@@ -61,7 +79,19 @@ internal static partial class TextNormalizer
     }
 
     /// <summary>Whether a cell is blank: nothing but spaces (NBSP included) and artefacts, or a dash or slash used for "none".</summary>
-    public static bool IsBlank(string text) => Label(text) is "" or "/" or "-" or "—" or "--" or "——";
+    public static bool IsBlank(string text)
+    {
+        // Nearly every cell has a letter or digit: answer without normalising.
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return Label(text) is "" or "/" or "-" or "—" or "--" or "——";
+    }
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]", RegexOptions.IgnoreCase)]
     private static partial Regex Artefacts();

@@ -50,7 +50,7 @@ public sealed class SeedAccuracyTests(ITestOutputHelper output)
         var expectedFormat = truth.RootElement.GetProperty("format").GetString()!;
         var data = result.Data.ShouldNotBeNull();
         var layout = Validators.Single(v => v.Format.Version == data.Version).Layout;
-        var byKey = layout.Cells.Select((cell, index) => (Key: SeedKey(cell), Index: index)).ToDictionary(p => p.Key, p => p.Index);
+        var byKey = layout.Cells.Select((cell, index) => (Key: SeedKeys.Of(cell), Index: index)).ToDictionary(p => p.Key, p => p.Index);
         var wrong = new List<string>();
         var right = 0;
         var total = 0;
@@ -73,21 +73,4 @@ public sealed class SeedAccuracyTests(ITestOutputHelper output)
     }
 
     private static string Show(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
-
-    internal static string SeedKey(CellSymbol cell)
-    {
-        var section = cell.Table.Name switch
-        {
-            "applications" => "T2",
-            "reviews" => "T3",
-            _ => "T1",
-        };
-        var row = section switch
-        {
-            "T1" => cell.Table.Label + "/" + string.Join('/', cell.Row.LabelPath),
-            "T3" => "案件数",
-            _ => string.Join('/', cell.Row.LabelPath),
-        };
-        return $"{section}|{row}|{string.Join('/', cell.Column.LabelPath)}";
-    }
 }

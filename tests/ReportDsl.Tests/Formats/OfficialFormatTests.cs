@@ -95,7 +95,7 @@ public sealed class OfficialFormatTests
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, "seeds", seed)));
         var version = truth.RootElement.GetProperty("format").GetString().ShouldNotBeNull();
         var keys = truth.RootElement.GetProperty("cells").EnumerateObject().Select(p => p.Name).ToHashSet();
-        var specKeys = Load(version).Tables.SelectMany(t => t.Cells).Select(SeedKey).ToHashSet();
+        var specKeys = Load(version).Tables.SelectMany(t => t.Cells).Select(SeedKeys.Of).ToHashSet();
 
         keys.Except(specKeys).ShouldBeEmpty();
         if (version == "2021")
@@ -127,22 +127,5 @@ public sealed class OfficialFormatTests
         }
 
         builder.ToString().ShouldMatchApproved(c => c.SubFolder("Approved").NoDiff());
-    }
-
-    private static string SeedKey(CellSymbol cell)
-    {
-        var section = cell.Table.Name switch
-        {
-            "applications" => "T2",
-            "reviews" => "T3",
-            _ => "T1",
-        };
-        var row = section switch
-        {
-            "T1" => cell.Table.Label + "/" + string.Join('/', cell.Row.LabelPath),
-            "T3" => "案件数",
-            _ => string.Join('/', cell.Row.LabelPath),
-        };
-        return $"{section}|{row}|{string.Join('/', cell.Column.LabelPath)}";
     }
 }

@@ -1,3 +1,4 @@
+using static ReportDsl.Cli.Tests.CliRun;
 using System.Globalization;
 using System.Text;
 
@@ -185,13 +186,6 @@ public sealed class CliTests : IDisposable
         return path;
     }
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = Program.Run(args, new CliContext(output, error));
-        return (exit, output.ToString(), error.ToString());
-    }
 
     private static string FindRoot()
     {

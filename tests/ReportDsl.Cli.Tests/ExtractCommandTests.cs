@@ -1,3 +1,4 @@
+using static ReportDsl.Cli.Tests.CliRun;
 using System.Text.Json;
 using ReportDsl.Tests.Infrastructure;
 
@@ -51,13 +52,5 @@ public sealed class ExtractCommandTests : IDisposable
         exit.ShouldBe(2);
         error.ShouldContain("RD3205");
         Run("extract", Path.Combine(_folder, "missing.txt")).Exit.ShouldBe(2);
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = Program.Run(args, new CliContext(output, error));
-        return (exit, output.ToString(), error.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using static ReportDsl.Cli.Tests.CliRun;
 using System.Text.Json;
 using ReportDsl.Tests.Infrastructure;
 
@@ -97,13 +98,5 @@ public sealed class ValidateCommandTests : IDisposable
     public void Help_shows_an_example(string command)
     {
         Run(command, "--help").Output.ShouldContain($"Example: reportdsl {command}");
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = Program.Run(args, new CliContext(output, error));
-        return (exit, output.ToString(), error.ToString());
     }
 }

@@ -27,12 +27,9 @@ internal sealed partial class SpecExtractor
             return;
         }
 
-        foreach (var (index, item) in indexes.Zip(Enumerable.Repeat(found[0], indexes.Length)))
+        foreach (var index in indexes.Where(i => i >= 0))
         {
-            if (index >= 0)
-            {
-                _sources[index] = item;
-            }
+            _sources[index] = found[0];
         }
 
         if (candidates.Count == 1)
@@ -125,10 +122,11 @@ internal sealed partial class SpecExtractor
 
     private List<Instance>? _instances;
 
-    private List<Instance> Instances() => _instances ??= [.. (_validator?.Instances ?? []).Select((instance, index) => new Instance(
-        index,
-        instance.Left.Terms.Concat(instance.Right.Terms).Where(t => !t.IsPrevious).Select(t => _layout.IndexOf(t.Cell)).ToHashSet()))
-        .Where(i => !(_validator?.Instances[i.Index].Left.Terms.Concat(_validator.Instances[i.Index].Right.Terms).Any(t => t.IsPrevious) ?? false))];
+    // Rules that read last year's report cannot decide this year's cells, so they take no part.
+    private List<Instance> Instances() => _instances ??= [.. (_validator?.Instances ?? [])
+        .Select((instance, index) => (Terms: instance.Left.Terms.Concat(instance.Right.Terms).ToList(), Index: index))
+        .Where(i => !i.Terms.Any(t => t.IsPrevious))
+        .Select(i => new Instance(i.Index, i.Terms.Select(t => _layout.IndexOf(t.Cell)).ToHashSet()))];
 
     private List<Instance> InstancesWithin(HashSet<int> cells) => [.. Instances().Where(i => i.Cells.IsSubsetOf(cells))];
 

@@ -67,25 +67,7 @@ internal static class RuleCompiler
             return local;
         }
 
-        Expression Side(LinearCombination side)
-        {
-            Expression? sum = null;
-            foreach (var term in side.Terms)
-            {
-                var index = Expression.Constant(layout.IndexOf(term.Cell));
-                var whole = term.Cell.Type.IsWholeNumber && !usesAmounts;
-                Expression value = Expression.ArrayIndex(Array(term.IsPrevious, whole), index);
-                if (term.Coefficient != 1)
-                {
-                    value = Expression.MultiplyChecked(value, Expression.Constant(Convert.ChangeType(term.Coefficient, type, System.Globalization.CultureInfo.InvariantCulture), type));
-                }
-
-                sum = sum is null ? value : Expression.AddChecked(sum, value);
-            }
-
-            var constant = Expression.Constant(usesAmounts ? (object)side.Constant : (long)side.Constant, type);
-            return sum is null ? constant : side.Constant == 0 ? sum : Expression.AddChecked(sum, constant);
-        }
+        Expression Side(LinearCombination side) => SideExpression(side, layout, usesAmounts, Array);
 
         var left = Expression.Variable(type, "left");
         var right = Expression.Variable(type, "right");
@@ -155,25 +137,8 @@ internal static class RuleCompiler
 
             var usesAmounts = UsesAmounts(instance);
             var type = usesAmounts ? typeof(decimal) : typeof(long);
-            Expression Side(LinearCombination side)
-            {
-                Expression? sum = null;
-                foreach (var term in side.Terms)
-                {
-                    var index = Expression.Constant(layout.IndexOf(term.Cell));
-                    var fromWhole = term.Cell.Type.IsWholeNumber && !usesAmounts;
-                    Expression value = Expression.ArrayIndex((fromWhole ? whole : amount)[term.IsPrevious ? 1 : 0], index);
-                    if (term.Coefficient != 1)
-                    {
-                        value = Expression.MultiplyChecked(value, Expression.Constant(Convert.ChangeType(term.Coefficient, type, System.Globalization.CultureInfo.InvariantCulture), type));
-                    }
-
-                    sum = sum is null ? value : Expression.AddChecked(sum, value);
-                }
-
-                var constant = Expression.Constant(usesAmounts ? (object)side.Constant : (long)side.Constant, type);
-                return sum is null ? constant : side.Constant == 0 ? sum : Expression.AddChecked(sum, constant);
-            }
+            Expression Side(LinearCombination side) =>
+                SideExpression(side, layout, usesAmounts, (isPrevious, fromWhole) => (fromWhole ? whole : amount)[isPrevious ? 1 : 0]);
 
             checks.Add(Expression.IfThen(
                 Expression.Not(Compare(instance.Rule.Operator, Side(instance.Left), Side(instance.Right), instance.Rule.Tolerance ?? 0m, usesAmounts)),
@@ -188,6 +153,27 @@ internal static class RuleCompiler
             Expression.Catch(typeof(OverflowException), Expression.Block(typeof(void), Expression.Assign(count, Expression.Constant(-1))))));
         body.Add(Expression.Label(result, count));
         return Expression.Lambda<Func<ReportValues, ReportValues?, int>>(Expression.Block(locals, body), current, previous).Compile();
+    }
+
+    /// <summary>One side of a comparison: the cells times their coefficients, plus the constant, with overflow checks.</summary>
+    private static Expression SideExpression(LinearCombination side, CellLayout layout, bool usesAmounts, Func<bool, bool, Expression> array)
+    {
+        var type = usesAmounts ? typeof(decimal) : typeof(long);
+        Expression? sum = null;
+        foreach (var term in side.Terms)
+        {
+            var index = Expression.Constant(layout.IndexOf(term.Cell));
+            Expression value = Expression.ArrayIndex(array(term.IsPrevious, term.Cell.Type.IsWholeNumber && !usesAmounts), index);
+            if (term.Coefficient != 1)
+            {
+                value = Expression.MultiplyChecked(value, Expression.Constant(Convert.ChangeType(term.Coefficient, type, System.Globalization.CultureInfo.InvariantCulture), type));
+            }
+
+            sum = sum is null ? value : Expression.AddChecked(sum, value);
+        }
+
+        var constant = Expression.Constant(usesAmounts ? (object)side.Constant : (long)side.Constant, type);
+        return sum is null ? constant : side.Constant == 0 ? sum : Expression.AddChecked(sum, constant);
     }
 
     private static bool UsesAmounts(RuleInstance instance) =>

@@ -19,11 +19,11 @@ public class ExtractionBenchmarks
     public void Setup()
     {
         _validators = [.. new[] { "2019", "2021" }.Select(v => Validator.Create(Compilation.Create(SourceText.From(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "formats", v + ".rdsl")))).Formats.Single()))];
-        var shared = FindShared();
-        _tabRows = File.ReadAllText(Path.Combine(shared, "seeds", "003_a728f3a6d1ee2bff.txt"));
-        _cellPerLine = File.ReadAllText(Path.Combine(shared, "seeds", "000_f4eb4aa3f1bc3581.txt"));
+        var corpus = Path.Combine(FindRoot(), "tests", "corpus");
+        _tabRows = File.ReadAllText(Path.Combine(corpus, "seeds", "003_a728f3a6d1ee2bff.txt"));
+        _cellPerLine = File.ReadAllText(Path.Combine(corpus, "seeds", "000_f4eb4aa3f1bc3581.txt"));
         _docx = File.ReadAllBytes(Path.Combine(FindRoot(), "tests", "Samples", "500-validation", "013-document-docx", "data.docx"));
-        _flattened = File.ReadAllText(Directory.EnumerateFiles(Path.Combine(shared, "corpus", "peers", "changwu__pingtan-gov-zwgk-archive", "202202"), "page.txt", SearchOption.AllDirectories).Single());
+        _flattened = File.ReadAllText(Directory.EnumerateFiles(Path.Combine(corpus, "peers", "changwu__pingtan-gov-zwgk-archive", "202202"), "page.txt", SearchOption.AllDirectories).Single());
     }
 
     /// <summary>Seed 003: Markdown headings with tab rows.</summary>
@@ -51,16 +51,5 @@ public class ExtractionBenchmarks
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("ReportDsl.sln not found");
-    }
-
-    private static string FindShared()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "shared", "seeds")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("../shared not found"), "shared");
     }
 }

@@ -6,7 +6,7 @@ namespace ReportDsl.Cli.Tests;
 
 public sealed class ExtractCommandTests : IDisposable
 {
-    private static readonly string Seeds = Path.Combine(RepoPaths.Shared, "seeds");
+    private static readonly string Seeds = Path.Combine(RepoPaths.Corpus, "seeds");
     private readonly string _folder = Directory.CreateTempSubdirectory("reportdsl-extract-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -6,12 +6,12 @@ using Xunit.Abstractions;
 namespace ReportDsl.Documents.Tests;
 
 /// <summary>
-/// Real published PDFs from ../shared/corpus/peers: what each yields (format, values that the folder's SOURCES.md
+/// Real published PDFs from tests/corpus/peers: what each yields (format, values that the folder's SOURCES.md
 /// states, cells read, findings), pinned so that a change in the PDF reader shows up here; see docs/corpus.md "PDF".
 /// </summary>
 public sealed class PdfCorpusTests(ITestOutputHelper output)
 {
-    private static string Peers => Path.Combine(RepoPaths.Shared, "corpus", "peers");
+    private static string Peers => Path.Combine(RepoPaths.Corpus, "corpus", "peers");
 
     /// <summary>Each PDF: its path under peers, the cells read, and the finding codes (extraction and validation) with counts.</summary>
     public static TheoryData<string, int, string> Cases() => new()

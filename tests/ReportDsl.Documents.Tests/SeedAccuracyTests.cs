@@ -19,7 +19,7 @@ public sealed class SeedAccuracyTests(ITestOutputHelper output)
     public static TheoryData<string> Seeds()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Shared, "seeds"), "*.txt").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Corpus, "seeds"), "*.txt").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }
@@ -44,7 +44,7 @@ public sealed class SeedAccuracyTests(ITestOutputHelper output)
 
     internal static (int Right, int Total, List<string> Wrong, string Format, string ExpectedFormat) Measure(string seed)
     {
-        var folder = Path.Combine(RepoPaths.Shared, "seeds");
+        var folder = Path.Combine(RepoPaths.Corpus, "seeds");
         var result = DocumentReader.ReadText(File.ReadAllText(Path.Combine(folder, seed + ".txt")), seed + ".txt", Validators);
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, seed + ".truth.json")));
         var expectedFormat = truth.RootElement.GetProperty("format").GetString()!;

@@ -79,7 +79,7 @@ public sealed class OfficialFormatTests
     public static TheoryData<string> Seeds()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Shared, "seeds"), "*.truth.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Corpus, "seeds"), "*.truth.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -92,7 +92,7 @@ public sealed class OfficialFormatTests
     [MemberData(nameof(Seeds))]
     public void Every_cell_of_a_seed_report_is_a_cell_of_its_format(string seed)
     {
-        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, "seeds", seed)));
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Corpus, "seeds", seed)));
         var version = truth.RootElement.GetProperty("format").GetString().ShouldNotBeNull();
         var keys = truth.RootElement.GetProperty("cells").EnumerateObject().Select(p => p.Name).ToHashSet();
         var specKeys = Load(version).Tables.SelectMany(t => t.Cells).Select(SeedKeys.Of).ToHashSet();

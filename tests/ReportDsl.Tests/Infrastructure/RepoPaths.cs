@@ -9,7 +9,8 @@ public static class RepoPaths
 
     public static string Templates => Path.Combine(Root, "templates", "gov-info-disclosure");
 
-    public static string Shared => Path.Combine(Root, "..", "shared");
+    /// <summary>The real published reports the tests read, copied into the repository with their provenance.</summary>
+    public static string Corpus => Path.Combine(Root, "tests", "corpus");
 
     private static string FindRoot()
     {

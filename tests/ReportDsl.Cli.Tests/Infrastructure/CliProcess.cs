@@ -175,3 +175,12 @@ internal sealed class UnprivilegedTheoryAttribute : TheoryAttribute
         Skip = CliProcess.WhyNoUnprivilegedUser;
     }
 }
+
+/// <summary>A fact that only root can check (giving a file to another user); skipped, with the reason, for anyone else.</summary>
+internal sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute()
+    {
+        Skip = CliProcess.IsRoot ? null : "Only root can give a file to another user, which this case needs; run the tests as root (CI does).";
+    }
+}

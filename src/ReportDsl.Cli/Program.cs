@@ -76,6 +76,10 @@ public static class Program
             ExtractCommand.Create(context),
         };
         root.Options.Add(lang);
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            help.Description = Messages.Get("Option_Help");
+        }
 
         var result = root.Parse(args);
         var unknown = UnknownOptions(result, args).ToList();

@@ -141,6 +141,7 @@ public static class Program
             .SelectMany(o => o.Aliases.Prepend(o.Name))
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        var command = string.Join(' ', Ancestors(result.CommandResult).Reverse().Append(result.CommandResult.Command).Where(c => c is not RootCommand).Select(c => c.Name).Prepend("reportdsl"));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var tokens = result.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value)
             .Concat(result.UnmatchedTokens);
@@ -148,7 +149,7 @@ public static class Program
         {
             if (token.Length > 1 && token[0] == '-' && !IsAfterEnd(token) && seen.Add(token))
             {
-                yield return PathProblem.UnknownOption(token, Suggest(token, candidates));
+                yield return PathProblem.UnknownOption(token, command, Suggest(token, candidates));
             }
         }
 

@@ -83,7 +83,7 @@ public sealed class CliTests : IDisposable
         var (exit, output, error) = Run("check", "--frobnicate", Templates, "--lang", "en");
         exit.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.ShouldContain("--frobnicate: error RD6035: Unknown option \"--frobnicate\".");
+        error.ShouldContain("--frobnicate: error RD6035: The command \"reportdsl check\" has no option \"--frobnicate\".");
 
         Run("extract", "--sepc", "x.txt", "--lang", "en").Error.ShouldContain("Did you mean \"--spec\"?");
         Run("check", "--", "--not-an-option.rdsl", "--lang", "en").Output.ShouldContain("RD6001", customMessage: "after --, it is a path");

@@ -53,8 +53,8 @@ internal sealed record PathProblem(string Path, DiagnosticDescriptor Descriptor,
 
     public static PathProblem StandardOutputFailed(object reason) => new("-", DiagnosticCatalog.RD6027, [reason]);
 
-    public static PathProblem UnknownOption(string option, string? suggestion) =>
-        new(option, DiagnosticCatalog.RD6035, [option, suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)]);
+    public static PathProblem UnknownOption(string option, string command, string? suggestion) =>
+        new(option, DiagnosticCatalog.RD6035, [option, command, suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)]);
 
     public static PathProblem DeprecatedOption(string option, string replacement) => new(option, DiagnosticCatalog.RD6036, [option, replacement]);
 

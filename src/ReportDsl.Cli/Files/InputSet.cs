@@ -10,13 +10,17 @@ internal sealed class InputSet
     private readonly Dictionary<string, string> _byPath = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Records an input that was found by status (a folder walk already has it).</summary>
+    /// <summary>
+    /// Records an input that was found by status (a folder walk already has it). Its identity is what an existing
+    /// target is compared with, so only its full path is kept besides: resolving links for every file of a large
+    /// batch would cost more than the batch's reading.
+    /// </summary>
     public void Add(string path, FileStatus status)
     {
         lock (_gate)
         {
             _byIdentity.TryAdd(status.Identity, path);
-            _byPath.TryAdd(RealPath(path), path);
+            _byPath.TryAdd(Path.GetFullPath(path), path);
         }
     }
 
@@ -50,7 +54,7 @@ internal sealed class InputSet
                 return input;
             }
 
-            return _byPath.GetValueOrDefault(RealPath(target));
+            return _byPath.GetValueOrDefault(Path.GetFullPath(target)) ?? _byPath.GetValueOrDefault(RealPath(target));
         }
     }
 

@@ -31,7 +31,6 @@ internal static partial class Posix
     public const int EACCES = 13;
     public const int EPERM = 1;
     public const int ENOTDIR = 20;
-    public const int EISDIR = 21;
     public const int ENOSPC = 28;
     public const int EROFS = 30;
     public const int EPIPE = 32;

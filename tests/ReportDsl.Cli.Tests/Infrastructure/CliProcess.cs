@@ -14,7 +14,7 @@ internal static class CliProcess
     private static readonly Lazy<string> Binaries = new(FindBinaries);
 
     /// <summary>Gets whether the tests run as root.</summary>
-    public static bool IsRoot => Environment.UserName == "root" || Files.Posix.IsRoot;
+    public static bool IsRoot => Files.Posix.IsRoot;
 
     /// <summary>Gets why a run as an unprivileged user is impossible here, or null when it is possible.</summary>
     public static string? WhyNoUnprivilegedUser { get; } = FindWhyNoUnprivilegedUser();

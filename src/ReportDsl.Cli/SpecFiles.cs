@@ -47,13 +47,17 @@ internal static class SpecFiles
     }
 
     /// <summary>Replaces a file's contents atomically: a temporary file beside it, then a rename over it.</summary>
-    public static void WriteAtomically(string path, string contents)
+    public static void WriteAtomically(string path, string contents) =>
+        WriteAtomically(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(contents));
+
+    /// <summary>Writes bytes through a temporary file and a rename, so a reader never sees half a file.</summary>
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> contents)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, contents, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.WriteAllBytes(temporary, contents);
             File.Move(temporary, path, overwrite: true);
         }
         finally

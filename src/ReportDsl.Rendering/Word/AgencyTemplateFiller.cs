@@ -71,7 +71,7 @@ internal static class AgencyTemplateFiller
         }
         catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FileFormatException)
         {
-            return (ReadOnlyMemory<byte>.Empty, [DiagnosticCatalog.UnreadableWordTemplate(source, exception.Message)]);
+            return (ReadOnlyMemory<byte>.Empty, [DiagnosticCatalog.UnreadableWordTemplate(source, exception.Message.TrimEnd('.'))]);
         }
 
         return (DocxPackage.Normalize(stream.ToArray()), diagnostics.ToImmutable());

@@ -247,7 +247,18 @@ internal static class DocxWriter
 
         if (spacingAfter is not null || spacingBefore is not null)
         {
-            paragraph.Append(new SpacingBetweenLines { Before = spacingBefore, After = spacingAfter });
+            var spacing = new SpacingBetweenLines();
+            if (spacingBefore is not null)
+            {
+                spacing.Before = spacingBefore;
+            }
+
+            if (spacingAfter is not null)
+            {
+                spacing.After = spacingAfter;
+            }
+
+            paragraph.Append(spacing);
         }
 
         if (firstLineIndent is not null)

@@ -44,7 +44,8 @@ public static class LibreOffice
         {
             var input = Path.Combine(folder.FullName, "report.pdf");
             File.WriteAllBytes(input, pdf);
-            Run(PdfToText!, $"{input} {input}.txt");
+            // -raw keeps the content stream order, in which LibreOffice writes each cell's lines together.
+            Run(PdfToText!, $"-raw {input} {input}.txt");
             return File.ReadAllText(input + ".txt");
         }
         finally

@@ -36,8 +36,4 @@ public enum LayoutCellKind
 /// <param name="RowSpan">How many grid rows the cell covers.</param>
 /// <param name="ColumnSpan">How many grid columns the cell covers.</param>
 /// <param name="CellIndex">The format cell's index for a value cell; -1 otherwise.</param>
-public sealed record LayoutCell(LayoutCellKind Kind, string Text, int Row, int Column, int RowSpan, int ColumnSpan, int CellIndex)
-{
-    /// <summary>Gets whether the cell is part of the header rows or a label (anything but a value or an empty crossing).</summary>
-    public bool IsLabel => Kind is not (LayoutCellKind.Value or LayoutCellKind.Empty);
-}
+public sealed record LayoutCell(LayoutCellKind Kind, string Text, int Row, int Column, int RowSpan, int ColumnSpan, int CellIndex);

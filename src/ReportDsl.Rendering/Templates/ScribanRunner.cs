@@ -152,8 +152,16 @@ internal sealed class ScribanRunner
 
         public List<Diagnostic> Problems { get; } = [];
 
+        // An include inside a loop (one per cell) resolves once per render.
+        private readonly Dictionary<string, string> _resolved = new(StringComparer.Ordinal);
+
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
         {
+            if (_resolved.TryGetValue(templateName, out var known))
+            {
+                return known;
+            }
+
             if (!source.TryGet(templateName, out var file))
             {
                 Problems.Add(DiagnosticCatalog.TemplateNotFound(Caller(callerSpan), CallerSpan(callerSpan), templateName, source.Description));
@@ -169,6 +177,7 @@ internal sealed class ScribanRunner
 
             Files[file.Path] = file;
             context.CachedTemplates.TryAdd(file.Path, parsed.Template);
+            _resolved[templateName] = file.Path;
             return file.Path;
         }
 

@@ -39,6 +39,10 @@ public class RenderingBenchmarks
     [Benchmark]
     public int Html() => _renderer.Render(_format, _data, [], new RenderOptions { Kind = RenderKind.Html }).Bytes.Length;
 
+    /// <summary>Only the view and its mapping to script objects (what every Scriban render starts with).</summary>
+    [Benchmark]
+    public int Model() => Rendering.Model.ScriptModel.Create(Rendering.Model.ReportViewBuilder.Build(_format, _data, [], new RenderOptions(), "/")).Count;
+
     /// <summary>Word .docx (OpenXml, then the package made reproducible).</summary>
     [Benchmark]
     public int Docx() => _renderer.Render(_format, _data, [], new RenderOptions { Kind = RenderKind.Docx }).Bytes.Length;

@@ -49,7 +49,7 @@ public sealed class Renderer
         findings = findings.IsDefault ? [] : findings;
         if (options.Kind == RenderKind.Docx && options.WordTemplate is { } agency)
         {
-            var filled = AgencyTemplateFiller.Fill(agency, data);
+            var filled = AgencyTemplateFiller.Fill(agency, data, ReportViewBuilder.Build(format, data, findings, options, string.Empty));
             return new RenderResult(filled.Bytes, filled.Diagnostics);
         }
 

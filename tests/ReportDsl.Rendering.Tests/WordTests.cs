@@ -74,6 +74,26 @@ public sealed class WordTests
         filled.MainDocumentPart.Document.Body.Elements<SectionProperties>().Single().OuterXml.ShouldBe(original.MainDocumentPart.Document.Body.Elements<SectionProperties>().Single().OuterXml);
     }
 
+    [Fact]
+    public void An_annotated_agency_template_gets_a_comment_in_every_cell_with_a_finding()
+    {
+        var data = Reports.ReadExample(Path.Combine(RepoPaths.Templates, "examples", "2021-mistakes.json"));
+        var format = Reports.Format("2021");
+        var findings = Reports.ValidatorFor(format).Validate(data);
+        var template = new WordTemplate("模版.docx", File.ReadAllBytes(BlankOfficialTemplate));
+
+        var result = new Renderer().Render(format, data, findings, new RenderOptions { Kind = RenderKind.Docx, Annotate = true, WordTemplate = template });
+
+        result.Diagnostics.ShouldBeEmpty();
+        using var document = WordprocessingDocument.Open(new MemoryStream(result.Bytes.ToArray()), false);
+        var comments = document.MainDocumentPart!.WordprocessingCommentsPart!.Comments.Elements<Comment>().ToList();
+        comments.Count.ShouldBe(findings.SelectMany(f => f.Cells.Where(c => !c.IsPrevious).Select(c => c.Id)).Distinct().Count());
+        document.MainDocumentPart.Document.Descendants<CommentRangeStart>().ShouldAllBe(a => a.Ancestors<TableCell>().Any());
+        Validate(result.Bytes).ShouldBe(Validate(File.ReadAllBytes(BlankOfficialTemplate)));
+        new Renderer().Render(format, data, findings, new RenderOptions { Kind = RenderKind.Docx, Annotate = true, WordTemplate = template }).Bytes.ToArray()
+            .ShouldBe(result.Bytes.ToArray(), "the same input gives the same bytes");
+    }
+
     [LibreOfficeFact]
     public void LibreOffice_converts_every_docx_to_a_PDF_with_every_label_and_value()
     {

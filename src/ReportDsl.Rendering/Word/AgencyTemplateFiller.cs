@@ -21,8 +21,12 @@ namespace ReportDsl.Rendering.Word;
 /// </summary>
 internal static class AgencyTemplateFiller
 {
-    public static (ReadOnlyMemory<byte> Bytes, ImmutableArray<Diagnostic> Diagnostics) Fill(WordTemplate template, ReportData data)
+    public static (ReadOnlyMemory<byte> Bytes, ImmutableArray<Diagnostic> Diagnostics) Fill(WordTemplate template, ReportData data, ReportView view)
     {
+        // With annotations, the findings each value cell is about, as the view numbered them.
+        var notes = !view.Annotate ? [] : view.Sections.SelectMany(s => s.Tables).SelectMany(t => t.Rows).SelectMany(r => r.Cells)
+            .Where(c => c.Id is not null && c.Findings.Length > 0)
+            .ToDictionary(c => c.Id ?? string.Empty, c => c.Findings.Select(n => view.Findings[n - 1].Text).ToList(), StringComparer.Ordinal);
         var source = SourceText.From(string.Empty, template.Path);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         using var stream = new MemoryStream();
@@ -37,6 +41,7 @@ internal static class AgencyTemplateFiller
                 }
 
                 var grids = body.Descendants<Table>().Select(WordGrid.Build).ToList();
+                var comments = notes.Count == 0 ? null : Comments(document.MainDocumentPart);
                 var format = data.Values.Layout.Format;
                 foreach (var table in format.Tables)
                 {
@@ -62,6 +67,10 @@ internal static class AgencyTemplateFiller
                         }
 
                         SetText(slot.Cell, ReportViewBuilder.FormatValue(data.Values, index, string.Empty));
+                        if (comments is not null && notes.TryGetValue(cell.Id, out var texts))
+                        {
+                            Annotate(slot.Cell, comments, texts);
+                        }
                     }
                 }
 
@@ -235,6 +244,41 @@ internal static class AgencyTemplateFiller
 
         run.Append(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
         paragraph.Append(run);
+    }
+
+    private static Comments Comments(MainDocumentPart main)
+    {
+        // A fixed relationship id keeps the output reproducible (the SDK would draw one at random).
+        var part = main.WordprocessingCommentsPart ?? main.AddNewPart<WordprocessingCommentsPart>("rIdReportDslComments");
+        part.Comments ??= new Comments();
+        return part.Comments;
+    }
+
+    // A comment anchored around the cell's text, numbered after the comments the document already has.
+    private static void Annotate(TableCell cell, Comments comments, List<string> texts)
+    {
+        var id = (comments.Elements<Comment>().Select(c => int.TryParse(c.Id?.Value, out var n) ? n : -1).DefaultIfEmpty(-1).Max() + 1)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var comment = new Comment { Id = id, Author = "ReportDsl", Initials = "RD" };
+        foreach (var text in texts)
+        {
+            comment.Append(new Paragraph(new Run(new WordText(text) { Space = SpaceProcessingModeValues.Preserve })));
+        }
+
+        comments.Append(comment);
+        var paragraph = cell.Elements<Paragraph>().First();
+        var first = paragraph.ChildElements.FirstOrDefault(e => e is not ParagraphProperties);
+        var start = new CommentRangeStart { Id = id };
+        if (first is null)
+        {
+            paragraph.Append(start);
+        }
+        else
+        {
+            paragraph.InsertBefore(start, first);
+        }
+
+        paragraph.Append(new CommentRangeEnd { Id = id }, new Run(new CommentReference { Id = id }));
     }
 
     private sealed record Placement(WordGrid Grid, Dictionary<AxisItemSymbol, int> Rows, Dictionary<AxisItemSymbol, int> Columns, int Found);

@@ -92,7 +92,8 @@ internal sealed partial class SpecExtractor
                 // The first row of a table may lie far ahead when the caption was not recognised (long prose before it).
                 var window = firstRow && start < 0 ? TableWindow : RowWindow;
                 firstRow = false;
-                var at = Find(_cursor, window, item => Matches(item, rowLabels) && LabelMatcher.Best(item.Text, rowLabels) >= LabelMatcher.Best(item.Text, others));
+                bool IsRow(DocumentItem item) => Matches(item, rowLabels) && LabelMatcher.Best(item.Text, rowLabels) >= LabelMatcher.Best(item.Text, others);
+                var at = Find(_cursor, window, IsRow);
                 if (at < 0)
                 {
                     Report(DiagnosticCatalog.RD3201, null, LabelPath(row), table.Label);
@@ -101,7 +102,31 @@ internal sealed partial class SpecExtractor
 
                 _labelsFound++;
                 var next = table.ValueRows.SkipWhile(r => r != row).Skip(1).FirstOrDefault();
-                found = Collect(at + 1, wanted.Count, next is null ? [] : Labels(next.Label, next.Aliases));
+                var nextLabels = next is null ? [] : Labels(next.Label, next.Aliases);
+                found = Collect(at + 1, wanted.Count, nextLabels);
+
+                // A heading may name the row before a table prints it again with its values ("### 一、本年新收…" over
+                // "| 本年新收… | 705 | 3 | …"): when nothing follows the label, the row is where it is printed next,
+                // provided that comes before the next row's label and prints a whole row (a stray number such as a page
+                // number after a wrapped label is not one).
+                var cursor = _cursor;
+                for (var retry = at; found.Count == 0;)
+                {
+                    var again = Find(retry + 1, RowWindow, IsRow);
+                    var nextAt = nextLabels.Count == 0 ? -1 : Find(retry + 1, RowWindow, item => Matches(item, nextLabels) && LabelMatcher.Best(item.Text, nextLabels) > LabelMatcher.Best(item.Text, rowLabels));
+                    if (again < 0 || (nextAt >= 0 && nextAt < again))
+                    {
+                        _cursor = cursor;
+                        break;
+                    }
+
+                    retry = again;
+                    var values = Collect(retry + 1, wanted.Count, nextLabels);
+                    if (values.Count >= wanted.Count)
+                    {
+                        found = values;
+                    }
+                }
             }
 
             if (found.Any(item => item.Kind == ItemKind.Digits))
@@ -192,9 +217,48 @@ internal sealed partial class SpecExtractor
                 _cursor = i + run.Count;
                 return run;
             }
+
+            if (run.Count > 0 && count % run.Count == 0 && Pieces(i, run.Count, count) is { } pieces)
+            {
+                return pieces;
+            }
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// Table 四 printed as one small table per group of columns (行政复议, then each kind of 行政诉讼), each with its own
+    /// header: runs of the same length separated only by header labels make up the row when they fill it exactly.
+    /// </summary>
+    private List<DocumentItem>? Pieces(int start, int length, int count)
+    {
+        var values = new List<DocumentItem>();
+        var i = start;
+        while (values.Count < count && i < _items.Count)
+        {
+            var run = _items.Skip(i).TakeWhile(item => item.Kind is ItemKind.Value or ItemKind.Blank).ToList();
+            if (run.Count != length)
+            {
+                return null;
+            }
+
+            values.AddRange(run);
+            i += run.Count;
+            var gap = 0;
+            while (values.Count < count && i < _items.Count && _items[i].Kind is ItemKind.Label or ItemKind.RowBreak && ++gap <= 40)
+            {
+                i++;
+            }
+        }
+
+        if (values.Count != count)
+        {
+            return null;
+        }
+
+        _cursor = i;
+        return values;
     }
 
     /// <summary>Makes a row's cells match the spec's columns: surplus blanks go first, then surplus at the end; missing ones are null.</summary>

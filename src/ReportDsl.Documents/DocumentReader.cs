@@ -78,7 +78,7 @@ public static class DocumentReader
             .ThenByDescending(a => a.Result.LabelsFound)
             .ToList();
         var evidence = string.Join("; ", attempts.Select(a =>
-            $"{a.Validator.Format.Name} {a.Validator.Format.Version}: {a.Result.LabelsFound}/{a.Result.LabelsWanted} labels ({a.Result.Score.ToString("P0", CultureInfo.InvariantCulture)})"))
+            $"{a.Validator.Format.Name} {a.Validator.Format.Version}: {a.Result.LabelsFound}/{a.Result.LabelsWanted} {FormatDetector.LabelsWord} ({a.Result.Score.ToString("P0", CultureInfo.InvariantCulture)})"))
             + (likely is null ? string.Empty : $"; {FormatDetector.Describe(items, candidates)}");
         if (attempts.Count == 0 || attempts[0].Result.LabelsFound == 0)
         {
@@ -91,11 +91,16 @@ public static class DocumentReader
         var findings = ImmutableArray.CreateBuilder<Finding>();
         findings.AddRange(result.Findings);
         FindingLocation? Locate(int cell) => result.Sources[cell]?.Locate(path);
+
+        // A cell left empty by a row that was not found or not read is that row's finding; any other empty cell is
+        // one the document prints blank or without a number, which is said as such (not as advice to type 0).
+        var explained = result.Findings.Where(f => f.AffectedCells > 0).SelectMany(f => f.Cells).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         for (var cell = 0; cell < layout.Cells.Length; cell++)
         {
-            if (result.Values.StateOf(cell) == CellState.Missing)
+            if (result.Values.StateOf(cell) == CellState.Missing && !explained.Contains(layout.Cells[cell].Id))
             {
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null)], null, new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+                var location = Locate(cell) ?? new FindingLocation(path, 1, 1);
+                findings.Add(Finding.ForUnread(DiagnosticCatalog.RD3140, [layout.Describe(cell, null, false, location)], location, layout.Cells[cell].Id));
             }
         }
 

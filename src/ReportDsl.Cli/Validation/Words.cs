@@ -25,5 +25,14 @@ internal static class Words
         ? $"共 {s.Files} 个文件：{s.Clean} 个无问题，{s.WithErrors} 个有错误，{s.WithWarningsOnly} 个仅有警告，{s.Unreadable} 个无法读取。"
         : $"{s.Files} file(s): {s.Clean} clean, {s.WithErrors} with errors, {s.WithWarningsOnly} with warnings only, {s.Unreadable} unreadable.";
 
+    /// <summary>What a finding that left cells empty brought with it: the cells, and the rule checks folded into it by rule.</summary>
+    public static string Affected(ReportDsl.Validation.Finding finding)
+    {
+        var rules = string.Join(Chinese ? "，" : ", ", finding.Folded.GroupBy(f => f.Rule ?? f.Code, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}"));
+        var checks = finding.Folded.Length == 0 ? string.Empty
+            : Chinese ? $"；因此 {finding.Folded.Length} 项规则检查无法进行（{rules}）" : $"; {finding.Folded.Length} rule check(s) not made because of them ({rules})";
+        return Chinese ? $"{finding.AffectedCells} 个单元格留空{checks}" : $"{finding.AffectedCells} cell(s) left empty{checks}";
+    }
+
     public static string Counts(int errors, int warnings) => Chinese ? $"{errors} 个错误，{warnings} 个警告" : $"{errors} error(s), {warnings} warning(s)";
 }

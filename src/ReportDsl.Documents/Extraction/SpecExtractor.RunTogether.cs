@@ -24,7 +24,7 @@ internal sealed partial class SpecExtractor
         var candidates = Segmenter.Segment(found, [.. cells.Select(c => c?.Type.Kind == CellTypeKind.Amount)]);
         if (candidates.Count == 0)
         {
-            Report(DiagnosticCatalog.RD3211, found[0], LabelPath(row), string.Concat(found.Select(f => f.Text)));
+            ReportEmpty(DiagnosticCatalog.RD3211, found[0], indexes, LabelPath(row), string.Concat(found.Select(f => f.Text)));
             return;
         }
 
@@ -57,7 +57,7 @@ internal sealed partial class SpecExtractor
         {
             // No reading satisfies the row's own rules, so none can satisfy every rule: reported here, the row takes no
             // part in the search across rows, where it would only make every other row's search fail.
-            Report(DiagnosticCatalog.RD3211, found[0], LabelPath(row), string.Concat(found.Select(f => f.Text)));
+            ReportEmpty(DiagnosticCatalog.RD3211, found[0], indexes, LabelPath(row), string.Concat(found.Select(f => f.Text)));
             return;
         }
 
@@ -132,11 +132,11 @@ internal sealed partial class SpecExtractor
             }
             else if (possible[p].Count == 0)
             {
-                Report(DiagnosticCatalog.RD3211, row.At, LabelPath(row.Row), row.At.Text);
+                ReportEmpty(DiagnosticCatalog.RD3211, row.At, row.Cells, LabelPath(row.Row), row.At.Text);
             }
             else
             {
-                Report(DiagnosticCatalog.RD3210, row.At, LabelPath(row.Row), possible[p].Count, string.Join(" | ", possible[p].Take(5).Select(Show)));
+                ReportEmpty(DiagnosticCatalog.RD3210, row.At, row.Cells, LabelPath(row.Row), possible[p].Count, string.Join(" | ", possible[p].Take(5).Select(Show)));
             }
         }
 

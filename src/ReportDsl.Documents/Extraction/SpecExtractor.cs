@@ -96,7 +96,7 @@ internal sealed partial class SpecExtractor
                 var at = Find(_cursor, window, IsRow);
                 if (at < 0)
                 {
-                    Report(DiagnosticCatalog.RD3201, null, LabelPath(row), table.Label);
+                    ReportEmpty(DiagnosticCatalog.RD3201, start >= 0 ? _items[start] : null, CellsOf(table, row, wanted), LabelPath(row), table.Label);
                     continue;
                 }
 
@@ -135,7 +135,7 @@ internal sealed partial class SpecExtractor
                 continue;
             }
 
-            Assign(table, row, wanted, Fit(found, wanted.Count, LabelPath(row)));
+            Assign(table, row, wanted, Fit(found, CellsOf(table, row, wanted), LabelPath(row)));
         }
     }
 
@@ -164,7 +164,7 @@ internal sealed partial class SpecExtractor
 
         foreach (var missing in columns.Except(present))
         {
-            Report(DiagnosticCatalog.RD3204, null, table.Label, missing.Label);
+            ReportEmpty(DiagnosticCatalog.RD3204, null, table.ValueRows.Select(r => table.GetCell(r, missing) is { } cell ? _layout.IndexOf(cell) : -1), table.Label, missing.Label);
         }
 
         return present;
@@ -262,8 +262,9 @@ internal sealed partial class SpecExtractor
     }
 
     /// <summary>Makes a row's cells match the spec's columns: surplus blanks go first, then surplus at the end; missing ones are null.</summary>
-    private List<DocumentItem?> Fit(List<DocumentItem> found, int count, string row)
+    private List<DocumentItem?> Fit(List<DocumentItem> found, int[] indexes, string row)
     {
+        var count = indexes.Length;
         var cells = new List<DocumentItem?>(found);
         var surplus = cells.Count - count;
         if (surplus > 0)
@@ -285,7 +286,7 @@ internal sealed partial class SpecExtractor
         }
         else if (surplus < 0 && found.Count > 0)
         {
-            Report(DiagnosticCatalog.RD3202, found[0], row, found.Count, count);
+            ReportEmpty(DiagnosticCatalog.RD3202, found[0], indexes.Skip(found.Count), row, found.Count, count);
         }
 
         while (cells.Count < count)
@@ -300,8 +301,15 @@ internal sealed partial class SpecExtractor
     {
         for (var i = 0; i < columns.Count; i++)
         {
-            if (table.GetCell(row, columns[i]) is not { } cell || cells[i] is not { } item || item.Kind is ItemKind.Blank)
+            if (table.GetCell(row, columns[i]) is not { } cell || cells[i] is not { } item)
             {
+                continue;
+            }
+
+            if (item.Kind is ItemKind.Blank)
+            {
+                // Where the blank is, so that the finding about the empty cell points at it.
+                _sources[_layout.IndexOf(cell)] = item;
                 continue;
             }
 
@@ -363,6 +371,16 @@ internal sealed partial class SpecExtractor
         [.. aliases.Prepend(label).Select(l => Normalized.GetOrAdd(l, TextNormalizer.Label)).Where(l => l.Length > 0)];
 
     private static string LabelPath(AxisItemSymbol item) => string.Join('/', item.LabelPath);
+
+    private int[] CellsOf(TableSymbol table, AxisItemSymbol row, List<AxisItemSymbol> columns) =>
+        [.. columns.Select(c => table.GetCell(row, c) is { } cell ? _layout.IndexOf(cell) : -1)];
+
+    /// <summary>A finding that leaves cells empty: it lists them, so that what follows from them folds into it.</summary>
+    private void ReportEmpty(DiagnosticDescriptor descriptor, DocumentItem? at, IEnumerable<int> cells, params object[] arguments)
+    {
+        var location = at is null ? new FindingLocation(_path, 1, 1) : at.Locate(_path);
+        _findings.Add(Finding.ForUnread(descriptor, [.. cells.Where(i => i >= 0).Select(i => _layout.Describe(i, null, false, location))], location, arguments));
+    }
 
     private void Report(DiagnosticDescriptor descriptor, DocumentItem? at, params object[] arguments) =>
         _findings.Add(Finding.ForData(descriptor, [], null, at is null ? new FindingLocation(_path, 1, 1) : at.Locate(_path), arguments));

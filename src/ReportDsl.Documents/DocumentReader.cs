@@ -3,6 +3,7 @@ using System.Globalization;
 using ReportDsl.Diagnostics;
 using ReportDsl.Documents.Extraction;
 using ReportDsl.Documents.Html;
+using ReportDsl.Documents.Office;
 using ReportDsl.Documents.Text;
 using ReportDsl.Documents.Word;
 using ReportDsl.Validation;
@@ -22,7 +23,7 @@ public static class DocumentReader
     public const int MaxBytes = 64 * 1024 * 1024;
 
     /// <summary>The file extensions <see cref="ReadFile"/> understands.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"];
+    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".doc", ".wps", ".rtf"];
 
     /// <summary>Reads a document file's bytes, by its extension; unreadable content becomes a finding, never an exception.</summary>
     public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
@@ -44,17 +45,32 @@ public static class DocumentReader
                     ? ReadItems(pdfItems, path, candidates)
                     : new Result(null, string.Empty, [Finding.ForData(DiagnosticCatalog.RD3207, [], null, new FindingLocation(path, 1, 1))]);
             case ".docx":
-                var (items, problem) = DocxTokenizer.Tokenize(bytes);
-                if (items is null)
+                return ReadPackage(DocxTokenizer.Tokenize(bytes), path, candidates);
+            case ".xlsx":
+                return ReadPackage(XlsxTokenizer.Tokenize(bytes), path, candidates);
+            case ".doc" or ".wps" or ".rtf":
+                // Old binary and RTF files are read through LibreOffice, which turns them into .docx.
+                if (LibreOfficeConverter.Find() is not { } program)
                 {
-                    var unreadable = Finding.ForData(DiagnosticCatalog.RD3206, [], null, new FindingLocation(path, 1, 1), problem);
-                    return new Result(null, string.Empty, [unreadable]);
+                    return ReadPackage((null, "it is a legacy word-processor file, read by converting it with LibreOffice, and LibreOffice (soffice) was not found on PATH; install it (Debian: libreoffice-writer-nogui)"), path, candidates);
                 }
 
-                return ReadItems(items, path, candidates);
+                var (docx, problem) = LibreOfficeConverter.ToDocx(bytes, Path.GetExtension(path).ToLowerInvariant(), program);
+                return ReadPackage(docx is null ? (null, problem) : DocxTokenizer.Tokenize(docx), path, candidates);
             default:
                 return ReadText(ReportDsl.Text.SourceText.FromBytes(bytes, path).Text, path, candidates);
         }
+    }
+
+    private static Result ReadPackage((List<DocumentItem>? Items, string Problem) read, string path, IReadOnlyList<Validator> candidates)
+    {
+        if (read.Items is null)
+        {
+            var unreadable = Finding.ForData(DiagnosticCatalog.RD3206, [], null, new FindingLocation(path, 1, 1), read.Problem);
+            return new Result(null, string.Empty, [unreadable]);
+        }
+
+        return ReadItems(read.Items, path, candidates);
     }
 
     /// <summary>Reads plain text (Word-to-text output, tab-separated rows, Markdown headings with tab rows, OCR text).</summary>

@@ -81,6 +81,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3109 = new("RD3109", DiagnosticSeverity.Error, "UnknownFormat");
     internal static readonly DiagnosticDescriptor RD3110 = new("RD3110", DiagnosticSeverity.Error, "InvalidReportData");
     internal static readonly DiagnosticDescriptor RD3111 = new("RD3111", DiagnosticSeverity.Error, "ValueOutOfRange");
+    internal static readonly DiagnosticDescriptor RD3140 = new("RD3140", DiagnosticSeverity.Warning, "ValueNotInDocument");
     // 32xx: findings about reading published documents (ReportDsl.Documents).
     internal static readonly DiagnosticDescriptor RD3201 = new("RD3201", DiagnosticSeverity.Error, "RowNotFound");
     internal static readonly DiagnosticDescriptor RD3202 = new("RD3202", DiagnosticSeverity.Error, "FewerCells");
@@ -130,7 +131,7 @@ public static class DiagnosticCatalog
         RD2021, RD2022, RD2023, RD2024, RD2025, RD2026,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
-        RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
+        RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111, RD3140,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
         RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,

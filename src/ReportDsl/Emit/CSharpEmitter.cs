@@ -8,7 +8,7 @@ namespace ReportDsl.Emit;
 /// <summary>
 /// Writes a self-contained C# validator for one format: a typed <c>Report</c> with a nullable property per cell, a
 /// <c>Finding</c> record, and a static <c>Validator</c> with straight-line code per rule instance. It gives the same
-/// findings as <see cref="Validation.Validator"/> for the rules (codes, cells, side values), so that systems that
+/// findings as the in-process validator (<c>ReportDsl.Validation.Validator</c>) for the rules (codes, cells, side values), so that systems that
 /// cannot run ReportDsl can check reports themselves. Output is deterministic: cells and rules in spec order, LF line
 /// endings, no timestamps or paths.
 /// </summary>
@@ -32,7 +32,7 @@ public static class CSharpEmitter
 
     /// <summary>Gets whether a dotted name can be used as the namespace of the emitted code.</summary>
     public static bool IsValidNamespace(string? @namespace) =>
-        !string.IsNullOrEmpty(@namespace) && @namespace.Split('.').All(IsIdentifier);
+        @namespace is { Length: > 0 } && @namespace.Split('.').All(IsIdentifier);
 
     /// <summary>
     /// Gets the property of the emitted <c>Report</c> for each cell, by cell identifier: PascalCase table, row path and
@@ -159,7 +159,7 @@ public static class CSharpEmitter
             w.Append(" at ").Append(OneLine(string.Join(" × ", at)));
         }
 
-        w.Append(": ").Append(OneLine(instance.Left.ToString())).Append(' ').Append(Validation.Validator.Symbol(rule.Operator)).Append(' ').Append(OneLine(instance.Right.ToString())).Append('\n');
+        w.Append(": ").Append(OneLine(instance.Left.ToString())).Append(' ').Append(ComparisonOperatorFacts.Symbol(rule.Operator)).Append(' ').Append(OneLine(instance.Right.ToString())).Append('\n');
         w.Append("    private static void ").Append(MethodName(index, instance)).Append("(Report report, ").Append(usesPrevious ? "Report? previous, " : string.Empty).Append(List).Append(" findings)\n    {\n");
         if (usesPrevious)
         {
@@ -254,7 +254,7 @@ public static class CSharpEmitter
             };
         }
 
-        return "left " + (op == ComparisonOperator.Equal ? "==" : Validation.Validator.Symbol(op)) + " right";
+        return "left " + (op == ComparisonOperator.Equal ? "==" : ComparisonOperatorFacts.Symbol(op)) + " right";
     }
 
     private static bool UsesPrevious(RuleInstance instance) => instance.Left.Terms.Concat(instance.Right.Terms).Any(t => t.IsPrevious);

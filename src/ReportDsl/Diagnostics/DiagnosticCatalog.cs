@@ -90,6 +90,8 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3207 = new("RD3207", DiagnosticSeverity.Error, "UnreadablePdf");
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
+    internal static readonly DiagnosticDescriptor RD5001 = new("RD5001", DiagnosticSeverity.Error, "InvalidGeneratedNamespace");
+    internal static readonly DiagnosticDescriptor RD5002 = new("RD5002", DiagnosticSeverity.Error, "DuplicateGeneratedNamespace");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -103,6 +105,7 @@ public static class DiagnosticCatalog
         RD3011, RD3012, RD3013, RD3014, RD3015,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
+        RD5001, RD5002,
         RD9001,
     ];
 
@@ -224,6 +227,12 @@ public static class DiagnosticCatalog
     internal static Diagnostic UnusedQuantifier(SourceText s, TextSpan span, bool isRow) => Make(RD3014, s, span, isRow ? "row" : "column");
 
     internal static Diagnostic UnitMismatch(SourceText s, TextSpan span, string left, string right) => Make(RD3015, s, span, left, right);
+
+    // ---- 5xxx: C# emit (the source generator; the spec compiles, but the build cannot place its code)
+
+    internal static Diagnostic InvalidGeneratedNamespace(SourceText s, string @namespace) => Make(RD5001, s, default, Shorten(@namespace), s.Path);
+
+    internal static Diagnostic DuplicateGeneratedNamespace(SourceText s, string @namespace, string firstPath) => Make(RD5002, s, default, @namespace, firstPath, s.Path);
 
     // ---- 9xxx: internal
 

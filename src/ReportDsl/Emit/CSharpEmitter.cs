@@ -35,6 +35,12 @@ public static class CSharpEmitter
         @namespace is { Length: > 0 } && @namespace.Split('.').All(IsIdentifier);
 
     /// <summary>
+    /// Gets the namespace the source generator uses for a format when the project names none: the default namespace and
+    /// the format's name and version, so that the formats of one project never share a namespace.
+    /// </summary>
+    internal static string NamespaceFor(FormatSymbol format) => DefaultNamespace + "." + Pascal(format.Name + "_" + format.Version);
+
+    /// <summary>
     /// Gets the property of the emitted <c>Report</c> for each cell, by cell identifier: PascalCase table, row path and
     /// column path joined with underscores, with a numeric suffix where two cells would otherwise get the same name.
     /// </summary>

@@ -58,7 +58,7 @@ public sealed partial class SampleGuardTests
     {
         // RD5xxx come from a project's build (the source generator's namespaces), not from one spec: the generator's
         // case folders produce them.
-        var generatorCases = Directory.EnumerateDirectories(Path.Combine(Infrastructure.RepoPaths.Root, "tests", "ReportDsl.Generators.Tests", "Cases"));
+        var generatorCases = Directory.EnumerateDirectories(Path.Combine(RepoPaths.Root, "tests", "ReportDsl.Generators.Tests", "Cases"));
         var covered = SampleTests.SampleFolders().Concat(generatorCases)
             .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt") })
             .Where(File.Exists)

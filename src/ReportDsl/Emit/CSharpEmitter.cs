@@ -101,7 +101,66 @@ public static class CSharpEmitter
             w.Append("    public ").Append(TypeOf(cell.Type)).Append("? ").Append(names[cell]).Append(" { get; set; }\n");
         }
 
+        EmitTrySet(w, format, names);
         w.Append("}\n\n");
+    }
+
+    // Report data names cells by identifier; TrySet lets a caller fill a Report from such data without knowing the
+    // property names (a switch on the identifier, no reflection).
+    private static void EmitTrySet(StringBuilder w, FormatSymbol format, Dictionary<CellSymbol, string> names)
+    {
+        var cells = format.Tables.SelectMany(t => t.Cells).ToList();
+        w.Append("\n    /// <summary>Sets a cell by its identifier, as report data names it (<c>table.row[column]</c>).</summary>\n");
+        w.Append("    /// <param name=\"cellId\">The cell's identifier.</param>\n");
+        w.Append("    /// <param name=\"value\">A whole number (<see cref=\"long\"/>, <see cref=\"int\"/>, or a whole <see cref=\"decimal\"/>) for count and integer cells, a number for amounts, a string for text, or null for no value.</param>\n");
+        w.Append("    /// <returns>False, with the report unchanged, when the format has no such cell or the value does not fit it.</returns>\n");
+        w.Append("    public bool TrySet(string cellId, object? value)\n    {\n");
+        w.Append("        switch (cellId)\n        {\n");
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            var (helper, variable) = cell.Type.Kind switch
+            {
+                CellTypeKind.Count or CellTypeKind.Integer => ("TryWhole", "whole"),
+                CellTypeKind.Amount => ("TryAmount", "amount"),
+                _ => ("TryText", "text"),
+            };
+            variable += i.ToString(CultureInfo.InvariantCulture);
+            w.Append("            case ").Append(Literal(cell.Id)).Append(":\n");
+            w.Append("                if (!").Append(helper).Append("(value, out var ").Append(variable).Append("))\n                {\n                    return false;\n                }\n\n");
+            w.Append("                ").Append(names[cell]).Append(" = ").Append(variable).Append(";\n                return true;\n");
+        }
+
+        w.Append("            default:\n                return false;\n        }\n    }\n");
+        var kinds = new HashSet<CellTypeKind>(cells.Select(c => c.Type.Kind));
+        if (kinds.Contains(CellTypeKind.Count) || kinds.Contains(CellTypeKind.Integer))
+        {
+            w.Append("\n    private static bool TryWhole(object? value, out long? result)\n    {\n");
+            w.Append("        result = value switch\n        {\n");
+            w.Append("            long whole => whole,\n");
+            w.Append("            int whole => whole,\n");
+            w.Append("            decimal number when number == decimal.Truncate(number) && number >= long.MinValue && number <= long.MaxValue => (long)number,\n");
+            w.Append("            _ => null,\n        };\n");
+            w.Append("        return value is null || result is not null;\n    }\n");
+        }
+
+        if (kinds.Contains(CellTypeKind.Amount))
+        {
+            w.Append("\n    private static bool TryAmount(object? value, out decimal? result)\n    {\n");
+            w.Append("        result = value switch\n        {\n");
+            w.Append("            decimal number => number,\n");
+            w.Append("            long whole => whole,\n");
+            w.Append("            int whole => whole,\n");
+            w.Append("            _ => null,\n        };\n");
+            w.Append("        return value is null || result is not null;\n    }\n");
+        }
+
+        if (cells.Any(c => c.Type.Kind is not (CellTypeKind.Count or CellTypeKind.Integer or CellTypeKind.Amount)))
+        {
+            w.Append("\n    private static bool TryText(object? value, out string? result)\n    {\n");
+            w.Append("        result = value as string;\n");
+            w.Append("        return value is null || result is not null;\n    }\n");
+        }
     }
 
     private static void EmitFinding(StringBuilder w)
@@ -129,27 +188,26 @@ public static class CSharpEmitter
         w.Append("    /// A rule with a cell that has no value is not checked (RD3102, naming the first such cell). Whole numbers are added\n");
         w.Append("    /// as <see cref=\"long\"/>, and amounts as <see cref=\"decimal\"/>; a sum too large for them is RD3108.\n");
         w.Append("    /// Single values are not checked here: a negative count, or an amount with too many decimals, is the caller's to reject.\n");
+        w.Append("    /// A clean report allocates nothing: the list of findings is made at the first finding.\n");
         w.Append("    /// </remarks>\n");
         w.Append("    public static global::System.Collections.Generic.IReadOnlyList<Finding> Validate(Report report, Report? previous = null)\n    {\n");
         w.Append("        if (report is null)\n        {\n            throw new global::System.ArgumentNullException(nameof(report));\n        }\n\n");
-        w.Append("        var findings = new ").Append(List).Append("();\n");
-        for (var i = 0; i < instances.Count; i++)
-        {
-            w.Append("        ").Append(MethodName(i, instances[i])).Append(UsesPrevious(instances[i]) ? "(report, previous, findings);\n" : "(report, findings);\n");
-        }
+        w.Append("        ").Append(List).Append("? findings = null;\n");
 
-        w.Append("        return findings;\n    }\n");
-        for (var i = 0; i < instances.Count; i++)
+        // One block per rule instance, straight-line in this one method: no call per instance, and nothing allocated
+        // unless a rule fails (the list is made at the first finding).
+        foreach (var instance in instances)
         {
             w.Append('\n');
-            EmitInstance(w, i, instances[i], names);
+            EmitInstance(w, instance, names);
         }
 
+        w.Append("\n        return findings is null ? global::System.Array.Empty<Finding>() : findings;\n    }\n");
         w.Append("}\n");
     }
 
     /// <summary>Mirrors RuleCompiler.Compile step by step, so that both give the same status and the same values.</summary>
-    private static void EmitInstance(StringBuilder w, int index, RuleInstance instance, Dictionary<CellSymbol, string> names)
+    private static void EmitInstance(StringBuilder w, RuleInstance instance, Dictionary<CellSymbol, string> names)
     {
         var rule = instance.Rule;
         var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
@@ -159,49 +217,66 @@ public static class CSharpEmitter
         var severity = rule.Severity == RuleSeverity.Error ? "error" : "warning";
         var at = new[] { instance.Row, instance.Column }.OfType<AxisItemSymbol>().Select(i => string.Join('/', i.LabelPath)).ToList();
 
-        w.Append("    // ").Append(OneLine(rule.Code)).Append(" (").Append(severity).Append(')');
+        w.Append("        // ").Append(OneLine(rule.Code)).Append(" (").Append(severity).Append(')');
         if (at.Count > 0)
         {
             w.Append(" at ").Append(OneLine(string.Join(" × ", at)));
         }
 
         w.Append(": ").Append(OneLine(instance.Left.ToString())).Append(' ').Append(ComparisonOperatorFacts.Symbol(rule.Operator)).Append(' ').Append(OneLine(instance.Right.ToString())).Append('\n');
-        w.Append("    private static void ").Append(MethodName(index, instance)).Append("(Report report, ").Append(usesPrevious ? "Report? previous, " : string.Empty).Append(List).Append(" findings)\n    {\n");
-        if (usesPrevious)
-        {
-            w.Append("        if (previous is null)\n        {\n            return;\n        }\n\n");
-        }
 
-        // Presence in the order the cells are written, so that the finding names the first missing one.
+        // A rule that reads last year's report is skipped without it; any other rule is a block of its own, which
+        // scopes its variables.
+        w.Append(usesPrevious ? "        if (previous is not null)\n" : string.Empty).Append("        {\n");
+        const string Indent = "            ";
+
+        // Presence in the order the cells are written, so that the finding names the first missing one: an else-if
+        // chain, whose last branch sees every value.
         var variables = new Dictionary<(CellSymbol, bool), string>();
         foreach (var term in terms.DistinctBy(t => (t.Cell, t.IsPrevious)))
         {
             var variable = "v" + variables.Count.ToString(CultureInfo.InvariantCulture);
-            variables[(term.Cell, term.IsPrevious)] = variable;
             var id = (term.IsPrevious ? "previous " : string.Empty) + term.Cell.Id;
             var message = string.Format(CultureInfo.InvariantCulture, DiagnosticCatalog.RD3102.GetMessageFormat(CultureInfo.InvariantCulture), rule.Code, id);
-            w.Append("        if (").Append(term.IsPrevious ? "previous." : "report.").Append(names[term.Cell]).Append(" is not ").Append(TypeOf(term.Cell.Type)).Append(' ').Append(variable).Append(")\n        {\n");
-            w.Append("            findings.Add(new Finding(\"RD3102\", ").Append(Literal(rule.Code)).Append(", \"warning\", new[] { ").Append(Literal(id)).Append(" }, null, null, ").Append(Literal(message)).Append("));\n");
-            w.Append("            return;\n        }\n\n");
+            w.Append(Indent).Append(variables.Count == 0 ? "if (" : "else if (").Append(term.IsPrevious ? "previous." : "report.").Append(names[term.Cell]).Append(" is not ").Append(TypeOf(term.Cell.Type)).Append(' ').Append(variable).Append(")\n");
+            w.Append(Indent).Append("{\n");
+            w.Append(Indent).Append("    (findings ??= new ").Append(List).Append("()).Add(new Finding(\"RD3102\", ").Append(Literal(rule.Code)).Append(", \"warning\", new[] { ").Append(Literal(id)).Append(" }, null, null, ").Append(Literal(message)).Append("));\n");
+            w.Append(Indent).Append("}\n");
+            variables[(term.Cell, term.IsPrevious)] = variable;
+        }
+
+        var body = Indent;
+        if (variables.Count > 0)
+        {
+            w.Append(Indent).Append("else\n").Append(Indent).Append("{\n");
+            body = Indent + "    ";
         }
 
         var cellIds = "new[] { " + string.Join(", ", terms.Select(t => Literal((t.IsPrevious ? "previous " : string.Empty) + t.Cell.Id))) + " }";
         var type = usesAmounts ? "decimal" : "long";
-        w.Append("        try\n        {\n");
-        w.Append("            ").Append(type).Append(" left = ").Append(Side(instance.Left, variables, usesAmounts)).Append(";\n");
-        w.Append("            ").Append(type).Append(" right = ").Append(Side(instance.Right, variables, usesAmounts)).Append(";\n");
-        w.Append("            if (!(").Append(Holds(rule.Operator, rule.Tolerance ?? 0m, usesAmounts)).Append("))\n            {\n");
-        w.Append("                findings.Add(new Finding(").Append(Literal(rule.Code)).Append(", ").Append(Literal(rule.Code)).Append(", \"").Append(severity).Append("\", ")
+        w.Append(body).Append("try\n").Append(body).Append("{\n");
+        w.Append(body).Append("    ").Append(type).Append(" left = ").Append(Side(instance.Left, variables, usesAmounts)).Append(";\n");
+        w.Append(body).Append("    ").Append(type).Append(" right = ").Append(Side(instance.Right, variables, usesAmounts)).Append(";\n");
+        w.Append(body).Append("    if (!(").Append(Holds(rule.Operator, rule.Tolerance ?? 0m, usesAmounts)).Append("))\n");
+        w.Append(body).Append("    {\n");
+        w.Append(body).Append("        (findings ??= new ").Append(List).Append("()).Add(new Finding(").Append(Literal(rule.Code)).Append(", ").Append(Literal(rule.Code)).Append(", \"").Append(severity).Append("\", ")
             .Append(cellIds).Append(", left, right, ").Append(Literal(rule.Message)).Append("));\n");
-        w.Append("            }\n        }\n");
-        w.Append("        catch (global::System.OverflowException)\n        {\n");
+        w.Append(body).Append("    }\n");
+        w.Append(body).Append("}\n");
+        w.Append(body).Append("catch (global::System.OverflowException)\n").Append(body).Append("{\n");
         var overflow = string.Format(
             CultureInfo.InvariantCulture,
             DiagnosticCatalog.RD3108.GetMessageFormat(CultureInfo.InvariantCulture),
             rule.Code,
             string.Join(", ", terms.Select(t => t.Cell.Id)));
-        w.Append("            findings.Add(new Finding(\"RD3108\", ").Append(Literal(rule.Code)).Append(", \"error\", ").Append(cellIds).Append(", null, null, ").Append(Literal(overflow)).Append("));\n");
-        w.Append("        }\n    }\n");
+        w.Append(body).Append("    (findings ??= new ").Append(List).Append("()).Add(new Finding(\"RD3108\", ").Append(Literal(rule.Code)).Append(", \"error\", ").Append(cellIds).Append(", null, null, ").Append(Literal(overflow)).Append("));\n");
+        w.Append(body).Append("}\n");
+        if (variables.Count > 0)
+        {
+            w.Append(Indent).Append("}\n");
+        }
+
+        w.Append("        }\n");
     }
 
     // Same operations in the same order as the compiled validator (term × coefficient, added left to right, then the
@@ -264,9 +339,6 @@ public static class CSharpEmitter
     }
 
     private static bool UsesPrevious(RuleInstance instance) => instance.Left.Terms.Concat(instance.Right.Terms).Any(t => t.IsPrevious);
-
-    private static string MethodName(int index, RuleInstance instance) =>
-        "Check" + index.ToString("D3", CultureInfo.InvariantCulture) + "_" + Pascal(instance.Rule.Code);
 
     private static string TypeOf(CellType type) => type.Kind switch
     {

@@ -19,6 +19,8 @@ public static class CSharpEmitter
 
     private const string List = "global::System.Collections.Generic.List<Finding>";
 
+    private const int InstancesPerMethod = 16;
+
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
@@ -193,21 +195,49 @@ public static class CSharpEmitter
         w.Append("    public static global::System.Collections.Generic.IReadOnlyList<Finding> Validate(Report report, Report? previous = null)\n    {\n");
         w.Append("        if (report is null)\n        {\n            throw new global::System.ArgumentNullException(nameof(report));\n        }\n\n");
         w.Append("        ").Append(List).Append("? findings = null;\n");
-
-        // One block per rule instance, straight-line in this one method: no call per instance, and nothing allocated
-        // unless a rule fails (the list is made at the first finding).
-        foreach (var instance in instances)
+        var chunks = (instances.Count + InstancesPerMethod - 1) / InstancesPerMethod;
+        for (var c = 0; c < chunks; c++)
         {
-            w.Append('\n');
-            EmitInstance(w, instance, names);
+            w.Append("        ").Append(ChunkName(c)).Append("(report, previous, ref findings);\n");
         }
 
-        w.Append("\n        return findings is null ? global::System.Array.Empty<Finding>() : findings;\n    }\n");
+        w.Append("        return findings is null ? global::System.Array.Empty<Finding>() : findings;\n    }\n");
+
+        // Straight-line blocks, one per rule instance, a bounded number per method: few calls, and methods small enough
+        // for the JIT to optimise fully (it gives up on very large ones). Nothing is allocated unless a rule fails. The
+        // fast method has no exception handler, which would keep values in memory; the first overflow sends the chunk
+        // to the guarded method, which checks the same instances again, each in its own try, as the compiled validator does.
+        for (var c = 0; c < chunks; c++)
+        {
+            var chunk = instances.Skip(c * InstancesPerMethod).Take(InstancesPerMethod).ToList();
+            var name = ChunkName(c);
+            w.Append("\n    private static void ").Append(name).Append("(Report report, Report? previous, ref ").Append(List).Append("? findings)\n    {\n");
+            w.Append("        var count = findings is null ? 0 : findings.Count;\n");
+            w.Append("        try\n        {\n            ").Append(name).Append("Fast(report, previous, ref findings);\n        }\n");
+            w.Append("        catch (global::System.OverflowException)\n        {\n");
+            w.Append("            findings?.RemoveRange(count, findings.Count - count);\n");
+            w.Append("            ").Append(name).Append("Guarded(report, previous, ref findings);\n        }\n    }\n");
+            foreach (var guarded in new[] { false, true })
+            {
+                w.Append("\n    private static void ").Append(name).Append(guarded ? "Guarded" : "Fast").Append("(Report report, Report? previous, ref ").Append(List).Append("? findings)\n    {\n");
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    w.Append(i == 0 ? string.Empty : "\n");
+                    EmitInstance(w, chunk[i], names, guarded);
+                }
+
+                w.Append("    }\n");
+            }
+        }
+
+        w.Append("\n    private static void Add(ref ").Append(List).Append("? findings, Finding finding) => (findings ??= new ").Append(List).Append("()).Add(finding);\n");
         w.Append("}\n");
     }
 
+    private static string ChunkName(int index) => "Check" + index.ToString("D2", CultureInfo.InvariantCulture);
+
     /// <summary>Mirrors RuleCompiler.Compile step by step, so that both give the same status and the same values.</summary>
-    private static void EmitInstance(StringBuilder w, RuleInstance instance, Dictionary<CellSymbol, string> names)
+    private static void EmitInstance(StringBuilder w, RuleInstance instance, Dictionary<CellSymbol, string> names, bool guarded)
     {
         var rule = instance.Rule;
         var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
@@ -240,7 +270,7 @@ public static class CSharpEmitter
             var message = string.Format(CultureInfo.InvariantCulture, DiagnosticCatalog.RD3102.GetMessageFormat(CultureInfo.InvariantCulture), rule.Code, id);
             w.Append(Indent).Append(variables.Count == 0 ? "if (" : "else if (").Append(term.IsPrevious ? "previous." : "report.").Append(names[term.Cell]).Append(" is not ").Append(TypeOf(term.Cell.Type)).Append(' ').Append(variable).Append(")\n");
             w.Append(Indent).Append("{\n");
-            w.Append(Indent).Append("    (findings ??= new ").Append(List).Append("()).Add(new Finding(\"RD3102\", ").Append(Literal(rule.Code)).Append(", \"warning\", new[] { ").Append(Literal(id)).Append(" }, null, null, ").Append(Literal(message)).Append("));\n");
+            w.Append(Indent).Append("    Add(ref findings, new Finding(\"RD3102\", ").Append(Literal(rule.Code)).Append(", \"warning\", new[] { ").Append(Literal(id)).Append(" }, null, null, ").Append(Literal(message)).Append("));\n");
             w.Append(Indent).Append("}\n");
             variables[(term.Cell, term.IsPrevious)] = variable;
         }
@@ -254,23 +284,33 @@ public static class CSharpEmitter
 
         var cellIds = "new[] { " + string.Join(", ", terms.Select(t => Literal((t.IsPrevious ? "previous " : string.Empty) + t.Cell.Id))) + " }";
         var type = usesAmounts ? "decimal" : "long";
-        w.Append(body).Append("try\n").Append(body).Append("{\n");
-        w.Append(body).Append("    ").Append(type).Append(" left = ").Append(Side(instance.Left, variables, usesAmounts)).Append(";\n");
-        w.Append(body).Append("    ").Append(type).Append(" right = ").Append(Side(instance.Right, variables, usesAmounts)).Append(";\n");
-        w.Append(body).Append("    if (!(").Append(Holds(rule.Operator, rule.Tolerance ?? 0m, usesAmounts)).Append("))\n");
-        w.Append(body).Append("    {\n");
-        w.Append(body).Append("        (findings ??= new ").Append(List).Append("()).Add(new Finding(").Append(Literal(rule.Code)).Append(", ").Append(Literal(rule.Code)).Append(", \"").Append(severity).Append("\", ")
+        var inner = body;
+        if (guarded)
+        {
+            w.Append(body).Append("try\n").Append(body).Append("{\n");
+            inner = body + "    ";
+        }
+
+        w.Append(inner).Append(type).Append(" left = ").Append(Side(instance.Left, variables, usesAmounts)).Append(";\n");
+        w.Append(inner).Append(type).Append(" right = ").Append(Side(instance.Right, variables, usesAmounts)).Append(";\n");
+        w.Append(inner).Append("if (!(").Append(Holds(rule.Operator, rule.Tolerance ?? 0m, usesAmounts)).Append("))\n");
+        w.Append(inner).Append("{\n");
+        w.Append(inner).Append("    Add(ref findings, new Finding(").Append(Literal(rule.Code)).Append(", ").Append(Literal(rule.Code)).Append(", \"").Append(severity).Append("\", ")
             .Append(cellIds).Append(", left, right, ").Append(Literal(rule.Message)).Append("));\n");
-        w.Append(body).Append("    }\n");
-        w.Append(body).Append("}\n");
-        w.Append(body).Append("catch (global::System.OverflowException)\n").Append(body).Append("{\n");
-        var overflow = string.Format(
-            CultureInfo.InvariantCulture,
-            DiagnosticCatalog.RD3108.GetMessageFormat(CultureInfo.InvariantCulture),
-            rule.Code,
-            string.Join(", ", terms.Select(t => t.Cell.Id)));
-        w.Append(body).Append("    (findings ??= new ").Append(List).Append("()).Add(new Finding(\"RD3108\", ").Append(Literal(rule.Code)).Append(", \"error\", ").Append(cellIds).Append(", null, null, ").Append(Literal(overflow)).Append("));\n");
-        w.Append(body).Append("}\n");
+        w.Append(inner).Append("}\n");
+        if (guarded)
+        {
+            var overflow = string.Format(
+                CultureInfo.InvariantCulture,
+                DiagnosticCatalog.RD3108.GetMessageFormat(CultureInfo.InvariantCulture),
+                rule.Code,
+                string.Join(", ", terms.Select(t => t.Cell.Id)));
+            w.Append(body).Append("}\n");
+            w.Append(body).Append("catch (global::System.OverflowException)\n").Append(body).Append("{\n");
+            w.Append(body).Append("    Add(ref findings, new Finding(\"RD3108\", ").Append(Literal(rule.Code)).Append(", \"error\", ").Append(cellIds).Append(", null, null, ").Append(Literal(overflow)).Append("));\n");
+            w.Append(body).Append("}\n");
+        }
+
         if (variables.Count > 0)
         {
             w.Append(Indent).Append("}\n");

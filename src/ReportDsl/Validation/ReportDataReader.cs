@@ -55,6 +55,41 @@ public static class ReportDataReader
         {
             return Fail(path, (int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0) + 1, Clean(exception.Message));
         }
+        catch (InvalidOperationException) when (FirstUndecodableString(json) is { } offset)
+        {
+            // Utf8JsonReader accepts an escaped surrogate without its pair ("\ud800"), but GetString throws on it
+            // (found by fuzzing).
+            var at = lines.Locate(path, offset);
+            return Fail(path, at.Line, at.Column, "a string has a \\u escape of half a surrogate pair (\\uD800 to \\uDFFF) without the other half");
+        }
+    }
+
+    private static long? FirstUndecodableString(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        _ = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return reader.TokenStartIndex;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The strings before the syntax error all decoded, so the exception came from elsewhere.
+        }
+
+        return null;
     }
 
     /// <summary>The finding for an input that could not be read at all (RD3110).</summary>

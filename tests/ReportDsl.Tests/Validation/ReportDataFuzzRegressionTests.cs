@@ -29,4 +29,32 @@ public sealed class ReportDataFuzzRegressionTests
         finding.Message.ShouldContain("not UTF-8");
         (finding.Location?.Line, finding.Location?.Column).ShouldBe((line, column));
     }
+
+    // An escaped half of a surrogate pair: Utf8JsonReader reads it, GetString threw InvalidOperationException ("Cannot
+    // read incomplete UTF-16 JSON text as string with missing low surrogate"), as a property name, a header value and a
+    // cell value; a whole pair stays fine.
+    [Theory]
+    [InlineData("{\"\\ud880\": \"on\",\n  \"format\": \"gov_info_disclosure\"}", 1, 2)]
+    [InlineData("{\"format\":\"gov_info_disclosure\",\"version\":\"2021\",\"agency\":\"x\\udc00y\"}", 1, 59)]
+    [InlineData("{\"format\":\"gov_info_disclosure\",\"version\":\"2021\",\"cells\":{\n\"applications.received[natural]\": \"\\ud83d\"}}", 2, 35)]
+    public void A_lone_escaped_surrogate_is_RD3110_at_its_string(string json, int line, int column)
+    {
+        var result = ReportDataReader.Read(Encoding.UTF8.GetBytes(json), "fuzz.json", (_, _) => Format2021.Value.Layout, "the 2021 format");
+
+        result.Data.ShouldBeNull();
+        var finding = result.Errors.ShouldHaveSingleItem();
+        finding.Code.ShouldBe("RD3110");
+        finding.Message.ShouldContain("surrogate");
+        (finding.Location?.Line, finding.Location?.Column).ShouldBe((line, column));
+    }
+
+    [Fact]
+    public void A_whole_escaped_surrogate_pair_is_read()
+    {
+        var json = "{\"format\":\"gov_info_disclosure\",\"version\":\"2021\",\"agency\":\"\\ud83d\\ude00\",\"cells\":{}}";
+        var result = ReportDataReader.Read(Encoding.UTF8.GetBytes(json), "fuzz.json", (_, _) => Format2021.Value.Layout, "the 2021 format");
+
+        result.Errors.ShouldBeEmpty();
+        result.Data.ShouldNotBeNull().Agency.ShouldBe("\U0001F600");
+    }
 }

@@ -14,6 +14,11 @@ internal sealed partial class SpecExtractor
 {
     private const int MaxSolutions = 64;
 
+    // The most readings tried across the pending rows. When the rules reject most combinations, the search is the
+    // product of every row's candidates (found by fuzzing: seconds of CPU for one page), so it stops here and keeps
+    // the solutions it found; a row left without one is reported as unreadable.
+    private const int MaxSearchSteps = 20_000;
+
     private sealed record Pending(TableSymbol Table, AxisItemSymbol Row, int[] Cells, List<decimal?[]> Candidates, DocumentItem At);
 
     private void ReadRunTogether(TableSymbol table, AxisItemSymbol row, List<AxisItemSymbol> columns, List<DocumentItem> found)
@@ -66,6 +71,7 @@ internal sealed partial class SpecExtractor
         var relevant = Instances().Where(i => i.Cells.Overlaps(pendingCells)).ToList();
         var solutions = new List<decimal?[][]>();
         var choice = new decimal?[_pending.Count][];
+        var steps = 0;
         Search(0);
         foreach (var pending in _pending)
         {
@@ -105,6 +111,11 @@ internal sealed partial class SpecExtractor
 
             foreach (var candidate in _pending[p].Candidates)
             {
+                if (++steps > MaxSearchSteps)
+                {
+                    return;
+                }
+
                 Set(_pending[p].Cells, candidate);
                 var assigned = _pending.Take(p + 1).SelectMany(x => x.Cells).ToHashSet();
                 if (relevant.Where(r => r.Cells.Overlaps(_pending[p].Cells) && r.Cells.All(c => !pendingCells.Contains(c) || assigned.Contains(c))).All(Holds))

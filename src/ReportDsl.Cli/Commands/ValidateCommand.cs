@@ -30,7 +30,7 @@ internal static class ValidateCommand
         output.AcceptOnlyFromAmong("text", "json", "sarif");
         var previous = new Option<string?>("--previous")
         {
-            Description = "Last year's report of the same agency, for the rules that compare years.",
+            Description = "Last year's report of the same agency (data or a document, in any version of the format: cells are matched by identity), for the rules that compare years. Its year must be the report's year minus one.",
         };
         var command = new Command("validate", "Validate report data against its format: every rule, every value.\nExample: reportdsl validate templates/gov-info-disclosure/examples/2021-mistakes.json")
         {
@@ -59,7 +59,7 @@ internal static class ValidateCommand
         ReportData? previous = null;
         if (previousPath is not null)
         {
-            var (data, errors) = Read(previousPath, catalog);
+            var (data, errors, _) = ReadAny(previousPath, catalog);
             if (data is null)
             {
                 foreach (var error in errors)

@@ -47,7 +47,7 @@ internal static class CheckCommand
             sources.Add(source);
         }
 
-        var compilation = Compilation.Create([.. sources]);
+        var compilation = SpecFiles.Compile(sources);
         var diagnostics = compilation.GetDiagnostics();
         foreach (var diagnostic in diagnostics)
         {

@@ -50,7 +50,7 @@ internal sealed class SpecCatalog
             sources.Add(source);
         }
 
-        var compilation = Compilation.Create([.. sources]);
+        var compilation = SpecFiles.Compile(sources);
         if (compilation.HasErrors)
         {
             foreach (var diagnostic in compilation.GetDiagnostics())

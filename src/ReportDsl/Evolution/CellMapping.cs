@@ -13,8 +13,11 @@ public enum CarryKind
     /// <summary>Several source cells were merged into this one: their values are summed.</summary>
     Sum,
 
-    /// <summary>The cell is one part of a source cell that was split: it cannot be known exactly, so it stays missing.</summary>
-    PartOfSplit,
+    /// <summary>
+    /// The cell cannot be known exactly: it is one part of a source cell that was split, or one of several source cells
+    /// that were merged. It stays missing and is reported, never guessed.
+    /// </summary>
+    NotExact,
 
     /// <summary>The cell is new: the source format has nothing that corresponds to it.</summary>
     New,
@@ -23,7 +26,7 @@ public enum CarryKind
 /// <summary>Where one target cell's value comes from.</summary>
 /// <param name="Target">The cell of the target format.</param>
 /// <param name="Kind">How the value is carried.</param>
-/// <param name="Sources">The source cells (one for <see cref="CarryKind.Same"/>, several for a sum, the split cell for a part).</param>
+/// <param name="Sources">The source cells: one for <see cref="CarryKind.Same"/>, several for a sum, the split or merged cell for <see cref="CarryKind.NotExact"/>.</param>
 public sealed record CellCarry(CellSymbol Target, CarryKind Kind, ImmutableArray<CellSymbol> Sources);
 
 /// <summary>
@@ -87,7 +90,7 @@ public sealed class CellMapping
         for (var i = 0; i < Carries.Length; i++)
         {
             var carry = Carries[i];
-            if (carry.Kind is CarryKind.New or CarryKind.PartOfSplit || !targetLayout.TryGetIndex(carry.Target.Id, out var index))
+            if (carry.Kind is CarryKind.New or CarryKind.NotExact || !targetLayout.TryGetIndex(carry.Target.Id, out var index))
             {
                 continue;
             }

@@ -23,7 +23,7 @@ public sealed class CliTests : IDisposable
         var (exit, output, error) = Run("check", Templates);
         exit.ShouldBe(0);
         output.ShouldBeEmpty();
-        error.ShouldContain("2 file(s) checked: 0 error(s), 0 warning(s).");
+        error.ShouldContain("3 file(s) checked: 0 error(s), 0 warning(s).");
     }
 
     [Fact]

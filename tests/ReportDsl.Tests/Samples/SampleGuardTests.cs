@@ -11,6 +11,7 @@ public sealed partial class SampleGuardTests
     [
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
         "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
+        "old.rdsl", "new.rdsl", "expected.diff.txt",
     ];
 
     // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
@@ -27,6 +28,12 @@ public sealed partial class SampleGuardTests
             {
                 // A validation case: report data checked against the bundled formats (ReportDsl.Cli.Tests runs it).
                 File.Exists(Path.Combine(folder, "expected.validation.txt")).ShouldBeTrue($"{folder} has no expected.validation.txt");
+            }
+            else if (File.Exists(Path.Combine(folder, "old.rdsl")))
+            {
+                // A diff case: two versions of a spec compared by reportdsl diff (ReportDsl.Cli.Tests runs it).
+                File.Exists(Path.Combine(folder, "new.rdsl")).ShouldBeTrue($"{folder} has no new.rdsl");
+                File.Exists(Path.Combine(folder, "expected.diff.txt")).ShouldBeTrue($"{folder} has no expected.diff.txt");
             }
             else
             {

@@ -28,6 +28,7 @@ public static class Program
             EmitCommand.Create(context),
             ExtractCommand.Create(context),
             DiffCommand.Create(context),
+            MigrateCommand.Create(context),
         };
         root.Options.Add(lang);
 

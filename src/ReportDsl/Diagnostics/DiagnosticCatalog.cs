@@ -98,6 +98,9 @@ public static class DiagnosticCatalog
     // 315x: findings about last year's report and about carrying data between format versions (Evolution/).
     internal static readonly DiagnosticDescriptor RD3150 = new("RD3150", DiagnosticSeverity.Error, "WrongPreviousYear");
     internal static readonly DiagnosticDescriptor RD3151 = new("RD3151", DiagnosticSeverity.Warning, "PreviousYearUnknown");
+    internal static readonly DiagnosticDescriptor RD3152 = new("RD3152", DiagnosticSeverity.Warning, "NotCarriedExactly");
+    internal static readonly DiagnosticDescriptor RD3153 = new("RD3153", DiagnosticSeverity.Warning, "ValueDropped");
+    internal static readonly DiagnosticDescriptor RD3154 = new("RD3154", DiagnosticSeverity.Warning, "ValueNotConvertible");
     // 32xx: findings about reading published documents (ReportDsl.Documents).
     internal static readonly DiagnosticDescriptor RD3201 = new("RD3201", DiagnosticSeverity.Error, "RowNotFound");
     internal static readonly DiagnosticDescriptor RD3202 = new("RD3202", DiagnosticSeverity.Error, "FewerCells");
@@ -122,7 +125,7 @@ public static class DiagnosticCatalog
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
-        RD3150, RD3151,
+        RD3150, RD3151, RD3152, RD3153, RD3154,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
         RD9001,
     ];

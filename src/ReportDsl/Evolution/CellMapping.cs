@@ -64,6 +64,21 @@ public sealed class CellMapping
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
+        if (!ReferenceEquals(source, target) && !SameFormat(source.Earlier, target) && !SameFormat(target.Earlier, source))
+        {
+            // No lineage joins the two directly: go through the format one of them extends or revises (a local variant
+            // of 2019 reaches 2021 through 2019), so that every hop reads declared lineage.
+            if (source.Earlier is { } viaSource && !SameFormat(viaSource, source))
+            {
+                return Compose(Create(source, viaSource), Create(viaSource, target));
+            }
+
+            if (target.Earlier is { } viaTarget && !SameFormat(viaTarget, target))
+            {
+                return Compose(Create(source, viaTarget), Create(viaTarget, target));
+            }
+        }
+
         var matcher = new ItemMatcher(source, target);
         var carries = ImmutableArray.CreateBuilder<CellCarry>();
         var used = new HashSet<CellSymbol>(ReferenceEqualityComparer.Instance);
@@ -76,6 +91,43 @@ public sealed class CellMapping
 
         var dropped = source.Tables.SelectMany(t => t.Cells).Where(c => !used.Contains(c)).ToImmutableArray();
         return new CellMapping(source, target, carries.ToImmutable(), dropped);
+    }
+
+    /// <summary>Gets whether two symbols are the same format: the same identifier and version, from whichever compilation.</summary>
+    internal static bool SameFormat(FormatSymbol? a, FormatSymbol? b) =>
+        a is not null && b is not null && (ReferenceEquals(a, b) || (a.Name == b.Name && a.Version == b.Version));
+
+    /// <summary>Chains two mappings: a cell is carried as exactly as its worst hop allows.</summary>
+    private static CellMapping Compose(CellMapping first, CellMapping second)
+    {
+        var byTarget = first.Carries.ToDictionary(c => c.Target.Id, StringComparer.Ordinal);
+        var carries = ImmutableArray.CreateBuilder<CellCarry>();
+        var used = new HashSet<CellSymbol>(ReferenceEqualityComparer.Instance);
+        foreach (var carry in second.Carries)
+        {
+            var hops = carry.Sources.Select(s => byTarget.GetValueOrDefault(s.Id)).ToList();
+            var kind = carry.Kind;
+            if (kind != CarryKind.New && hops.Any(h => h is null || h.Kind == CarryKind.New))
+            {
+                kind = carry.Kind == CarryKind.NotExact ? CarryKind.NotExact : CarryKind.New;
+            }
+            else if (kind != CarryKind.New && hops.Any(h => h is { Kind: CarryKind.NotExact }))
+            {
+                kind = CarryKind.NotExact;
+            }
+
+            var sources = kind == CarryKind.New ? [] : hops.OfType<CellCarry>().SelectMany(h => h.Sources).Distinct().ToImmutableArray();
+            if (kind is CarryKind.Same or CarryKind.Sum)
+            {
+                kind = sources.Length == 1 ? CarryKind.Same : CarryKind.Sum;
+            }
+
+            used.UnionWith(sources);
+            carries.Add(new CellCarry(carry.Target, kind, sources));
+        }
+
+        var dropped = first.Source.Tables.SelectMany(t => t.Cells).Where(c => !used.Contains(c)).ToImmutableArray();
+        return new CellMapping(first.Source, second.Target, carries.ToImmutable(), dropped);
     }
 
     /// <summary>

@@ -21,8 +21,8 @@ internal sealed class ItemMatcher
     {
         _source = source;
         _target = target;
-        _forward = !ReferenceEquals(source, target) && ReferenceEquals(target.Earlier, source);
-        _backward = !ReferenceEquals(source, target) && ReferenceEquals(source.Earlier, target);
+        _forward = !ReferenceEquals(source, target) && CellMapping.SameFormat(target.Earlier, source);
+        _backward = !ReferenceEquals(source, target) && CellMapping.SameFormat(source.Earlier, target);
     }
 
     /// <summary>The source table that corresponds to a target table, or null.</summary>
@@ -33,14 +33,15 @@ internal sealed class ItemMatcher
             return target;
         }
 
+        // The earlier format may be another compilation's copy of the source: tables are taken from the source by id.
         if (_forward)
         {
-            return Binder.EarlierTable(_target, target);
+            return Binder.EarlierTable(_target, target) is { } earlier ? _source.FindTable(earlier.Name) : null;
         }
 
         if (_backward)
         {
-            return _source.Tables.FirstOrDefault(t => ReferenceEquals(Binder.EarlierTable(_source, t), target));
+            return _source.Tables.FirstOrDefault(t => Binder.EarlierTable(_source, t)?.Name == target.Name);
         }
 
         return _source.FindTable(target.Name)

@@ -102,7 +102,7 @@ public sealed class SpecDiff
     private SectionSymbol? MatchSection(SectionSymbol section)
     {
         var renamed = section.Lineage.FirstOrDefault(l => l.Kind == LineageKind.Renamed);
-        if (renamed is not null && ReferenceEquals(_new.Earlier, _old))
+        if (renamed is not null && CellMapping.SameFormat(_new.Earlier, _old))
         {
             return _old.Sections.FirstOrDefault(s => renamed.Label is { } label ? s.Label == label : s.Name == renamed.Paths[0]);
         }
@@ -160,7 +160,7 @@ public sealed class SpecDiff
         var reportedSplits = new HashSet<AxisItemSymbol>();
         foreach (var item in table.ItemsOf(axis).SelectMany(Binder.Descendants))
         {
-            var identity = ReferenceEquals(_new.Earlier, _old) ? item.Lineage.FirstOrDefault(l => l.IsIdentity) : null;
+            var identity = CellMapping.SameFormat(_new.Earlier, _old) ? item.Lineage.FirstOrDefault(l => l.IsIdentity) : null;
             var (kind, sources) = _matcher.MatchItem(oldTable, item);
             switch (identity?.Kind)
             {

@@ -11,7 +11,7 @@ public sealed partial class SampleGuardTests
     [
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
         "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
-        "old.rdsl", "new.rdsl", "expected.diff.txt",
+        "old.rdsl", "new.rdsl", "expected.diff.txt", "expected.migration.txt",
     ];
 
     // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
@@ -64,9 +64,9 @@ public sealed partial class SampleGuardTests
     public void Every_diagnostic_code_has_a_sample()
     {
         var covered = SampleTests.SampleFolders()
-            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt") })
+            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.migration.txt") })
             .Where(File.Exists)
-            .SelectMany(f => CodePattern().Matches(File.ReadAllText(f)).Select(m => m.Value.Trim()))
+            .SelectMany(f => (f.EndsWith("expected.migration.txt", StringComparison.Ordinal) ? MigrationCodePattern() : CodePattern()).Matches(File.ReadAllText(f)).Select(m => m.Value.Trim(' ', ':').Split(' ')[^1]))
             .ToHashSet();
         var missing = DiagnosticCatalog.All.Select(d => d.Code).Where(c => !covered.Contains(c) && !CodesWithoutSample.Contains(c)).ToList();
         missing.ShouldBeEmpty("every diagnostic code needs a sample folder under tests/Samples that produces it");
@@ -74,4 +74,8 @@ public sealed partial class SampleGuardTests
 
     [GeneratedRegex(@"^\s*RD\d{4}", RegexOptions.Multiline)]
     private static partial Regex CodePattern();
+
+    // Migration output prints "path(line,col): warning RD3152: message", so the code follows the severity.
+    [GeneratedRegex(@"(error|warning) RD\d{4}:")]
+    private static partial Regex MigrationCodePattern();
 }

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using ReportDsl.Cli.Validation;
+using ReportDsl.Evolution;
+using ReportDsl.Validation;
+
+namespace ReportDsl.Cli.Commands;
+
+/// <summary><c>reportdsl migrate &lt;data-or-document&gt; --to &lt;spec&gt; [-o out.json]</c>: carries a report to another version of its format.</summary>
+internal static class MigrateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var input = new Argument<string>("input") { Description = "Report data (.json) or a published report (.txt, .md, .html, .htm, .docx, .pdf)." };
+        var to = new Option<string>("--to") { Description = "The spec of the target format (.rdsl); the bundled formats resolve its extends and revises.", Required = true };
+        var spec = new Option<string?>("--spec") { Description = "The specs the input is read with (default: the bundled formats)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the migrated report data JSON (atomically); standard output when omitted." };
+        var command = new Command("migrate", "Carry a report to another version of its format through the lineage: renamed cells move, merged cells are summed, what cannot be carried exactly is left missing and reported; the result is validated.\nExample: reportdsl migrate tests/corpus/seeds/001_1eb96f4772f69272.txt --to templates/gov-info-disclosure/2021.rdsl -o 2021.json")
+        {
+            input,
+            to,
+            spec,
+            output,
+        };
+        command.SetAction(result => Run(result.GetValue(input) ?? string.Empty, result.GetValue(to) ?? string.Empty, result.GetValue(spec), result.GetValue(output), context));
+        return command;
+    }
+
+    public static int Run(string input, string targetPath, string? specPath, string? outputPath, CliContext context)
+    {
+        foreach (var path in new[] { input, targetPath }.Where(p => !File.Exists(p)))
+        {
+            context.Error.WriteLine($"{path}: error: No such file.");
+            return ExitCodes.UsageOrInput;
+        }
+
+        if (SpecCatalog.Load(specPath, context) is not { } catalog || SpecFiles.Read(targetPath, context) is not { } targetText)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        var compilation = SpecFiles.Compile([targetText]);
+        if (compilation.HasErrors || compilation.Formats.Length != 1)
+        {
+            foreach (var diagnostic in compilation.GetDiagnostics())
+            {
+                context.Error.WriteLine(diagnostic.ToString(CultureInfo.CurrentUICulture));
+            }
+
+            context.Error.WriteLine($"{targetPath}: error: The target spec must compile without errors and declare one format.");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var (data, errors, choice) = ValidateCommand.ReadAny(input, catalog);
+        if (data is null)
+        {
+            Print(errors, context);
+            return ExitCodes.UsageOrInput;
+        }
+
+        context.Error.WriteLine($"{input}: {data.FormatName} {data.Version} ({choice}) -> {compilation.Formats[0].Name} {compilation.Formats[0].Version}");
+        var result = Migration.Migrate(data, Validator.Create(compilation.Formats[0]));
+        Print(result.Gaps, context);
+        Print(result.Findings.Where(f => f.Code != "RD3101"), context);
+        var missing = result.Findings.Count(f => f.Code == "RD3101");
+        context.Error.WriteLine($"{missing} cell(s) of the target are missing.");
+        var json = ReportDataWriter.Write(result.Data, $"migrated from {data.FormatName} {data.Version}");
+        if (outputPath is null)
+        {
+            context.Out.Write(json);
+        }
+        else
+        {
+            SpecFiles.WriteAtomically(outputPath, json);
+        }
+
+        return result.Findings.Any(f => f.Severity == FindingSeverity.Error) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static void Print(IEnumerable<Finding> findings, CliContext context)
+    {
+        foreach (var finding in findings)
+        {
+            context.Error.WriteLine($"{finding.Location}: {finding.Severity.ToString().ToLowerInvariant()} {finding.Code}: {finding.Message}");
+        }
+    }
+}

@@ -274,7 +274,7 @@ public sealed class SpecDiff
             {
                 var relaxed = before.SequenceEqual(after) && (rule.Tolerance ?? 0) > (old.Tolerance ?? 0);
                 Add(ChangeKind.Changed, ElementKind.Rule, relaxed ? ChangeImpact.Compatible : ChangeImpact.Breaking, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message,
-                    Describe(old, before.Count), Describe(rule, after.Count), old, rule);
+                    Describe(old, before.Count, sameCells: true), Describe(rule, after.Count, before.Intersect(after).Count() == after.Count), old, rule);
             }
             else if (old.Message != rule.Message)
             {
@@ -297,8 +297,8 @@ public sealed class SpecDiff
         return [.. rule.Expand().Select(i => Side(i.Left) + " " + rule.Operator + " " + Side(i.Right)).Order(StringComparer.Ordinal)];
     }
 
-    private static string Describe(RuleSymbol rule, int instances) =>
-        $"{Severity(rule)}{(rule.Tolerance is { } t ? " tolerance " + t : string.Empty)}, {instances} comparison(s)";
+    private static string Describe(RuleSymbol rule, int instances, bool sameCells) =>
+        $"{Severity(rule)}{(rule.Tolerance is { } t ? " tolerance " + t : string.Empty)}, {instances} comparison(s){(sameCells ? string.Empty : " of other cells")}";
 
     private static string Severity(RuleSymbol rule) => rule.Severity == RuleSeverity.Error ? "error" : "warning";
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ReportDsl.Evolution;
 using ReportDsl.Semantics;
-using ReportDsl.Text;
 
 namespace ReportDsl.Cli.Commands;
 
@@ -48,13 +47,14 @@ internal static class DiffCommand
             "markdown" => SpecDiffWriter.Markdown(diff),
             _ => SpecDiffWriter.Text(diff),
         };
-        if (outputPath is null)
+        if (outputPath is null or "-")
         {
             context.Out.Write(text);
         }
-        else
+        else if (context.Files.Write(outputPath, text) is { } problem)
         {
-            SpecFiles.WriteAtomically(outputPath, text);
+            context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+            return ExitCodes.UsageOrInput;
         }
 
         return failOn == "breaking" && diff.HasBreakingChanges ? ExitCodes.Findings : ExitCodes.Clean;
@@ -66,13 +66,14 @@ internal static class DiffCommand
     /// </summary>
     internal static (FormatSymbol Old, FormatSymbol New)? Load(string oldPath, string newPath, CliContext context)
     {
-        foreach (var path in new[] { oldPath, newPath }.Where(p => !File.Exists(p)))
+        var oldText = SpecFiles.Read(oldPath, context, out var oldProblem);
+        var newText = SpecFiles.Read(newPath, context, out var newProblem);
+        foreach (var problem in new[] { oldProblem, newProblem }.OfType<Files.PathProblem>())
         {
-            context.Error.WriteLine($"{path}: error: No such file.");
-            return null;
+            context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
         }
 
-        if (SpecFiles.Read(oldPath, context) is not { } oldText || SpecFiles.Read(newPath, context) is not { } newText)
+        if (oldText is null || newText is null)
         {
             return null;
         }

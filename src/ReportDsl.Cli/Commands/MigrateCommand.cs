@@ -28,14 +28,14 @@ internal static class MigrateCommand
 
     public static int Run(string input, string targetPath, string? specPath, string? outputPath, CliContext context)
     {
-        foreach (var path in new[] { input, targetPath }.Where(p => !File.Exists(p)))
+        if (SpecCatalog.Load(specPath, context) is not { } catalog)
         {
-            context.Error.WriteLine($"{path}: error: No such file.");
             return ExitCodes.UsageOrInput;
         }
 
-        if (SpecCatalog.Load(specPath, context) is not { } catalog || SpecFiles.Read(targetPath, context) is not { } targetText)
+        if (SpecFiles.Read(targetPath, context, out var targetProblem) is not { } targetText)
         {
+            context.Error.WriteLine(targetProblem?.ToString(CultureInfo.CurrentUICulture));
             return ExitCodes.UsageOrInput;
         }
 
@@ -51,7 +51,7 @@ internal static class MigrateCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var (data, errors, choice) = ValidateCommand.ReadAny(input, catalog);
+        var (data, errors, choice) = ValidateCommand.ReadAny(input, catalog, context);
         if (data is null)
         {
             Print(errors, context);
@@ -65,13 +65,14 @@ internal static class MigrateCommand
         var missing = result.Findings.Count(f => f.Code == "RD3101");
         context.Error.WriteLine($"{missing} cell(s) of the target are missing.");
         var json = ReportDataWriter.Write(result.Data, $"migrated from {data.FormatName} {data.Version}");
-        if (outputPath is null)
+        if (outputPath is null or "-")
         {
             context.Out.Write(json);
         }
-        else
+        else if (context.Files.Write(outputPath, json) is { } problem)
         {
-            SpecFiles.WriteAtomically(outputPath, json);
+            context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+            return ExitCodes.UsageOrInput;
         }
 
         return result.Findings.Any(f => f.Severity == FindingSeverity.Error) ? ExitCodes.Findings : ExitCodes.Clean;

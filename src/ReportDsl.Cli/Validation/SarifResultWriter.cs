@@ -115,6 +115,17 @@ internal sealed class SarifResultWriter : IResultWriter
     public void Complete(RunSummary summary)
     {
         _json.WriteEndArray();
+        if (summary.Interrupted)
+        {
+            // The results are those of the files read before the signal; the invocation says the run did not finish.
+            _json.WriteStartArray("invocations");
+            _json.WriteStartObject();
+            _json.WriteBoolean("executionSuccessful", false);
+            _json.WriteNumber("exitCode", ExitCodes.Interrupted);
+            _json.WriteEndObject();
+            _json.WriteEndArray();
+        }
+
         _json.WriteEndObject();
         _json.WriteEndArray();
         _json.WriteEndObject();

@@ -10,18 +10,18 @@ internal static class DiffCommand
 {
     public static Command Create(CliContext context)
     {
-        var old = new Argument<string>("old") { Description = "The older spec (.rdsl)." };
-        var @new = new Argument<string>("new") { Description = "The newer spec (.rdsl); its lineage clauses say how it relates to the older one." };
+        var old = new Argument<string>("old") { Description = Messages.Get("Diff_Old") };
+        var @new = new Argument<string>("new") { Description = Messages.Get("Diff_New") };
         var format = new Option<string>("--format")
         {
-            Description = "text (one line per change), json (for programs) or markdown (the change notice, zh and en).",
+            Description = Messages.Get("Diff_Format"),
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "markdown");
-        var failOn = new Option<string?>("--fail-on") { Description = "breaking: exit 1 when any change is breaking (for CI on a spec repository)." };
+        var failOn = new Option<string?>("--fail-on") { Description = Messages.Get("Diff_FailOn") };
         failOn.AcceptOnlyFromAmong("breaking");
-        var output = new Option<string?>("--out", "-o") { Description = "Write the result to this file (atomically) instead of standard output." };
-        var command = new Command("diff", "Compare two versions of a format: what was added, removed, renamed, relabelled, moved, retyped, split or merged, and whether it breaks existing data.\nExample: reportdsl diff templates/gov-info-disclosure/2019.rdsl templates/gov-info-disclosure/2021.rdsl --format markdown -o notice.md")
+        var output = new Option<string?>("--out", "-o") { Description = Messages.Get("Diff_Out"), HelpName = "file" };
+        var command = new Command("diff", Messages.Get("Diff_Description"))
         {
             old,
             @new,

@@ -11,11 +11,11 @@ internal static class MigrateCommand
 {
     public static Command Create(CliContext context)
     {
-        var input = new Argument<string>("input") { Description = "Report data (.json) or a published report (.txt, .md, .html, .htm, .docx, .pdf)." };
-        var to = new Option<string>("--to") { Description = "The spec of the target format (.rdsl); the bundled formats resolve its extends and revises.", Required = true };
-        var spec = new Option<string?>("--spec") { Description = "The specs the input is read with (default: the bundled formats)." };
-        var output = new Option<string?>("--out", "-o") { Description = "Where to write the migrated report data JSON (atomically); standard output when omitted." };
-        var command = new Command("migrate", "Carry a report to another version of its format through the lineage: renamed cells move, merged cells are summed, what cannot be carried exactly is left missing and reported; the result is validated.\nExample: reportdsl migrate tests/corpus/seeds/001_1eb96f4772f69272.txt --to templates/gov-info-disclosure/2021.rdsl -o 2021.json")
+        var input = new Argument<string>("input") { Description = Messages.Get("Migrate_Input") };
+        var to = new Option<string>("--to") { Description = Messages.Get("Migrate_To"), Required = true };
+        var spec = new Option<string?>("--spec") { Description = Messages.Get("Migrate_Spec") };
+        var output = new Option<string?>("--out", "-o") { Description = Messages.Get("Migrate_Out"), HelpName = "file" };
+        var command = new Command("migrate", Messages.Get("Migrate_Description"))
         {
             input,
             to,

@@ -76,6 +76,7 @@ public static class Program
             ExtractCommand.Create(context),
             DiffCommand.Create(context),
             MigrateCommand.Create(context),
+            RenderCommand.Create(context),
         };
         root.Options.Add(lang);
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ReportDsl.Diagnostics;
+using ReportDsl.Evolution;
 using ReportDsl.Semantics;
 
 namespace ReportDsl.Validation;
@@ -15,6 +16,7 @@ public sealed class Validator
     private readonly ImmutableArray<RuleInstance> _instances;
     private readonly RuleCompiler.CompiledRule[] _checks;
     private readonly Func<ReportValues, ReportValues?, int> _counter;
+    private readonly PreviousYear _previousYear;
 
     private Validator(FormatSymbol format)
     {
@@ -23,6 +25,7 @@ public sealed class Validator
         _instances = [.. format.Rules.SelectMany(r => r.Expand())];
         _checks = [.. _instances.Select(i => RuleCompiler.Compile(i, Layout))];
         _counter = RuleCompiler.CompileCounter(_instances, Layout);
+        _previousYear = new PreviousYear(Layout);
     }
 
     /// <summary>Gets the format.</summary>
@@ -68,17 +71,24 @@ public sealed class Validator
         return problems;
     }
 
-    /// <summary>Validates a report: the problems found while reading it, then every rule, in order.</summary>
+    /// <summary>
+    /// Validates a report: the problems found while reading it, then every rule, in order. Last year's report may be in
+    /// another format: its values are matched to this format's cells by identity (<see cref="CellMapping"/>), and it is
+    /// refused unless it is the year before (RD3150).
+    /// </summary>
     public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.ReadFindings.IsEmpty && _counter(report.Values, previous?.Values) == 0)
+        var (aligned, previousFindings) = _previousYear.Align(report, previous);
+        previous = aligned;
+        if (report.ReadFindings.IsEmpty && previousFindings.IsEmpty && _counter(report.Values, previous?.Values) == 0)
         {
             return [];
         }
 
         var findings = ImmutableArray.CreateBuilder<Finding>();
         findings.AddRange(report.ReadFindings);
+        findings.AddRange(previousFindings);
         for (var i = 0; i < _checks.Length; i++)
         {
             var outcome = _checks[i](report.Values, previous?.Values);

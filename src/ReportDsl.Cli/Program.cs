@@ -27,6 +27,7 @@ public static class Program
             ValidateCommand.Create(context),
             EmitCommand.Create(context),
             ExtractCommand.Create(context),
+            ServeCommand.Create(context),
         };
         root.Options.Add(lang);
 

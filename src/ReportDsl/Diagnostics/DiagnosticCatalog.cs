@@ -90,6 +90,12 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3207 = new("RD3207", DiagnosticSeverity.Error, "UnreadablePdf");
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
+    internal static readonly DiagnosticDescriptor RD6050 = new("RD6050", DiagnosticSeverity.Error, "UnsupportedMediaType");
+    internal static readonly DiagnosticDescriptor RD6051 = new("RD6051", DiagnosticSeverity.Error, "RequestTooLarge");
+    internal static readonly DiagnosticDescriptor RD6052 = new("RD6052", DiagnosticSeverity.Error, "EmptyRequest");
+    internal static readonly DiagnosticDescriptor RD6053 = new("RD6053", DiagnosticSeverity.Error, "UnreadableRequest");
+    internal static readonly DiagnosticDescriptor RD6054 = new("RD6054", DiagnosticSeverity.Error, "UnknownFormatId");
+    internal static readonly DiagnosticDescriptor RD6055 = new("RD6055", DiagnosticSeverity.Error, "RequestTimedOut");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -103,6 +109,7 @@ public static class DiagnosticCatalog
         RD3011, RD3012, RD3013, RD3014, RD3015,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
+        RD6050, RD6051, RD6052, RD6053, RD6054, RD6055,
         RD9001,
     ];
 

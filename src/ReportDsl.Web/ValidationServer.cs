@@ -12,10 +12,10 @@ public static class ValidationServer
 
     /// <summary>
     /// Builds the application. <paramref name="specs"/> must compile without errors; its validators are compiled here,
-    /// once, and shared by every request. Settings come from <paramref name="args"/> and the environment: <c>--urls</c>,
+    /// once, and shared by every request. <paramref name="specDescription"/> names them in messages ("the bundled formats", a path). Settings come from <paramref name="args"/> and the environment: <c>--urls</c>,
     /// <c>--Service:MaxRequestBytes</c>, <c>--Service:TimeLimit</c>, <c>--Logging:Console:FormatterName=json</c>.
     /// </summary>
-    public static WebApplication Build(string[] args, Compilation specs)
+    public static WebApplication Build(string[] args, Compilation specs, string specDescription)
     {
         ArgumentNullException.ThrowIfNull(specs);
         if (specs.HasErrors)
@@ -46,9 +46,15 @@ public static class ValidationServer
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 
         builder.Services.Configure<ServiceOptions>(builder.Configuration.GetSection(ServiceOptions.Section));
-        builder.Services.AddSingleton(new SpecSet(specs));
+        builder.Services.AddSingleton(new SpecSet(specs, specDescription));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ReportDsl validation service";
+            document.Info.Description = "Validates annual government information disclosure reports against their formats (docs/service.md).";
+            document.Info.Version = typeof(ValidationServer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            return Task.CompletedTask;
+        }));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         var app = builder.Build();

@@ -103,7 +103,7 @@ internal static class ServeCommand
 
         try
         {
-            ValidationServer.Build(settings.ToArguments(), catalog.Compilation).Run();
+            ValidationServer.Build(settings.ToArguments(), catalog.Compilation, catalog.Description).Run();
         }
         catch (IOException exception)
         {

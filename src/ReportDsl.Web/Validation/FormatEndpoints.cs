@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReportDsl.Diagnostics;
 using ReportDsl.Validation;
@@ -11,11 +12,13 @@ internal static class FormatEndpoints
     {
         app.MapGet("/formats", ListFormats)
             .WithName("ListFormats")
+            .WithTags("Formats")
             .WithSummary("Lists the formats the service validates against.");
         app.MapGet("/formats/{id}/schema", GetSchema)
             .WithName("GetFormatSchema")
+            .WithTags("Formats")
             .WithSummary("The JSON Schema (draft 2020-12) of a format's report data, as reportdsl emit json-schema writes it.")
-            .Produces(StatusCodes.Status200OK, responseType: null, "application/schema+json")
+            .Produces(StatusCodes.Status200OK, typeof(JsonElement), "application/schema+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -8,6 +8,7 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/health", (SpecSet specs) => TypedResults.Ok(new Health("ok", specs.Formats.Length)))
             .WithName("Health")
+            .WithTags("Health")
             .WithSummary("Reports that the service is up, with the number of formats it validates against.");
 }
 

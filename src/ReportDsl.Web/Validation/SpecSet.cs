@@ -16,8 +16,9 @@ internal sealed class SpecSet
     private readonly FrozenDictionary<(string Name, string Version), Validator> _byNameAndVersion;
     private readonly FrozenDictionary<string, FormatEntry> _byId;
 
-    public SpecSet(Compilation compilation)
+    public SpecSet(Compilation compilation, string description)
     {
+        Description = description;
         Validators = [.. compilation.Formats.Select(Validator.Create)];
         _byNameAndVersion = Validators.ToFrozenDictionary(v => (v.Format.Name, v.Format.Version));
         Formats = [.. Validators.Select(v => new FormatEntry(IdOf(v.Format), v, Encoding.UTF8.GetBytes(JsonSchemaEmitter.Emit(v.Format))))];
@@ -34,8 +35,8 @@ internal sealed class SpecSet
     /// <summary>Gets the formats with their identifiers and schemas.</summary>
     public ImmutableArray<FormatEntry> Formats { get; }
 
-    /// <summary>Gets how the specs are named in messages (RD3109).</summary>
-    public static string Description => "the formats of this service";
+    /// <summary>Gets how the specs are named in messages (RD3109): "the bundled formats", or the spec path the service was started with.</summary>
+    public string Description { get; }
 
     /// <summary>The identifier of a format in URLs: name and version, as in the emitted schema file names.</summary>
     public static string IdOf(FormatSymbol format) => $"{format.Name}-{format.Version}";

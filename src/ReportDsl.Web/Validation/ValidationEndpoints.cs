@@ -5,8 +5,10 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using ReportDsl.Diagnostics;
 using ReportDsl.Documents;
 using ReportDsl.Validation;
@@ -39,14 +41,33 @@ internal static partial class ValidationEndpoints
             .WithName("Validate")
             .WithSummary("Validates report data (application/json) or a published report (text, Markdown, HTML, .docx, PDF) against its format.")
             .WithDescription("The format is the one the data declares, or the one whose labels the document matches. Findings come back in the shape of one file of `reportdsl validate --format json`, or as SARIF 2.1.0 with `Accept: application/sarif+json`. The optional `name` query parameter names the input in findings.")
-            .Accepts<Stream>("application/json", [.. Extensions.Keys.Skip(1)])
-            .Produces(StatusCodes.Status200OK, responseType: null, "application/json", SarifMediaType)
+            .WithTags("Validation")
+            .AddOpenApiOperationTransformer(DescribeBody)
+            .Produces(StatusCodes.Status200OK, typeof(JsonElement), "application/json", SarifMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
+
+    /// <summary>
+    /// Describes the body in the OpenAPI document. Not through Accepts metadata: with it, routing itself would answer an
+    /// unknown content type with a bare 415, where the service answers with RD6050 and the list of what it takes.
+    /// </summary>
+    private static Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "Report data as JSON (docs/validation.md), or a published report.",
+            Content = Extensions.Keys.ToDictionary(
+                type => type,
+                type => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = type == "application/json" ? null : "binary" } },
+                StringComparer.Ordinal),
+        };
+        return Task.CompletedTask;
+    }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult, EmptyHttpResult>> Validate(
         HttpContext context, SpecSet specs, IOptions<ServiceOptions> options, ILoggerFactory loggers, string? name)
@@ -70,7 +91,15 @@ internal static partial class ValidationEndpoints
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        timeout.CancelAfter(limits.TimeLimit);
+        if (limits.TimeLimit > TimeSpan.Zero)
+        {
+            timeout.CancelAfter(limits.TimeLimit);
+        }
+        else
+        {
+            // A limit of zero is spent before the request starts; a timer would only race the first read.
+            await timeout.CancelAsync().ConfigureAwait(false);
+        }
         try
         {
             var body = await ReadBody(request, limits.MaxRequestBytes, timeout.Token).ConfigureAwait(false);
@@ -125,7 +154,7 @@ internal static partial class ValidationEndpoints
     {
         if (extension == ".json")
         {
-            var read = ReportDataReader.Read(body, path, (format, version) => specs.Find(format, version)?.Layout, SpecSet.Description);
+            var read = ReportDataReader.Read(body, path, (format, version) => specs.Find(format, version)?.Layout, specs.Description);
             return read.Data is { } data
                 ? new Outcome(data, RunRules(data, specs), Declared)
                 : new Outcome(null, read.Errors, null);
@@ -218,7 +247,7 @@ internal static partial class ValidationEndpoints
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            var log = new SarifLog();
+            var log = new SarifLog(typeof(ValidationEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             log.WriteStart(json, specs.Compilation.Formats);
             log.WriteResults(json, path, findings);
             SarifLog.WriteEnd(json);

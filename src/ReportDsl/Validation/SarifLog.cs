@@ -10,8 +10,9 @@ namespace ReportDsl.Validation;
 /// SARIF 2.1.0 in pieces, so a host can stream it: the opening (one run whose tool carries the rule catalogue: every
 /// rule of the specs and the RD31xx value checks), one result per finding, and the closing. Written by hand with
 /// Utf8JsonWriter because the Sarif.Sdk package is not available here; the shape follows the OASIS 2.1.0 schema.
+/// The tool version is the host's (the reportdsl tool, the service).
 /// </summary>
-internal sealed class SarifLog
+internal sealed class SarifLog(string toolVersion)
 {
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
 
@@ -26,7 +27,7 @@ internal sealed class SarifLog
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", "reportdsl");
-        json.WriteString("semanticVersion", typeof(SarifLog).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+        json.WriteString("semanticVersion", toolVersion);
         json.WriteStartArray("rules");
         foreach (var rule in formats.SelectMany(f => f.Rules).DistinctBy(r => r.Code))
         {

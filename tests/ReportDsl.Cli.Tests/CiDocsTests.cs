@@ -44,7 +44,8 @@ public sealed partial class CiDocsTests : IDisposable
     public static TheoryData<string> Commands()
     {
         var data = new TheoryData<string>();
-        foreach (var command in Extract(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "ci.md")), ReportFiles()))
+        // The GitLab spec job repeats the GitHub one's commands; each distinct command runs once.
+        foreach (var command in Extract(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "ci.md")), ReportFiles()).Distinct(StringComparer.Ordinal))
         {
             data.Add(command);
         }

@@ -96,10 +96,15 @@ internal sealed class JUnitResultWriter : IResultWriter
         switch (testCase.Outcome)
         {
             case Outcome.Failure or Outcome.Error:
-                // An unreadable file always carries at least one error finding (RD3110, RD3205...): the reader says why.
+                // The readers always say why a file is unreadable (RD3110, RD3205...); "read" stands in should one not.
                 _xml.WriteStartElement(testCase.Outcome == Outcome.Error ? "error" : "failure");
-                _xml.WriteAttributeString("message", errors.Count == 1 ? errors[0].Message : $"{errors.Count} × {errors[0].Message}");
-                _xml.WriteAttributeString("type", errors[0].Code);
+                _xml.WriteAttributeString("message", errors.Count switch
+                {
+                    0 => Words.Unreadable,
+                    1 => errors[0].Message,
+                    _ => $"{errors.Count} × {errors[0].Message}",
+                });
+                _xml.WriteAttributeString("type", errors.Count == 0 ? "read" : errors[0].Code);
                 _xml.WriteString(Describe(result, errors));
                 _xml.WriteEndElement();
                 break;

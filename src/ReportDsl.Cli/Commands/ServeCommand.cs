@@ -106,7 +106,7 @@ internal static class ServeCommand
         {
             // Ctrl+C and SIGTERM stop the service the way ASP.NET Core does: requests in flight finish, then exit 0.
             Interruption.StopsGracefully();
-            using var app = ValidationServer.Build(settings.ToArguments(), catalog.Compilation, catalog.Description);
+            using var app = ValidationServer.Build(settings.ToArguments(), catalog.Compilation, specPath);
             HostingAbstractionsHostExtensions.RunAsync(app, context.Interrupted).GetAwaiter().GetResult();
         }
         catch (IOException exception)

@@ -180,6 +180,20 @@ internal static partial class ValidationEndpoints
 
     private static string Detected => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "按标签识别" : "detected from the labels";
 
+    /// <summary>How many cells a finding left empty and which checks it folded, worded as the CLI words it.</summary>
+    private static string Affected(Finding finding)
+    {
+        var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var rules = string.Join(chinese ? "，" : ", ", finding.Folded.GroupBy(f => f.Rule ?? f.Code, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}"));
+        return (finding.Folded.IsEmpty, chinese) switch
+        {
+            (true, true) => $"{finding.AffectedCells} 个单元格留空",
+            (true, false) => $"{finding.AffectedCells} cell(s) left empty",
+            (false, true) => $"{finding.AffectedCells} 个单元格留空；因此 {finding.Folded.Length} 项规则检查无法进行（{rules}）",
+            (false, false) => $"{finding.AffectedCells} cell(s) left empty; {finding.Folded.Length} rule check(s) not made because of them ({rules})",
+        };
+    }
+
     /// <summary>Reads the whole body, or returns null as soon as it passes the limit (a body without Content-Length included).</summary>
     private static async Task<byte[]?> ReadBody(HttpRequest request, long limit, CancellationToken cancellation)
     {
@@ -254,7 +268,7 @@ internal static partial class ValidationEndpoints
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
-            var log = new SarifLog(typeof(ValidationEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            var log = new SarifLog(typeof(ValidationEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", Affected);
             log.WriteStart(json, specs.Compilation.Formats);
             log.WriteResults(json, path, findings);
             SarifLog.WriteEndResults(json);

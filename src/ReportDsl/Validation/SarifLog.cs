@@ -10,9 +10,10 @@ namespace ReportDsl.Validation;
 /// SARIF 2.1.0 in pieces, so a host can stream it: the opening (one run whose tool carries the rule catalogue: every
 /// rule of the specs and the RD31xx value checks), one result per finding, and the closing. Written by hand with
 /// Utf8JsonWriter because the Sarif.Sdk package is not available here; the shape follows the OASIS 2.1.0 schema.
-/// The tool version is the host's (the reportdsl tool, the service).
+/// The tool version is the host's (the reportdsl tool, the service), and so is the wording of how many cells a finding
+/// left empty and which checks it folded (<paramref name="describeAffected"/>), in the host's language.
 /// </summary>
-internal sealed class SarifLog(string toolVersion)
+internal sealed class SarifLog(string toolVersion, Func<Finding, string> describeAffected)
 {
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
 
@@ -63,6 +64,11 @@ internal sealed class SarifLog(string toolVersion)
             if (finding is { Left: { } left, Right: { } right })
             {
                 text += $" {left.Labels} = {left.Value.ToString(CultureInfo.InvariantCulture)}; {right.Labels} = {right.Value.ToString(CultureInfo.InvariantCulture)}; 差 {finding.Difference?.ToString(CultureInfo.InvariantCulture)}";
+            }
+
+            if (finding.AffectedCells > 1 || !finding.Folded.IsEmpty)
+            {
+                text += $" ({describeAffected(finding)})";
             }
 
             json.WriteString("text", text);

@@ -77,6 +77,7 @@ public static class Program
             DiffCommand.Create(context),
             MigrateCommand.Create(context),
             RenderCommand.Create(context),
+            ServeCommand.Create(context),
         };
         root.Options.Add(lang);
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())

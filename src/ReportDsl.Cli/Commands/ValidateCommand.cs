@@ -12,7 +12,7 @@ namespace ReportDsl.Cli.Commands;
 internal static class ValidateCommand
 {
     private const int BatchSize = 512;
-    private static readonly string[] Formats = ["text", "json", "sarif"];
+    private static readonly string[] Formats = [.. ResultWriters.Names];
 
     public static Command Create(CliContext context)
     {
@@ -102,12 +102,7 @@ internal static class ValidateCommand
         {
             var output = file?.Writer ?? context.Out;
             var interactive = file is null && context.IsConsole && !Console.IsOutputRedirected;
-            IResultWriter writer = outputKind switch
-            {
-                "json" => new JsonResultWriter(output),
-                "sarif" => new SarifResultWriter(output, catalog),
-                _ => new TextResultWriter(TextConsole(output, interactive)),
-            };
+            var writer = ResultWriters.Create(outputKind, output, catalog) ?? new TextResultWriter(TextConsole(output, interactive));
 
             var summary = new RunSummary();
             var showProgress = context.IsConsole && !Console.IsErrorRedirected && (file is not null || Console.IsOutputRedirected) && items.Count > 1;

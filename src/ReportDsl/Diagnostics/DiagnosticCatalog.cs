@@ -143,6 +143,13 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD6036 = new("RD6036", DiagnosticSeverity.Warning, "DeprecatedOption");
     internal static readonly DiagnosticDescriptor RD6037 = new("RD6037", DiagnosticSeverity.Warning, "Interrupted");
     internal static readonly DiagnosticDescriptor RD6049 = new("RD6049", DiagnosticSeverity.Error, "CommandInternalError");
+    // 6050-6099: the validation service (ReportDsl.Web): requests it refuses.
+    internal static readonly DiagnosticDescriptor RD6050 = new("RD6050", DiagnosticSeverity.Error, "UnsupportedMediaType");
+    internal static readonly DiagnosticDescriptor RD6051 = new("RD6051", DiagnosticSeverity.Error, "RequestTooLarge");
+    internal static readonly DiagnosticDescriptor RD6052 = new("RD6052", DiagnosticSeverity.Error, "EmptyRequest");
+    internal static readonly DiagnosticDescriptor RD6053 = new("RD6053", DiagnosticSeverity.Error, "UnreadableRequest");
+    internal static readonly DiagnosticDescriptor RD6054 = new("RD6054", DiagnosticSeverity.Error, "UnknownFormatId");
+    internal static readonly DiagnosticDescriptor RD6055 = new("RD6055", DiagnosticSeverity.Error, "RequestTimedOut");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -164,6 +171,7 @@ public static class DiagnosticCatalog
         RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
         RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
         RD6035, RD6036, RD6037, RD6049,
+        RD6050, RD6051, RD6052, RD6053, RD6054, RD6055,
         RD9001,
     ];
 

@@ -12,6 +12,8 @@ public sealed partial class SampleGuardTests
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
         "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
         "old.rdsl", "new.rdsl", "expected.diff.txt", "expected.migration.txt",
+        "expected.validation.junit.xml", "expected.validation.github.txt",
+        "request.http", "service.json", "expected.response.txt",
         "command.txt", "setup.txt", "expected.cli.txt",
         "template.docx", "expected.render.txt",
     ];
@@ -48,6 +50,11 @@ public sealed partial class SampleGuardTests
                 File.Exists(Path.Combine(folder, "new.rdsl")).ShouldBeTrue($"{folder} has no new.rdsl");
                 File.Exists(Path.Combine(folder, "expected.diff.txt")).ShouldBeTrue($"{folder} has no expected.diff.txt");
             }
+            else if (File.Exists(Path.Combine(folder, "request.http")))
+            {
+                // A validation service case: an HTTP request and the approved response (ReportDsl.Web.Tests runs it).
+                File.Exists(Path.Combine(folder, "expected.response.txt")).ShouldBeTrue($"{folder} has no expected.response.txt");
+            }
             else
             {
                 File.Exists(Path.Combine(folder, "input.rdsl")).ShouldBeTrue($"{folder} has no input.rdsl");
@@ -80,7 +87,7 @@ public sealed partial class SampleGuardTests
         // case folders produce them.
         var generatorCases = Directory.EnumerateDirectories(Path.Combine(RepoPaths.Root, "tests", "ReportDsl.Generators.Tests", "Cases"));
         var covered = SampleTests.SampleFolders().Concat(generatorCases)
-            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt"), Path.Combine(f, "expected.migration.txt") })
+            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt"), Path.Combine(f, "expected.migration.txt"), Path.Combine(f, "expected.response.txt") })
             .Where(File.Exists)
             .SelectMany(f => (f.EndsWith("expected.migration.txt", StringComparison.Ordinal) ? MigrationCodePattern() : CodePattern()).Matches(File.ReadAllText(f)).Select(m => m.Value.Trim(' ', ':').Split(' ')[^1]))
             .Concat(SampleTests.SampleFolders()

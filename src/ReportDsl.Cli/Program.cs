@@ -28,6 +28,7 @@ public static class Program
             EmitCommand.Create(context),
             ExtractCommand.Create(context),
             RenderCommand.Create(context),
+            ServeCommand.Create(context),
         };
         root.Options.Add(lang);
 

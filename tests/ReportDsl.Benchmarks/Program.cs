@@ -6,20 +6,29 @@ namespace ReportDsl.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: dotnet run -c Release --project tests/ReportDsl.Benchmarks -- --filter '*'.
-/// With "make-batch &lt;folder&gt; &lt;count&gt;" it writes that many report files for the batch measurement in docs/benchmarks.md.
+/// With "make-batch &lt;folder&gt; &lt;count&gt;" it writes that many report files for the batch measurement in docs/benchmarks.md;
+/// with "load-test [requests] [concurrency] [url]" it runs the validation service's load test (<see cref="ServiceLoadTest"/>).
 /// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
         if (args is ["make-batch", var folder, var count])
         {
             MakeBatch(folder, int.Parse(count, CultureInfo.InvariantCulture));
-            return;
+            return 0;
+        }
+
+        if (args is ["load-test", .. var options])
+        {
+            var requests = options.Length > 0 ? int.Parse(options[0], CultureInfo.InvariantCulture) : 20_000;
+            var concurrency = options.Length > 1 ? int.Parse(options[1], CultureInfo.InvariantCulture) : 64;
+            return ServiceLoadTest.RunAsync(requests, concurrency, options.Length > 2 ? options[2] : null).GetAwaiter().GetResult();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
     }
 
     /// <summary>Copies of the valid 2021 example, one in ten with a broken 勾稽关系, spread over 100 folders.</summary>

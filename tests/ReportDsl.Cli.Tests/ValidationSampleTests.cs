@@ -4,7 +4,7 @@ namespace ReportDsl.Cli.Tests;
 
 /// <summary>
 /// Every sample folder with a data.json: validated against the bundled formats (and previous.json, if present) with
-/// each output kind, compared with the approved expected.validation.txt / .json / .sarif.
+/// each output kind, compared with the approved expected.validation.txt / .json / .sarif / .junit.xml / .github.txt.
 /// </summary>
 public sealed class ValidationSampleTests
 {
@@ -31,7 +31,7 @@ public sealed class ValidationSampleTests
     public void Validation_sample(string name)
     {
         var folder = Path.Combine(RepoPaths.Samples, name);
-        foreach (var (kind, file) in new[] { ("text", "expected.validation.txt"), ("json", "expected.validation.json"), ("sarif", "expected.validation.sarif") })
+        foreach (var (kind, file) in new[] { ("text", "expected.validation.txt"), ("json", "expected.validation.json"), ("sarif", "expected.validation.sarif"), ("junit", "expected.validation.junit.xml"), ("github", "expected.validation.github.txt") })
         {
             var args = new List<string> { "validate", DataFile(folder)!, "--output", kind, "--lang", "zh" };
             if (File.Exists(Path.Combine(folder, "previous.json")))

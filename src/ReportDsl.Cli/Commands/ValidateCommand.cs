@@ -22,12 +22,12 @@ internal static class ValidateCommand
         {
             Description = "A spec file or folder (default: the bundled formats). The format is chosen by the data's declared format and version.",
         };
-        var output = new Option<string>("--output", "-o")
+        var output = new Option<string>("--output", "-o", "--format")
         {
-            Description = "text (for people), json (docs/validation.md) or sarif (SARIF 2.1.0).",
+            Description = "text (for people), json (docs/validation.md), sarif (SARIF 2.1.0), junit (JUnit XML test report) or github (GitHub Actions annotations); see docs/ci.md.",
             DefaultValueFactory = _ => "text",
         };
-        output.AcceptOnlyFromAmong("text", "json", "sarif");
+        output.AcceptOnlyFromAmong([.. ResultWriters.Names]);
         var previous = new Option<string?>("--previous")
         {
             Description = "Last year's report of the same agency, for the rules that compare years.",
@@ -74,12 +74,7 @@ internal static class ValidateCommand
         }
 
         var interactive = ReferenceEquals(context, CliContext.Console) && !Console.IsOutputRedirected;
-        IResultWriter writer = outputKind switch
-        {
-            "json" => new JsonResultWriter(context.Out),
-            "sarif" => new SarifResultWriter(context.Out, catalog),
-            _ => new TextResultWriter(TextConsole(context, interactive)),
-        };
+        var writer = ResultWriters.Create(outputKind, context.Out, catalog) ?? new TextResultWriter(TextConsole(context, interactive));
 
         var summary = new RunSummary();
         var showProgress = ReferenceEquals(context, CliContext.Console) && !Console.IsErrorRedirected && Console.IsOutputRedirected && files.Count > 1;

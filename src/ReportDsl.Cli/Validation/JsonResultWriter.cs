@@ -24,22 +24,7 @@ internal sealed class JsonResultWriter : IResultWriter
 
     public void Write(FileResult result)
     {
-        _json.WriteStartObject();
-        _json.WriteString("path", result.Path);
-        _json.WriteString("format", result.Format);
-        _json.WriteString("version", result.Version);
-        _json.WriteString("formatChoice", result.Choice);
-        _json.WriteBoolean("unreadable", result.Unreadable);
-        _json.WriteNumber("errors", result.Errors);
-        _json.WriteNumber("warnings", result.Warnings);
-        _json.WriteStartArray("findings");
-        foreach (var finding in result.Findings)
-        {
-            WriteFinding(_json, finding);
-        }
-
-        _json.WriteEndArray();
-        _json.WriteEndObject();
+        FindingJson.WriteResult(_json, result.Path, result.Format, result.Version, result.Choice, result.Unreadable, result.Findings);
         Flush();
     }
 
@@ -63,93 +48,6 @@ internal sealed class JsonResultWriter : IResultWriter
         _json.WriteEndObject();
         Flush();
         _output.WriteLine();
-    }
-
-    internal static void WriteFinding(Utf8JsonWriter json, Finding finding)
-    {
-        json.WriteStartObject();
-        json.WriteString("code", finding.Code);
-        json.WriteString("severity", finding.Severity == FindingSeverity.Error ? "error" : "warning");
-        json.WriteString("message", finding.Message);
-        json.WriteString("rule", finding.Rule);
-        json.WriteString("table", finding.Table);
-        json.WriteString("at", finding.At);
-        json.WriteStartArray("cells");
-        foreach (var cell in finding.Cells)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", cell.Id);
-            json.WriteString("table", cell.Table);
-            json.WriteString("tableLabel", cell.TableLabel);
-            WriteStrings(json, "rowLabels", cell.RowLabels);
-            WriteStrings(json, "columnLabels", cell.ColumnLabels);
-            WriteNumber(json, "value", cell.Value);
-            json.WriteBoolean("previous", cell.IsPrevious);
-            WriteLocation(json, cell.Location);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        if (finding is { Left: { } left, Right: { } right })
-        {
-            WriteSide(json, "left", left);
-            json.WriteString("operator", finding.Operator);
-            WriteSide(json, "right", right);
-            WriteNumber(json, "difference", finding.Difference);
-        }
-
-        WriteNumber(json, "tolerance", finding.Tolerance);
-        WriteLocation(json, finding.Location);
-        json.WriteString("fingerprint", finding.Fingerprint);
-        json.WriteEndObject();
-    }
-
-    private static void WriteSide(Utf8JsonWriter json, string name, FindingSide side)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("expression", side.Expression);
-        json.WriteString("labels", side.Labels);
-        json.WriteNumber("value", side.Value);
-        json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void WriteLocation(Utf8JsonWriter json, FindingLocation? location)
-    {
-        if (location is null)
-        {
-            json.WriteNull("location");
-            return;
-        }
-
-        json.WriteStartObject("location");
-        json.WriteString("path", location.Path);
-        json.WriteNumber("line", location.Line);
-        json.WriteNumber("column", location.Column);
-        json.WriteString("detail", location.Detail);
-        json.WriteEndObject();
     }
 
     private void Flush()

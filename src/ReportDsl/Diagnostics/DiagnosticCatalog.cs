@@ -97,6 +97,12 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD4005 = new("RD4005", DiagnosticSeverity.Error, "UnreadableWordTemplate");
     internal static readonly DiagnosticDescriptor RD4006 = new("RD4006", DiagnosticSeverity.Error, "TemplateTableNotFound");
     internal static readonly DiagnosticDescriptor RD4007 = new("RD4007", DiagnosticSeverity.Error, "TemplateCellNotFound");
+    internal static readonly DiagnosticDescriptor RD6050 = new("RD6050", DiagnosticSeverity.Error, "UnsupportedMediaType");
+    internal static readonly DiagnosticDescriptor RD6051 = new("RD6051", DiagnosticSeverity.Error, "RequestTooLarge");
+    internal static readonly DiagnosticDescriptor RD6052 = new("RD6052", DiagnosticSeverity.Error, "EmptyRequest");
+    internal static readonly DiagnosticDescriptor RD6053 = new("RD6053", DiagnosticSeverity.Error, "UnreadableRequest");
+    internal static readonly DiagnosticDescriptor RD6054 = new("RD6054", DiagnosticSeverity.Error, "UnknownFormatId");
+    internal static readonly DiagnosticDescriptor RD6055 = new("RD6055", DiagnosticSeverity.Error, "RequestTimedOut");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -111,6 +117,7 @@ public static class DiagnosticCatalog
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
+        RD6050, RD6051, RD6052, RD6053, RD6054, RD6055,
         RD9001,
     ];
 

@@ -12,6 +12,8 @@ public sealed partial class SampleGuardTests
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
         "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
         "template.docx", "expected.render.txt",
+        "expected.validation.junit.xml", "expected.validation.github.txt",
+        "request.http", "service.json", "expected.response.txt",
     ];
 
     // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
@@ -33,6 +35,11 @@ public sealed partial class SampleGuardTests
             {
                 // A validation case: report data checked against the bundled formats (ReportDsl.Cli.Tests runs it).
                 File.Exists(Path.Combine(folder, "expected.validation.txt")).ShouldBeTrue($"{folder} has no expected.validation.txt");
+            }
+            else if (File.Exists(Path.Combine(folder, "request.http")))
+            {
+                // A validation service case: an HTTP request and the approved response (ReportDsl.Web.Tests runs it).
+                File.Exists(Path.Combine(folder, "expected.response.txt")).ShouldBeTrue($"{folder} has no expected.response.txt");
             }
             else
             {
@@ -63,7 +70,7 @@ public sealed partial class SampleGuardTests
     public void Every_diagnostic_code_has_a_sample()
     {
         var covered = SampleTests.SampleFolders()
-            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt") })
+            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt"), Path.Combine(f, "expected.response.txt") })
             .Where(File.Exists)
             .SelectMany(f => CodePattern().Matches(File.ReadAllText(f)).Select(m => m.Value.Trim()))
             .ToHashSet();

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using ReportDsl.Validation;
+
+namespace ReportDsl.Cli.Validation;
+
+/// <summary>
+/// JUnit XML for GitLab, Jenkins and Azure DevOps test reports. One <c>testsuite</c> per input file (named by its
+/// path); in it one <c>testcase</c> per rule of the file's format, so a test report lists which rules each report
+/// passes and how many, plus a <c>values</c> case for the reading and type checks (RD31xx, RD32xx). Error findings
+/// become one <c>failure</c> per case (message: the count and the first finding; body: every finding with its place
+/// and equation); warnings go to the case's <c>system-out</c>; a rule that could not be checked because a value is
+/// missing (RD3102) is <c>skipped</c>; a file that could not be read is one <c>read</c> case with an <c>error</c>.
+/// No timestamps or durations, so the output is deterministic. See docs/ci.md.
+/// </summary>
+internal sealed class JUnitResultWriter : IResultWriter
+{
+    private const string RuleNotChecked = "RD3102";
+    private readonly TextWriter _output;
+    private readonly XmlWriter _xml;
+    private readonly SpecCatalog _catalog;
+
+    public JUnitResultWriter(TextWriter output, SpecCatalog catalog)
+    {
+        _output = output;
+        _catalog = catalog;
+        output.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = true, CloseOutput = false });
+        _xml.WriteStartElement("testsuites");
+        _xml.WriteAttributeString("name", "reportdsl validate");
+        _xml.Flush();
+    }
+
+    public void Write(FileResult result)
+    {
+        var cases = Cases(result);
+        _xml.WriteStartElement("testsuite");
+        _xml.WriteAttributeString("name", result.Path.Replace('\\', '/'));
+        _xml.WriteAttributeString("tests", Count(cases.Count));
+        _xml.WriteAttributeString("failures", Count(cases.Count(c => c.Outcome == Outcome.Failure)));
+        _xml.WriteAttributeString("errors", Count(cases.Count(c => c.Outcome == Outcome.Error)));
+        _xml.WriteAttributeString("skipped", Count(cases.Count(c => c.Outcome == Outcome.Skipped)));
+        foreach (var testCase in cases)
+        {
+            WriteCase(result, testCase);
+        }
+
+        _xml.WriteEndElement();
+        _xml.Flush();
+    }
+
+    public void Complete(RunSummary summary)
+    {
+        _xml.WriteEndElement();
+        _xml.Flush();
+        _xml.Dispose();
+        _output.Write('\n');
+    }
+
+    private List<TestCase> Cases(FileResult result)
+    {
+        if (result.Unreadable || result.Format is null || result.Version is null)
+        {
+            var outcome = result.Unreadable ? Outcome.Error : result.Errors > 0 ? Outcome.Failure : Outcome.Passed;
+            return [new TestCase("reportdsl.read", "read", result.Findings, outcome)];
+        }
+
+        var format = _catalog.Compilation.Formats.FirstOrDefault(f => f.Name == result.Format && f.Version == result.Version);
+        var prefix = $"reportdsl.{result.Format}-{result.Version}";
+        var cases = new List<TestCase>();
+        var ruleCodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in format?.Rules ?? [])
+        {
+            ruleCodes.Add(rule.Code);
+            var findings = result.Findings.Where(f => f.Code == rule.Code || (f.Code == RuleNotChecked && f.Rule == rule.Code)).ToList();
+            var outcome = findings.Any(f => f.Code == rule.Code && f.Severity == FindingSeverity.Error) ? Outcome.Failure
+                : findings.Any(f => f.Code == RuleNotChecked) ? Outcome.Skipped
+                : Outcome.Passed;
+            cases.Add(new TestCase($"{prefix}.{rule.Table.Name}", $"{rule.Code} {rule.Message}", findings, outcome));
+        }
+
+        var values = result.Findings.Where(f => !ruleCodes.Contains(f.Code) && !(f.Code == RuleNotChecked && f.Rule is { } r && ruleCodes.Contains(r))).ToList();
+        cases.Add(new TestCase($"{prefix}.values", "values", values, values.Any(f => f.Severity == FindingSeverity.Error) ? Outcome.Failure : Outcome.Passed));
+        return cases;
+    }
+
+    private void WriteCase(FileResult result, TestCase testCase)
+    {
+        _xml.WriteStartElement("testcase");
+        _xml.WriteAttributeString("classname", testCase.ClassName);
+        _xml.WriteAttributeString("name", testCase.Name);
+        _xml.WriteAttributeString("file", result.Path.Replace('\\', '/'));
+        var errors = testCase.Findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
+        var others = testCase.Findings.Where(f => f.Severity != FindingSeverity.Error).ToList();
+        switch (testCase.Outcome)
+        {
+            case Outcome.Failure or Outcome.Error:
+                // The readers always say why a file is unreadable (RD3110, RD3205...); "read" stands in should one not.
+                _xml.WriteStartElement(testCase.Outcome == Outcome.Error ? "error" : "failure");
+                _xml.WriteAttributeString("message", errors.Count switch
+                {
+                    0 => Words.Unreadable,
+                    1 => errors[0].Message,
+                    _ => $"{errors.Count} × {errors[0].Message}",
+                });
+                _xml.WriteAttributeString("type", errors.Count == 0 ? "read" : errors[0].Code);
+                _xml.WriteString(Describe(result, errors));
+                _xml.WriteEndElement();
+                break;
+            case Outcome.Skipped:
+                var notChecked = testCase.Findings.Where(f => f.Code == RuleNotChecked).ToList();
+                _xml.WriteStartElement("skipped");
+                _xml.WriteAttributeString("message", notChecked[0].Message);
+                _xml.WriteEndElement();
+                others = [.. others.Where(f => f.Code != RuleNotChecked)];
+                break;
+            default:
+                break;
+        }
+
+        if (others.Count > 0)
+        {
+            _xml.WriteElementString("system-out", Describe(result, others));
+        }
+
+        _xml.WriteEndElement();
+    }
+
+    /// <summary>Each finding the way the text output shows it: place, code, message, and the equation with its numbers.</summary>
+    private static string Describe(FileResult result, IEnumerable<Finding> findings)
+    {
+        var text = new StringBuilder();
+        foreach (var finding in findings)
+        {
+            var location = finding.Location ?? new FindingLocation(result.Path, 1, 1);
+            var severity = finding.Severity == FindingSeverity.Error ? "error" : "warning";
+            text.Append(CultureInfo.InvariantCulture, $"{location.Path.Replace('\\', '/')}({location.Line},{location.Column}): {severity} {finding.Code}: {finding.Message}");
+            if (finding.At is not null)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" [{Words.At}: {finding.At}]");
+            }
+
+            text.Append('\n');
+            if (finding is { Left: { } left, Right: { } right, Difference: { } difference })
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {left.Labels} = {Number(left.Value)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {right.Labels} = {Number(right.Value)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {Words.Difference} {Number(difference)}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private enum Outcome
+    {
+        Passed,
+        Failure,
+        Error,
+        Skipped,
+    }
+
+    private sealed record TestCase(string ClassName, string Name, IReadOnlyList<Finding> Findings, Outcome Outcome);
+}

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using ReportDsl.Diagnostics;
+using ReportDsl.Semantics;
+
+namespace ReportDsl.Validation;
+
+/// <summary>
+/// SARIF 2.1.0 in pieces, so a host can stream it: the opening (one run whose tool carries the rule catalogue: every
+/// rule of the specs and the RD31xx value checks), one result per finding, and the closing. Written by hand with
+/// Utf8JsonWriter because the Sarif.Sdk package is not available here; the shape follows the OASIS 2.1.0 schema.
+/// The tool version is the host's (the reportdsl tool, the service).
+/// </summary>
+internal sealed class SarifLog(string toolVersion)
+{
+    private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the log's opening, up to and including the start of the results array.</summary>
+    public void WriteStart(Utf8JsonWriter json, IEnumerable<FormatSymbol> formats)
+    {
+        json.WriteStartObject();
+        json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "reportdsl");
+        json.WriteString("semanticVersion", toolVersion);
+        json.WriteStartArray("rules");
+        foreach (var rule in formats.SelectMany(f => f.Rules).DistinctBy(r => r.Code))
+        {
+            WriteRule(json, rule.Code, rule.Code, rule.Message, rule.Severity == RuleSeverity.Error ? "error" : "warning", rule.Table.Label);
+        }
+
+        foreach (var descriptor in DiagnosticCatalog.All.Where(d => d.Code.StartsWith("RD31", StringComparison.Ordinal)))
+        {
+            WriteRule(json, descriptor.Code, descriptor.Name, descriptor.GetMessageFormat(CultureInfo.CurrentUICulture), descriptor.Severity == DiagnosticSeverity.Error ? "error" : "warning", null);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("results");
+    }
+
+    /// <summary>Writes one result per finding of an input.</summary>
+    public void WriteResults(Utf8JsonWriter json, string path, ImmutableArray<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.Code);
+            if (_ruleIndex.TryGetValue(finding.Code, out var index))
+            {
+                json.WriteNumber("ruleIndex", index);
+            }
+
+            json.WriteString("level", finding.Severity == FindingSeverity.Error ? "error" : "warning");
+            json.WriteStartObject("message");
+            var text = finding.Message;
+            if (finding is { Left: { } left, Right: { } right })
+            {
+                text += $" {left.Labels} = {left.Value.ToString(CultureInfo.InvariantCulture)}; {right.Labels} = {right.Value.ToString(CultureInfo.InvariantCulture)}; 差 {finding.Difference?.ToString(CultureInfo.InvariantCulture)}";
+            }
+
+            json.WriteString("text", text);
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            json.WriteStartObject("artifactLocation");
+            json.WriteString("uri", (finding.Location?.Path ?? path).Replace('\\', '/'));
+            json.WriteEndObject();
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", Math.Max(1, finding.Location?.Line ?? 1));
+            json.WriteNumber("startColumn", Math.Max(1, finding.Location?.Column ?? 1));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            if (finding.Cells.Length > 0)
+            {
+                json.WriteStartArray("logicalLocations");
+                foreach (var cell in finding.Cells)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("fullyQualifiedName", cell.Id);
+                    json.WriteString("name", $"{cell.TableLabel} / {string.Join('/', cell.RowLabels)} / {string.Join('/', cell.ColumnLabels)}");
+                    json.WriteString("kind", "element");
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString("reportdsl/v1", finding.Fingerprint);
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WritePropertyName("finding");
+            FindingJson.WriteFinding(json, finding);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+    }
+
+    /// <summary>Closes the results array, the run and the log.</summary>
+    public static void WriteEnd(Utf8JsonWriter json)
+    {
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private void WriteRule(Utf8JsonWriter json, string id, string name, string text, string level, string? table)
+    {
+        _ruleIndex[id] = _ruleIndex.Count;
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        json.WriteString("name", name);
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", text);
+        json.WriteEndObject();
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", level);
+        json.WriteEndObject();
+        if (table is not null)
+        {
+            json.WriteStartObject("properties");
+            json.WriteString("table", table);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+}

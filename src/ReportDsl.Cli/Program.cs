@@ -29,6 +29,7 @@ public static class Program
             ExtractCommand.Create(context),
             RenderCommand.Create(context),
             ServeCommand.Create(context),
+            PreviewCommand.Create(context),
         };
         root.Options.Add(lang);
 

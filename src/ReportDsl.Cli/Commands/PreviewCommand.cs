@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using ReportDsl.Web.Preview;
 
 namespace ReportDsl.Cli.Commands;

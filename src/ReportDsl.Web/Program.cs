@@ -11,7 +11,7 @@ public sealed class Program
     }
 
     /// <summary>Starts the service with the bundled formats and blocks until it is stopped.</summary>
-    public static void Main(string[] args) => ValidationServer.Build(args, BundledFormats(), "the bundled formats").Run();
+    public static void Main(string[] args) => ValidationServer.Build(args, BundledFormats(), specPath: null).Run();
 
     /// <summary>Compiles the formats embedded in this assembly (the same files the reportdsl tool bundles).</summary>
     public static Compilation BundledFormats()

@@ -12,10 +12,10 @@ public static class ValidationServer
 
     /// <summary>
     /// Builds the application. <paramref name="specs"/> must compile without errors; its validators are compiled here,
-    /// once, and shared by every request. <paramref name="specDescription"/> names them in messages ("the bundled formats", a path). Settings come from <paramref name="args"/> and the environment: <c>--urls</c>,
+    /// once, and shared by every request. <paramref name="specPath"/> is the spec file or folder they were read from, for messages; null for the bundled formats. Settings come from <paramref name="args"/> and the environment: <c>--urls</c>,
     /// <c>--Service:MaxRequestBytes</c>, <c>--Service:TimeLimit</c>, <c>--Logging:Console:FormatterName=json</c>.
     /// </summary>
-    public static WebApplication Build(string[] args, Compilation specs, string specDescription)
+    public static WebApplication Build(string[] args, Compilation specs, string? specPath)
     {
         ArgumentNullException.ThrowIfNull(specs);
         if (specs.HasErrors)
@@ -46,7 +46,7 @@ public static class ValidationServer
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 
         builder.Services.Configure<ServiceOptions>(builder.Configuration.GetSection(ServiceOptions.Section));
-        builder.Services.AddSingleton(new SpecSet(specs, specDescription));
+        builder.Services.AddSingleton(new SpecSet(specs, specPath));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {

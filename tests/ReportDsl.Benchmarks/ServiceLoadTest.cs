@@ -25,7 +25,7 @@ internal static class ServiceLoadTest
         await using var app = ValidationServer.Build(
             ["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
             ReportDsl.Web.Program.BundledFormats(),
-            "the bundled formats");
+            specPath: null);
         if (url is null)
         {
             await app.StartAsync().ConfigureAwait(false);

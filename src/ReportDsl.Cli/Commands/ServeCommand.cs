@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using ReportDsl.Cli.Validation;
 using ReportDsl.Web;
 
@@ -12,55 +13,55 @@ internal static class ServeCommand
     {
         var port = new Option<int>("--port")
         {
-            Description = "The port to listen on, on 127.0.0.1 (default 5080). Ignored when --urls is given.",
+            Description = Messages.Get("Serve_Port"),
             DefaultValueFactory = _ => 5080,
         };
         port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
             {
-                result.AddError("--port must be between 0 and 65535.");
+                result.AddError(Messages.Get("Serve_BadPort"));
             }
         });
         var spec = new Option<string?>("--spec")
         {
-            Description = "A spec file or folder (default: the bundled formats), compiled once at start-up.",
+            Description = Messages.Get("Serve_Spec"),
         };
         var urls = new Option<string?>("--urls")
         {
-            Description = "Addresses to listen on, separated by ';' (for example http://0.0.0.0:8080 to take requests from other machines).",
+            Description = Messages.Get("Serve_Urls"),
         };
         var maxSize = new Option<long>("--max-request-size")
         {
-            Description = "The largest request body accepted, in bytes (default 67108864, 64 MB).",
+            Description = Messages.Get("Serve_MaxRequestSize"),
             DefaultValueFactory = _ => new ServiceOptions().MaxRequestBytes,
         };
         maxSize.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<long>() < 1)
             {
-                result.AddError("--max-request-size must be at least 1 byte.");
+                result.AddError(Messages.Get("Serve_BadMaxRequestSize"));
             }
         });
         var timeLimit = new Option<double>("--time-limit")
         {
-            Description = "How long one request may take, in seconds (default 30).",
+            Description = Messages.Get("Serve_TimeLimit"),
             DefaultValueFactory = _ => new ServiceOptions().TimeLimit.TotalSeconds,
         };
         timeLimit.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
             {
-                result.AddError("--time-limit must be more than 0 and at most 3600 seconds.");
+                result.AddError(Messages.Get("Serve_BadTimeLimit"));
             }
         });
         var logFormat = new Option<string>("--log-format")
         {
-            Description = "simple (lines for people) or json (one JSON object per line, for log collectors).",
+            Description = Messages.Get("Serve_LogFormat"),
             DefaultValueFactory = _ => "simple",
         };
         logFormat.AcceptOnlyFromAmong("simple", "json");
-        var command = new Command("serve", "Run the validation service: POST /validate, GET /formats, GET /health, GET /openapi/v1.json (docs/service.md).\nExample: reportdsl serve --port 5080")
+        var command = new Command("serve", Messages.Get("Serve_Description"))
         {
             port,
             spec,
@@ -103,12 +104,15 @@ internal static class ServeCommand
 
         try
         {
-            ValidationServer.Build(settings.ToArguments(), catalog.Compilation, catalog.Description).Run();
+            // Ctrl+C and SIGTERM stop the service the way ASP.NET Core does: requests in flight finish, then exit 0.
+            Interruption.StopsGracefully();
+            using var app = ValidationServer.Build(settings.ToArguments(), catalog.Compilation, specPath);
+            HostingAbstractionsHostExtensions.RunAsync(app, context.Interrupted).GetAwaiter().GetResult();
         }
         catch (IOException exception)
         {
             // Kestrel reports an address already in use, or one it may not bind, as an IOException.
-            context.Error.WriteLine($"error: Cannot listen on {settings.Urls}: {exception.Message}");
+            context.Error.WriteLine(Messages.Format("Serve_CannotListen", settings.Urls, exception.Message));
             return ExitCodes.UsageOrInput;
         }
 

@@ -28,7 +28,19 @@ internal sealed class SarifResultWriter : IResultWriter
 
     public void Complete(RunSummary summary)
     {
-        SarifLog.WriteEnd(_json);
+        SarifLog.WriteEndResults(_json);
+        if (summary.Interrupted)
+        {
+            // The results are those of the files read before the signal; the invocation says the run did not finish.
+            _json.WriteStartArray("invocations");
+            _json.WriteStartObject();
+            _json.WriteBoolean("executionSuccessful", false);
+            _json.WriteNumber("exitCode", ExitCodes.Interrupted);
+            _json.WriteEndObject();
+            _json.WriteEndArray();
+        }
+
+        SarifLog.WriteEndLog(_json);
         Flush();
         _output.WriteLine();
     }

@@ -16,9 +16,11 @@ internal sealed class SpecSet
     private readonly FrozenDictionary<(string Name, string Version), Validator> _byNameAndVersion;
     private readonly FrozenDictionary<string, FormatEntry> _byId;
 
-    public SpecSet(Compilation compilation, string description)
+    private readonly string? _specPath;
+
+    public SpecSet(Compilation compilation, string? specPath)
     {
-        Description = description;
+        _specPath = specPath;
         Validators = [.. compilation.Formats.Select(Validator.Create)];
         _byNameAndVersion = Validators.ToFrozenDictionary(v => (v.Format.Name, v.Format.Version));
         Formats = [.. Validators.Select(v => new FormatEntry(IdOf(v.Format), v, Encoding.UTF8.GetBytes(JsonSchemaEmitter.Emit(v.Format))))];
@@ -35,8 +37,9 @@ internal sealed class SpecSet
     /// <summary>Gets the formats with their identifiers and schemas.</summary>
     public ImmutableArray<FormatEntry> Formats { get; }
 
-    /// <summary>Gets how the specs are named in messages (RD3109): "the bundled formats", or the spec path the service was started with.</summary>
-    public string Description { get; }
+    /// <summary>Gets how the specs are named in messages (RD3109): the spec path the service was started with, or "the bundled formats" in the request's language.</summary>
+    public string Description => _specPath
+        ?? (System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "内置格式" : "the bundled formats");
 
     /// <summary>The identifier of a format in URLs: name and version, as in the emitted schema file names.</summary>
     public static string IdOf(FormatSymbol format) => $"{format.Name}-{format.Version}";

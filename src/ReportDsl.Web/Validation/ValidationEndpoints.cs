@@ -257,7 +257,8 @@ internal static partial class ValidationEndpoints
             var log = new SarifLog(typeof(ValidationEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             log.WriteStart(json, specs.Compilation.Formats);
             log.WriteResults(json, path, findings);
-            SarifLog.WriteEnd(json);
+            SarifLog.WriteEndResults(json);
+            SarifLog.WriteEndLog(json);
         }
 
         return buffer.WrittenSpan.ToArray();

@@ -5,7 +5,8 @@ namespace ReportDsl.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the compiler reports, with one factory per code. Codes are grouped by phase (1xxx syntax,
-/// 2xxx names and binding, 3xxx types and rules, 4xxx templates, 5xxx emit, 9xxx internal) and are never renumbered
+/// 2xxx names and binding, 3xxx types and rules, 4xxx templates, 5xxx emit, 6xxx the command-line host and the
+/// file system, 9xxx internal) and are never renumbered
 /// or reused: a retired code stays here as a comment. Messages live in DiagnosticMessages.resx and its zh-Hans twin.
 /// </summary>
 public static class DiagnosticCatalog
@@ -80,6 +81,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3109 = new("RD3109", DiagnosticSeverity.Error, "UnknownFormat");
     internal static readonly DiagnosticDescriptor RD3110 = new("RD3110", DiagnosticSeverity.Error, "InvalidReportData");
     internal static readonly DiagnosticDescriptor RD3111 = new("RD3111", DiagnosticSeverity.Error, "ValueOutOfRange");
+    internal static readonly DiagnosticDescriptor RD3140 = new("RD3140", DiagnosticSeverity.Warning, "ValueNotInDocument");
     // 32xx: findings about reading published documents (ReportDsl.Documents).
     internal static readonly DiagnosticDescriptor RD3201 = new("RD3201", DiagnosticSeverity.Error, "RowNotFound");
     internal static readonly DiagnosticDescriptor RD3202 = new("RD3202", DiagnosticSeverity.Error, "FewerCells");
@@ -97,6 +99,28 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD4005 = new("RD4005", DiagnosticSeverity.Error, "UnreadableWordTemplate");
     internal static readonly DiagnosticDescriptor RD4006 = new("RD4006", DiagnosticSeverity.Error, "TemplateTableNotFound");
     internal static readonly DiagnosticDescriptor RD4007 = new("RD4007", DiagnosticSeverity.Error, "TemplateCellNotFound");
+    // 60xx: the command-line host and the file system (ReportDsl.Cli): reading inputs, writing outputs, the command line.
+    internal static readonly DiagnosticDescriptor RD6001 = new("RD6001", DiagnosticSeverity.Error, "PathNotFound");
+    internal static readonly DiagnosticDescriptor RD6002 = new("RD6002", DiagnosticSeverity.Error, "FolderNotReadable");
+    internal static readonly DiagnosticDescriptor RD6003 = new("RD6003", DiagnosticSeverity.Error, "FileNotReadable");
+    internal static readonly DiagnosticDescriptor RD6004 = new("RD6004", DiagnosticSeverity.Warning, "LinkLoop");
+    internal static readonly DiagnosticDescriptor RD6005 = new("RD6005", DiagnosticSeverity.Error, "BrokenLink");
+    internal static readonly DiagnosticDescriptor RD6006 = new("RD6006", DiagnosticSeverity.Warning, "NotARegularFile");
+    internal static readonly DiagnosticDescriptor RD6007 = new("RD6007", DiagnosticSeverity.Error, "NoInputFiles");
+    internal static readonly DiagnosticDescriptor RD6008 = new("RD6008", DiagnosticSeverity.Error, "StandardInputNotAlone");
+    internal static readonly DiagnosticDescriptor RD6020 = new("RD6020", DiagnosticSeverity.Error, "OutputIsInput");
+    internal static readonly DiagnosticDescriptor RD6021 = new("RD6021", DiagnosticSeverity.Error, "OutputNotRegularFile");
+    internal static readonly DiagnosticDescriptor RD6022 = new("RD6022", DiagnosticSeverity.Error, "OutputIsFolder");
+    internal static readonly DiagnosticDescriptor RD6023 = new("RD6023", DiagnosticSeverity.Error, "OutputFolderMissing");
+    internal static readonly DiagnosticDescriptor RD6024 = new("RD6024", DiagnosticSeverity.Error, "OutputReadOnly");
+    internal static readonly DiagnosticDescriptor RD6025 = new("RD6025", DiagnosticSeverity.Error, "OutputFailed");
+    internal static readonly DiagnosticDescriptor RD6026 = new("RD6026", DiagnosticSeverity.Error, "OwnerNotKept");
+    internal static readonly DiagnosticDescriptor RD6027 = new("RD6027", DiagnosticSeverity.Error, "StandardOutputFailed");
+    internal static readonly DiagnosticDescriptor RD6035 = new("RD6035", DiagnosticSeverity.Error, "UnknownOption");
+    internal static readonly DiagnosticDescriptor RD6036 = new("RD6036", DiagnosticSeverity.Warning, "DeprecatedOption");
+    internal static readonly DiagnosticDescriptor RD6037 = new("RD6037", DiagnosticSeverity.Warning, "Interrupted");
+    internal static readonly DiagnosticDescriptor RD6049 = new("RD6049", DiagnosticSeverity.Error, "CommandInternalError");
+    // 6050-6099: the validation service (ReportDsl.Web): requests it refuses.
     internal static readonly DiagnosticDescriptor RD6050 = new("RD6050", DiagnosticSeverity.Error, "UnsupportedMediaType");
     internal static readonly DiagnosticDescriptor RD6051 = new("RD6051", DiagnosticSeverity.Error, "RequestTooLarge");
     internal static readonly DiagnosticDescriptor RD6052 = new("RD6052", DiagnosticSeverity.Error, "EmptyRequest");
@@ -114,9 +138,12 @@ public static class DiagnosticCatalog
         RD2021, RD2022, RD2023, RD2024, RD2025, RD2026,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
-        RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
+        RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111, RD3140,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
+        RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
+        RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
+        RD6035, RD6036, RD6037, RD6049,
         RD6050, RD6051, RD6052, RD6053, RD6054, RD6055,
         RD9001,
     ];

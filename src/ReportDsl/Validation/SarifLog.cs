@@ -106,10 +106,12 @@ internal sealed class SarifLog(string toolVersion)
         }
     }
 
-    /// <summary>Closes the results array, the run and the log.</summary>
-    public static void WriteEnd(Utf8JsonWriter json)
+    /// <summary>Closes the results array; the host may add run properties (invocations) before <see cref="WriteEndLog"/>.</summary>
+    public static void WriteEndResults(Utf8JsonWriter json) => json.WriteEndArray();
+
+    /// <summary>Closes the run and the log.</summary>
+    public static void WriteEndLog(Utf8JsonWriter json)
     {
-        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

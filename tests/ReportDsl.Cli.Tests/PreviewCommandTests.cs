@@ -55,7 +55,7 @@ public sealed class PreviewCommandTests : IDisposable
     {
         var (exit, _, error) = Run("preview", Path.Combine(_folder, "absent.json"), "--port", "0");
         exit.ShouldBe(2);
-        error.ShouldContain("absent.json: error: No such file.");
+        error.ShouldContain("absent.json: error RD6001:");
     }
 
     [Fact]
@@ -63,9 +63,12 @@ public sealed class PreviewCommandTests : IDisposable
     {
         var data = Path.Combine(_folder, "report.json");
         File.WriteAllText(data, "{}");
-        var (exit, _, error) = Run("preview", data, "--template", Path.Combine(_folder, "nothing"), "--port", "0");
+        var (exit, _, error) = Run("preview", data, "--template", data, "--port", "0");
         exit.ShouldBe(2);
         error.ShouldContain("a folder of .html.sbn templates");
+        (exit, _, error) = Run("preview", data, "--template", Path.Combine(_folder, "nothing"), "--port", "0");
+        exit.ShouldBe(2);
+        error.ShouldContain("nothing: error RD6001:");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
+using ReportDsl.Cli.Files;
 using ReportDsl.Web.Preview;
 
 namespace ReportDsl.Cli.Commands;
@@ -13,67 +14,65 @@ internal static class PreviewCommand
 {
     public static Command Create(CliContext context)
     {
-        var input = new Argument<string>("data-or-document") { Description = "Report data (.json) or a published report (.txt, .md, .html, .docx, .pdf), which is extracted first." };
-        var spec = new Option<string?>("--spec") { Description = "A spec file or folder (default: the bundled formats); watched for changes." };
-        var template = new Option<string?>("--template", "-t")
-        {
-            Description = "A folder of .html.sbn templates that override the bundled HTML templates; watched for changes.",
-        };
+        var input = new Argument<string>("data-or-document") { Description = Messages.Get("Preview_Input") };
+        var spec = new Option<string?>("--spec") { Description = Messages.Get("Preview_Spec") };
+        var template = new Option<string?>("--template", "-t") { Description = Messages.Get("Preview_Template") };
         var port = new Option<int>("--port")
         {
-            Description = $"The port to listen on, on 127.0.0.1 only (default {PreviewServer.DefaultPort}; 0 picks a free one).",
+            Description = Messages.Format("Preview_Port", PreviewServer.DefaultPort),
             DefaultValueFactory = _ => PreviewServer.DefaultPort,
         };
         port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
             {
-                result.AddError("--port must be between 0 and 65535.");
+                result.AddError(Messages.Get("Serve_BadPort"));
             }
         });
-        var command = new Command(
-            "preview",
-            "Show the annotated HTML report in a browser, rendered again whenever the data, the spec or a template is saved. Stop with Ctrl+C.\n"
-            + "Example: reportdsl preview report.json --template my-templates --port 5090")
+        var command = new Command("preview", Messages.Get("Preview_Description"))
         {
             input,
             spec,
             template,
             port,
         };
-        command.SetAction((result, cancellation) => RunAsync(
-            new PreviewInputs(result.GetValue(input) ?? string.Empty, result.GetValue(spec), result.GetValue(template)), result.GetValue(port), context, cancellation));
+        command.SetAction(result =>
+        {
+            var inputs = new PreviewInputs(result.GetValue(input) ?? string.Empty, result.GetValue(spec), result.GetValue(template));
+            return RunAsync(inputs, result.GetValue(port), context, context.Interrupted).GetAwaiter().GetResult();
+        });
         return command;
     }
 
     /// <summary>Serves the preview until <paramref name="cancellation"/> fires (Ctrl+C) or the host is told to stop.</summary>
     public static async Task<int> RunAsync(PreviewInputs inputs, int port, CliContext context, CancellationToken cancellation)
     {
-        var ok = true;
+        var culture = CultureInfo.CurrentUICulture;
+        var problems = new List<string>();
         if (!File.Exists(inputs.DataPath))
         {
-            context.Error.WriteLine($"{inputs.DataPath}: error: No such file.");
-            ok = false;
+            problems.Add(PathProblem.PathNotFound(inputs.DataPath).ToString(culture));
         }
 
         if (inputs.SpecPath is { } specPath && !File.Exists(specPath) && !Directory.Exists(specPath))
         {
-            context.Error.WriteLine($"{specPath}: error: No such file or folder.");
-            ok = false;
+            problems.Add(PathProblem.PathNotFound(specPath).ToString(culture));
         }
 
         if (inputs.TemplateFolder is { } folder && !Directory.Exists(folder))
         {
-            context.Error.WriteLine($"{folder}: error: The preview takes a folder of .html.sbn templates; no such folder.");
-            ok = false;
+            problems.Add(File.Exists(folder) ? Messages.Format("Preview_TemplateNotFolder", folder) : PathProblem.PathNotFound(folder).ToString(culture));
         }
 
-        if (!ok)
+        if (problems.Count > 0)
         {
+            problems.ForEach(context.Error.WriteLine);
             return ExitCodes.UsageOrInput;
         }
 
-        await using var app = PreviewServer.Build(inputs, port, CultureInfo.CurrentUICulture);
+        // Ctrl+C and SIGTERM stop the server the way ASP.NET Core does (open pages are let go), then exit 0.
+        Interruption.StopsGracefully();
+        await using var app = PreviewServer.Build(inputs, port, culture);
         try
         {
             await app.StartAsync(cancellation);
@@ -81,7 +80,7 @@ internal static class PreviewCommand
         catch (IOException exception)
         {
             // Kestrel reports a port already in use as an IOException.
-            context.Error.WriteLine($"error: Cannot listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}: {exception.Message}");
+            context.Error.WriteLine(Messages.Format("Serve_CannotListen", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", exception.Message));
             return ExitCodes.UsageOrInput;
         }
         catch (OperationCanceledException)
@@ -89,9 +88,9 @@ internal static class PreviewCommand
             return ExitCodes.Clean;
         }
 
-        context.Out.WriteLine($"Preview of {inputs.DataPath} at {string.Join(' ', app.Urls)} (Ctrl+C to stop)");
+        context.Out.WriteLine(Messages.Format("Preview_Listening", inputs.DataPath, string.Join(' ', app.Urls)));
 
-        // Ctrl+C cancels the token; the host then stops, ending the open event streams, before this returns.
+        // Cancellation (Ctrl+C) stops the host, which ends the open event streams, before this returns.
         await app.WaitForShutdownAsync(cancellation);
         return ExitCodes.Clean;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ReportDsl.Cli.Files;
 using ReportDsl.Cli.Validation;
 using ReportDsl.Rendering;
 using ReportDsl.Rendering.Templates;
@@ -39,12 +40,6 @@ internal static class RenderCommand
 
     public static int Run(string input, string? specPath, string template, bool annotate, string outputPath, CliContext context)
     {
-        if (!File.Exists(input))
-        {
-            context.Error.WriteLine($"{input}: error: No such file.");
-            return ExitCodes.UsageOrInput;
-        }
-
         if (ChooseTemplate(template, context) is not { } choice)
         {
             return ExitCodes.UsageOrInput;
@@ -55,7 +50,7 @@ internal static class RenderCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var (data, errors, _) = ValidateCommand.ReadAny(input, catalog);
+        var (data, errors, _) = ValidateCommand.ReadAny(input, catalog, context);
         if (data is null || catalog.Find(data.FormatName, data.Version) is not { } validator)
         {
             foreach (var error in errors.IsDefaultOrEmpty ? data?.ReadFindings ?? [] : errors)
@@ -95,9 +90,10 @@ internal static class RenderCommand
 
             context.Out.Write(result.Text);
         }
-        else
+        else if (context.Files.Write(outputPath, result.Bytes.Span) is { } problem)
         {
-            SpecFiles.WriteAtomically(outputPath, result.Bytes.Span);
+            context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+            return ExitCodes.UsageOrInput;
         }
 
         return ExitCodes.Clean;
@@ -132,15 +128,14 @@ internal static class RenderCommand
 
         if (File.Exists(template) && template.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
         {
-            try
+            // Read as an input of the run, so that -o can never name the agency's own file.
+            if (InputReader.Read(template, context, Documents.DocumentReader.MaxBytes, out var problem) is not { } bytes)
             {
-                return new Choice(RenderKind.Docx, bundled, new WordTemplate(template, File.ReadAllBytes(template)));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"{template}: error: {exception.Message}");
+                context.Error.WriteLine(problem?.ToString(CultureInfo.CurrentUICulture));
                 return null;
             }
+
+            return new Choice(RenderKind.Docx, bundled, new WordTemplate(template, bytes));
         }
 
         if (Directory.Exists(template))

@@ -10,7 +10,7 @@ internal sealed class SarifResultWriter : IResultWriter
     private readonly Utf8JsonWriter _json;
     private readonly MemoryStream _stream = new();
     private readonly TextWriter _output;
-    private readonly SarifLog _log = new(typeof(SarifResultWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    private readonly SarifLog _log = new(typeof(SarifResultWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0") { DescribeAffected = Words.Affected };
 
     public SarifResultWriter(TextWriter output, SpecCatalog catalog)
     {

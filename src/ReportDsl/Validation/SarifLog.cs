@@ -14,6 +14,9 @@ namespace ReportDsl.Validation;
 /// </summary>
 internal sealed class SarifLog(string toolVersion)
 {
+    /// <summary>Gets how a host words the cells a finding left empty and the checks folded into it (in its UI language); null leaves it out.</summary>
+    public Func<Finding, string>? DescribeAffected { get; init; }
+
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
 
     /// <summary>Writes the log's opening, up to and including the start of the results array.</summary>
@@ -63,6 +66,11 @@ internal sealed class SarifLog(string toolVersion)
             if (finding is { Left: { } left, Right: { } right })
             {
                 text += $" {left.Labels} = {left.Value.ToString(CultureInfo.InvariantCulture)}; {right.Labels} = {right.Value.ToString(CultureInfo.InvariantCulture)}; 差 {finding.Difference?.ToString(CultureInfo.InvariantCulture)}";
+            }
+
+            if (DescribeAffected is { } describe && (finding.AffectedCells > 1 || !finding.Folded.IsEmpty))
+            {
+                text += $" ({describe(finding)})";
             }
 
             json.WriteString("text", text);

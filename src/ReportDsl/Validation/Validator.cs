@@ -135,7 +135,7 @@ public sealed class Validator
         {
             case RuleStatus.Broken:
                 var cells = Cells(instance, report, previous);
-                return Finding.ForRule(rule, cells, Side(instance.Left, outcome.Left), Symbol(rule.Operator), Side(instance.Right, outcome.Right), At(instance));
+                return Finding.ForRule(rule, cells, Side(instance.Left, outcome.Left), ComparisonOperatorFacts.Symbol(rule.Operator), Side(instance.Right, outcome.Right), At(instance));
             case RuleStatus.Missing:
                 var data = outcome.CellIsPrevious ? previous : report;
                 var missing = Layout.Describe(outcome.Cell, null, outcome.CellIsPrevious, data?.LocationOf(outcome.Cell));
@@ -185,14 +185,4 @@ public sealed class Validator
         var parts = new[] { instance.Row, instance.Column }.OfType<AxisItemSymbol>().Select(i => string.Join('/', i.LabelPath)).ToList();
         return parts.Count == 0 ? null : string.Join(" × ", parts);
     }
-
-    internal static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.NotEqual => "!=",
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        _ => "=",
-    };
 }

@@ -78,6 +78,7 @@ public static class Program
             MigrateCommand.Create(context),
             RenderCommand.Create(context),
             ServeCommand.Create(context),
+            PreviewCommand.Create(context),
         };
         root.Options.Add(lang);
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())

@@ -142,7 +142,7 @@ public static class CSharpEmitter
         w.Append("}\n");
     }
 
-    /// <summary>Mirrors RuleCompiler.Compile step by step, so that both give the same status and the same values.</summary>
+    /// <summary>Mirrors InstanceCheck step by step, so that both give the same status and the same values.</summary>
     private static void EmitInstance(StringBuilder w, int index, RuleInstance instance, Dictionary<CellSymbol, string> names)
     {
         var rule = instance.Rule;

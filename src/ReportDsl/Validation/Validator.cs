@@ -7,13 +7,14 @@ using ReportDsl.Semantics;
 namespace ReportDsl.Validation;
 
 /// <summary>
-/// A validator compiled from a format: every rule instance becomes a compiled delegate once, then any number of reports
-/// are checked with it. Every rule is evaluated and every finding reported. Thread-safe.
+/// A validator compiled from a format: the rule instances become a compiled counter once (the fast answer for a clean
+/// report) and a prepared check each (to describe problems), then any number of reports are checked with it. Every rule
+/// is evaluated and every finding reported, up to a cap per report. Thread-safe.
 /// </summary>
 public sealed class Validator
 {
     private readonly ImmutableArray<RuleInstance> _instances;
-    private readonly RuleCompiler.CompiledRule[] _checks;
+    private readonly InstanceCheck[] _checks;
     private readonly Func<ReportValues, ReportValues?, int> _counter;
 
     private Validator(FormatSymbol format)
@@ -21,8 +22,8 @@ public sealed class Validator
         Format = format;
         Layout = new CellLayout(format);
         _instances = [.. format.Rules.SelectMany(r => r.Expand())];
-        _checks = [.. _instances.Select(i => RuleCompiler.Compile(i, Layout))];
-        _counter = RuleCompiler.CompileCounter(_instances, Layout);
+        _checks = [.. _instances.Select(i => new InstanceCheck(i, Layout))];
+        _counter = RuleCompiler.CompileCounter(_instances, _checks, Layout);
     }
 
     /// <summary>Gets the format.</summary>
@@ -42,7 +43,7 @@ public sealed class Validator
     }
 
     /// <summary>Checks one rule instance.</summary>
-    public RuleOutcome Check(int instance, ReportValues current, ReportValues? previous = null) => _checks[instance](current, previous);
+    public RuleOutcome Check(int instance, ReportValues current, ReportValues? previous = null) => _checks[instance].Check(current, previous);
 
     /// <summary>Counts the rule instances that are broken, missing an operand or overflowing. Allocates nothing.</summary>
     public int CountProblems(ReportValues current, ReportValues? previous = null)
@@ -58,7 +59,7 @@ public sealed class Validator
         var problems = 0;
         foreach (var check in _checks)
         {
-            var status = check(current, previous).Status;
+            var status = check.Check(current, previous).Status;
             if (status is not (RuleStatus.Holds or RuleStatus.NotApplicable or RuleStatus.Invalid))
             {
                 problems++;
@@ -81,7 +82,7 @@ public sealed class Validator
         findings.AddRange(report.ReadFindings);
         for (var i = 0; i < _checks.Length; i++)
         {
-            var outcome = _checks[i](report.Values, previous?.Values);
+            var outcome = _checks[i].Check(report.Values, previous?.Values);
             if (Describe(_instances[i], outcome, report, previous) is { } finding)
             {
                 findings.Add(finding);

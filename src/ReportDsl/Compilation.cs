@@ -68,10 +68,32 @@ public sealed class Compilation
             }
 
             seen[(format.Name, format.Version)] = format;
+            if (RuleInstanceLimit(format) is { } tooMany)
+            {
+                // Over the limit the format keeps its diagnostics but is not offered for validation.
+                diagnostics.Add(tooMany);
+                continue;
+            }
+
             formats.Add(format);
         }
 
         diagnostics.Sort();
         return (formats.ToImmutable(), [.. diagnostics]);
+    }
+
+    // Counted from the quantifiers, without expanding: each rule holds once per combination of its quantified items.
+    private static Diagnostic? RuleInstanceLimit(FormatSymbol format)
+    {
+        var rules = format.Rules.Select(r => (Rule: r, Instances: r.Quantifiers.Aggregate(1L, (product, q) => product * q.Items.Length))).ToList();
+        var total = rules.Sum(r => r.Instances);
+        if (total <= DiagnosticCatalog.MaxRuleInstances)
+        {
+            return null;
+        }
+
+        var sum = 0L;
+        var culprit = rules.First(r => (sum += r.Instances) > DiagnosticCatalog.MaxRuleInstances).Rule;
+        return DiagnosticCatalog.TooManyRuleInstances(culprit.Source, culprit.NameSpan, format.Name, total);
     }
 }

@@ -11,6 +11,9 @@ internal static class ValidateCommand
 {
     private const int BatchSize = 512;
 
+    /// <summary>The most findings listed per file unless --max-findings says otherwise.</summary>
+    public const int DefaultMaxFindings = 1000;
+
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("input")
@@ -32,18 +35,31 @@ internal static class ValidateCommand
         {
             Description = "Last year's report of the same agency, for the rules that compare years.",
         };
+        var maxFindings = new Option<int>("--max-findings")
+        {
+            Description = "The most findings listed per file (default 1000); the rest are counted as \"N more\".",
+            DefaultValueFactory = _ => DefaultMaxFindings,
+        };
+        maxFindings.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-findings must be at least 1.");
+            }
+        });
         var command = new Command("validate", "Validate report data against its format: every rule, every value.\nExample: reportdsl validate templates/gov-info-disclosure/examples/2021-mistakes.json")
         {
             inputs,
             spec,
             output,
             previous,
+            maxFindings,
         };
-        command.SetAction(result => Run(result.GetValue(inputs) ?? [], result.GetValue(spec), result.GetValue(output) ?? "text", result.GetValue(previous), context));
+        command.SetAction(result => Run(result.GetValue(inputs) ?? [], result.GetValue(spec), result.GetValue(output) ?? "text", result.GetValue(previous), context, result.GetValue(maxFindings)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> inputs, string? specPath, string outputKind, string? previousPath, CliContext context)
+    public static int Run(IReadOnlyList<string> inputs, string? specPath, string outputKind, string? previousPath, CliContext context, int maxFindings = DefaultMaxFindings)
     {
         if (SpecCatalog.Load(specPath, context) is not { } catalog)
         {
@@ -59,7 +75,7 @@ internal static class ValidateCommand
         ReportData? previous = null;
         if (previousPath is not null)
         {
-            var (data, errors) = Read(previousPath, catalog);
+            var (data, errors) = Read(previousPath, catalog, maxFindings);
             if (data is null)
             {
                 foreach (var error in errors)
@@ -89,12 +105,12 @@ internal static class ValidateCommand
             progressConsole.Progress().AutoClear(true).Start(progress =>
             {
                 var task = progress.AddTask("validating", maxValue: files.Count);
-                Process(files, catalog, previous, writer, summary, done => task.Increment(done));
+                Process(files, catalog, previous, maxFindings, writer, summary, done => task.Increment(done));
             });
         }
         else
         {
-            Process(files, catalog, previous, writer, summary, _ => { });
+            Process(files, catalog, previous, maxFindings, writer, summary, _ => { });
         }
 
         writer.Complete(summary);
@@ -124,13 +140,13 @@ internal static class ValidateCommand
     }
 
     /// <summary>Validates in batches: each batch in parallel on all cores, written in input order, so memory stays flat however many files there are.</summary>
-    private static void Process(List<string> files, SpecCatalog catalog, ReportData? previous, IResultWriter writer, RunSummary summary, Action<int> progressed)
+    private static void Process(List<string> files, SpecCatalog catalog, ReportData? previous, int maxFindings, IResultWriter writer, RunSummary summary, Action<int> progressed)
     {
         var results = new FileResult[BatchSize];
         for (var start = 0; start < files.Count; start += BatchSize)
         {
             var count = Math.Min(BatchSize, files.Count - start);
-            Parallel.For(0, count, i => results[i] = ValidateOne(files[start + i], catalog, previous));
+            Parallel.For(0, count, i => results[i] = ValidateOne(files[start + i], catalog, previous, maxFindings));
             for (var i = 0; i < count; i++)
             {
                 writer.Write(results[i]);
@@ -141,19 +157,25 @@ internal static class ValidateCommand
         }
     }
 
-    private static FileResult ValidateOne(string path, SpecCatalog catalog, ReportData? previous)
+    private static FileResult ValidateOne(string path, SpecCatalog catalog, ReportData? previous, int maxFindings)
     {
         try
         {
-            var (data, errors, choice) = ReadAny(path, catalog);
+            var (data, errors, choice) = ReadAny(path, catalog, maxFindings);
             if (data is null)
             {
                 return new FileResult(path, null, null, null, errors, Unreadable: true);
             }
 
             var validator = catalog.Find(data.FormatName, data.Version);
-            var findings = validator is null ? data.ReadFindings : validator.Validate(data, previous);
-            return new FileResult(path, data.FormatName, data.Version, choice, findings, Unreadable: false);
+            var findings = validator is null
+                ? new FindingList(data.ReadFindings, data.OmittedFindings, data.OmittedErrors)
+                : validator.Validate(data, previous, maxFindings);
+            return new FileResult(path, data.FormatName, data.Version, choice, findings.Findings, Unreadable: false)
+            {
+                Omitted = findings.Omitted,
+                OmittedErrors = findings.OmittedErrors,
+            };
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -163,11 +185,11 @@ internal static class ValidateCommand
     }
 
     /// <summary>Reads report data from JSON, or extracts it from a document (text, Markdown, HTML, Word), detecting the format.</summary>
-    internal static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) ReadAny(string path, SpecCatalog catalog)
+    internal static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) ReadAny(string path, SpecCatalog catalog, int maxFindings = DefaultMaxFindings)
     {
         if (!IsDocument(path))
         {
-            var (json, errors) = Read(path, catalog);
+            var (json, errors) = Read(path, catalog, maxFindings);
             return (json, errors, Words.Declared);
         }
 
@@ -189,20 +211,26 @@ internal static class ValidateCommand
     internal static bool IsDocument(string path) =>
         Documents.DocumentReader.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
-    private static (ReportData? Data, ImmutableArray<Finding> Errors) Read(string path, SpecCatalog catalog)
+    private static (ReportData? Data, ImmutableArray<Finding> Errors) Read(string path, SpecCatalog catalog, int maxFindings)
     {
         byte[] bytes;
         try
         {
             // A huge file is refused before it is read, so memory stays bounded whatever is passed in.
-            bytes = new FileInfo(path).Length > Documents.DocumentReader.MaxBytes ? new byte[Documents.DocumentReader.MaxBytes + 1] : File.ReadAllBytes(path);
+            var length = new FileInfo(path).Length;
+            if (length > ReportDataReader.MaxBytes)
+            {
+                return (null, [ReportDataReader.TooLarge(path, length)]);
+            }
+
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return (null, [Failure(path, exception.Message)]);
         }
 
-        var result = ReportDataReader.Read(bytes, path, (name, version) => catalog.Find(name, version)?.Layout, catalog.Description);
+        var result = ReportDataReader.Read(bytes, path, (name, version) => catalog.Find(name, version)?.Layout, catalog.Description, maxFindings);
         return (result.Data, result.Errors);
     }
 

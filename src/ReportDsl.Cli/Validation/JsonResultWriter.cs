@@ -32,6 +32,7 @@ internal sealed class JsonResultWriter : IResultWriter
         _json.WriteBoolean("unreadable", result.Unreadable);
         _json.WriteNumber("errors", result.Errors);
         _json.WriteNumber("warnings", result.Warnings);
+        _json.WriteNumber("omittedFindings", result.Omitted);
         _json.WriteStartArray("findings");
         foreach (var finding in result.Findings)
         {
@@ -52,6 +53,7 @@ internal sealed class JsonResultWriter : IResultWriter
         _json.WriteNumber("withErrors", summary.WithErrors);
         _json.WriteNumber("withWarningsOnly", summary.WithWarningsOnly);
         _json.WriteNumber("unreadable", summary.Unreadable);
+        _json.WriteNumber("omittedFindings", summary.Omitted);
         _json.WriteStartObject("byCode");
         foreach (var (code, count) in summary.ByCode.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

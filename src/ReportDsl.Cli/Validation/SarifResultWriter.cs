@@ -18,6 +18,7 @@ internal sealed class SarifResultWriter : IResultWriter
     private readonly MemoryStream _stream = new();
     private readonly TextWriter _output;
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
+    private readonly List<(string Path, int Omitted)> _omitted = [];
 
     public SarifResultWriter(TextWriter output, SpecCatalog catalog)
     {
@@ -109,12 +110,54 @@ internal sealed class SarifResultWriter : IResultWriter
             _json.WriteEndObject();
         }
 
+        if (result.Omitted > 0)
+        {
+            _omitted.Add((result.Path, result.Omitted));
+        }
+
         Flush();
     }
 
     public void Complete(RunSummary summary)
     {
         _json.WriteEndArray();
+        if (_omitted.Count > 0)
+        {
+            // Findings past --max-findings: a notification per file that viewers show, and the total in the run's property bag.
+            _json.WriteStartArray("invocations");
+            _json.WriteStartObject();
+            _json.WriteBoolean("executionSuccessful", true);
+            _json.WriteStartArray("toolExecutionNotifications");
+            foreach (var (path, omitted) in _omitted)
+            {
+                _json.WriteStartObject();
+                _json.WriteString("level", "note");
+                _json.WriteStartObject("message");
+                _json.WriteString("text", Words.More(omitted));
+                _json.WriteEndObject();
+                _json.WriteStartArray("locations");
+                _json.WriteStartObject();
+                _json.WriteStartObject("physicalLocation");
+                _json.WriteStartObject("artifactLocation");
+                _json.WriteString("uri", ToUri(path));
+                _json.WriteEndObject();
+                _json.WriteEndObject();
+                _json.WriteEndObject();
+                _json.WriteEndArray();
+                _json.WriteStartObject("properties");
+                _json.WriteNumber("omittedFindings", omitted);
+                _json.WriteEndObject();
+                _json.WriteEndObject();
+            }
+
+            _json.WriteEndArray();
+            _json.WriteEndObject();
+            _json.WriteEndArray();
+            _json.WriteStartObject("properties");
+            _json.WriteNumber("omittedFindings", summary.Omitted);
+            _json.WriteEndObject();
+        }
+
         _json.WriteEndObject();
         _json.WriteEndArray();
         _json.WriteEndObject();

@@ -25,5 +25,13 @@ internal static class Words
         ? $"共 {s.Files} 个文件：{s.Clean} 个无问题，{s.WithErrors} 个有错误，{s.WithWarningsOnly} 个仅有警告，{s.Unreadable} 个无法读取。"
         : $"{s.Files} file(s): {s.Clean} clean, {s.WithErrors} with errors, {s.WithWarningsOnly} with warnings only, {s.Unreadable} unreadable.";
 
+    public static string More(int omitted) => Chinese
+        ? $"……另有 {omitted} 条问题未列出（--max-findings 可调高上限）。"
+        : $"… and {omitted} more finding(s), not listed (raise --max-findings to list them).";
+
+    public static string NotListed(long omitted) => Chinese
+        ? $"共有 {omitted} 条问题超过 --max-findings 上限，只计数未列出。"
+        : $"{omitted} finding(s) past --max-findings were counted but not listed.";
+
     public static string Counts(int errors, int warnings) => Chinese ? $"{errors} 个错误，{warnings} 个警告" : $"{errors} error(s), {warnings} warning(s)";
 }

@@ -16,6 +16,12 @@ public static class DiagnosticCatalog
     /// <summary>The deepest nesting of braces, brackets and parentheses the parser reads.</summary>
     public const int MaxNestingDepth = 64;
 
+    /// <summary>The longest spec file read, in characters (<see cref="SpecTooLarge"/>); the official formats are about 8,000.</summary>
+    public const int MaxSpecCharacters = 2 * 1024 * 1024;
+
+    /// <summary>The most rule comparisons one format may expand into (<see cref="TooManyRuleInstances"/>); the 2021 format has 48.</summary>
+    public const int MaxRuleInstances = 50_000;
+
     private static readonly DiagnosticDescriptor RD1001 = new("RD1001", DiagnosticSeverity.Error, "UnexpectedCharacter");
     private static readonly DiagnosticDescriptor RD1002 = new("RD1002", DiagnosticSeverity.Error, "UnterminatedString");
     private static readonly DiagnosticDescriptor RD1003 = new("RD1003", DiagnosticSeverity.Error, "UnterminatedComment");
@@ -53,6 +59,9 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD2024 = new("RD2024", DiagnosticSeverity.Error, "EmptySection");
     private static readonly DiagnosticDescriptor RD2025 = new("RD2025", DiagnosticSeverity.Error, "MissingCellType");
     private static readonly DiagnosticDescriptor RD2026 = new("RD2026", DiagnosticSeverity.Error, "InvalidPropertyValue");
+    // 209x: limits on the size of a spec, so that no spec can make compiling or validating take unbounded time.
+    private static readonly DiagnosticDescriptor RD2090 = new("RD2090", DiagnosticSeverity.Error, "SpecTooLarge");
+    private static readonly DiagnosticDescriptor RD2091 = new("RD2091", DiagnosticSeverity.Error, "TooManyRuleInstances");
     private static readonly DiagnosticDescriptor RD3001 = new("RD3001", DiagnosticSeverity.Error, "IncompatibleOperands");
     private static readonly DiagnosticDescriptor RD3002 = new("RD3002", DiagnosticSeverity.Error, "TextInArithmetic");
     private static readonly DiagnosticDescriptor RD3003 = new("RD3003", DiagnosticSeverity.Warning, "AmountsWithoutTolerance");
@@ -80,6 +89,11 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3109 = new("RD3109", DiagnosticSeverity.Error, "UnknownFormat");
     internal static readonly DiagnosticDescriptor RD3110 = new("RD3110", DiagnosticSeverity.Error, "InvalidReportData");
     internal static readonly DiagnosticDescriptor RD3111 = new("RD3111", DiagnosticSeverity.Error, "ValueOutOfRange");
+    internal static readonly DiagnosticDescriptor RD3120 = new("RD3120", DiagnosticSeverity.Error, "ConflictingDuplicateKey");
+    internal static readonly DiagnosticDescriptor RD3121 = new("RD3121", DiagnosticSeverity.Warning, "RepeatedKey");
+    internal static readonly DiagnosticDescriptor RD3122 = new("RD3122", DiagnosticSeverity.Error, "UnknownDataProperty");
+    internal static readonly DiagnosticDescriptor RD3123 = new("RD3123", DiagnosticSeverity.Error, "EmptyReportData");
+    internal static readonly DiagnosticDescriptor RD3124 = new("RD3124", DiagnosticSeverity.Error, "ReportDataTooLarge");
     // 32xx: findings about reading published documents (ReportDsl.Documents).
     internal static readonly DiagnosticDescriptor RD3201 = new("RD3201", DiagnosticSeverity.Error, "RowNotFound");
     internal static readonly DiagnosticDescriptor RD3202 = new("RD3202", DiagnosticSeverity.Error, "FewerCells");
@@ -90,6 +104,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3207 = new("RD3207", DiagnosticSeverity.Error, "UnreadablePdf");
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
+    internal static readonly DiagnosticDescriptor RD3230 = new("RD3230", DiagnosticSeverity.Warning, "HtmlNestingTooDeep");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -98,11 +113,12 @@ public static class DiagnosticCatalog
         RD1001, RD1002, RD1003, RD1004, RD1005, RD1006, RD1007, RD1008, RD1009, RD1010, RD1011,
         RD2001, RD2002, RD2003, RD2004, RD2005, RD2006, RD2007, RD2008, RD2009, RD2010,
         RD2011, RD2012, RD2013, RD2014, RD2015, RD2016, RD2017, RD2018, RD2019, RD2020,
-        RD2021, RD2022, RD2023, RD2024, RD2025, RD2026,
+        RD2021, RD2022, RD2023, RD2024, RD2025, RD2026, RD2090, RD2091,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
-        RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
+        RD3120, RD3121, RD3122, RD3123, RD3124,
+        RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
         RD9001,
     ];
 
@@ -189,6 +205,11 @@ public static class DiagnosticCatalog
 
     internal static Diagnostic InvalidPropertyValue(SourceText s, TextSpan span, string name, bool years) =>
         Make(RD2026, s, span, name, new LocalizableText(years ? "Value_Years" : "Value_String"));
+
+    internal static Diagnostic SpecTooLarge(SourceText s, TextSpan span, int length) => Make(RD2090, s, span, length, MaxSpecCharacters);
+
+    internal static Diagnostic TooManyRuleInstances(SourceText s, TextSpan span, string format, long instances) =>
+        Make(RD2091, s, span, format, instances, MaxRuleInstances);
 
     // ---- 3xxx: types and rules
 

@@ -70,27 +70,42 @@ public sealed class Validator
     }
 
     /// <summary>Validates a report: the problems found while reading it, then every rule, in order.</summary>
-    public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null)
+    public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null) => Validate(report, previous, int.MaxValue).Findings;
+
+    /// <summary>
+    /// Validates a report, describing at most <paramref name="maxFindings"/> findings (those found while reading first)
+    /// and only counting the rest: past the cap, a broken rule costs its check, not a finding with labels.
+    /// </summary>
+    public FindingList Validate(ReportData report, ReportData? previous, int maxFindings)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.ReadFindings.IsEmpty && _counter(report.Values, previous?.Values) == 0)
+        if (report.ReadFindings.IsEmpty && report.OmittedFindings == 0 && _counter(report.Values, previous?.Values) == 0)
         {
-            return [];
+            return FindingList.Empty;
         }
 
-        var findings = ImmutableArray.CreateBuilder<Finding>();
+        var findings = new FindingCollector(Math.Max(0, maxFindings));
         findings.AddRange(report.ReadFindings);
+        findings.AddOmitted(report.OmittedFindings, report.OmittedErrors);
         for (var i = 0; i < _checks.Length; i++)
         {
             var outcome = _checks[i].Check(report.Values, previous?.Values);
-            if (Describe(_instances[i], outcome, report, previous) is { } finding)
+            if (Severity(_instances[i], outcome) is { } severity && findings.Wants(severity) && Describe(_instances[i], outcome, report, previous) is { } finding)
             {
                 findings.Add(finding);
             }
         }
 
-        return findings.ToImmutable();
+        return new FindingList(findings.ToImmutable(), findings.Omitted, findings.OmittedErrors);
     }
+
+    private static FindingSeverity? Severity(RuleInstance instance, RuleOutcome outcome) => outcome.Status switch
+    {
+        RuleStatus.Broken => instance.Rule.Severity == RuleSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
+        RuleStatus.Missing => FindingSeverity.Warning,
+        RuleStatus.Overflow => FindingSeverity.Error,
+        _ => null,
+    };
 
     private Finding? Describe(RuleInstance instance, RuleOutcome outcome, ReportData report, ReportData? previous)
     {

@@ -32,10 +32,11 @@ public static class ReportDataReader
 
     /// <summary>
     /// Reads UTF-8 JSON (a byte order mark is skipped). <paramref name="resolve"/> finds the layout for the declared
-    /// format and version (null when unknown). At most <paramref name="maxFindings"/> findings are built; the rest are
+    /// format and version (null when unknown). The data keeps the bytes (not a copy) to locate findings later, so the
+    /// caller must not reuse the buffer. At most <paramref name="maxFindings"/> findings are built; the rest are
     /// counted in <see cref="ReportData.OmittedFindings"/>.
     /// </summary>
-    public static Result Read(ReadOnlySpan<byte> json, string path, Func<string, string, CellLayout?> resolve, string specDescription, int maxFindings = int.MaxValue)
+    public static Result Read(ReadOnlyMemory<byte> json, string path, Func<string, string, CellLayout?> resolve, string specDescription, int maxFindings = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(resolve);
         if (json.Length > MaxBytes)
@@ -43,12 +44,12 @@ public static class ReportDataReader
             return new Result(null, [TooLarge(path, json.Length)]);
         }
 
-        if (json.StartsWith(Utf8Bom))
+        if (json.Span.StartsWith(Utf8Bom))
         {
             json = json[Utf8Bom.Length..];
         }
 
-        if (IsEmpty(json))
+        if (IsEmpty(json.Span))
         {
             return new Result(null, [Finding.ForData(DiagnosticCatalog.RD3123, [], null, new FindingLocation(path, 1, 1))]);
         }
@@ -57,20 +58,7 @@ public static class ReportDataReader
         var findings = new FindingCollector(Math.Max(0, maxFindings));
         try
         {
-            var header = ReadHeader(json, path, lines, findings);
-            if (header.Format is null || header.Version is null)
-            {
-                return Fail(path, 1, 1, "the top-level object needs \"format\" and \"version\"");
-            }
-
-            var layout = resolve(header.Format, header.Version);
-            if (layout is null)
-            {
-                var finding = Finding.ForData(DiagnosticCatalog.RD3109, [], null, new FindingLocation(path, 1, 1), header.Format, header.Version, specDescription);
-                return new Result(null, [finding]);
-            }
-
-            return new Result(ReadCells(json, path, layout, lines, header, findings), []);
+            return new Run(json.Span, path, lines, findings, resolve, specDescription).Read();
         }
         catch (JsonException exception)
         {
@@ -137,69 +125,181 @@ public static class ReportDataReader
         return true;
     }
 
-    private sealed record Header(string? Format, string? Version, string? Agency, int? Year, long CellsOffset);
-
-    private static Header ReadHeader(ReadOnlySpan<byte> json, string path, LineMap lines, FindingCollector findings)
+    /// <summary>
+    /// One reading, in a single pass when "format" and "version" come before "cells" (as every writer puts them): the
+    /// cells are read as soon as the layout is known. Otherwise the cells are skipped and read in a second pass.
+    /// </summary>
+    private ref struct Run(ReadOnlySpan<byte> json, string path, LineMap lines, FindingCollector findings, Func<string, string, CellLayout?> resolve, string specDescription)
     {
-        var reader = new Utf8JsonReader(json, Options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("the report must be a JSON object", null, 0, 0);
-        }
+        private readonly ReadOnlySpan<byte> _json = json;
+        private string? _format;
+        private string? _version;
+        private string? _agency;
+        private int? _year;
+        private CellLayout? _layout;
+        private bool _resolved;
+        private CellContext? _cells;
+        private long _cellsOffset = -1;
 
-        string? format = null, version = null, agency = null;
-        int? year = null;
-        var cellsOffset = -1L;
-        var seen = new Dictionary<string, (long Key, long Start, long End)>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        public Result Read()
         {
-            var name = reader.GetString() ?? string.Empty;
-            var keyOffset = reader.TokenStartIndex;
-            reader.Read();
-            var valueStart = reader.TokenStartIndex;
-            var known = Array.BinarySearch(TopLevelProperties, name, StringComparer.Ordinal) >= 0;
-            var first = known && !seen.ContainsKey(name);
-            if (first)
+            var reader = new Utf8JsonReader(_json, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                switch (name)
+                throw new JsonException("the report must be a JSON object", null, 0, 0);
+            }
+
+            // Only the known keys are remembered (a fixed few), so a file of a million unknown keys costs no memory.
+            Span<(long Key, long Start, long End)> seen = stackalloc (long, long, long)[TopLevelProperties.Length];
+            seen.Fill((-1, -1, -1));
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString() ?? string.Empty;
+                var keyOffset = reader.TokenStartIndex;
+                reader.Read();
+                var valueStart = reader.TokenStartIndex;
+                var known = Array.BinarySearch(TopLevelProperties, name, StringComparer.Ordinal);
+                var first = known >= 0 && seen[known].Key < 0;
+                if (first)
                 {
-                    case "format" when reader.TokenType == JsonTokenType.String:
-                        format = reader.GetString();
-                        break;
-                    case "version" when reader.TokenType is JsonTokenType.String or JsonTokenType.Number:
-                        version = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
-                        break;
-                    case "agency" when reader.TokenType == JsonTokenType.String:
-                        agency = reader.GetString();
-                        break;
-                    case "year" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y):
-                        year = y;
-                        break;
-                    case "cells":
-                        cellsOffset = keyOffset;
-                        break;
+                    Take(ref reader, name, keyOffset);
+                }
+
+                reader.Skip();
+                var valueEnd = reader.BytesConsumed;
+                if (known < 0)
+                {
+                    Unknown(findings, lines, path, keyOffset, name, TopLevelProperties);
+                }
+                else if (first)
+                {
+                    seen[known] = (keyOffset, valueStart, valueEnd);
+                }
+                else
+                {
+                    var earlier = seen[known];
+                    var same = _json[(int)earlier.Start..(int)earlier.End].SequenceEqual(_json[(int)valueStart..(int)valueEnd]);
+                    Duplicate(findings, lines, path, keyOffset, earlier.Key, name, changesMeaning: !same && MeaningfulTopLevel.Contains(name));
                 }
             }
 
-            reader.Skip();
-            var valueEnd = reader.BytesConsumed;
-            if (!known)
+            if (_format is null || _version is null)
             {
-                Unknown(findings, lines, path, keyOffset, name, TopLevelProperties);
+                return Fail(path, 1, 1, "the top-level object needs \"format\" and \"version\"");
             }
-            else if (first)
+
+            if (Resolve() is not { } layout)
             {
-                seen[name] = (keyOffset, valueStart, valueEnd);
+                return new Result(null, [Finding.ForData(DiagnosticCatalog.RD3109, [], null, new FindingLocation(path, 1, 1), _format, _version, specDescription)]);
             }
-            else
+
+            if (_cells is null)
             {
-                var earlier = seen[name];
-                var same = json[(int)earlier.Start..(int)earlier.End].SequenceEqual(json[(int)valueStart..(int)valueEnd]);
-                Duplicate(findings, lines, path, keyOffset, earlier.Key, name, changesMeaning: !same && MeaningfulTopLevel.Contains(name));
+                _cells = NewContext(layout);
+                if (_cellsOffset >= 0)
+                {
+                    ReadCellsLater(_cells);
+                }
+            }
+
+            return new Result(Finish(_cells), []);
+        }
+
+        // The first occurrence of a known key: metadata is kept; "cells" is read now if the layout is known.
+        private void Take(ref Utf8JsonReader reader, string name, long keyOffset)
+        {
+            switch (name)
+            {
+                case "format" when reader.TokenType == JsonTokenType.String:
+                    _format = reader.GetString();
+                    break;
+                case "version" when reader.TokenType is JsonTokenType.String or JsonTokenType.Number:
+                    _version = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                    break;
+                case "agency" when reader.TokenType == JsonTokenType.String:
+                    _agency = reader.GetString();
+                    break;
+                case "year" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y):
+                    _year = y;
+                    break;
+                case "cells":
+                    _cellsOffset = keyOffset;
+                    if (_format is not null && _version is not null && Resolve() is { } layout)
+                    {
+                        Expect(reader.TokenType);
+                        _cells = NewContext(layout);
+                        ReadCellsObject(ref reader, _json, _cells);
+                    }
+
+                    break;
             }
         }
 
-        return new Header(format, version, agency, year, cellsOffset);
+        private CellLayout? Resolve()
+        {
+            if (!_resolved && _format is not null && _version is not null)
+            {
+                _layout = resolve(_format, _version);
+                _resolved = true;
+            }
+
+            return _layout;
+        }
+
+        private readonly CellContext NewContext(CellLayout layout) => new(path, lines, new ReportValues(layout), findings, $"{_format} {_version}");
+
+        private readonly void ReadCellsLater(CellContext context)
+        {
+            var reader = new Utf8JsonReader(_json, Options);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isCells = reader.TokenStartIndex == _cellsOffset;
+                reader.Read();
+                if (!isCells)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                Expect(reader.TokenType);
+                ReadCellsObject(ref reader, _json, context);
+                return;
+            }
+        }
+
+        private static void Expect(JsonTokenType token)
+        {
+            if (token != JsonTokenType.StartObject)
+            {
+                throw new JsonException("\"cells\" must be an object", null, 0, 0);
+            }
+        }
+
+        private readonly ReportData Finish(CellContext context)
+        {
+            var values = context.Values;
+            var layout = values.Layout;
+            var locator = new CellLocator(path, lines, context.Offsets);
+            for (var cell = 0; cell < layout.Cells.Length; cell++)
+            {
+                if (values.StateOf(cell) == CellState.Missing && findings.Wants(DiagnosticCatalog.RD3101))
+                {
+                    var location = locator.Locate(cell);
+                    findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null, location: location)], null, location ?? new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+                }
+            }
+
+            return new ReportData(path, _format ?? string.Empty, _version ?? string.Empty, values)
+            {
+                Agency = _agency,
+                Year = _year,
+                Locator = locator.Locate,
+                ReadFindings = findings.ToImmutable(),
+                OmittedFindings = findings.Omitted,
+                OmittedErrors = findings.OmittedErrors,
+            };
+        }
     }
 
     private static void Unknown(FindingCollector findings, LineMap lines, string path, long offset, string name, string[] known)
@@ -222,65 +322,21 @@ public static class ReportDataReader
         }
     }
 
-    private static ReportData ReadCells(ReadOnlySpan<byte> json, string path, CellLayout layout, LineMap lines, Header header, FindingCollector findings)
+    private static void ReadCellsObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, CellContext context)
     {
-        var values = new ReportValues(layout);
-        var offsets = new long[layout.Cells.Length];
-        Array.Fill(offsets, -1);
-        var context = new CellContext(path, lines, values, findings, $"{header.Format} {header.Version}");
-        var reader = new Utf8JsonReader(json, Options);
-        reader.Read();
-        while (header.CellsOffset >= 0 && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            // Only the first "cells" is read; ReadHeader reported any other.
-            var isCells = reader.TokenStartIndex == header.CellsOffset;
-            reader.Read();
-            if (!isCells)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new JsonException("\"cells\" must be an object", null, 0, 0);
-            }
-
-            ReadCellsObject(ref reader, json, layout, context, offsets);
-            break;
-        }
-
-        var locator = new CellLocator(path, lines, offsets);
-        for (var cell = 0; cell < layout.Cells.Length; cell++)
-        {
-            if (values.StateOf(cell) == CellState.Missing && findings.Wants(DiagnosticCatalog.RD3101))
-            {
-                var location = locator.Locate(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null, location: location)], null, location ?? new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
-            }
-        }
-
-        return new ReportData(path, header.Format ?? string.Empty, header.Version ?? string.Empty, values)
-        {
-            Agency = header.Agency,
-            Year = header.Year,
-            Locator = locator.Locate,
-            ReadFindings = findings.ToImmutable(),
-            OmittedFindings = findings.Omitted,
-            OmittedErrors = findings.OmittedErrors,
-        };
-    }
-
-    private static void ReadCellsObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, CellLayout layout, CellContext context, long[] offsets)
-    {
-        var (path, lines, findings) = (context.Path, context.Lines, context.Findings);
+        var (path, lines, findings, layout, offsets) = (context.Path, context.Lines, context.Findings, context.Values.Layout, context.Offsets);
         var valueBounds = new (long Start, long End)[layout.Cells.Length];
+        Span<char> buffer = stackalloc char[256];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var id = reader.GetString() ?? string.Empty;
+            // Identifiers are looked up from a stack buffer: no string per cell unless the cell is unknown.
+            var known = reader.ValueSpan.Length <= buffer.Length
+                ? layout.TryGetIndex(buffer[..reader.CopyString(buffer)], out var cell)
+                : layout.TryGetIndex(reader.GetString() ?? string.Empty, out cell);
             var offset = reader.TokenStartIndex;
+            var id = known ? null : reader.GetString() ?? string.Empty;
             reader.Read();
-            if (!layout.TryGetIndex(id, out var cell))
+            if (id is not null)
             {
                 if (findings.Wants(DiagnosticCatalog.RD3107))
                 {
@@ -301,7 +357,7 @@ public static class ReportDataReader
                 var valueEnd = reader.BytesConsumed;
                 var earlier = valueBounds[cell];
                 var same = json[(int)earlier.Start..(int)earlier.End].SequenceEqual(json[(int)valueStart..(int)valueEnd]);
-                Duplicate(findings, lines, path, offset, offsets[cell], id, changesMeaning: !same);
+                Duplicate(findings, lines, path, offset, offsets[cell], layout.Cells[cell].Id, changesMeaning: !same);
                 continue;
             }
 
@@ -320,9 +376,29 @@ public static class ReportDataReader
     }
 
     /// <summary>What reading one value needs besides the JSON reader; one per file, so reading a cell allocates nothing.</summary>
-    private sealed record CellContext(string Path, LineMap Lines, ReportValues Values, FindingCollector Findings, string FormatDescription)
+    private sealed class CellContext(string path, LineMap lines, ReportValues values, FindingCollector findings, string formatDescription)
     {
+        public string Path { get; } = path;
+
+        public LineMap Lines { get; } = lines;
+
+        public ReportValues Values { get; } = values;
+
+        public FindingCollector Findings { get; } = findings;
+
+        public string FormatDescription { get; } = formatDescription;
+
+        /// <summary>Gets the byte offset of each cell's key, -1 while the cell has not been seen.</summary>
+        public long[] Offsets { get; } = NewOffsets(values.Layout.Cells.Length);
+
         public FindingLocation Locate(long offset) => Lines.Locate(Path, offset);
+
+        private static long[] NewOffsets(int count)
+        {
+            var offsets = new long[count];
+            Array.Fill(offsets, -1);
+            return offsets;
+        }
     }
 
     // A cell may be written as {"value": 3, "rowLabels": [...], ...}, the shape the tool itself writes; labels are ignored.
@@ -482,21 +558,22 @@ public static class ReportDataReader
     }
 
     /// <summary>Turns byte offsets into 1-based lines and columns (in characters), computed only when a location is asked for.</summary>
-    internal sealed class LineMap(ReadOnlySpan<byte> json)
+    internal sealed class LineMap(ReadOnlyMemory<byte> json)
     {
-        private readonly byte[] _json = json.ToArray();
+        private readonly ReadOnlyMemory<byte> _json = json;
         private int[]? _lineStarts;
 
         public FindingLocation Locate(string path, long offset)
         {
-            _lineStarts ??= ComputeLineStarts(_json);
-            offset = Math.Clamp(offset, 0, _json.Length);
+            var json = _json.Span;
+            _lineStarts ??= ComputeLineStarts(json);
+            offset = Math.Clamp(offset, 0, json.Length);
             var line = Array.BinarySearch(_lineStarts, (int)offset);
             line = line >= 0 ? line : ~line - 1;
             var column = 1;
-            for (var i = _lineStarts[line]; i < offset && i < _json.Length; i++)
+            for (var i = _lineStarts[line]; i < offset && i < json.Length; i++)
             {
-                if ((_json[i] & 0xC0) != 0x80)
+                if ((json[i] & 0xC0) != 0x80)
                 {
                     column++;
                 }
@@ -505,7 +582,7 @@ public static class ReportDataReader
             return new FindingLocation(path, line + 1, column);
         }
 
-        private static int[] ComputeLineStarts(byte[] json)
+        private static int[] ComputeLineStarts(ReadOnlySpan<byte> json)
         {
             var starts = new List<int> { 0 };
             for (var i = 0; i < json.Length; i++)

@@ -79,6 +79,11 @@ public sealed class Validator
     public FindingList Validate(ReportData report, ReportData? previous, int maxFindings)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (!ReferenceEquals(report.Values.Layout, Layout) || (previous is not null && !ReferenceEquals(previous.Values.Layout, Layout)))
+        {
+            throw new ArgumentException("The report was read for another format; validate it with that format's validator.", nameof(report));
+        }
+
         if (report.ReadFindings.IsEmpty && report.OmittedFindings == 0 && _counter(report.Values, previous?.Values) == 0)
         {
             return FindingList.Empty;

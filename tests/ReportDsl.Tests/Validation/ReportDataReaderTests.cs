@@ -194,7 +194,9 @@ public sealed class ReportDataReaderTests
             else
             {
                 result.Data.ReadFindings.ShouldAllBe(f => f.Code.StartsWith("RD31", StringComparison.Ordinal) && f.Location != null && f.Location.Line >= 1);
-                _ = Validator2021.Validate(result.Data, null, 10);
+                // An inserted "version" before the real one makes the report a 2019 one: validate it as that.
+                var validator = result.Data.Version == "2019" ? Validator2019 : Validator2021;
+                _ = validator.Validate(result.Data, null, 10);
             }
         }, iter: 3000);
     }

@@ -54,6 +54,12 @@ public sealed class Compilation
         foreach (var tree in SyntaxTrees)
         {
             diagnostics.AddRange(tree.Diagnostics);
+            if (tree.Diagnostics.Any(d => d.Code is "RD2090" or "RD9001"))
+            {
+                // The text was kept but not parsed: binding its empty tree would only add "no format declaration".
+                continue;
+            }
+
             var (format, bindDiagnostics) = Binder.Bind(tree);
             diagnostics.AddRange(bindDiagnostics);
             if (format is null)

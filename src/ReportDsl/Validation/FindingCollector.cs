@@ -36,8 +36,11 @@ internal sealed class FindingCollector(int max)
     }
 
     /// <inheritdoc cref="Wants(FindingSeverity)"/>
-    public bool Wants(Diagnostics.DiagnosticDescriptor descriptor) =>
-        Wants(descriptor.Severity == Diagnostics.DiagnosticSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning);
+    public bool Wants(Diagnostics.DiagnosticDescriptor descriptor) => Wants(SeverityOf(descriptor));
+
+    /// <summary>The severity of a finding with this code.</summary>
+    public static FindingSeverity SeverityOf(Diagnostics.DiagnosticDescriptor descriptor) =>
+        descriptor.Severity == Diagnostics.DiagnosticSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning;
 
     public void Add(Finding finding) => _findings.Add(finding);
 

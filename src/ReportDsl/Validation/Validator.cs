@@ -104,11 +104,12 @@ public sealed class Validator
         return new FindingList(findings.ToImmutable(), findings.Omitted, findings.OmittedErrors);
     }
 
+    // The severity the finding would have, known before it is described, so that past the cap it is only counted.
     private static FindingSeverity? Severity(RuleInstance instance, RuleOutcome outcome) => outcome.Status switch
     {
         RuleStatus.Broken => instance.Rule.Severity == RuleSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
-        RuleStatus.Missing => FindingSeverity.Warning,
-        RuleStatus.Overflow => FindingSeverity.Error,
+        RuleStatus.Missing => FindingCollector.SeverityOf(DiagnosticCatalog.RD3102),
+        RuleStatus.Overflow => FindingCollector.SeverityOf(DiagnosticCatalog.RD3108),
         _ => null,
     };
 

@@ -14,7 +14,7 @@ public sealed partial class SampleGuardTests
     ];
 
     // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
-    // RD2090 and RD3124 need inputs over 2 MB and 64 MB, too large to keep in the repository: SpecLimitTests,
+    // RD2090 and RD3124 need inputs over 16 M characters and 64 MB, too large to keep in the repository: SpecLimitTests,
     // ReportDataReaderTests and BoundedValidationTests generate them.
     private static readonly string[] CodesWithoutSample = ["RD9001", "RD2090", "RD3124"];
 

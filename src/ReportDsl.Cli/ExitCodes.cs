@@ -9,6 +9,12 @@ internal static class ExitCodes
     /// <summary>Errors were found in the input, or <c>fmt --check</c> found unformatted files.</summary>
     public const int Findings = 1;
 
-    /// <summary>Usage error, or an input that could not be read.</summary>
+    /// <summary>Usage error, an input that could not be read, or an output that could not be written.</summary>
     public const int UsageOrInput = 2;
+
+    /// <summary>An internal error: an exception escaped, which is a bug.</summary>
+    public const int InternalError = 3;
+
+    /// <summary>Stopped by SIGINT or SIGTERM; the output written is complete for the files read.</summary>
+    public const int Interrupted = 130;
 }

@@ -1,67 +1,30 @@
+using ReportDsl.Cli.Files;
 using ReportDsl.Text;
 
 namespace ReportDsl.Cli;
 
-/// <summary>Finds and reads spec files named on the command line: files, or folders searched for *.rdsl.</summary>
+/// <summary>Finds and reads spec files named on the command line: files, folders searched for *.rdsl, or "-" for standard input.</summary>
 internal static class SpecFiles
 {
     public const string Extension = ".rdsl";
 
-    /// <summary>Expands folders into their .rdsl files, sorted for a stable order; reports paths that do not exist.</summary>
-    public static List<string>? Expand(IEnumerable<string> paths, CliContext context)
+    /// <summary>Expands folders into their .rdsl files, sorted for a stable order; problems with paths are items too.</summary>
+    public static List<InputItem> Expand(IReadOnlyList<string> paths, CliContext context)
     {
-        var files = new List<string>();
-        var ok = true;
-        foreach (var path in paths)
+        if (paths is ["-"])
         {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*" + Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                context.Error.WriteLine($"{path}: error: No such file or folder.");
-                ok = false;
-            }
+            return [new InputItem("-", null)];
         }
 
-        return ok ? files : null;
+        var walker = new InputWalker(context.Inputs, p => p.EndsWith(Extension, StringComparison.Ordinal), Messages.Get("Spec_Files"));
+        return [.. walker.Walk(paths.Where(p => p != "-"), context.Interrupted)
+            .Concat(paths.Contains("-") ? [new InputItem("-", PathProblem.StandardInputNotAlone())] : [])];
     }
 
-    /// <summary>Reads a file as UTF-8; the compiler reports bytes that are not. Returns null and says why when the file cannot be read.</summary>
-    public static SourceText? Read(string path, CliContext context)
+    /// <summary>Reads a file (or standard input) as UTF-8; the compiler reports bytes that are not. Null with the problem when it cannot be read.</summary>
+    public static SourceText? Read(string path, CliContext context, out PathProblem? problem)
     {
-        try
-        {
-            return SourceText.FromBytes(File.ReadAllBytes(path), path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            context.Error.WriteLine($"{path}: error: Cannot read the file: {exception.Message}");
-            return null;
-        }
-    }
-
-    /// <summary>Replaces a file's contents atomically: a temporary file beside it, then a rename over it.</summary>
-    public static void WriteAtomically(string path, string contents)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, contents, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        var bytes = InputReader.Read(path, context, long.MaxValue, out problem);
+        return bytes is null ? null : SourceText.FromBytes(bytes, path);
     }
 }

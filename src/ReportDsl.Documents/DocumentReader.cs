@@ -21,13 +21,21 @@ public static class DocumentReader
     /// <summary>The largest document read, in bytes.</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
 
-    /// <summary>The file extensions <see cref="ReadFile"/> understands.</summary>
+    /// <summary>The file extensions the readers understand.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"];
 
     /// <summary>Reads a document file's bytes, by its extension; unreadable content becomes a finding, never an exception.</summary>
     public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return ReadFile(bytes, path, Path.GetExtension(path), candidates);
+    }
+
+    /// <summary>Reads a document's bytes as the kind an extension names: for standard input, whose name says nothing.</summary>
+    public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, string extension, IReadOnlyList<Validator> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(extension);
         if (bytes.Length > MaxBytes)
         {
             // No annual report comes near this; reading one would only spend time and memory on something else.
@@ -35,7 +43,7 @@ public static class DocumentReader
             return new Result(null, string.Empty, [tooLarge]);
         }
 
-        switch (Path.GetExtension(path).ToLowerInvariant())
+        switch (extension.ToLowerInvariant())
         {
             case ".html" or ".htm":
                 var (htmlItems, deepest) = HtmlTokenizer.Tokenize(HtmlTokenizer.Decode(bytes));

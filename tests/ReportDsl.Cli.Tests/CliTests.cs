@@ -54,11 +54,71 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_file_exits_2()
+    public void A_missing_file_exits_2_with_a_coded_diagnostic()
     {
-        var (exit, _, error) = Run("check", Path.Combine(_folder, "nope.rdsl"));
+        var missing = Path.Combine(_folder, "nope.rdsl");
+        var (exit, output, _) = Run("check", missing, "--lang", "en");
         exit.ShouldBe(2);
-        error.ShouldContain("No such file or folder");
+        output.ShouldContain($"{missing}: error RD6001: The file or folder \"{missing}\" does not exist.");
+    }
+
+    [Fact]
+    public void An_escaped_exception_is_an_internal_error_with_exit_3_and_no_stack_trace()
+    {
+        var error = new StringWriter();
+        var exit = Program.Run(["validate", Path.Combine(Templates, "examples", "2021-valid.json"), "--lang", "en"], new CliContext(new ThrowingWriter(), error));
+        exit.ShouldBe(3);
+        error.ToString().ShouldContain("error RD6049: Internal error (System.InvalidOperationException: boom).");
+        error.ToString().ShouldContain("please report it");
+        error.ToString().ShouldNotContain("   at ");
+
+        var debug = new StringWriter();
+        Program.Run(["validate", Path.Combine(Templates, "examples", "2021-valid.json")], new CliContext(new ThrowingWriter(), debug) { Debug = true }).ShouldBe(3);
+        debug.ToString().ShouldContain("   at ", customMessage: "REPORTDSL_DEBUG=1 shows where it happened");
+    }
+
+    [Fact]
+    public void Unknown_options_are_rejected_with_a_suggestion_not_taken_as_files()
+    {
+        var (exit, output, error) = Run("check", "--frobnicate", Templates, "--lang", "en");
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("--frobnicate: error RD6035: The command \"reportdsl check\" has no option \"--frobnicate\".");
+
+        Run("extract", "--sepc", "x.txt", "--lang", "en").Error.ShouldContain("Did you mean \"--spec\"?");
+        Run("check", "--", "--not-an-option.rdsl", "--lang", "en").Output.ShouldContain("RD6001", customMessage: "after --, it is a path");
+    }
+
+    [Fact]
+    public void Standard_input_is_read_where_one_input_is()
+    {
+        var spec = File.ReadAllBytes(Path.Combine(Templates, "2021.rdsl"));
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(output, error) { OpenStandardInput = () => new MemoryStream(spec) };
+        Program.Run(["check", "-"], context).ShouldBe(0, error.ToString());
+        error.ToString().ShouldContain("1 file(s) checked");
+
+        var seed = File.ReadAllBytes(Path.Combine(ReportDsl.Tests.Infrastructure.RepoPaths.Corpus, "seeds", "003_a728f3a6d1ee2bff.txt"));
+        var extracted = new StringWriter();
+        Program.Run(["extract", "-"], new CliContext(extracted, new StringWriter()) { OpenStandardInput = () => new MemoryStream(seed) }).ShouldBe(0);
+        extracted.ToString().ShouldContain("\"version\": \"2021\"");
+    }
+
+    [Fact]
+    public void Help_lists_every_input_kind_and_exit_code_and_speaks_Chinese()
+    {
+        var help = Run("--help", "--lang", "en").Output;
+        foreach (var kind in new[] { ".json", ".txt", ".md", ".html", ".docx", ".pdf" })
+        {
+            help.ShouldContain(kind);
+        }
+
+        help.ShouldContain("3 internal error");
+        help.ShouldContain("130 interrupted");
+        Run("validate", "--help", "--lang", "en").Output.ShouldContain("--format");
+        Run("validate", "--help", "--lang", "zh").Output.ShouldContain("按格式校验报告数据");
+        Run("extract", "--help", "--lang", "en").Output.ShouldContain(".pdf");
     }
 
     [Fact]
@@ -177,6 +237,13 @@ public sealed class CliTests : IDisposable
         output.ShouldContain("Example: reportdsl emit csharp ");
         output.ShouldContain("--namespace");
         Run("emit", "--help").Output.ShouldContain("csharp");
+    }
+
+    private sealed class ThrowingWriter : StringWriter
+    {
+        public override void Write(string? value) => throw new InvalidOperationException("boom");
+
+        public override void WriteLine(string? value) => throw new InvalidOperationException("boom");
     }
 
     private string Write(string name, string text)

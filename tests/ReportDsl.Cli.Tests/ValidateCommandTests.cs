@@ -25,7 +25,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Json_output_is_valid_json_with_label_paths_and_a_summary()
     {
-        var (exit, output, error) = Run("validate", Path.Combine(Examples, "2021-mistakes.json"), "--output", "json");
+        var (exit, output, error) = Run("validate", Path.Combine(Examples, "2021-mistakes.json"), "--format", "json");
         exit.ShouldBe(1);
         using var json = JsonDocument.Parse(output);
         var file = json.RootElement.GetProperty("files")[0];
@@ -39,7 +39,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Sarif_output_carries_the_rule_catalogue_and_locations()
     {
-        var (_, output, _) = Run("validate", Path.Combine(Examples, "2021-mistakes.json"), "--output", "sarif");
+        var (_, output, _) = Run("validate", Path.Combine(Examples, "2021-mistakes.json"), "--format", "sarif");
         using var sarif = JsonDocument.Parse(output);
         sarif.RootElement.GetProperty("version").GetString().ShouldBe("2.1.0");
         var run = sarif.RootElement.GetProperty("runs")[0];
@@ -79,7 +79,7 @@ public sealed class ValidateCommandTests : IDisposable
         File.WriteAllText(spec, "format f version 1 {");
         Run("validate", Path.Combine(Examples, "2021-valid.json"), "--spec", spec).Exit.ShouldBe(2);
         Run("validate", Path.Combine(_folder, "missing.json")).Exit.ShouldBe(2);
-        Run("validate", Path.Combine(Examples, "2021-valid.json"), "--output", "xml").Exit.ShouldBe(2);
+        Run("validate", Path.Combine(Examples, "2021-valid.json"), "--format", "xml").Exit.ShouldBe(2);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ValidationSampleTests
         var folder = Path.Combine(RepoPaths.Samples, name);
         foreach (var (kind, file) in new[] { ("text", "expected.validation.txt"), ("json", "expected.validation.json"), ("sarif", "expected.validation.sarif") })
         {
-            var args = new List<string> { "validate", DataFile(folder)!, "--output", kind, "--lang", "zh" };
+            var args = new List<string> { "validate", DataFile(folder)!, "--format", kind, "--lang", "zh" };
             if (File.Exists(Path.Combine(folder, "previous.json")))
             {
                 args.AddRange(["--previous", Path.Combine(folder, "previous.json")]);

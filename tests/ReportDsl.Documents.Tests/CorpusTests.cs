@@ -9,7 +9,7 @@ namespace ReportDsl.Documents.Tests;
 /// </summary>
 public sealed class CorpusTests
 {
-    private static readonly string Peers = Path.Combine(RepoPaths.Corpus, "corpus", "peers");
+    private static readonly string Peers = Path.Combine(RepoPaths.Corpus, "peers");
 
     public static TheoryData<string, string, int, string> Documents() => new()
     {

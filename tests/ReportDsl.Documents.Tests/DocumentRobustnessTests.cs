@@ -43,7 +43,7 @@ public sealed class DocumentRobustnessTests(ITestOutputHelper output)
     [Fact]
     public void The_blank_official_template_is_2021_with_every_cell_empty()
     {
-        var path = Path.Combine(RepoPaths.Corpus, "corpus", "peers", "zxj6827111-blip__govnianbao", "政务公开年报模版.docx");
+        var path = Path.Combine(RepoPaths.Corpus, "peers", "zxj6827111-blip__govnianbao", "政务公开年报模版.docx");
         var result = DocumentReader.ReadFile(File.ReadAllBytes(path), path, SeedAccuracyTests.Validators);
         output.WriteLine(result.Evidence);
         result.Errors.ShouldBeEmpty();

@@ -11,7 +11,7 @@ namespace ReportDsl.Documents.Tests;
 /// </summary>
 public sealed class PdfCorpusTests(ITestOutputHelper output)
 {
-    private static string Peers => Path.Combine(RepoPaths.Corpus, "corpus", "peers");
+    private static string Peers => Path.Combine(RepoPaths.Corpus, "peers");
 
     /// <summary>Each PDF: its path under peers, the cells read, and the finding codes (extraction and validation) with counts.</summary>
     public static TheoryData<string, int, string> Cases() => new()

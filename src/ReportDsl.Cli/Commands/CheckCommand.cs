@@ -11,10 +11,10 @@ internal static class CheckCommand
     {
         var specs = new Argument<string[]>("spec")
         {
-            Description = "Spec files (.rdsl), or folders to search for them.",
+            Description = Messages.Get("Check_Specs"),
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("check", "Compile format specs and report every problem as path(line,col): severity code: message.\nExample: reportdsl check templates/gov-info-disclosure/")
+        var command = new Command("check", Messages.Get("Check_Description"))
         {
             specs,
         };
@@ -22,29 +22,37 @@ internal static class CheckCommand
         return command;
     }
 
-    public static int Run(IEnumerable<string> paths, CliContext context)
+    public static int Run(IReadOnlyList<string> paths, CliContext context)
     {
-        var files = SpecFiles.Expand(paths, context);
-        if (files is null)
-        {
-            return ExitCodes.UsageOrInput;
-        }
-
-        if (files.Count == 0)
-        {
-            context.Error.WriteLine("error: No .rdsl files found.");
-            return ExitCodes.UsageOrInput;
-        }
-
+        Interruption.StopsGracefully();
+        var exit = ExitCodes.Clean;
         var sources = new List<Text.SourceText>();
-        foreach (var file in files)
+        foreach (var item in SpecFiles.Expand(paths, context))
         {
-            if (SpecFiles.Read(file, context) is not { } source)
+            if (context.Interrupted.IsCancellationRequested)
             {
-                return ExitCodes.UsageOrInput;
+                context.Error.WriteLine(Files.PathProblem.Interrupted(sources.Count).ToString(CultureInfo.CurrentUICulture));
+                return ExitCodes.Interrupted;
             }
 
-            sources.Add(source);
+            var problem = item.Problem;
+            if (problem is null && SpecFiles.Read(item.Path, context, out problem) is { } source)
+            {
+                sources.Add(source);
+            }
+
+            if (problem is not null)
+            {
+                // A path that cannot be read is reported, and the other files are still checked.
+                context.Out.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+                exit = problem.IsError ? ExitCodes.UsageOrInput : exit;
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            context.Error.WriteLine(Messages.Format("Check_Summary", 0, 0, 0));
+            return ExitCodes.UsageOrInput;
         }
 
         var compilation = Compilation.Create([.. sources]);
@@ -56,8 +64,8 @@ internal static class CheckCommand
 
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        context.Error.WriteLine($"{files.Count} file(s) checked: {errors} error(s), {warnings} warning(s).");
-        if (diagnostics.Any(d => d.Code == "RD1011"))
+        context.Error.WriteLine(Messages.Format("Check_Summary", sources.Count, errors, warnings));
+        if (exit == ExitCodes.UsageOrInput || diagnostics.Any(d => d.Code == "RD1011"))
         {
             return ExitCodes.UsageOrInput;
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ReportDsl.Emit;
 
 namespace ReportDsl.Cli.Commands;
@@ -11,15 +12,16 @@ internal static class EmitCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("emit", "Generate artefacts from a spec: json-schema, csharp.\nExample: reportdsl emit json-schema templates/gov-info-disclosure/2021.rdsl -o report.schema.json");
-        var spec = new Argument<string>("spec") { Description = "A spec file (.rdsl) declaring one format." };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write (atomically); standard output when omitted." };
-        var schema = new Command("json-schema", "A JSON Schema (draft 2020-12) for the report data of the format.\nExample: reportdsl emit json-schema templates/gov-info-disclosure/2021.rdsl -o report.schema.json")
+        var command = new Command("emit", Messages.Get("Emit_Description"));
+        var spec = new Argument<string>("spec") { Description = Messages.Get("Emit_Spec") };
+        var (output, deprecated) = OutputOptions.Create(Messages.Get("Emit_Out"));
+        var schema = new Command("json-schema", Messages.Get("Emit_Schema"))
         {
             spec,
             output,
+            deprecated,
         };
-        schema.SetAction(result => Run(result.GetValue(spec) ?? string.Empty, result.GetValue(output), context, JsonSchemaEmitter.Emit));
+        schema.SetAction(result => Run(result.GetValue(spec) ?? string.Empty, OutputOptions.Get(result, output, deprecated, context), context, JsonSchemaEmitter.Emit));
         command.Subcommands.Add(schema);
         command.Subcommands.Add(CreateCSharp(context));
         return command;
@@ -27,20 +29,18 @@ internal static class EmitCommand
 
     private static Command CreateCSharp(CliContext context)
     {
-        var spec = new Argument<string>("spec") { Description = "A spec file (.rdsl) declaring one format." };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write (atomically); standard output when omitted." };
+        var spec = new Argument<string>("spec") { Description = Messages.Get("Emit_Spec") };
+        var (output, deprecated) = OutputOptions.Create(Messages.Get("Emit_Out"));
         var @namespace = new Option<string>("--namespace")
         {
-            Description = "The namespace of the generated types.",
+            Description = Messages.Get("Emit_Namespace"),
             DefaultValueFactory = _ => CSharpEmitter.DefaultNamespace,
         };
-        var command = new Command(
-            "csharp",
-            "A self-contained C# validator for the format (no dependency on ReportDsl): a typed Report, a Finding record and Validator.Validate.\n"
-            + "Example: reportdsl emit csharp templates/gov-info-disclosure/2021.rdsl -o GovInfoDisclosure2021.cs --namespace MyAgency.Reports")
+        var command = new Command("csharp", Messages.Get("Emit_CSharp"))
         {
             spec,
             output,
+            deprecated,
             @namespace,
         };
         command.SetAction(result =>
@@ -48,11 +48,11 @@ internal static class EmitCommand
             var name = result.GetValue(@namespace) ?? CSharpEmitter.DefaultNamespace;
             if (!CSharpEmitter.IsValidNamespace(name))
             {
-                context.Error.WriteLine($"error: \"{name}\" is not a valid C# namespace.");
+                context.Error.WriteLine(Messages.Format("Error_Prefix", Messages.Format("Emit_InvalidNamespace", name)));
                 return ExitCodes.UsageOrInput;
             }
 
-            return Run(result.GetValue(spec) ?? string.Empty, result.GetValue(output), context, format => CSharpEmitter.Emit(format, name));
+            return Run(result.GetValue(spec) ?? string.Empty, OutputOptions.Get(result, output, deprecated, context), context, format => CSharpEmitter.Emit(format, name));
         });
         return command;
     }
@@ -66,19 +66,23 @@ internal static class EmitCommand
 
         if (catalog.Compilation.Formats is not [var format])
         {
-            context.Error.WriteLine($"{specPath}: error: Give one spec file that declares one format.");
+            context.Error.WriteLine(Messages.Format("Emit_OneFormat", specPath));
             return ExitCodes.UsageOrInput;
         }
 
         var text = emit(format);
-        if (outputPath is null)
+        if (outputPath is null or "-")
         {
             context.Out.Write(text);
         }
+        else if (context.Files.Write(outputPath, text) is { } problem)
+        {
+            context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+            return ExitCodes.UsageOrInput;
+        }
         else
         {
-            SpecFiles.WriteAtomically(outputPath, text);
-            context.Error.WriteLine($"{outputPath}: written");
+            context.Error.WriteLine(Messages.Format("Written", outputPath));
         }
 
         return ExitCodes.Clean;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using ReportDsl.Cli.Files;
 using ReportDsl.Cli.Validation;
 using ReportDsl.Validation;
 
@@ -9,39 +11,38 @@ internal static class ExtractCommand
 {
     public static Command Create(CliContext context)
     {
-        var document = new Argument<string>("document") { Description = "A published report: plain text (.txt), Markdown (.md), a web page (.html, .htm) or Word (.docx)." };
-        var spec = new Option<string?>("--spec") { Description = "A spec file or folder (default: the bundled formats); the format is detected from the labels." };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the report data JSON (atomically); standard output when omitted." };
-        var command = new Command("extract", "Read a published report's tables into report data, with label paths and where each value came from.\nExample: reportdsl extract report.txt -o report.json")
+        var document = new Argument<string>("document") { Description = Messages.Get("Extract_Document") };
+        var spec = new Option<string?>("--spec") { Description = Messages.Get("Extract_Spec") };
+        var (output, deprecated) = OutputOptions.Create(Messages.Get("Extract_Out"));
+        var command = new Command("extract", Messages.Get("Extract_Description"))
         {
             document,
             spec,
             output,
+            deprecated,
         };
-        command.SetAction(result => Run(result.GetValue(document) ?? string.Empty, result.GetValue(spec), result.GetValue(output), context));
+        command.SetAction(result => Run(result.GetValue(document) ?? string.Empty, result.GetValue(spec), OutputOptions.Get(result, output, deprecated, context), context));
         return command;
     }
 
     public static int Run(string document, string? specPath, string? outputPath, CliContext context)
     {
-        if (!File.Exists(document))
-        {
-            context.Error.WriteLine($"{document}: error: No such file.");
-            return ExitCodes.UsageOrInput;
-        }
-
         if (SpecCatalog.Load(specPath, context) is not { } catalog)
         {
             return ExitCodes.UsageOrInput;
         }
 
-        var (data, errors, choice) = ValidateCommand.ReadAny(document, catalog);
-        context.Error.WriteLine($"{document}: {choice}");
+        var (data, errors, choice) = ValidateCommand.ReadAny(document, catalog, context);
+        if (choice.Length > 0)
+        {
+            context.Error.WriteLine($"{document}: {choice}");
+        }
+
         if (data is null)
         {
             foreach (var error in errors)
             {
-                context.Error.WriteLine($"{error.Location}: {error.Severity.ToString().ToLowerInvariant()} {error.Code}: {error.Message}");
+                context.Error.WriteLine(error.Location is null ? $"{document}: {Severity(error)} {error.Code}: {error.Message}" : $"{error.Location}: {Severity(error)} {error.Code}: {error.Message}");
             }
 
             return ExitCodes.UsageOrInput;
@@ -49,19 +50,22 @@ internal static class ExtractCommand
 
         foreach (var finding in data.ReadFindings.Where(f => f.Code != "RD3101"))
         {
-            context.Error.WriteLine($"{finding.Location}: {finding.Severity.ToString().ToLowerInvariant()} {finding.Code}: {finding.Message}");
+            context.Error.WriteLine($"{finding.Location}: {Severity(finding)} {finding.Code}: {finding.Message}");
         }
 
         var json = ReportDataWriter.Write(data, choice);
-        if (outputPath is null)
+        if (outputPath is null or "-")
         {
             context.Out.Write(json);
         }
-        else
+        else if (context.Files.Write(outputPath, json) is { } problem)
         {
-            SpecFiles.WriteAtomically(outputPath, json);
+            context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+            return ExitCodes.UsageOrInput;
         }
 
         return data.ReadFindings.Any(f => f.Severity == FindingSeverity.Error) ? ExitCodes.Findings : ExitCodes.Clean;
     }
+
+    private static string Severity(Finding finding) => finding.Severity == FindingSeverity.Error ? "error" : "warning";
 }

@@ -12,14 +12,14 @@ internal static class FormatCommand
     {
         var specs = new Argument<string[]>("spec")
         {
-            Description = "Spec files (.rdsl), or folders to search for them.",
+            Description = Messages.Get("Fmt_Specs"),
             Arity = ArgumentArity.OneOrMore,
         };
         var check = new Option<bool>("--check")
         {
-            Description = "Change nothing; list the files that are not formatted and exit with 1 if there are any.",
+            Description = Messages.Get("Fmt_Check"),
         };
-        var command = new Command("fmt", "Rewrite format specs in the one canonical layout (atomically, keeping comments).\nExample: reportdsl fmt --check templates/gov-info-disclosure/")
+        var command = new Command("fmt", Messages.Get("Fmt_Description"))
         {
             specs,
             check,
@@ -28,53 +28,78 @@ internal static class FormatCommand
         return command;
     }
 
-    public static int Run(IEnumerable<string> paths, bool checkOnly, CliContext context)
+    public static int Run(IReadOnlyList<string> paths, bool checkOnly, CliContext context)
     {
-        var files = SpecFiles.Expand(paths, context);
-        if (files is null)
-        {
-            return ExitCodes.UsageOrInput;
-        }
-
+        Interruption.StopsGracefully();
         var exit = ExitCodes.Clean;
-        foreach (var file in files)
+        var done = 0;
+        foreach (var item in SpecFiles.Expand(paths, context))
         {
-            if (SpecFiles.Read(file, context) is not { } source)
+            if (context.Interrupted.IsCancellationRequested)
             {
-                return ExitCodes.UsageOrInput;
+                context.Error.WriteLine(Files.PathProblem.Interrupted(done).ToString(CultureInfo.CurrentUICulture));
+                return ExitCodes.Interrupted;
             }
 
-            var tree = SyntaxTree.Parse(source);
-            var formatted = Formatter.Format(tree);
-            if (formatted is null)
+            done++;
+            var problem = item.Problem;
+            if (problem is null && SpecFiles.Read(item.Path, context, out problem) is { } source)
             {
-                // A file with syntax errors is left untouched: formatting it could lose what the author meant.
-                foreach (var diagnostic in tree.Diagnostics)
-                {
-                    context.Out.WriteLine(diagnostic.ToString(CultureInfo.CurrentUICulture));
-                }
-
-                exit = Math.Max(exit, tree.Diagnostics.Any(d => d.Code == "RD1011") ? ExitCodes.UsageOrInput : ExitCodes.Findings);
-                continue;
+                problem = Format(item.Path, source, checkOnly, context, ref exit);
             }
 
-            if (formatted == source.Text)
+            if (problem is not null)
             {
-                continue;
-            }
-
-            if (checkOnly)
-            {
-                context.Out.WriteLine($"{file}: not formatted");
-                exit = Math.Max(exit, ExitCodes.Findings);
-            }
-            else
-            {
-                SpecFiles.WriteAtomically(file, formatted);
-                context.Out.WriteLine($"{file}: formatted");
+                // One file that cannot be read or written is reported; the others are still formatted.
+                context.Out.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+                exit = problem.IsError ? ExitCodes.UsageOrInput : exit;
             }
         }
 
         return exit;
+    }
+
+    private static Files.PathProblem? Format(string file, Text.SourceText source, bool checkOnly, CliContext context, ref int exit)
+    {
+        var tree = SyntaxTree.Parse(source);
+        var formatted = Formatter.Format(tree);
+        if (formatted is null)
+        {
+            // A file with syntax errors is left untouched: formatting it could lose what the author meant.
+            foreach (var diagnostic in tree.Diagnostics)
+            {
+                context.Out.WriteLine(diagnostic.ToString(CultureInfo.CurrentUICulture));
+            }
+
+            exit = Math.Max(exit, tree.Diagnostics.Any(d => d.Code == "RD1011") ? ExitCodes.UsageOrInput : ExitCodes.Findings);
+            return null;
+        }
+
+        if (file == "-" && !checkOnly)
+        {
+            // Standard input is formatted to standard output, the way editors call a formatter.
+            context.Out.Write(formatted);
+            return null;
+        }
+
+        if (formatted == source.Text)
+        {
+            return null;
+        }
+
+        if (checkOnly)
+        {
+            context.Out.WriteLine(Messages.Format("Fmt_NotFormatted", file));
+            exit = Math.Max(exit, ExitCodes.Findings);
+            return null;
+        }
+
+        if (context.Files.Write(file, formatted, rewriting: file) is { } problem)
+        {
+            return problem;
+        }
+
+        context.Out.WriteLine(Messages.Format("Fmt_Formatted", file));
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Globalization;
+using ReportDsl.Cli.Files;
 using ReportDsl.Cli.Validation;
 using ReportDsl.Validation;
 using Spectre.Console;
@@ -13,62 +15,71 @@ internal static class ValidateCommand
 
     /// <summary>The most findings listed per file unless --max-findings says otherwise.</summary>
     public const int DefaultMaxFindings = 1000;
+    private static readonly string[] Formats = ["text", "json", "sarif"];
 
     public static Command Create(CliContext context)
     {
         var inputs = new Argument<string[]>("input")
         {
-            Description = "Report data (.json) or published reports (.txt, .md, .html, .htm, .docx), or folders to search for them.",
+            Description = Messages.Get("Validate_Inputs"),
             Arity = ArgumentArity.OneOrMore,
         };
-        var spec = new Option<string?>("--spec")
-        {
-            Description = "A spec file or folder (default: the bundled formats). The format is chosen by the data's declared format and version.",
-        };
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = "text (for people), json (docs/validation.md) or sarif (SARIF 2.1.0).",
-            DefaultValueFactory = _ => "text",
-        };
-        output.AcceptOnlyFromAmong("text", "json", "sarif");
-        var previous = new Option<string?>("--previous")
-        {
-            Description = "Last year's report of the same agency, for the rules that compare years.",
-        };
+        var spec = new Option<string?>("--spec") { Description = Messages.Get("Validate_Spec") };
+        var format = new Option<string?>("--format") { Description = Messages.Get("Validate_Format") };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output") { Description = Messages.Get("Validate_Output") };
+        output.AcceptOnlyFromAmong(Formats);
+        var file = new Option<string?>("--out", "-o") { Description = Messages.Get("Validate_Out"), HelpName = "file" };
+        var previous = new Option<string?>("--previous") { Description = Messages.Get("Validate_Previous") };
         var maxFindings = new Option<int>("--max-findings")
         {
-            Description = "The most findings listed per file (default 1000); the rest are counted as \"N more\".",
+            Description = Messages.Get("Validate_MaxFindings"),
             DefaultValueFactory = _ => DefaultMaxFindings,
         };
         maxFindings.Validators.Add(result =>
         {
             // A value that is not a number is already an error of its own; only a parsed one is checked here.
-            if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 1)
+            if (result.Tokens is [var token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var value) && value < 1)
             {
-                result.AddError("--max-findings must be at least 1.");
+                result.AddError(Messages.Get("Validate_MaxFindingsTooSmall"));
             }
         });
-        var command = new Command("validate", "Validate report data against its format: every rule, every value.\nExample: reportdsl validate templates/gov-info-disclosure/examples/2021-mistakes.json")
+        var command = new Command("validate", Messages.Get("Validate_Description"))
         {
             inputs,
             spec,
+            format,
+            file,
             output,
             previous,
             maxFindings,
         };
-        command.SetAction(result => Run(result.GetValue(inputs) ?? [], result.GetValue(spec), result.GetValue(output) ?? "text", result.GetValue(previous), context, result.GetValue(maxFindings)));
+        command.SetAction(result =>
+        {
+            var kind = result.GetValue(format);
+            var target = result.GetValue(file);
+            if (kind is null && result.GetValue(output) is { } old)
+            {
+                Warn(context, PathProblem.DeprecatedOption("--output", "--format"));
+                kind = old;
+            }
+
+            if (kind is null && target is { } named && Formats.Contains(named))
+            {
+                // Until this release "-o json" chose the format; it still does, for one release, with a warning.
+                Warn(context, PathProblem.DeprecatedOption($"-o {named}", $"--format {named}"));
+                (kind, target) = (named, null);
+            }
+
+            return Run(result.GetValue(inputs) ?? [], result.GetValue(spec), kind ?? "text", target, result.GetValue(previous), context, result.GetValue(maxFindings));
+        });
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> inputs, string? specPath, string outputKind, string? previousPath, CliContext context, int maxFindings = DefaultMaxFindings)
+    public static int Run(IReadOnlyList<string> inputs, string? specPath, string outputKind, string? outputPath, string? previousPath, CliContext context, int maxFindings = DefaultMaxFindings)
     {
+        Interruption.StopsGracefully();
         if (SpecCatalog.Load(specPath, context) is not { } catalog)
-        {
-            return ExitCodes.UsageOrInput;
-        }
-
-        var files = ExpandInputs(inputs, context);
-        if (files is null)
         {
             return ExitCodes.UsageOrInput;
         }
@@ -76,7 +87,7 @@ internal static class ValidateCommand
         ReportData? previous = null;
         if (previousPath is not null)
         {
-            var (data, errors) = Read(previousPath, catalog, maxFindings);
+            var (data, errors, _) = ReadAny(previousPath, catalog, context, maxFindings);
             if (data is null)
             {
                 foreach (var error in errors)
@@ -90,46 +101,98 @@ internal static class ValidateCommand
             previous = data;
         }
 
-        var interactive = ReferenceEquals(context, CliContext.Console) && !Console.IsOutputRedirected;
-        IResultWriter writer = outputKind switch
-        {
-            "json" => new JsonResultWriter(context.Out),
-            "sarif" => new SarifResultWriter(context.Out, catalog),
-            _ => new TextResultWriter(TextConsole(context, interactive)),
-        };
+        var items = Expand(inputs, context);
 
-        var summary = new RunSummary();
-        var showProgress = ReferenceEquals(context, CliContext.Console) && !Console.IsErrorRedirected && Console.IsOutputRedirected && files.Count > 1;
-        if (showProgress)
+        // The output is checked against the inputs before any work, and written only when the run is complete.
+        SafeFileWriter.OutputFile? file = null;
+        if (outputPath is not null and not "-")
         {
-            var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            progressConsole.Progress().AutoClear(true).Start(progress =>
+            file = context.Files.Open(outputPath, out var problem);
+            if (file is null)
             {
-                var task = progress.AddTask("validating", maxValue: files.Count);
-                Process(files, catalog, previous, maxFindings, writer, summary, done => task.Increment(done));
-            });
-        }
-        else
-        {
-            Process(files, catalog, previous, maxFindings, writer, summary, _ => { });
+                context.Error.WriteLine(problem?.ToString(CultureInfo.CurrentUICulture));
+                return ExitCodes.UsageOrInput;
+            }
         }
 
-        writer.Complete(summary);
-        if (outputKind != "text")
+        using (file)
         {
-            context.Error.WriteLine(Words.Summary(summary));
-        }
+            var output = file?.Writer ?? context.Out;
+            var interactive = file is null && context.IsConsole && !Console.IsOutputRedirected;
+            IResultWriter writer = outputKind switch
+            {
+                "json" => new JsonResultWriter(output),
+                "sarif" => new SarifResultWriter(output, catalog),
+                _ => new TextResultWriter(TextConsole(output, interactive)),
+            };
 
-        return summary.Unreadable > 0 ? ExitCodes.UsageOrInput
-            : summary.WithErrors > 0 ? ExitCodes.Findings
-            : ExitCodes.Clean;
+            var summary = new RunSummary();
+            var showProgress = context.IsConsole && !Console.IsErrorRedirected && (file is not null || Console.IsOutputRedirected) && items.Count > 1;
+            if (showProgress)
+            {
+                var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                progressConsole.Progress().AutoClear(true).Start(progress =>
+                {
+                    var task = progress.AddTask(Messages.Get("Validate_Progress"), maxValue: items.Count);
+                    Process(items, catalog, previous, maxFindings, writer, summary, context, done => task.Increment(done));
+                });
+            }
+            else
+            {
+                Process(items, catalog, previous, maxFindings, writer, summary, context, _ => { });
+            }
+
+            writer.Complete(summary);
+            if (file?.Commit() is { } failed)
+            {
+                context.Error.WriteLine(failed.ToString(CultureInfo.CurrentUICulture));
+                return ExitCodes.UsageOrInput;
+            }
+
+            if (outputKind != "text" || file is not null)
+            {
+                context.Error.WriteLine(Words.Summary(summary));
+            }
+
+            if (summary.Interrupted)
+            {
+                Warn(context, PathProblem.Interrupted(summary.Files));
+                return ExitCodes.Interrupted;
+            }
+
+            return summary.Unreadable > 0 ? ExitCodes.UsageOrInput
+                : summary.WithErrors > 0 ? ExitCodes.Findings
+                : ExitCodes.Clean;
+        }
     }
 
-    private static IAnsiConsole TextConsole(CliContext context, bool interactive)
+    private static void Warn(CliContext context, PathProblem problem) => context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+
+    private static List<InputItem> Expand(IReadOnlyList<string> inputs, CliContext context)
+    {
+        if (inputs is ["-"])
+        {
+            return [new InputItem("-", null)];
+        }
+
+        var walker = new InputWalker(context.Inputs, IsReport, Messages.Get("Report_Files"));
+        var items = walker.Walk(inputs.Where(i => i != "-"), context.Interrupted);
+        if (inputs.Contains("-"))
+        {
+            items.Add(new InputItem("-", PathProblem.StandardInputNotAlone()));
+        }
+
+        return items;
+    }
+
+    private static bool IsReport(string path) =>
+        (path.EndsWith(".json", StringComparison.Ordinal) && !path.EndsWith(".schema.json", StringComparison.Ordinal)) || IsDocument(path);
+
+    private static IAnsiConsole TextConsole(TextWriter output, bool interactive)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(context.Out),
+            Out = new AnsiConsoleOutput(output),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
@@ -141,44 +204,60 @@ internal static class ValidateCommand
     }
 
     /// <summary>
-    /// Validates in batches: each batch in parallel on all cores and written in input order, so memory stays flat however
-    /// many files there are. The next batch is validated while the current one is written, so the cores never wait
-    /// for the output.
+    /// Validates in batches: each batch in parallel on all cores, written in input order, so memory stays flat however
+    /// many files there are. On a signal, the files already started finish, the results up to the first file not read
+    /// are written, and the run ends there.
     /// </summary>
-    private static void Process(List<string> files, SpecCatalog catalog, ReportData? previous, int maxFindings, IResultWriter writer, RunSummary summary, Action<int> progressed)
+    private static void Process(List<InputItem> items, SpecCatalog catalog, ReportData? previous, int maxFindings, IResultWriter writer, RunSummary summary, CliContext context, Action<int> progressed)
     {
-        Task<FileResult[]> Validate(int start) => Task.Run(() =>
+        var results = new FileResult?[BatchSize];
+        for (var start = 0; start < items.Count; start += BatchSize)
         {
-            var results = new FileResult[Math.Min(BatchSize, files.Count - start)];
-            Parallel.For(0, results.Length, i => results[i] = ValidateOne(files[start + i], catalog, previous, maxFindings));
-            return results;
-        });
-
-        var next = files.Count > 0 ? Validate(0) : null;
-        for (var start = 0; next is not null; start += BatchSize)
-        {
-            var results = next.GetAwaiter().GetResult();
-            next = start + BatchSize < files.Count ? Validate(start + BatchSize) : null;
-            foreach (var result in results)
+            var count = Math.Min(BatchSize, items.Count - start);
+            Array.Clear(results);
+            Parallel.For(0, count, i =>
             {
+                if (!context.Interrupted.IsCancellationRequested)
+                {
+                    results[i] = ValidateOne(items[start + i], catalog, previous, maxFindings, context);
+                }
+            });
+            for (var i = 0; i < count; i++)
+            {
+                if (results[i] is not { } result)
+                {
+                    summary.Interrupted = true;
+                    return;
+                }
+
                 writer.Write(result);
                 summary.Add(result);
             }
 
-            progressed(results.Length);
+            progressed(count);
         }
+
+        summary.Interrupted = context.Interrupted.IsCancellationRequested;
     }
 
-    private static FileResult ValidateOne(string path, SpecCatalog catalog, ReportData? previous, int maxFindings)
+    private static FileResult ValidateOne(InputItem item, SpecCatalog catalog, ReportData? previous, int maxFindings, CliContext context)
     {
+        if (item.Problem is { } problem)
+        {
+            return new FileResult(item.Path, null, null, null, [problem.ToFinding()], Unreadable: problem.IsError);
+        }
+
+        var path = item.Path;
         try
         {
-            var (data, errors, choice) = ReadAny(path, catalog, maxFindings);
+            var (data, errors, choice) = ReadAny(path, catalog, context, maxFindings);
             if (data is null)
             {
                 return new FileResult(path, null, null, null, errors, Unreadable: true);
             }
 
+            // Findings past the cap are counted, not built (docs/validation.md); last year's report is used only when
+            // it follows the same format, since its cells are read by this format's numbering.
             var validator = catalog.Find(data.FormatName, data.Version);
             var findings = validator is null
                 ? new FindingList(data.ReadFindings, data.OmittedFindings, data.OmittedErrors)
@@ -192,104 +271,64 @@ internal static class ValidateCommand
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // One bad file never stops the rest: whatever happened becomes this file's finding.
-            return new FileResult(path, null, null, null, [Failure(path, exception.Message)], Unreadable: true);
+            return new FileResult(path, null, null, null, [ReportDataReader.Unreadable(path, exception.Message)], Unreadable: true);
         }
     }
 
-    /// <summary>Reads report data from JSON, or extracts it from a document (text, Markdown, HTML, Word), detecting the format.</summary>
-    internal static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) ReadAny(string path, SpecCatalog catalog, int maxFindings = DefaultMaxFindings)
+    /// <summary>
+    /// Reads report data from JSON, or extracts it from a document (text, Markdown, HTML, Word, PDF), detecting the
+    /// format. Standard input ("-") has no name, so its kind is told from its first bytes.
+    /// </summary>
+    internal static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) ReadAny(string path, SpecCatalog catalog, CliContext context, int maxFindings = DefaultMaxFindings)
     {
-        if (!IsDocument(path))
+        // A huge file is refused after its first bytes over the limit, so memory stays bounded whatever is passed in.
+        var bytes = InputReader.Read(path, context, Documents.DocumentReader.MaxBytes, out var problem);
+        if (bytes is null)
         {
-            var (json, errors) = Read(path, catalog, maxFindings);
-            return (json, errors, Words.Declared);
+            return (null, [problem?.ToFinding() ?? ReportDataReader.Unreadable(path, path)], string.Empty);
         }
 
-        byte[] bytes;
-        try
+        var extension = path == "-" ? KindOf(bytes) : Path.GetExtension(path).ToLowerInvariant();
+        if (!Documents.DocumentReader.Extensions.Contains(extension))
         {
-            // A huge file is refused before it is read, so memory stays bounded whatever is passed in.
-            bytes = new FileInfo(path).Length > Documents.DocumentReader.MaxBytes ? new byte[Documents.DocumentReader.MaxBytes + 1] : File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return (null, [Failure(path, exception.Message)], string.Empty);
+            if (bytes.Length > ReportDataReader.MaxBytes)
+            {
+                // Only the limit and one byte more were read; a file's real size is told by the file system.
+                var size = path == "-" ? bytes.Length : new FileInfo(path).Length;
+                return (null, [ReportDataReader.TooLarge(path, size)], Words.Declared);
+            }
+
+            var json = ReportDataReader.Read(bytes, path, (name, version) => catalog.Find(name, version)?.Layout, catalog.Description, maxFindings);
+            return (json.Data, json.Errors, Words.Declared);
         }
 
-        var result = Documents.DocumentReader.ReadFile(bytes, path, catalog.All());
+        var result = Documents.DocumentReader.ReadFile(bytes, path, extension, catalog.All());
         return (result.Data, result.Errors, $"{Words.Detected}: {result.Evidence}");
     }
 
     internal static bool IsDocument(string path) =>
         Documents.DocumentReader.Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
-    private static (ReportData? Data, ImmutableArray<Finding> Errors) Read(string path, SpecCatalog catalog, int maxFindings)
+    /// <summary>Tells what standard input holds from its first bytes: a zip (.docx), a PDF, JSON, HTML, or text.</summary>
+    internal static string KindOf(ReadOnlySpan<byte> bytes)
     {
-        byte[] bytes;
-        try
+        if (bytes.StartsWith("PK\u0003\u0004"u8))
         {
-            // A huge file is refused by its size before it is read, so memory stays bounded whatever is passed in.
-            // One open serves both the size and the read: a path lookup per file is measurable over 100,000 files.
-            using var handle = File.OpenHandle(path);
-            var length = RandomAccess.GetLength(handle);
-            if (length > ReportDataReader.MaxBytes)
-            {
-                return (null, [ReportDataReader.TooLarge(path, length)]);
-            }
-
-            bytes = new byte[length];
-            var read = 0;
-            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var count and > 0)
-            {
-                read += count;
-            }
-
-            if (read < bytes.Length)
-            {
-                // The file shrank while it was read: what is there is what is read.
-                Array.Resize(ref bytes, read);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return (null, [Failure(path, exception.Message)]);
+            return ".docx";
         }
 
-        var result = ReportDataReader.Read(bytes, path, (name, version) => catalog.Find(name, version)?.Layout, catalog.Description, maxFindings);
-        return (result.Data, result.Errors);
-    }
-
-    private static Finding Failure(string path, string reason) => ReportDataReader.Unreadable(path, reason);
-
-    private static List<string>? ExpandInputs(IEnumerable<string> inputs, CliContext context)
-    {
-        var files = new List<string>();
-        var ok = true;
-        foreach (var input in inputs)
+        if (bytes.StartsWith("%PDF"u8))
         {
-            if (Directory.Exists(input))
-            {
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(f => (f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".schema.json", StringComparison.Ordinal)) || IsDocument(f))
-                    .Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                context.Error.WriteLine($"{input}: error: No such file or folder.");
-                ok = false;
-            }
+            return ".pdf";
         }
 
-        if (ok && files.Count == 0)
+        var text = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return start < 0 ? ".txt" : text[start] switch
         {
-            context.Error.WriteLine("error: No report files found.");
-            ok = false;
-        }
-
-        return ok ? files : null;
+            (byte)'{' => ".json",
+            (byte)'<' => ".html",
+            _ => ".txt",
+        };
     }
 }

@@ -37,6 +37,9 @@ internal sealed class RunSummary
 
     public IReadOnlyDictionary<string, int> ByCode => _byCode;
 
+    /// <summary>Gets or sets whether a signal stopped the run before every file was read.</summary>
+    public bool Interrupted { get; set; }
+
     public void Add(FileResult result)
     {
         Files++;

@@ -54,6 +54,10 @@ internal sealed class JsonResultWriter : IResultWriter
         _json.WriteNumber("withWarningsOnly", summary.WithWarningsOnly);
         _json.WriteNumber("unreadable", summary.Unreadable);
         _json.WriteNumber("omittedFindings", summary.Omitted);
+        if (summary.Interrupted)
+        {
+            _json.WriteBoolean("interrupted", true);
+        }
         _json.WriteStartObject("byCode");
         foreach (var (code, count) in summary.ByCode.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

@@ -121,38 +121,52 @@ internal sealed class SarifResultWriter : IResultWriter
     public void Complete(RunSummary summary)
     {
         _json.WriteEndArray();
-        if (_omitted.Count > 0)
+        if (summary.Interrupted || _omitted.Count > 0)
         {
-            // Findings past --max-findings: a notification per file that viewers show, and the total in the run's property bag.
+            // One invocation: whether the run finished (a signal stops it early), and a note per file whose findings
+            // past --max-findings were only counted, which viewers show.
             _json.WriteStartArray("invocations");
             _json.WriteStartObject();
-            _json.WriteBoolean("executionSuccessful", true);
-            _json.WriteStartArray("toolExecutionNotifications");
-            foreach (var (path, omitted) in _omitted)
+            _json.WriteBoolean("executionSuccessful", !summary.Interrupted);
+            if (summary.Interrupted)
             {
-                _json.WriteStartObject();
-                _json.WriteString("level", "note");
-                _json.WriteStartObject("message");
-                _json.WriteString("text", Words.More(omitted));
-                _json.WriteEndObject();
-                _json.WriteStartArray("locations");
-                _json.WriteStartObject();
-                _json.WriteStartObject("physicalLocation");
-                _json.WriteStartObject("artifactLocation");
-                _json.WriteString("uri", ToUri(path));
-                _json.WriteEndObject();
-                _json.WriteEndObject();
-                _json.WriteEndObject();
-                _json.WriteEndArray();
-                _json.WriteStartObject("properties");
-                _json.WriteNumber("omittedFindings", omitted);
-                _json.WriteEndObject();
-                _json.WriteEndObject();
+                _json.WriteNumber("exitCode", ExitCodes.Interrupted);
             }
 
-            _json.WriteEndArray();
+            if (_omitted.Count > 0)
+            {
+                _json.WriteStartArray("toolExecutionNotifications");
+                foreach (var (path, omitted) in _omitted)
+                {
+                    _json.WriteStartObject();
+                    _json.WriteString("level", "note");
+                    _json.WriteStartObject("message");
+                    _json.WriteString("text", Words.More(omitted));
+                    _json.WriteEndObject();
+                    _json.WriteStartArray("locations");
+                    _json.WriteStartObject();
+                    _json.WriteStartObject("physicalLocation");
+                    _json.WriteStartObject("artifactLocation");
+                    _json.WriteString("uri", ToUri(path));
+                    _json.WriteEndObject();
+                    _json.WriteEndObject();
+                    _json.WriteEndObject();
+                    _json.WriteEndArray();
+                    _json.WriteStartObject("properties");
+                    _json.WriteNumber("omittedFindings", omitted);
+                    _json.WriteEndObject();
+                    _json.WriteEndObject();
+                }
+
+                _json.WriteEndArray();
+            }
+
             _json.WriteEndObject();
             _json.WriteEndArray();
+        }
+
+        if (_omitted.Count > 0)
+        {
             _json.WriteStartObject("properties");
             _json.WriteNumber("omittedFindings", summary.Omitted);
             _json.WriteEndObject();

@@ -24,30 +24,34 @@ internal sealed class SpecCatalog
     /// <summary>Gets the folder of formats bundled with the tool.</summary>
     public static string BundledFolder => Path.Combine(AppContext.BaseDirectory, "formats", "gov-info-disclosure");
 
-    /// <summary>Loads and compiles specs; prints their diagnostics and returns null when they have errors.</summary>
+    /// <summary>Loads and compiles specs; prints their diagnostics and returns null when a file cannot be read or has errors.</summary>
     public static SpecCatalog? Load(string? spec, CliContext context)
     {
         var path = spec ?? BundledFolder;
-        var files = SpecFiles.Expand([path], context);
-        if (files is null || files.Count == 0)
+
+        // The spec is a file or folder, never standard input: "-" is for the data.
+        var items = new Files.InputWalker(context.Inputs, p => p.EndsWith(SpecFiles.Extension, StringComparison.Ordinal), Messages.Get("Spec_Files")).Walk([path]);
+        var sources = new List<Text.SourceText>();
+        var ok = items.Count > 0;
+        foreach (var item in items)
         {
-            if (files is not null)
+            var problem = item.Problem;
+            if (problem is null && SpecFiles.Read(item.Path, context, out problem) is { } source)
             {
-                context.Error.WriteLine($"{path}: error: No .rdsl files found.");
+                sources.Add(source);
             }
 
-            return null;
+            if (problem is not null)
+            {
+                // A format left out would change which format data is checked against, so any problem stops the run.
+                context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+                ok &= !problem.IsError;
+            }
         }
 
-        var sources = new List<Text.SourceText>();
-        foreach (var file in files)
+        if (!ok || sources.Count == 0)
         {
-            if (SpecFiles.Read(file, context) is not { } source)
-            {
-                return null;
-            }
-
-            sources.Add(source);
+            return null;
         }
 
         var compilation = Compilation.Create([.. sources]);
@@ -58,11 +62,11 @@ internal sealed class SpecCatalog
                 context.Error.WriteLine(diagnostic.ToString(CultureInfo.CurrentUICulture));
             }
 
-            context.Error.WriteLine($"{path}: error: The spec has errors; fix them before validating reports.");
+            context.Error.WriteLine(Messages.Format("Spec_HasErrors", path));
             return null;
         }
 
-        return new SpecCatalog(compilation, spec ?? "the bundled formats");
+        return new SpecCatalog(compilation, spec ?? Messages.Get("Spec_Bundled"));
     }
 
     public Validator? Find(string name, string version)

@@ -5,7 +5,8 @@ namespace ReportDsl.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the compiler reports, with one factory per code. Codes are grouped by phase (1xxx syntax,
-/// 2xxx names and binding, 3xxx types and rules, 4xxx templates, 5xxx emit, 9xxx internal) and are never renumbered
+/// 2xxx names and binding, 3xxx types and rules, 4xxx templates, 5xxx emit, 6xxx the command-line host and the
+/// file system, 9xxx internal) and are never renumbered
 /// or reused: a retired code stays here as a comment. Messages live in DiagnosticMessages.resx and its zh-Hans twin.
 /// </summary>
 public static class DiagnosticCatalog
@@ -108,6 +109,27 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3230 = new("RD3230", DiagnosticSeverity.Warning, "HtmlNestingTooDeep");
+    // 60xx: the command-line host and the file system (ReportDsl.Cli): reading inputs, writing outputs, the command line.
+    internal static readonly DiagnosticDescriptor RD6001 = new("RD6001", DiagnosticSeverity.Error, "PathNotFound");
+    internal static readonly DiagnosticDescriptor RD6002 = new("RD6002", DiagnosticSeverity.Error, "FolderNotReadable");
+    internal static readonly DiagnosticDescriptor RD6003 = new("RD6003", DiagnosticSeverity.Error, "FileNotReadable");
+    internal static readonly DiagnosticDescriptor RD6004 = new("RD6004", DiagnosticSeverity.Warning, "LinkLoop");
+    internal static readonly DiagnosticDescriptor RD6005 = new("RD6005", DiagnosticSeverity.Error, "BrokenLink");
+    internal static readonly DiagnosticDescriptor RD6006 = new("RD6006", DiagnosticSeverity.Warning, "NotARegularFile");
+    internal static readonly DiagnosticDescriptor RD6007 = new("RD6007", DiagnosticSeverity.Error, "NoInputFiles");
+    internal static readonly DiagnosticDescriptor RD6008 = new("RD6008", DiagnosticSeverity.Error, "StandardInputNotAlone");
+    internal static readonly DiagnosticDescriptor RD6020 = new("RD6020", DiagnosticSeverity.Error, "OutputIsInput");
+    internal static readonly DiagnosticDescriptor RD6021 = new("RD6021", DiagnosticSeverity.Error, "OutputNotRegularFile");
+    internal static readonly DiagnosticDescriptor RD6022 = new("RD6022", DiagnosticSeverity.Error, "OutputIsFolder");
+    internal static readonly DiagnosticDescriptor RD6023 = new("RD6023", DiagnosticSeverity.Error, "OutputFolderMissing");
+    internal static readonly DiagnosticDescriptor RD6024 = new("RD6024", DiagnosticSeverity.Error, "OutputReadOnly");
+    internal static readonly DiagnosticDescriptor RD6025 = new("RD6025", DiagnosticSeverity.Error, "OutputFailed");
+    internal static readonly DiagnosticDescriptor RD6026 = new("RD6026", DiagnosticSeverity.Error, "OwnerNotKept");
+    internal static readonly DiagnosticDescriptor RD6027 = new("RD6027", DiagnosticSeverity.Error, "StandardOutputFailed");
+    internal static readonly DiagnosticDescriptor RD6035 = new("RD6035", DiagnosticSeverity.Error, "UnknownOption");
+    internal static readonly DiagnosticDescriptor RD6036 = new("RD6036", DiagnosticSeverity.Warning, "DeprecatedOption");
+    internal static readonly DiagnosticDescriptor RD6037 = new("RD6037", DiagnosticSeverity.Warning, "Interrupted");
+    internal static readonly DiagnosticDescriptor RD6049 = new("RD6049", DiagnosticSeverity.Error, "CommandInternalError");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -122,6 +144,9 @@ public static class DiagnosticCatalog
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3120, RD3121, RD3122, RD3123, RD3124,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
+        RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
+        RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
+        RD6035, RD6036, RD6037, RD6049,
         RD9001,
     ];
 

@@ -11,12 +11,14 @@ public sealed partial class SampleGuardTests
     [
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
         "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
+        "command.txt", "setup.txt", "expected.cli.txt",
     ];
 
-    // RD9001 marks a compiler bug; no input should produce it, so its test forces one (DiagnosticCatalogTests).
+    // RD9001 and RD6049 mark a bug; no input should produce them, so their tests force one (DiagnosticCatalogTests,
+    // ReportDsl.Cli.Tests). RD6037 needs a signal in the middle of a run, which the CLI's SignalTests send.
     // RD2090 and RD3124 need inputs over 16 M characters and 64 MB, too large to keep in the repository: SpecLimitTests,
     // ReportDataReaderTests and BoundedValidationTests generate them.
-    private static readonly string[] CodesWithoutSample = ["RD9001", "RD2090", "RD3124"];
+    private static readonly string[] CodesWithoutSample = ["RD9001", "RD6037", "RD6049", "RD2090", "RD3124"];
 
     [Fact]
     public void Every_folder_has_an_input_and_only_known_files()
@@ -25,7 +27,12 @@ public sealed partial class SampleGuardTests
         folders.Count.ShouldBeGreaterThan(40);
         foreach (var folder in folders)
         {
-            if (new[] { "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf" }.Any(f => File.Exists(Path.Combine(folder, f))))
+            if (File.Exists(Path.Combine(folder, "command.txt")))
+            {
+                // A command-line case: files/ and setup.txt make the file system, the CLI runs (ReportDsl.Cli.Tests runs it).
+                File.Exists(Path.Combine(folder, "expected.cli.txt")).ShouldBeTrue($"{folder} has no expected.cli.txt");
+            }
+            else if (new[] { "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf" }.Any(f => File.Exists(Path.Combine(folder, f))))
             {
                 // A validation case: report data checked against the bundled formats (ReportDsl.Cli.Tests runs it).
                 File.Exists(Path.Combine(folder, "expected.validation.txt")).ShouldBeTrue($"{folder} has no expected.validation.txt");
@@ -62,6 +69,10 @@ public sealed partial class SampleGuardTests
             .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt") })
             .Where(File.Exists)
             .SelectMany(f => CodePattern().Matches(File.ReadAllText(f)).Select(m => m.Value.Trim()))
+            .Concat(SampleTests.SampleFolders()
+                .Select(f => Path.Combine(f, "expected.cli.txt"))
+                .Where(File.Exists)
+                .SelectMany(f => CliCodePattern().Matches(File.ReadAllText(f)).Select(m => m.Groups["code"].Value)))
             .ToHashSet();
         var missing = DiagnosticCatalog.All.Select(d => d.Code).Where(c => !covered.Contains(c) && !CodesWithoutSample.Contains(c)).ToList();
         missing.ShouldBeEmpty("every diagnostic code needs a sample folder under tests/Samples that produces it");
@@ -69,4 +80,8 @@ public sealed partial class SampleGuardTests
 
     [GeneratedRegex(@"^\s*RD\d{4}", RegexOptions.Multiline)]
     private static partial Regex CodePattern();
+
+    // The command line prints "path: error RD6001: message" (the MSBuild form without a position), or a validation report.
+    [GeneratedRegex(@"(?:error|warning) (?<code>RD\d{4}):|^\s*(?<code>RD\d{4}) (?:error|warning)\b", RegexOptions.Multiline)]
+    private static partial Regex CliCodePattern();
 }

@@ -1,0 +1,105 @@
+namespace ReportDsl.Cli.Files;
+
+/// <summary>
+/// The files a run reads, by device and inode and by full path with links resolved, so that no output replaces one
+/// of them however it is spelled (a relative path, a link, a hard link).
+/// </summary>
+internal sealed class InputSet
+{
+    private readonly Dictionary<(ulong, ulong), string> _byIdentity = [];
+    private readonly Dictionary<string, string> _byPath = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>
+    /// Records an input that was found by status (a folder walk already has it). Its identity is what an existing
+    /// target is compared with, so only its full path is kept besides: resolving links for every file of a large
+    /// batch would cost more than the batch's reading.
+    /// </summary>
+    public void Add(string path, FileStatus status)
+    {
+        lock (_gate)
+        {
+            _byIdentity.TryAdd(status.Identity, path);
+            _byPath.TryAdd(Path.GetFullPath(path), path);
+        }
+    }
+
+    /// <summary>Records an input by its path; a path that cannot be examined is still compared by name.</summary>
+    public void Add(string path)
+    {
+        if (path == "-")
+        {
+            return;
+        }
+
+        if (Posix.Stat(path, followLinks: true, out _) is { } status)
+        {
+            Add(path, status);
+            return;
+        }
+
+        lock (_gate)
+        {
+            _byPath.TryAdd(RealPath(path), path);
+        }
+    }
+
+    /// <summary>Gets the input a target would overwrite, as the user named it, or null.</summary>
+    public string? Find(string target, FileStatus? status)
+    {
+        lock (_gate)
+        {
+            if (status is { } s && _byIdentity.TryGetValue(s.Identity, out var input))
+            {
+                return input;
+            }
+
+            return _byPath.GetValueOrDefault(Path.GetFullPath(target)) ?? _byPath.GetValueOrDefault(RealPath(target));
+        }
+    }
+
+    /// <summary>Gets the full path with every link along it resolved, as far as the path exists.</summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            var existing = full;
+            var rest = new Stack<string>();
+            while (!Path.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+            {
+                rest.Push(Path.GetFileName(existing));
+                existing = parent;
+            }
+
+            var resolved = ResolveAll(existing);
+            while (rest.Count > 0)
+            {
+                resolved = Path.Combine(resolved, rest.Pop());
+            }
+
+            return resolved;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return full;
+        }
+    }
+
+    private static string ResolveAll(string path)
+    {
+        // Resolve from the root down, so a link in a folder's name is resolved as well as one at the end.
+        var root = Path.GetPathRoot(path) ?? "/";
+        var current = root;
+        foreach (var part in path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            if (File.ResolveLinkTarget(current, returnFinalTarget: true) is { } target)
+            {
+                current = Path.GetFullPath(target.FullName);
+            }
+        }
+
+        return current;
+    }
+}

@@ -74,6 +74,7 @@ public static class Program
             ValidateCommand.Create(context),
             EmitCommand.Create(context),
             ExtractCommand.Create(context),
+            RenderCommand.Create(context),
         };
         root.Options.Add(lang);
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())

@@ -3,6 +3,7 @@ using System.Globalization;
 using ReportDsl.Diagnostics;
 using ReportDsl.Documents.Extraction;
 using ReportDsl.Documents.Html;
+using ReportDsl.Documents.Office;
 using ReportDsl.Documents.Text;
 using ReportDsl.Documents.Word;
 using ReportDsl.Validation;
@@ -22,7 +23,7 @@ public static class DocumentReader
     public const int MaxBytes = 64 * 1024 * 1024;
 
     /// <summary>The file extensions the readers understand.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"];
+    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".doc", ".wps", ".rtf"];
 
     /// <summary>Reads a document file's bytes, by its extension; unreadable content becomes a finding, never an exception.</summary>
     public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
@@ -56,17 +57,32 @@ public static class DocumentReader
                     ? ReadItems(pdfItems, path, candidates)
                     : new Result(null, string.Empty, [Finding.ForData(DiagnosticCatalog.RD3207, [], null, new FindingLocation(path, 1, 1))]);
             case ".docx":
-                var (items, problem) = DocxTokenizer.Tokenize(bytes);
-                if (items is null)
+                return ReadPackage(DocxTokenizer.Tokenize(bytes), path, candidates);
+            case ".xlsx":
+                return ReadPackage(XlsxTokenizer.Tokenize(bytes), path, candidates);
+            case ".doc" or ".wps" or ".rtf":
+                // Old binary and RTF files are read through LibreOffice, which turns them into .docx.
+                if (LibreOfficeConverter.Find() is not { } program)
                 {
-                    var unreadable = Finding.ForData(DiagnosticCatalog.RD3206, [], null, new FindingLocation(path, 1, 1), problem);
-                    return new Result(null, string.Empty, [unreadable]);
+                    return ReadPackage((null, "it is a legacy word-processor file, read by converting it with LibreOffice, and LibreOffice (soffice) was not found on PATH; install it (Debian: libreoffice-writer-nogui)"), path, candidates);
                 }
 
-                return ReadItems(items, path, candidates);
+                var (docx, problem) = LibreOfficeConverter.ToDocx(bytes, Path.GetExtension(path).ToLowerInvariant(), program);
+                return ReadPackage(docx is null ? (null, problem) : DocxTokenizer.Tokenize(docx), path, candidates);
             default:
                 return ReadText(ReportDsl.Text.SourceText.FromBytes(bytes, path).Text, path, candidates);
         }
+    }
+
+    private static Result ReadPackage((List<DocumentItem>? Items, string Problem) read, string path, IReadOnlyList<Validator> candidates)
+    {
+        if (read.Items is null)
+        {
+            var unreadable = Finding.ForData(DiagnosticCatalog.RD3206, [], null, new FindingLocation(path, 1, 1), read.Problem);
+            return new Result(null, string.Empty, [unreadable]);
+        }
+
+        return ReadItems(read.Items, path, candidates);
     }
 
     /// <summary>Reads plain text (Word-to-text output, tab-separated rows, Markdown headings with tab rows, OCR text).</summary>
@@ -90,7 +106,7 @@ public static class DocumentReader
             .ThenByDescending(a => a.Result.LabelsFound)
             .ToList();
         var evidence = string.Join("; ", attempts.Select(a =>
-            $"{a.Validator.Format.Name} {a.Validator.Format.Version}: {a.Result.LabelsFound}/{a.Result.LabelsWanted} labels ({a.Result.Score.ToString("P0", CultureInfo.InvariantCulture)})"))
+            $"{a.Validator.Format.Name} {a.Validator.Format.Version}: {a.Result.LabelsFound}/{a.Result.LabelsWanted} {FormatDetector.LabelsWord} ({a.Result.Score.ToString("P0", CultureInfo.InvariantCulture)})"))
             + (likely is null ? string.Empty : $"; {FormatDetector.Describe(items, candidates)}");
         if (attempts.Count == 0 || attempts[0].Result.LabelsFound == 0)
         {
@@ -108,11 +124,16 @@ public static class DocumentReader
 
         findings.AddRange(result.Findings);
         FindingLocation? Locate(int cell) => result.Sources[cell]?.Locate(path);
+
+        // A cell left empty by a row that was not found or not read is that row's finding; any other empty cell is
+        // one the document prints blank or without a number, which is said as such (not as advice to type 0).
+        var explained = result.Findings.Where(f => f.AffectedCells > 0).SelectMany(f => f.Cells).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         for (var cell = 0; cell < layout.Cells.Length; cell++)
         {
-            if (result.Values.StateOf(cell) == CellState.Missing)
+            if (result.Values.StateOf(cell) == CellState.Missing && !explained.Contains(layout.Cells[cell].Id))
             {
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null)], null, new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+                var location = Locate(cell) ?? new FindingLocation(path, 1, 1);
+                findings.Add(Finding.ForUnread(DiagnosticCatalog.RD3140, [layout.Describe(cell, null, false, location)], location, layout.Cells[cell].Id));
             }
         }
 

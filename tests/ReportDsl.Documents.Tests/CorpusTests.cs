@@ -14,17 +14,17 @@ public sealed class CorpusTests
     public static TheoryData<string, string, int, string> Documents() => new()
     {
         // path under corpus/peers, format, cells read, "cell=value;..." as SOURCES.md states them
-        { "changwu__pingtan-gov-zwgk-archive/202001/80576_平潭综合实验区2019年度政府信息公开工作年度报告/page.txt", "2019", 191,
+        { "changwu__pingtan-gov-zwgk-archive/202001/80576_平潭综合实验区2019年度政府信息公开工作年度报告/page.txt", "2019", 179,
           "applications.received[natural]=23;applications.results.total[natural]=23;applications.results.disclosed[natural]=7;applications.results.partial[natural]=1" },
         { "changwu__pingtan-gov-zwgk-archive/202202/80613_平潭综合实验区2021年度政府信息公开工作年度报告/page.txt", "2021", 197,
           "applications.received[total]=70;applications.results.total[total]=69;applications.carried_out[total]=1;reviews.cases[review.upheld]=1;reviews.cases[review.other]=2;reviews.cases[review.total]=3;reviews.cases[litigation.direct.upheld]=12;reviews.cases[litigation.direct.total]=12;reviews.cases[litigation.after_review.total]=0" },
         { "changwu__pingtan-gov-zwgk-archive/202603/105587_平潭综合实验区2025年度政府信息公开工作年度报告/page.txt", "2021", 197,
           "applications.received[total]=154;applications.results.total[total]=148;applications.carried_out[total]=6;art20_8.charges[fees]=4166.241619;reviews.cases[review.upheld]=25;reviews.cases[review.total]=36;reviews.cases[litigation.direct.total]=6;reviews.cases[litigation.after_review.total]=3" },
-        { "zxj6827111-blip__KIROGOVCOMPARE/tests/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt", "2021", 157,
-          "applications.results.total[total]=718" },
+        { "zxj6827111-blip__KIROGOVCOMPARE/tests/沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt", "2021", 200,
+          "applications.received[natural]=705;applications.received[legal.law_firm]=5;applications.received[total]=713;applications.carried_in[total]=36;applications.results.disclosed[total]=294;applications.results.partial[total]=101;applications.results.total[total]=718;reviews.cases[review.total]=61;reviews.cases[litigation.direct.total]=3;reviews.cases[litigation.after_review.pending]=1;reviews.cases[litigation.after_review.total]=10" },
         { "zxj6827111-blip__KIROGOVCOMPARE/tests/fixtures/annual-report/kewei-2024-source.md", "2021", 125,
           "applications.received[total]=34;applications.results.total[total]=35" },
-        { "zxj6827111-blip__KIROGOVCOMPARE/tests/fixtures/annual-report/shanghai-office-sample-source.md", "2021", 173,
+        { "zxj6827111-blip__KIROGOVCOMPARE/tests/fixtures/annual-report/shanghai-office-sample-source.md", "2021", 187,
           "applications.received[total]=1295;applications.results.total[total]=1191" },
         { "zxj6827111-blip__govnianbao/section3_raw_text.txt", "2021", 92,
           "applications.received[total]=3119" },

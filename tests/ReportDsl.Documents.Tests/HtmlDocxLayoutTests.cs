@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using ReportDsl.Semantics;
 using ReportDsl.Validation;
 using Xunit.Abstractions;
+using Xl = DocumentFormat.OpenXml.Spreadsheet;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace ReportDsl.Documents.Tests;
@@ -22,6 +23,7 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
     {
         Html,
         Docx,
+        Xlsx,
     }
 
     public static TheoryData<string, Kind, int> Cases()
@@ -48,9 +50,12 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
         var validator = SeedAccuracyTests.Validators.Single(v => v.Format.Version == version);
         var random = new Random(seed);
         var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.Cells.Length).ToArray();
-        var (bytes, path) = kind == Kind.Html
-            ? (Encoding.UTF8.GetBytes(RenderHtml(validator.Format, validator.Layout, values, random)), "synthetic.html")
-            : (RenderDocx(validator.Format, validator.Layout, values, random), "synthetic.docx");
+        var (bytes, path) = kind switch
+        {
+            Kind.Html => (Encoding.UTF8.GetBytes(RenderHtml(validator.Format, validator.Layout, values, random)), "synthetic.html"),
+            Kind.Docx => (RenderDocx(validator.Format, validator.Layout, values, random), "synthetic.docx"),
+            _ => (RenderXlsx(validator.Format, validator.Layout, values), "synthetic.xlsx"),
+        };
 
         var result = DocumentReader.ReadFile(bytes, path, SeedAccuracyTests.Validators);
         result.Errors.ShouldBeEmpty();
@@ -71,7 +76,7 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
 
         // Every value points back at its cell.
         var first = validator.Layout.Cells.Length - 1;
-        data.Locator.ShouldNotBeNull()(first).ShouldNotBeNull().Detail.ShouldNotBeNull().ShouldStartWith("table ");
+        data.Locator.ShouldNotBeNull()(first).ShouldNotBeNull().Detail.ShouldNotBeNull().ShouldStartWith(kind == Kind.Xlsx ? "sheet " : "table ");
     }
 
     /// <summary>A government web page: navigation, a breadcrumb, a layout table with a menu cell, the report, a footer.</summary>
@@ -144,6 +149,85 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
     }
 
     /// <summary>A Word file: headings and prose as paragraphs, tables with gridSpan and vMerge, labels split over runs.</summary>
+    /// <summary>
+    /// A workbook with one sheet per table, named by the table's label, laid out as the official forms are: merged
+    /// header and group cells (the text in the first cell of each merged range), labels as shared strings, values as
+    /// numbers.
+    /// </summary>
+    internal static byte[] RenderXlsx(FormatSymbol format, CellLayout cells, int[] values)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Xl.Workbook();
+            var sheets = workbook.Workbook.AppendChild(new Xl.Sheets());
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new Xl.SharedStringTable();
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            uint id = 1;
+            foreach (var table in format.Sections.SelectMany(s => s.Tables))
+            {
+                var rows = OfficialTables.Layout(table, cells, values, l => l, v => v.ToString(CultureInfo.InvariantCulture));
+                var (starts, _) = OfficialTables.Place(rows);
+                var data = new Xl.SheetData();
+                var merges = new Xl.MergeCells();
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var row = new Xl.Row { RowIndex = (uint)(r + 1) };
+                    for (var i = 0; i < rows[r].Count; i++)
+                    {
+                        var cell = rows[r][i];
+                        var reference = $"{Column(starts[r][i])}{r + 1}";
+                        if (cell.IsValue)
+                        {
+                            row.Append(new Xl.Cell { CellReference = reference, CellValue = new Xl.CellValue(cell.Text), DataType = Xl.CellValues.Number });
+                        }
+                        else if (cell.Text.Length > 0)
+                        {
+                            if (!index.TryGetValue(cell.Text, out var shared))
+                            {
+                                shared = index[cell.Text] = index.Count;
+                                strings.SharedStringTable.Append(new Xl.SharedStringItem(new Xl.Text(cell.Text)));
+                            }
+
+                            row.Append(new Xl.Cell { CellReference = reference, CellValue = new Xl.CellValue(shared.ToString(CultureInfo.InvariantCulture)), DataType = Xl.CellValues.SharedString });
+                        }
+
+                        if (cell.RowSpan > 1 || cell.ColSpan > 1)
+                        {
+                            merges.Append(new Xl.MergeCell { Reference = $"{reference}:{Column(starts[r][i] + cell.ColSpan - 1)}{r + cell.RowSpan}" });
+                        }
+                    }
+
+                    data.Append(row);
+                }
+
+                var sheet = workbook.AddNewPart<WorksheetPart>();
+                sheet.Worksheet = new Xl.Worksheet(data);
+                if (merges.HasChildren)
+                {
+                    sheet.Worksheet.Append(merges);
+                }
+
+                sheets.Append(new Xl.Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = id++, Name = table.Label.Length > 31 ? table.Label[..31] : table.Label });
+            }
+        }
+
+        return stream.ToArray();
+
+        static string Column(int zeroBased)
+        {
+            var letters = string.Empty;
+            for (var c = zeroBased + 1; c > 0; c = (c - 1) / 26)
+            {
+                letters = (char)('A' + ((c - 1) % 26)) + letters;
+            }
+
+            return letters;
+        }
+    }
+
     internal static byte[] RenderDocx(FormatSymbol format, CellLayout cells, int[] values, Random random, Func<int, string>? show = null)
     {
         using var stream = new MemoryStream();

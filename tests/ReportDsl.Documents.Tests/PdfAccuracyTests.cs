@@ -24,6 +24,7 @@ public sealed class PdfAccuracyTests(ITestOutputHelper output)
         { "2019-wrapped", "2019", 1 },
         { "2021-wrapped", "2021", 2 },
         { "2021-narrow", "2021", 3 },
+        { "2021-irregular", "2021", 4 },
     };
 
     [Theory]
@@ -63,7 +64,7 @@ public sealed class PdfAccuracyTests(ITestOutputHelper output)
         var validator = SeedAccuracyTests.Validators.Single(v => v.Format.Version == version);
         var random = new Random(seed);
         var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.Cells.Length).ToArray();
-        var html = Html(validator.Format, validator.Layout, values, narrow: name.EndsWith("narrow", StringComparison.Ordinal));
+        var html = Html(validator.Format, validator.Layout, values, narrow: name.EndsWith("narrow", StringComparison.Ordinal), irregular: name.EndsWith("irregular", StringComparison.Ordinal));
         var truth = JsonSerializer.Serialize(
             new { format = version, cells = validator.Layout.Cells.Select((c, i) => (c.Id, Value: values[i])).ToDictionary(p => p.Id, p => p.Value) },
             new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
@@ -78,12 +79,17 @@ public sealed class PdfAccuracyTests(ITestOutputHelper output)
         File.ReadAllText(Path.Combine(Folder, name + ".truth.json")).ShouldBe(truth);
     }
 
-    /// <summary>A report as an HTML page: ruled tables with merged group labels and a narrow label column.</summary>
-    private static string Html(FormatSymbol format, CellLayout cells, int[] values, bool narrow)
+    /// <summary>
+    /// A report as an HTML page: ruled tables with merged group labels and a narrow label column. Irregular: the grid of
+    /// the application table does not add up, as in Word tables edited by hand — a header cell merged across more
+    /// columns than there are, a narrow first column, and the rows without a group with an empty cell after the label,
+    /// so their values are not under their headers. It goes through Word (.docx) on its way to PDF, with its tables
+    /// fitted to the page width as Word does, so long numbers wrap inside their narrow cells.
+    /// </summary>
+    private static string Html(FormatSymbol format, CellLayout cells, int[] values, bool narrow, bool irregular = false)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>年度报告</title></head><body>\n");
         var prose = string.Concat(Enumerable.Repeat("本机关坚持以公开为常态、不公开为例外，持续推进政务公开标准化规范化建设，2024 年共召开 3 次专题会议。", narrow ? 6 : 12));
-        var labelWidth = narrow ? 70 : 110;
         foreach (var section in format.Sections)
         {
             html.Append("<h2>").Append(Encode(section.Label)).Append("</h2>\n");
@@ -97,9 +103,16 @@ public sealed class PdfAccuracyTests(ITestOutputHelper output)
                 var hasParents = table.ValueRows.Any(r => r.Parent is not null);
                 var labelColumns = hasParents ? 2 : 1;
                 var columns = table.ValueColumns.ToList();
-                html.Append("<p>").Append(Encode(table.Label)).Append("</p>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n");
+                html.Append("<p>").Append(Encode(table.Label)).Append("</p>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"").Append(irregular ? " width=\"100%\"" : string.Empty).Append(">\n");
                 // LibreOffice ignores CSS font sizes on tables; a wide table (table 四) needs small type to fit the page.
                 string Small(string text) => columns.Count > 8 ? "<font size=\"1\">" + text + "</font>" : text;
+                var broken = irregular && hasParents && columns.Count > 6;
+                var labelWidth = broken ? 24 : narrow ? 70 : 110;
+                if (broken)
+                {
+                    html.Append("<tr><td colspan=\"").Append(labelColumns + 1).Append("\"></td><td colspan=\"").Append(columns.Count + 2).Append("\">申请人情况</td></tr>\n");
+                }
+
                 html.Append("<tr><td colspan=\"").Append(labelColumns).Append("\" width=\"").Append(labelWidth * labelColumns).Append("\">").Append(Encode(table.Stub ?? string.Empty)).Append("</td>");
                 foreach (var column in columns)
                 {
@@ -120,6 +133,11 @@ public sealed class PdfAccuracyTests(ITestOutputHelper output)
                     previousParent = row.Parent;
                     var colspan = hasParents && row.Parent is null ? 2 : 1;
                     html.Append("<td colspan=\"").Append(colspan).Append("\" width=\"").Append(labelWidth * colspan).Append("\">").Append(row.IsUnlabeled ? string.Empty : Encode(row.Label)).Append("</td>");
+                    if (broken && row.Parent is null)
+                    {
+                        html.Append("<td></td>");
+                    }
+
                     foreach (var column in columns)
                     {
                         html.Append("<td>");

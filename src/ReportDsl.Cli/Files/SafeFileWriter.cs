@@ -32,6 +32,20 @@ internal sealed class SafeFileWriter(InputSet inputs)
         return file.Write(contents) ?? file.Commit();
     }
 
+    /// <summary>Writes a whole binary file (a .docx); returns the problem, or null when it was written.</summary>
+    /// <param name="path">The path as the user gave it.</param>
+    /// <param name="contents">The bytes to write.</param>
+    public PathProblem? Write(string path, ReadOnlySpan<byte> contents)
+    {
+        using var file = Open(path, out var problem);
+        if (file is null)
+        {
+            return problem;
+        }
+
+        return file.Write(contents) ?? file.Commit();
+    }
+
     /// <summary>
     /// Checks the target and opens a temporary file beside it; nothing is replaced until <see cref="OutputFile.Commit"/>.
     /// Returns null with the problem when the target may not or cannot be written.
@@ -226,6 +240,25 @@ internal sealed class SafeFileWriter(InputSet inputs)
             catch (OutputFailedException failure)
             {
                 return failure.Problem;
+            }
+        }
+
+        /// <summary>Writes bytes; returns the problem when they could not be written.</summary>
+        public PathProblem? Write(ReadOnlySpan<byte> bytes)
+        {
+            try
+            {
+                Writer.Flush();
+                _stream.Write(bytes);
+                return null;
+            }
+            catch (OutputFailedException failure)
+            {
+                return failure.Problem;
+            }
+            catch (IOException exception)
+            {
+                return PathProblem.OutputFailed(_path, Reasons.FromException(exception));
             }
         }
 

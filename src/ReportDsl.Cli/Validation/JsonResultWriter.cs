@@ -107,6 +107,20 @@ internal sealed class JsonResultWriter : IResultWriter
         WriteNumber(json, "tolerance", finding.Tolerance);
         WriteLocation(json, finding.Location);
         json.WriteString("fingerprint", finding.Fingerprint);
+        if (finding.AffectedCells > 0 || !finding.Folded.IsEmpty)
+        {
+            // The cells this finding left empty are its "cells"; what could not be checked because of them is folded here.
+            json.WriteNumber("affectedCells", finding.AffectedCells);
+            json.WriteNumber("foldedChecks", finding.Folded.Length);
+            json.WriteStartArray("folded");
+            foreach (var folded in finding.Folded)
+            {
+                WriteFinding(json, folded);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

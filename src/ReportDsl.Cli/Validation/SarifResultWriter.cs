@@ -70,6 +70,11 @@ internal sealed class SarifResultWriter : IResultWriter
                 text += $" {left.Labels} = {left.Value.ToString(CultureInfo.InvariantCulture)}; {right.Labels} = {right.Value.ToString(CultureInfo.InvariantCulture)}; 差 {finding.Difference?.ToString(CultureInfo.InvariantCulture)}";
             }
 
+            if (finding.AffectedCells > 1 || !finding.Folded.IsEmpty)
+            {
+                text += $" ({Words.Affected(finding)})";
+            }
+
             _json.WriteString("text", text);
             _json.WriteEndObject();
             _json.WriteStartArray("locations");

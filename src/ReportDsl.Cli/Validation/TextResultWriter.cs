@@ -58,6 +58,10 @@ internal sealed class TextResultWriter(IAnsiConsole console) : IResultWriter
         var location = finding.Location is { } l ? $"({l.Line},{l.Column}) " : string.Empty;
         var at = finding.At is null ? string.Empty : $" [[{Words.At}: {Markup.Escape(finding.At)}]]";
         console.MarkupLine($"    [{colour}]{Markup.Escape(finding.Code)} {severity}[/] {Markup.Escape(location)}{Markup.Escape(finding.Message)}{at}");
+        if (finding.AffectedCells > 1 || !finding.Folded.IsEmpty)
+        {
+            console.MarkupLine($"      {Markup.Escape(Words.Affected(finding))}");
+        }
         if (finding is { Left: { } left, Right: { } right, Difference: { } difference })
         {
             console.MarkupLine($"      {Markup.Escape(left.Labels)} = {Number(left.Value)}");

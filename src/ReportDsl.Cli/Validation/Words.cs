@@ -23,5 +23,14 @@ internal static class Words
 
     public static string NotListed(long omitted) => Messages.Format("FindingsNotListed", omitted);
 
+    /// <summary>What a finding that left cells empty brought with it: the cells, and the rule checks folded into it by rule.</summary>
+    public static string Affected(ReportDsl.Validation.Finding finding)
+    {
+        var rules = string.Join(Messages.Get("Affected_Separator"), finding.Folded.GroupBy(f => f.Rule ?? f.Code, StringComparer.Ordinal).Select(g => $"{g.Key} ×{g.Count()}"));
+        return finding.Folded.IsEmpty
+            ? Messages.Format("Affected_Cells", finding.AffectedCells)
+            : Messages.Format("Affected_CellsAndChecks", finding.AffectedCells, finding.Folded.Length, rules);
+    }
+
     public static string Counts(int errors, int warnings) => Messages.Format("Counts", errors, warnings);
 }

@@ -26,8 +26,14 @@ internal static class FormatDetector
         return ranked[0].Ratio >= 0.5 && ranked[1].Ratio <= 0.1 ? ranked[0].Validator : null;
     }
 
+    // The evidence is printed in the UI language with the rest of the report (clerks read it in Chinese).
+    private static bool Chinese => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
+    /// <summary>Gets the word for labels in the evidence line.</summary>
+    public static string LabelsWord => Chinese ? "个标签" : "labels";
+
     public static string Describe(IReadOnlyList<DocumentItem> items, IReadOnlyList<Validator> candidates) =>
-        "labels only one format prints: " + string.Join(", ", Scores(items, candidates).Select(s =>
+        (Chinese ? "仅一种格式印有的标签：" : "labels only one format prints: ") + string.Join(Chinese ? "，" : ", ", Scores(items, candidates).Select(s =>
             $"{s.Validator.Format.Name} {s.Validator.Format.Version} {s.Found}/{s.Total}"));
 
     private static List<(Validator Validator, int Found, int Total, double Ratio)> Scores(IReadOnlyList<DocumentItem> items, IReadOnlyList<Validator> candidates)

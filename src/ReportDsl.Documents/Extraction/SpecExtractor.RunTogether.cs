@@ -12,7 +12,8 @@ namespace ReportDsl.Documents.Extraction;
 /// </summary>
 internal sealed partial class SpecExtractor
 {
-    private const int MaxSolutions = 64;
+    // Steps allowed to show that one reading of a row fits with the others; beyond it the reading stays possible.
+    private const int SearchBudget = 20_000;
 
     private sealed record Pending(TableSymbol Table, AxisItemSymbol Row, int[] Cells, List<decimal?[]> Candidates, DocumentItem At);
 
@@ -23,7 +24,7 @@ internal sealed partial class SpecExtractor
         var candidates = Segmenter.Segment(found, [.. cells.Select(c => c?.Type.Kind == CellTypeKind.Amount)]);
         if (candidates.Count == 0)
         {
-            Report(DiagnosticCatalog.RD3211, found[0], LabelPath(row), string.Concat(found.Select(f => f.Text)));
+            ReportEmpty(DiagnosticCatalog.RD3211, found[0], indexes, LabelPath(row), string.Concat(found.Select(f => f.Text)));
             return;
         }
 
@@ -52,6 +53,14 @@ internal sealed partial class SpecExtractor
             return;
         }
 
+        if (kept.Count == 0 && local.Count > 0)
+        {
+            // No reading satisfies the row's own rules, so none can satisfy every rule: reported here, the row takes no
+            // part in the search across rows, where it would only make every other row's search fail.
+            ReportEmpty(DiagnosticCatalog.RD3211, found[0], indexes, LabelPath(row), string.Concat(found.Select(f => f.Text)));
+            return;
+        }
+
         _pending.Add(new Pending(table, row, indexes, kept.Count > 0 ? kept : candidates, found[0]));
     }
 
@@ -64,57 +73,100 @@ internal sealed partial class SpecExtractor
 
         var pendingCells = _pending.SelectMany(p => p.Cells).Where(i => i >= 0).ToHashSet();
         var relevant = Instances().Where(i => i.Cells.Overlaps(pendingCells)).ToList();
-        var solutions = new List<decimal?[][]>();
-        var choice = new decimal?[_pending.Count][];
-        Search(0);
-        foreach (var pending in _pending)
+
+        // Rows are searched together only when rules tie them, so a table that cannot be read leaves the others alone.
+        foreach (var component in Components(relevant))
         {
-            Clear(pending.Cells);
+            Resolve(component, pendingCells, relevant);
+        }
+    }
+
+    /// <summary>The pending rows in groups that rules connect, each in reading order.</summary>
+    private List<List<Pending>> Components(List<Instance> relevant)
+    {
+        var group = Enumerable.Range(0, _pending.Count).ToArray();
+        int Root(int p) => group[p] == p ? p : group[p] = Root(group[p]);
+        foreach (var instance in relevant)
+        {
+            var rows = Enumerable.Range(0, _pending.Count).Where(p => _pending[p].Cells.Any(instance.Cells.Contains)).ToList();
+            foreach (var p in rows.Skip(1))
+            {
+                group[Root(p)] = Root(rows[0]);
+            }
         }
 
-        for (var p = 0; p < _pending.Count; p++)
+        return [.. Enumerable.Range(0, _pending.Count).GroupBy(Root).Select(g => g.Select(p => _pending[p]).ToList())];
+    }
+
+    /// <summary>
+    /// For each row, the readings that take part in at least one way to read the whole group under every rule tying
+    /// it. A reading is certain only when every other one was shown impossible; a search cut short proves nothing, so
+    /// its readings stay possible.
+    /// </summary>
+    private void Resolve(List<Pending> pending, HashSet<int> pendingCells, List<Instance> relevant)
+    {
+        var possible = new List<decimal?[]>[pending.Count];
+        var uncertain = new bool[pending.Count];
+        for (var p = 0; p < pending.Count; p++)
         {
-            var pending = _pending[p];
-            var readings = solutions.Select(s => s[p]).DistinctBy(Show).ToList();
-            if (readings.Count == 1)
+            possible[p] = [];
+            foreach (var candidate in pending[p].Candidates)
             {
-                Set(pending.Cells, readings[0]);
+                var budget = SearchBudget;
+                var order = pending.Take(p).Concat(pending.Skip(p + 1)).Prepend(pending[p] with { Candidates = [candidate] }).ToList();
+                var found = Exists(order, 0, [], ref budget);
+                if (found || budget <= 0)
+                {
+                    possible[p].Add(candidate);
+                    uncertain[p] |= !found;
+                }
             }
-            else if (readings.Count == 0)
+        }
+
+        for (var p = 0; p < pending.Count; p++)
+        {
+            var row = pending[p];
+            if (possible[p].Count == 1 && !uncertain[p])
             {
-                Report(DiagnosticCatalog.RD3211, pending.At, LabelPath(pending.Row), pending.At.Text);
+                Set(row.Cells, possible[p][0]);
+            }
+            else if (possible[p].Count == 0)
+            {
+                ReportEmpty(DiagnosticCatalog.RD3211, row.At, row.Cells, LabelPath(row.Row), row.At.Text);
             }
             else
             {
-                Report(DiagnosticCatalog.RD3210, pending.At, LabelPath(pending.Row), readings.Count, string.Join(" | ", readings.Take(5).Select(Show)));
+                ReportEmpty(DiagnosticCatalog.RD3210, row.At, row.Cells, LabelPath(row.Row), possible[p].Count, string.Join(" | ", possible[p].Take(5).Select(Show)));
             }
         }
 
-        void Search(int p)
+        bool Exists(List<Pending> order, int p, HashSet<int> assigned, ref int budget)
         {
-            if (solutions.Count >= MaxSolutions)
+            if (p == order.Count)
             {
-                return;
+                return true;
             }
 
-            if (p == _pending.Count)
+            var row = order[p];
+            var cells = assigned.Concat(row.Cells).ToHashSet();
+            foreach (var candidate in row.Candidates)
             {
-                solutions.Add([.. choice]);
-                return;
-            }
-
-            foreach (var candidate in _pending[p].Candidates)
-            {
-                Set(_pending[p].Cells, candidate);
-                var assigned = _pending.Take(p + 1).SelectMany(x => x.Cells).ToHashSet();
-                if (relevant.Where(r => r.Cells.Overlaps(_pending[p].Cells) && r.Cells.All(c => !pendingCells.Contains(c) || assigned.Contains(c))).All(Holds))
+                if (--budget <= 0)
                 {
-                    choice[p] = candidate;
-                    Search(p + 1);
+                    break;
                 }
 
-                Clear(_pending[p].Cells);
+                Set(row.Cells, candidate);
+                var holds = relevant.Where(r => r.Cells.Overlaps(row.Cells) && r.Cells.All(c => !pendingCells.Contains(c) || cells.Contains(c))).All(Holds);
+                var found = holds && Exists(order, p + 1, cells, ref budget);
+                Clear(row.Cells);
+                if (found)
+                {
+                    return true;
+                }
             }
+
+            return false;
         }
     }
 

@@ -92,16 +92,41 @@ internal sealed partial class SpecExtractor
                 // The first row of a table may lie far ahead when the caption was not recognised (long prose before it).
                 var window = firstRow && start < 0 ? TableWindow : RowWindow;
                 firstRow = false;
-                var at = Find(_cursor, window, item => Matches(item, rowLabels) && LabelMatcher.Best(item.Text, rowLabels) >= LabelMatcher.Best(item.Text, others));
+                bool IsRow(DocumentItem item) => Matches(item, rowLabels) && LabelMatcher.Best(item.Text, rowLabels) >= LabelMatcher.Best(item.Text, others);
+                var at = Find(_cursor, window, IsRow);
                 if (at < 0)
                 {
-                    Report(DiagnosticCatalog.RD3201, null, LabelPath(row), table.Label);
+                    ReportEmpty(DiagnosticCatalog.RD3201, start >= 0 ? _items[start] : null, CellsOf(table, row, wanted), LabelPath(row), table.Label);
                     continue;
                 }
 
                 _labelsFound++;
                 var next = table.ValueRows.SkipWhile(r => r != row).Skip(1).FirstOrDefault();
-                found = Collect(at + 1, wanted.Count, next is null ? [] : Labels(next.Label, next.Aliases));
+                var nextLabels = next is null ? [] : Labels(next.Label, next.Aliases);
+                found = Collect(at + 1, wanted.Count, nextLabels);
+
+                // A heading may name the row before a table prints it again with its values ("### 一、本年新收…" over
+                // "| 本年新收… | 705 | 3 | …"): when nothing follows the label, the row is where it is printed next,
+                // provided that comes before the next row's label and prints a whole row (a stray number such as a page
+                // number after a wrapped label is not one).
+                var cursor = _cursor;
+                for (var retry = at; found.Count == 0;)
+                {
+                    var again = Find(retry + 1, RowWindow, IsRow);
+                    var nextAt = nextLabels.Count == 0 ? -1 : Find(retry + 1, RowWindow, item => Matches(item, nextLabels) && LabelMatcher.Best(item.Text, nextLabels) > LabelMatcher.Best(item.Text, rowLabels));
+                    if (again < 0 || (nextAt >= 0 && nextAt < again))
+                    {
+                        _cursor = cursor;
+                        break;
+                    }
+
+                    retry = again;
+                    var values = Collect(retry + 1, wanted.Count, nextLabels);
+                    if (values.Count >= wanted.Count)
+                    {
+                        found = values;
+                    }
+                }
             }
 
             if (found.Any(item => item.Kind == ItemKind.Digits))
@@ -110,7 +135,7 @@ internal sealed partial class SpecExtractor
                 continue;
             }
 
-            Assign(table, row, wanted, Fit(found, wanted.Count, LabelPath(row)));
+            Assign(table, row, wanted, Fit(found, CellsOf(table, row, wanted), LabelPath(row)));
         }
     }
 
@@ -139,7 +164,7 @@ internal sealed partial class SpecExtractor
 
         foreach (var missing in columns.Except(present))
         {
-            Report(DiagnosticCatalog.RD3204, null, table.Label, missing.Label);
+            ReportEmpty(DiagnosticCatalog.RD3204, null, table.ValueRows.Select(r => table.GetCell(r, missing) is { } cell ? _layout.IndexOf(cell) : -1), table.Label, missing.Label);
         }
 
         return present;
@@ -192,14 +217,54 @@ internal sealed partial class SpecExtractor
                 _cursor = i + run.Count;
                 return run;
             }
+
+            if (run.Count > 0 && count % run.Count == 0 && Pieces(i, run.Count, count) is { } pieces)
+            {
+                return pieces;
+            }
         }
 
         return [];
     }
 
-    /// <summary>Makes a row's cells match the spec's columns: surplus blanks go first, then surplus at the end; missing ones are null.</summary>
-    private List<DocumentItem?> Fit(List<DocumentItem> found, int count, string row)
+    /// <summary>
+    /// Table 四 printed as one small table per group of columns (行政复议, then each kind of 行政诉讼), each with its own
+    /// header: runs of the same length separated only by header labels make up the row when they fill it exactly.
+    /// </summary>
+    private List<DocumentItem>? Pieces(int start, int length, int count)
     {
+        var values = new List<DocumentItem>();
+        var i = start;
+        while (values.Count < count && i < _items.Count)
+        {
+            var run = _items.Skip(i).TakeWhile(item => item.Kind is ItemKind.Value or ItemKind.Blank).ToList();
+            if (run.Count != length)
+            {
+                return null;
+            }
+
+            values.AddRange(run);
+            i += run.Count;
+            var gap = 0;
+            while (values.Count < count && i < _items.Count && _items[i].Kind is ItemKind.Label or ItemKind.RowBreak && ++gap <= 40)
+            {
+                i++;
+            }
+        }
+
+        if (values.Count != count)
+        {
+            return null;
+        }
+
+        _cursor = i;
+        return values;
+    }
+
+    /// <summary>Makes a row's cells match the spec's columns: surplus blanks go first, then surplus at the end; missing ones are null.</summary>
+    private List<DocumentItem?> Fit(List<DocumentItem> found, int[] indexes, string row)
+    {
+        var count = indexes.Length;
         var cells = new List<DocumentItem?>(found);
         var surplus = cells.Count - count;
         if (surplus > 0)
@@ -221,7 +286,7 @@ internal sealed partial class SpecExtractor
         }
         else if (surplus < 0 && found.Count > 0)
         {
-            Report(DiagnosticCatalog.RD3202, found[0], row, found.Count, count);
+            ReportEmpty(DiagnosticCatalog.RD3202, found[0], indexes.Skip(found.Count), row, found.Count, count);
         }
 
         while (cells.Count < count)
@@ -236,8 +301,15 @@ internal sealed partial class SpecExtractor
     {
         for (var i = 0; i < columns.Count; i++)
         {
-            if (table.GetCell(row, columns[i]) is not { } cell || cells[i] is not { } item || item.Kind is ItemKind.Blank)
+            if (table.GetCell(row, columns[i]) is not { } cell || cells[i] is not { } item)
             {
+                continue;
+            }
+
+            if (item.Kind is ItemKind.Blank)
+            {
+                // Where the blank is, so that the finding about the empty cell points at it.
+                _sources[_layout.IndexOf(cell)] = item;
                 continue;
             }
 
@@ -299,6 +371,16 @@ internal sealed partial class SpecExtractor
         [.. aliases.Prepend(label).Select(l => Normalized.GetOrAdd(l, TextNormalizer.Label)).Where(l => l.Length > 0)];
 
     private static string LabelPath(AxisItemSymbol item) => string.Join('/', item.LabelPath);
+
+    private int[] CellsOf(TableSymbol table, AxisItemSymbol row, List<AxisItemSymbol> columns) =>
+        [.. columns.Select(c => table.GetCell(row, c) is { } cell ? _layout.IndexOf(cell) : -1)];
+
+    /// <summary>A finding that leaves cells empty: it lists them, so that what follows from them folds into it.</summary>
+    private void ReportEmpty(DiagnosticDescriptor descriptor, DocumentItem? at, IEnumerable<int> cells, params object[] arguments)
+    {
+        var location = at is null ? new FindingLocation(_path, 1, 1) : at.Locate(_path);
+        _findings.Add(Finding.ForUnread(descriptor, [.. cells.Where(i => i >= 0).Select(i => _layout.Describe(i, null, false, location))], location, arguments));
+    }
 
     private void Report(DiagnosticDescriptor descriptor, DocumentItem? at, params object[] arguments) =>
         _findings.Add(Finding.ForData(descriptor, [], null, at is null ? new FindingLocation(_path, 1, 1) : at.Locate(_path), arguments));

@@ -30,6 +30,9 @@ internal sealed class Fragment(string text, double left, double right, double y,
     /// <summary>Whether this fragment was joined to the label above it (and is no longer a cell of its own line).</summary>
     public bool Joined { get; private set; }
 
+    /// <summary>Whether this is a number that fills its cell to the right border with nothing below it on the page.</summary>
+    public bool AtCellEnd { get; set; }
+
     /// <summary>The fragment spanning a line's glyphs from first to last.</summary>
     public static Fragment Of(string text, Letter first, Letter last) =>
         new(text, first.StartBaseLine.X, last.EndBaseLine.X, first.StartBaseLine.Y, Math.Max(first.PointSize, last.PointSize));

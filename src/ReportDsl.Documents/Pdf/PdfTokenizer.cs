@@ -52,6 +52,7 @@ internal static partial class PdfTokenizer
             var items = new List<DocumentItem>();
             var line = 0;
             var letters = 0;
+            var pages = new List<List<List<Fragment>>>();
             for (var number = 1; number <= Math.Min(document.NumberOfPages, MaxPages); number++)
             {
                 var page = document.GetPage(number);
@@ -61,7 +62,16 @@ internal static partial class PdfTokenizer
                     return null;
                 }
 
-                foreach (var row in Lines(page))
+                pages.Add(Lines(page));
+                if (pages.Count > 1)
+                {
+                    JoinAcrossPages(pages[^2], pages[^1]);
+                }
+            }
+
+            for (var number = 1; number <= pages.Count; number++)
+            {
+                foreach (var row in pages[number - 1].Where(l => l.Count > 0))
                 {
                     line++;
                     var column = 0;
@@ -103,7 +113,9 @@ internal static partial class PdfTokenizer
             }
         }
 
-        JoinWrapped(lines, Rules(page), borders, page.Width);
+        var rules = Rules(page);
+        JoinWrapped(lines, rules, borders, page.Width);
+        JoinWrappedNumbers(lines, rules, borders);
         var kept = lines.Select(l => l.Where(f => !f.Joined).ToList()).Where(l => l.Count > 0).ToList();
         AnchorValues(kept);
         return [.. kept.Where(l => l.Count > 0).Select(l => l.OrderBy(f => f.Left).ToList())];
@@ -237,6 +249,64 @@ internal static partial class PdfTokenizer
     }
 
     /// <summary>
+    /// Joins a number that a narrow ruled cell wrapped ("1484" over "2" is 14842): the number reaches its cell's right
+    /// border, and the next text in that cell below it, with no rule between and within two lines, is a number alone.
+    /// </summary>
+    private static void JoinWrappedNumbers(List<List<Fragment>> lines, List<Rule> rules, List<Border> borders)
+    {
+        if (rules.Count == 0 || borders.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            foreach (var number in lines[i].Where(f => f.IsNumber && !f.Joined))
+            {
+                var right = borders.Where(b => b.X >= number.Right - 0.5 && b.Bottom <= number.Y && b.Top >= number.Y).Select(b => b.X).DefaultIfEmpty(double.MaxValue).Min();
+                var left = borders.Where(b => b.X <= number.Left + 0.5 && b.Bottom <= number.Y && b.Top >= number.Y).Select(b => b.X).DefaultIfEmpty(double.MinValue).Max();
+                if (right - number.Right > 0.6 * number.Size)
+                {
+                    continue;
+                }
+
+                var below = Enumerable.Range(i + 1, Math.Max(0, Math.Min(lines.Count, i + 4) - i - 1))
+                    .Select(j => lines[j].Where(f => !f.Joined && f.Left >= left - 0.5 && f.Right <= right + 0.5).ToList())
+                    .FirstOrDefault(inCell => inCell.Count > 0);
+                if (below is [{ IsNumber: true } next] && number.Y - next.Y <= 2.6 * number.Size
+                    && !rules.Any(r => r.Y > next.Y && r.Y < number.Y && r.Left < right && r.Right > left))
+                {
+                    number.Join(next);
+                }
+                else if (below is null)
+                {
+                    // Nothing below it on this page: the rest may be at the top of the next one.
+                    number.AtCellEnd = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A number wrapped in its cell at the foot of a page continues at the top of the next ("1851" | "8"): the next
+    /// page's first line holds one number, in the same column (beside, perhaps, the rest of a wrapped label).
+    /// </summary>
+    private static void JoinAcrossPages(List<List<Fragment>> previous, List<List<Fragment>> next)
+    {
+        if (next.Count == 0 || next[0].Where(f => f.IsNumber).ToList() is not [var rest])
+        {
+            return;
+        }
+
+        var wrapped = previous.TakeLast(3).SelectMany(l => l).Where(f => f.AtCellEnd && Math.Abs(f.Left - rest.Left) < 1).ToList();
+        if (wrapped.Count == 1)
+        {
+            wrapped[0].Join(rest);
+            next[0].Remove(rest);
+        }
+    }
+
+    /// <summary>
     /// Moves a line of numbers only into the line of the row label it stands beside: a wrapped label is often centred
     /// or drawn from the top, so its numbers sit on a baseline of their own, below its first line or between its lines,
     /// where a merged group label may also come between them. The label is the rightmost one left of the numbers whose
@@ -260,7 +330,9 @@ internal static partial class PdfTokenizer
                 .Where(p => !p.Fragment.IsNumber && p.Fragment.Right < left && y <= p.Fragment.Y + Anchor * p.Fragment.Size && y >= p.Fragment.LastY - Anchor * p.Fragment.Size)
                 .OrderByDescending(p => p.Fragment.Right)
                 .FirstOrDefault();
-            if (owner.Fragment is not null && !lines[owner.Line].Any(f => f.IsNumber))
+            // The label's line may already hold the row's first or last numbers (wrapped ones drawn from the top of
+            // their cells); the others join them when no two stand in one column.
+            if (owner.Fragment is not null && !lines[owner.Line].Any(f => f.IsNumber && values.Any(v => v.Overlaps(f))))
             {
                 lines[owner.Line].AddRange(values);
                 lines[i] = [];

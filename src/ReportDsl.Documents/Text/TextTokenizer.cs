@@ -36,9 +36,19 @@ internal static partial class TextTokenizer
             }
 
             var column = 1;
-            foreach (var cell in line.Split('\t', '|'))
+            var cells = line.Split('\t', '|');
+            var numberedHeaders = NumberedHeaders(cells);
+            foreach (var cell in cells)
             {
-                AddCell(items, cell, lineNumber, column, blankAllowed: false);
+                if (numberedHeaders.Contains(cell))
+                {
+                    items.Add(new DocumentItem(ItemKind.Label, TextNormalizer.Label(cell), 0, lineNumber, column));
+                }
+                else
+                {
+                    AddCell(items, cell, lineNumber, column, blankAllowed: false);
+                }
+
                 column += cell.Length + 1;
             }
 
@@ -46,6 +56,25 @@ internal static partial class TextTokenizer
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// Header cells that name columns by one word and a number ("| 类别 | 数据1 | 数据2 | … | 总计 |"): the same word
+    /// numbered in several cells of one row is a header, not a label with values glued to it.
+    /// </summary>
+    private static HashSet<string> NumberedHeaders(string[] cells)
+    {
+        if (cells.Length < 3)
+        {
+            return [];
+        }
+
+        return [.. cells
+            .Select(cell => (Cell: cell, Match: NumberedHeader().Match(cell)))
+            .Where(c => c.Match.Success)
+            .GroupBy(c => c.Match.Groups[1].Value, StringComparer.Ordinal)
+            .Where(g => g.Select(c => c.Match.Groups[2].Value).Distinct(StringComparer.Ordinal).Count() >= 2)
+            .SelectMany(g => g.Select(c => c.Cell))];
     }
 
     // Word-to-text output: most non-empty lines are "\t" plus one cell, with no further tab.
@@ -221,6 +250,9 @@ internal static partial class TextTokenizer
             yield return (text[start..], false, start);
         }
     }
+
+    [GeneratedRegex(@"^[\s\u00A0\u3000]*([^\d\s\u00A0\u3000]{1,8})[\s\u00A0\u3000]*(\d{1,2})[\s\u00A0\u3000]*$")]
+    private static partial Regex NumberedHeader();
 
     [GeneratedRegex(@"[^\s\u00A0\u3000]+")]
     private static partial Regex Parts();

@@ -58,7 +58,7 @@ internal static class DocxTokenizer
     }
 
     /// <summary>Refuses what is not a zip package, or would inflate too much, before anything parses it.</summary>
-    private static string? CheckPackage(byte[] bytes)
+    internal static string? CheckPackage(byte[] bytes)
     {
         if (bytes.Length == 0)
         {

@@ -98,6 +98,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3122 = new("RD3122", DiagnosticSeverity.Error, "UnknownDataProperty");
     internal static readonly DiagnosticDescriptor RD3123 = new("RD3123", DiagnosticSeverity.Error, "EmptyReportData");
     internal static readonly DiagnosticDescriptor RD3124 = new("RD3124", DiagnosticSeverity.Error, "ReportDataTooLarge");
+    internal static readonly DiagnosticDescriptor RD3140 = new("RD3140", DiagnosticSeverity.Warning, "ValueNotInDocument");
     // 32xx: findings about reading published documents (ReportDsl.Documents).
     internal static readonly DiagnosticDescriptor RD3201 = new("RD3201", DiagnosticSeverity.Error, "RowNotFound");
     internal static readonly DiagnosticDescriptor RD3202 = new("RD3202", DiagnosticSeverity.Error, "FewerCells");
@@ -109,6 +110,13 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3230 = new("RD3230", DiagnosticSeverity.Warning, "HtmlNestingTooDeep");
+    internal static readonly DiagnosticDescriptor RD4001 = new("RD4001", DiagnosticSeverity.Error, "TemplateSyntaxError");
+    internal static readonly DiagnosticDescriptor RD4002 = new("RD4002", DiagnosticSeverity.Error, "TemplateRuntimeError");
+    internal static readonly DiagnosticDescriptor RD4003 = new("RD4003", DiagnosticSeverity.Error, "TemplateLimitExceeded");
+    internal static readonly DiagnosticDescriptor RD4004 = new("RD4004", DiagnosticSeverity.Error, "TemplateNotFound");
+    internal static readonly DiagnosticDescriptor RD4005 = new("RD4005", DiagnosticSeverity.Error, "UnreadableWordTemplate");
+    internal static readonly DiagnosticDescriptor RD4006 = new("RD4006", DiagnosticSeverity.Error, "TemplateTableNotFound");
+    internal static readonly DiagnosticDescriptor RD4007 = new("RD4007", DiagnosticSeverity.Error, "TemplateCellNotFound");
     // 60xx: the command-line host and the file system (ReportDsl.Cli): reading inputs, writing outputs, the command line.
     internal static readonly DiagnosticDescriptor RD6001 = new("RD6001", DiagnosticSeverity.Error, "PathNotFound");
     internal static readonly DiagnosticDescriptor RD6002 = new("RD6002", DiagnosticSeverity.Error, "FolderNotReadable");
@@ -142,8 +150,9 @@ public static class DiagnosticCatalog
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
-        RD3120, RD3121, RD3122, RD3123, RD3124,
+        RD3120, RD3121, RD3122, RD3123, RD3124, RD3140,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
+        RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
         RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
         RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
         RD6035, RD6036, RD6037, RD6049,
@@ -273,6 +282,22 @@ public static class DiagnosticCatalog
     internal static Diagnostic UnusedQuantifier(SourceText s, TextSpan span, bool isRow) => Make(RD3014, s, span, isRow ? "row" : "column");
 
     internal static Diagnostic UnitMismatch(SourceText s, TextSpan span, string left, string right) => Make(RD3015, s, span, left, right);
+
+    // ---- 4xxx: templates
+
+    internal static Diagnostic TemplateSyntaxError(SourceText s, TextSpan span, string detail) => Make(RD4001, s, span, Shorten(detail));
+
+    internal static Diagnostic TemplateRuntimeError(SourceText s, TextSpan span, string detail) => Make(RD4002, s, span, Shorten(detail));
+
+    internal static Diagnostic TemplateLimitExceeded(SourceText s, TextSpan span, string limit) => Make(RD4003, s, span, limit);
+
+    internal static Diagnostic TemplateNotFound(SourceText s, TextSpan span, string name, string folder) => Make(RD4004, s, span, name, folder);
+
+    internal static Diagnostic UnreadableWordTemplate(SourceText s, string reason) => Make(RD4005, s, default, reason);
+
+    internal static Diagnostic TemplateTableNotFound(SourceText s, string table) => Make(RD4006, s, default, table);
+
+    internal static Diagnostic TemplateCellNotFound(SourceText s, string table, string row, string column) => Make(RD4007, s, default, table, row, column);
 
     // ---- 9xxx: internal
 

@@ -92,6 +92,21 @@ public sealed class Finding
     /// <summary>Gets where the first involved value came from.</summary>
     public FindingLocation? Location { get; private init; }
 
+    /// <summary>
+    /// Gets how many cells this finding left empty (a row not found or not readable in a document, a blank cell): the
+    /// cells it lists. Zero for findings that leave nothing empty.
+    /// </summary>
+    public int AffectedCells => LeavesEmpty ? Cells.Length : 0;
+
+    /// <summary>
+    /// Gets the findings that follow from the cells this one left empty (rule checks that could not be made), folded
+    /// into it so that one problem is reported once.
+    /// </summary>
+    public ImmutableArray<Finding> Folded { get; private init; } = [];
+
+    /// <summary>Whether the listed cells are empty because of this finding, so that findings about them fold into it.</summary>
+    internal bool LeavesEmpty { get; private init; }
+
     /// <summary>Gets a stable identity: a hash of the code and the involved cell identifiers.</summary>
     public string Fingerprint { get; private init; } = string.Empty;
 
@@ -128,6 +143,37 @@ public sealed class Finding
             Location = location ?? cells.Select(c => c.Location).FirstOrDefault(l => l is not null),
             Fingerprint = MakeFingerprint(descriptor.Code + (rule is null ? string.Empty : ":" + rule), cells.Select(c => c.Id).DefaultIfEmpty(arguments.Length > 0 ? arguments[0].ToString() ?? string.Empty : string.Empty)),
         };
+
+    /// <summary>A finding about a document that left the listed cells empty (a row not found, cells that cannot be read).</summary>
+    internal static Finding ForUnread(DiagnosticDescriptor descriptor, ImmutableArray<FindingCell> cells, FindingLocation? location, params object[] arguments)
+    {
+        var finding = ForData(descriptor, cells, null, location, arguments);
+        return new Finding(finding.Code, finding.Severity, descriptor, [.. arguments], null)
+        {
+            Table = finding.Table,
+            Cells = cells,
+            Location = finding.Location,
+            Fingerprint = finding.Fingerprint,
+            LeavesEmpty = !cells.IsEmpty,
+        };
+    }
+
+    /// <summary>This finding with the findings that follow from it folded in.</summary>
+    internal Finding WithFolded(ImmutableArray<Finding> folded) => new(Code, Severity, _descriptor, _arguments, _ruleMessage)
+    {
+        Rule = Rule,
+        Table = Table,
+        Cells = Cells,
+        Left = Left,
+        Operator = Operator,
+        Right = Right,
+        Tolerance = Tolerance,
+        At = At,
+        Location = Location,
+        Fingerprint = Fingerprint,
+        LeavesEmpty = LeavesEmpty,
+        Folded = folded,
+    };
 
     private static string MakeFingerprint(string code, IEnumerable<string> cells)
     {

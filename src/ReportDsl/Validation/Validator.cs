@@ -101,7 +101,44 @@ public sealed class Validator
             }
         }
 
-        return new FindingList(findings.ToImmutable(), findings.Omitted, findings.OmittedErrors);
+        return new FindingList(Fold(findings.ToImmutable()), findings.Omitted, findings.OmittedErrors);
+    }
+
+    /// <summary>
+    /// A rule that cannot be checked because a document left its cell empty follows from the finding that left it
+    /// empty: it is folded into that finding rather than reported again for every rule and every cell.
+    /// </summary>
+    private static ImmutableArray<Finding> Fold(ImmutableArray<Finding> findings)
+    {
+        var causes = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        foreach (var cause in findings.Where(f => f.LeavesEmpty))
+        {
+            foreach (var cell in cause.Cells)
+            {
+                causes.TryAdd(cell.Id, cause);
+            }
+        }
+
+        if (causes.Count == 0)
+        {
+            return findings;
+        }
+
+        var folded = new Dictionary<Finding, List<Finding>>();
+        var kept = new List<Finding>(findings.Length);
+        foreach (var finding in findings)
+        {
+            if (finding.Code == DiagnosticCatalog.RD3102.Code && finding.Cells is [{ IsPrevious: false } cell] && causes.TryGetValue(cell.Id, out var cause))
+            {
+                (folded.TryGetValue(cause, out var list) ? list : folded[cause] = []).Add(finding);
+            }
+            else
+            {
+                kept.Add(finding);
+            }
+        }
+
+        return [.. kept.Select(f => folded.TryGetValue(f, out var list) ? f.WithFolded([.. list]) : f)];
     }
 
     // The severity the finding would have, known before it is described, so that past the cap it is only counted.

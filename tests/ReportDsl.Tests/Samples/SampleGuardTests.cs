@@ -12,6 +12,7 @@ public sealed partial class SampleGuardTests
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
         "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
         "command.txt", "setup.txt", "expected.cli.txt",
+        "template.docx", "expected.render.txt",
     ];
 
     // RD9001 and RD6049 mark a bug; no input should produce them, so their tests force one (DiagnosticCatalogTests,
@@ -32,6 +33,11 @@ public sealed partial class SampleGuardTests
                 // A command-line case: files/ and setup.txt make the file system, the CLI runs (ReportDsl.Cli.Tests runs it).
                 File.Exists(Path.Combine(folder, "expected.cli.txt")).ShouldBeTrue($"{folder} has no expected.cli.txt");
             }
+            else if (Directory.EnumerateFiles(folder, "*.sbn").Any() || File.Exists(Path.Combine(folder, "template.docx")))
+            {
+                // A template case: templates overriding the bundled ones, or an agency's Word file (ReportDsl.Rendering.Tests runs it).
+                File.Exists(Path.Combine(folder, "expected.render.txt")).ShouldBeTrue($"{folder} has no expected.render.txt");
+            }
             else if (new[] { "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf" }.Any(f => File.Exists(Path.Combine(folder, f))))
             {
                 // A validation case: report data checked against the bundled formats (ReportDsl.Cli.Tests runs it).
@@ -45,7 +51,7 @@ public sealed partial class SampleGuardTests
 
             foreach (var file in Directory.EnumerateFiles(folder).Select(Path.GetFileName))
             {
-                (KnownFiles.Contains(file) || (file!.StartsWith("input", StringComparison.Ordinal) && file.EndsWith(".rdsl", StringComparison.Ordinal))
+                (KnownFiles.Contains(file) || (file!.StartsWith("input", StringComparison.Ordinal) && file.EndsWith(".rdsl", StringComparison.Ordinal)) || file.EndsWith(".sbn", StringComparison.Ordinal)
                     || file.Contains(".actual", StringComparison.Ordinal) || file.StartsWith("actual", StringComparison.Ordinal))
                     .ShouldBeTrue($"{folder}/{file} is not a known sample file (orphaned expectation?)");
             }
@@ -66,7 +72,7 @@ public sealed partial class SampleGuardTests
     public void Every_diagnostic_code_has_a_sample()
     {
         var covered = SampleTests.SampleFolders()
-            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt") })
+            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt") })
             .Where(File.Exists)
             .SelectMany(f => CodePattern().Matches(File.ReadAllText(f)).Select(m => m.Value.Trim()))
             .Concat(SampleTests.SampleFolders()

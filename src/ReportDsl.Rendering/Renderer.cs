@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Text;
+using ReportDsl.Rendering.Model;
+using ReportDsl.Rendering.Templates;
+using ReportDsl.Rendering.Word;
+using ReportDsl.Semantics;
+using ReportDsl.Validation;
+
+namespace ReportDsl.Rendering;
+
+/// <summary>
+/// Renders report data in the official layout of its format. Markdown, HTML and text come from Scriban templates
+/// (<c>report.md</c>, <c>report.html</c>, <c>report.txt</c>) and Word from OpenXml, its prose from <c>document.docx</c>;
+/// an agency's own .docx can be filled instead. Template problems come back as RD40xx diagnostics, never as exceptions.
+/// A renderer holds no state between renders and may be shared between threads.
+/// </summary>
+public sealed class Renderer
+{
+    private readonly ScribanRunner _runner;
+
+    /// <summary>Creates a renderer over the bundled templates.</summary>
+    public Renderer()
+        : this(BundledTemplates.Instance)
+    {
+    }
+
+    /// <summary>Creates a renderer over a template source, such as an author's folder layered over the bundled templates.</summary>
+    public Renderer(ITemplateSource templates)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        Templates = templates;
+        _runner = new ScribanRunner(templates);
+    }
+
+    /// <summary>Gets where templates are looked up.</summary>
+    public ITemplateSource Templates { get; }
+
+    /// <summary>Renders a report with its findings (pass none for a clean copy).</summary>
+    public RenderResult Render(FormatSymbol format, ReportData data, ImmutableArray<Finding> findings, RenderOptions options, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!ReferenceEquals(data.Values.Layout.Format, format))
+        {
+            throw new ArgumentException($"The report follows {data.FormatName} {data.Version}, not the format passed.", nameof(data));
+        }
+
+        findings = findings.IsDefault ? [] : findings;
+        if (options.Kind == RenderKind.Docx && options.WordTemplate is { } agency)
+        {
+            var filled = AgencyTemplateFiller.Fill(agency, data, ReportViewBuilder.Build(format, data, findings, options, string.Empty));
+            return new RenderResult(filled.Bytes, filled.Diagnostics);
+        }
+
+        var view = ReportViewBuilder.Build(format, data, findings, options, options.Kind is RenderKind.Markdown or RenderKind.Text ? "/" : string.Empty);
+        var entry = options.Kind switch
+        {
+            RenderKind.Markdown => "report.md",
+            RenderKind.Html => "report.html",
+            RenderKind.Text => "report.txt",
+            _ => "document.docx",
+        };
+        var (text, diagnostics) = _runner.Run(entry, ScriptModel.Create(view), options.Limits, cancellation);
+        if (text is null)
+        {
+            return new RenderResult(ReadOnlyMemory<byte>.Empty, diagnostics);
+        }
+
+        return options.Kind == RenderKind.Docx
+            ? new RenderResult(DocxWriter.Write(view, text), diagnostics)
+            : new RenderResult(Encoding.UTF8.GetBytes(options.Kind == RenderKind.Html ? text : CollapseBlankLines(text)), diagnostics);
+    }
+
+    // Markdown and text: one blank line between blocks whatever whitespace the templates leave, and one final newline.
+    private static string CollapseBlankLines(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var blank = false;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Trim().Length == 0)
+            {
+                blank = builder.Length > 0;
+                continue;
+            }
+
+            if (blank)
+            {
+                builder.Append('\n');
+                blank = false;
+            }
+
+            builder.Append(line.TrimEnd(' ')).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,13 @@
+namespace ReportDsl.Rendering.Tests.Infrastructure;
+
+/// <summary>A fact that needs LibreOffice and pdftotext; skipped, saying why, only where they are not installed.</summary>
+public sealed class LibreOfficeFactAttribute : FactAttribute
+{
+    public LibreOfficeFactAttribute()
+    {
+        if (!LibreOffice.Available)
+        {
+            Skip = LibreOffice.MissingReason;
+        }
+    }
+}

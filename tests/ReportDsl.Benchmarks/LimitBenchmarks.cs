@@ -40,7 +40,7 @@ public class LimitBenchmarks
         }
 
         var data = new ReportData("many.json", validator.Format.Name, validator.Format.Version, values);
-        return validator.Validate(data, null, 1000).Omitted;
+        return validator.ValidateUpTo(data, null, 1000).Omitted;
     }
 
     /// <summary>100,000 nested div.</summary>

@@ -261,7 +261,7 @@ internal static class ValidateCommand
             var validator = catalog.Find(data.FormatName, data.Version);
             var findings = validator is null
                 ? new FindingList(data.ReadFindings, data.OmittedFindings, data.OmittedErrors)
-                : validator.Validate(data, ReferenceEquals(previous?.Values.Layout, validator.Layout) ? previous : null, maxFindings);
+                : validator.ValidateUpTo(data, ReferenceEquals(previous?.Values.Layout, validator.Layout) ? previous : null, maxFindings);
             return new FileResult(path, data.FormatName, data.Version, choice, findings.Findings, Unreadable: false)
             {
                 Omitted = findings.Omitted,

@@ -8,7 +8,7 @@ namespace ReportDsl.Emit;
 /// <summary>
 /// Writes a self-contained C# validator for one format: a typed <c>Report</c> with a nullable property per cell, a
 /// <c>Finding</c> record, and a static <c>Validator</c> with straight-line code per rule instance. It gives the same
-/// findings as <see cref="Validation.Validator"/> for the rules (codes, cells, side values), so that systems that
+/// findings as the in-process validator (<c>ReportDsl.Validation.Validator</c>) for the rules (codes, cells, side values), so that systems that
 /// cannot run ReportDsl can check reports themselves. Output is deterministic: cells and rules in spec order, LF line
 /// endings, no timestamps or paths.
 /// </summary>
@@ -18,6 +18,8 @@ public static class CSharpEmitter
     public const string DefaultNamespace = "ReportDsl.Generated";
 
     private const string List = "global::System.Collections.Generic.List<Finding>";
+
+    private const int InstancesPerMethod = 16;
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
@@ -32,7 +34,13 @@ public static class CSharpEmitter
 
     /// <summary>Gets whether a dotted name can be used as the namespace of the emitted code.</summary>
     public static bool IsValidNamespace(string? @namespace) =>
-        !string.IsNullOrEmpty(@namespace) && @namespace.Split('.').All(IsIdentifier);
+        @namespace is { Length: > 0 } && @namespace.Split('.').All(IsIdentifier);
+
+    /// <summary>
+    /// Gets the namespace the source generator uses for a format when the project names none: the default namespace and
+    /// the format's name and version, so that the formats of one project never share a namespace.
+    /// </summary>
+    internal static string NamespaceFor(FormatSymbol format) => DefaultNamespace + "." + Pascal(format.Name + "_" + format.Version);
 
     /// <summary>
     /// Gets the property of the emitted <c>Report</c> for each cell, by cell identifier: PascalCase table, row path and
@@ -95,7 +103,66 @@ public static class CSharpEmitter
             w.Append("    public ").Append(TypeOf(cell.Type)).Append("? ").Append(names[cell]).Append(" { get; set; }\n");
         }
 
+        EmitTrySet(w, format, names);
         w.Append("}\n\n");
+    }
+
+    // Report data names cells by identifier; TrySet lets a caller fill a Report from such data without knowing the
+    // property names (a switch on the identifier, no reflection).
+    private static void EmitTrySet(StringBuilder w, FormatSymbol format, Dictionary<CellSymbol, string> names)
+    {
+        var cells = format.Tables.SelectMany(t => t.Cells).ToList();
+        w.Append("\n    /// <summary>Sets a cell by its identifier, as report data names it (<c>table.row[column]</c>).</summary>\n");
+        w.Append("    /// <param name=\"cellId\">The cell's identifier.</param>\n");
+        w.Append("    /// <param name=\"value\">A whole number (<see cref=\"long\"/>, <see cref=\"int\"/>, or a whole <see cref=\"decimal\"/>) for count and integer cells, a number for amounts, a string for text, or null for no value.</param>\n");
+        w.Append("    /// <returns>False, with the report unchanged, when the format has no such cell or the value does not fit it.</returns>\n");
+        w.Append("    public bool TrySet(string cellId, object? value)\n    {\n");
+        w.Append("        switch (cellId)\n        {\n");
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            var (helper, variable) = cell.Type.Kind switch
+            {
+                CellTypeKind.Count or CellTypeKind.Integer => ("TryWhole", "whole"),
+                CellTypeKind.Amount => ("TryAmount", "amount"),
+                _ => ("TryText", "text"),
+            };
+            variable += i.ToString(CultureInfo.InvariantCulture);
+            w.Append("            case ").Append(Literal(cell.Id)).Append(":\n");
+            w.Append("                if (!").Append(helper).Append("(value, out var ").Append(variable).Append("))\n                {\n                    return false;\n                }\n\n");
+            w.Append("                ").Append(names[cell]).Append(" = ").Append(variable).Append(";\n                return true;\n");
+        }
+
+        w.Append("            default:\n                return false;\n        }\n    }\n");
+        var kinds = new HashSet<CellTypeKind>(cells.Select(c => c.Type.Kind));
+        if (kinds.Contains(CellTypeKind.Count) || kinds.Contains(CellTypeKind.Integer))
+        {
+            w.Append("\n    private static bool TryWhole(object? value, out long? result)\n    {\n");
+            w.Append("        result = value switch\n        {\n");
+            w.Append("            long whole => whole,\n");
+            w.Append("            int whole => whole,\n");
+            w.Append("            decimal number when number == decimal.Truncate(number) && number >= long.MinValue && number <= long.MaxValue => (long)number,\n");
+            w.Append("            _ => null,\n        };\n");
+            w.Append("        return value is null || result is not null;\n    }\n");
+        }
+
+        if (kinds.Contains(CellTypeKind.Amount))
+        {
+            w.Append("\n    private static bool TryAmount(object? value, out decimal? result)\n    {\n");
+            w.Append("        result = value switch\n        {\n");
+            w.Append("            decimal number => number,\n");
+            w.Append("            long whole => whole,\n");
+            w.Append("            int whole => whole,\n");
+            w.Append("            _ => null,\n        };\n");
+            w.Append("        return value is null || result is not null;\n    }\n");
+        }
+
+        if (cells.Any(c => c.Type.Kind is not (CellTypeKind.Count or CellTypeKind.Integer or CellTypeKind.Amount)))
+        {
+            w.Append("\n    private static bool TryText(object? value, out string? result)\n    {\n");
+            w.Append("        result = value as string;\n");
+            w.Append("        return value is null || result is not null;\n    }\n");
+        }
     }
 
     private static void EmitFinding(StringBuilder w)
@@ -123,27 +190,54 @@ public static class CSharpEmitter
         w.Append("    /// A rule with a cell that has no value is not checked (RD3102, naming the first such cell). Whole numbers are added\n");
         w.Append("    /// as <see cref=\"long\"/>, and amounts as <see cref=\"decimal\"/>; a sum too large for them is RD3108.\n");
         w.Append("    /// Single values are not checked here: a negative count, or an amount with too many decimals, is the caller's to reject.\n");
+        w.Append("    /// A clean report allocates nothing: the list of findings is made at the first finding.\n");
         w.Append("    /// </remarks>\n");
         w.Append("    public static global::System.Collections.Generic.IReadOnlyList<Finding> Validate(Report report, Report? previous = null)\n    {\n");
         w.Append("        if (report is null)\n        {\n            throw new global::System.ArgumentNullException(nameof(report));\n        }\n\n");
-        w.Append("        var findings = new ").Append(List).Append("();\n");
-        for (var i = 0; i < instances.Count; i++)
+        w.Append("        ").Append(List).Append("? findings = null;\n");
+        var chunks = (instances.Count + InstancesPerMethod - 1) / InstancesPerMethod;
+        for (var c = 0; c < chunks; c++)
         {
-            w.Append("        ").Append(MethodName(i, instances[i])).Append(UsesPrevious(instances[i]) ? "(report, previous, findings);\n" : "(report, findings);\n");
+            w.Append("        ").Append(ChunkName(c)).Append("(report, previous, ref findings);\n");
         }
 
-        w.Append("        return findings;\n    }\n");
-        for (var i = 0; i < instances.Count; i++)
+        w.Append("        return findings is null ? global::System.Array.Empty<Finding>() : findings;\n    }\n");
+
+        // Straight-line blocks, one per rule instance, a bounded number per method: few calls, and methods small enough
+        // for the JIT to optimise fully (it gives up on very large ones). Nothing is allocated unless a rule fails. The
+        // fast method has no exception handler, which would keep values in memory; the first overflow sends the chunk
+        // to the guarded method, which checks the same instances again, each in its own try, as the compiled validator does.
+        for (var c = 0; c < chunks; c++)
         {
-            w.Append('\n');
-            EmitInstance(w, i, instances[i], names);
+            var chunk = instances.Skip(c * InstancesPerMethod).Take(InstancesPerMethod).ToList();
+            var name = ChunkName(c);
+            w.Append("\n    private static void ").Append(name).Append("(Report report, Report? previous, ref ").Append(List).Append("? findings)\n    {\n");
+            w.Append("        var count = findings is null ? 0 : findings.Count;\n");
+            w.Append("        try\n        {\n            ").Append(name).Append("Fast(report, previous, ref findings);\n        }\n");
+            w.Append("        catch (global::System.OverflowException)\n        {\n");
+            w.Append("            findings?.RemoveRange(count, findings.Count - count);\n");
+            w.Append("            ").Append(name).Append("Guarded(report, previous, ref findings);\n        }\n    }\n");
+            foreach (var guarded in new[] { false, true })
+            {
+                w.Append("\n    private static void ").Append(name).Append(guarded ? "Guarded" : "Fast").Append("(Report report, Report? previous, ref ").Append(List).Append("? findings)\n    {\n");
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    w.Append(i == 0 ? string.Empty : "\n");
+                    EmitInstance(w, chunk[i], names, guarded);
+                }
+
+                w.Append("    }\n");
+            }
         }
 
+        w.Append("\n    private static void Add(ref ").Append(List).Append("? findings, Finding finding) => (findings ??= new ").Append(List).Append("()).Add(finding);\n");
         w.Append("}\n");
     }
 
+    private static string ChunkName(int index) => "Check" + index.ToString("D2", CultureInfo.InvariantCulture);
+
     /// <summary>Mirrors InstanceCheck step by step, so that both give the same status and the same values.</summary>
-    private static void EmitInstance(StringBuilder w, int index, RuleInstance instance, Dictionary<CellSymbol, string> names)
+    private static void EmitInstance(StringBuilder w, RuleInstance instance, Dictionary<CellSymbol, string> names, bool guarded)
     {
         var rule = instance.Rule;
         var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
@@ -153,49 +247,76 @@ public static class CSharpEmitter
         var severity = rule.Severity == RuleSeverity.Error ? "error" : "warning";
         var at = new[] { instance.Row, instance.Column }.OfType<AxisItemSymbol>().Select(i => string.Join('/', i.LabelPath)).ToList();
 
-        w.Append("    // ").Append(OneLine(rule.Code)).Append(" (").Append(severity).Append(')');
+        w.Append("        // ").Append(OneLine(rule.Code)).Append(" (").Append(severity).Append(')');
         if (at.Count > 0)
         {
             w.Append(" at ").Append(OneLine(string.Join(" × ", at)));
         }
 
-        w.Append(": ").Append(OneLine(instance.Left.ToString())).Append(' ').Append(Validation.Validator.Symbol(rule.Operator)).Append(' ').Append(OneLine(instance.Right.ToString())).Append('\n');
-        w.Append("    private static void ").Append(MethodName(index, instance)).Append("(Report report, ").Append(usesPrevious ? "Report? previous, " : string.Empty).Append(List).Append(" findings)\n    {\n");
-        if (usesPrevious)
-        {
-            w.Append("        if (previous is null)\n        {\n            return;\n        }\n\n");
-        }
+        w.Append(": ").Append(OneLine(instance.Left.ToString())).Append(' ').Append(ComparisonOperatorFacts.Symbol(rule.Operator)).Append(' ').Append(OneLine(instance.Right.ToString())).Append('\n');
 
-        // Presence in the order the cells are written, so that the finding names the first missing one.
+        // A rule that reads last year's report is skipped without it; any other rule is a block of its own, which
+        // scopes its variables.
+        w.Append(usesPrevious ? "        if (previous is not null)\n" : string.Empty).Append("        {\n");
+        const string Indent = "            ";
+
+        // Presence in the order the cells are written, so that the finding names the first missing one: an else-if
+        // chain, whose last branch sees every value.
         var variables = new Dictionary<(CellSymbol, bool), string>();
         foreach (var term in terms.DistinctBy(t => (t.Cell, t.IsPrevious)))
         {
             var variable = "v" + variables.Count.ToString(CultureInfo.InvariantCulture);
-            variables[(term.Cell, term.IsPrevious)] = variable;
             var id = (term.IsPrevious ? "previous " : string.Empty) + term.Cell.Id;
             var message = string.Format(CultureInfo.InvariantCulture, DiagnosticCatalog.RD3102.GetMessageFormat(CultureInfo.InvariantCulture), rule.Code, id);
-            w.Append("        if (").Append(term.IsPrevious ? "previous." : "report.").Append(names[term.Cell]).Append(" is not ").Append(TypeOf(term.Cell.Type)).Append(' ').Append(variable).Append(")\n        {\n");
-            w.Append("            findings.Add(new Finding(\"RD3102\", ").Append(Literal(rule.Code)).Append(", \"warning\", new[] { ").Append(Literal(id)).Append(" }, null, null, ").Append(Literal(message)).Append("));\n");
-            w.Append("            return;\n        }\n\n");
+            w.Append(Indent).Append(variables.Count == 0 ? "if (" : "else if (").Append(term.IsPrevious ? "previous." : "report.").Append(names[term.Cell]).Append(" is not ").Append(TypeOf(term.Cell.Type)).Append(' ').Append(variable).Append(")\n");
+            w.Append(Indent).Append("{\n");
+            w.Append(Indent).Append("    Add(ref findings, new Finding(\"RD3102\", ").Append(Literal(rule.Code)).Append(", \"warning\", new[] { ").Append(Literal(id)).Append(" }, null, null, ").Append(Literal(message)).Append("));\n");
+            w.Append(Indent).Append("}\n");
+            variables[(term.Cell, term.IsPrevious)] = variable;
+        }
+
+        var body = Indent;
+        if (variables.Count > 0)
+        {
+            w.Append(Indent).Append("else\n").Append(Indent).Append("{\n");
+            body = Indent + "    ";
         }
 
         var cellIds = "new[] { " + string.Join(", ", terms.Select(t => Literal((t.IsPrevious ? "previous " : string.Empty) + t.Cell.Id))) + " }";
         var type = usesAmounts ? "decimal" : "long";
-        w.Append("        try\n        {\n");
-        w.Append("            ").Append(type).Append(" left = ").Append(Side(instance.Left, variables, usesAmounts)).Append(";\n");
-        w.Append("            ").Append(type).Append(" right = ").Append(Side(instance.Right, variables, usesAmounts)).Append(";\n");
-        w.Append("            if (!(").Append(Holds(rule.Operator, rule.Tolerance ?? 0m, usesAmounts)).Append("))\n            {\n");
-        w.Append("                findings.Add(new Finding(").Append(Literal(rule.Code)).Append(", ").Append(Literal(rule.Code)).Append(", \"").Append(severity).Append("\", ")
+        var inner = body;
+        if (guarded)
+        {
+            w.Append(body).Append("try\n").Append(body).Append("{\n");
+            inner = body + "    ";
+        }
+
+        w.Append(inner).Append(type).Append(" left = ").Append(Side(instance.Left, variables, usesAmounts)).Append(";\n");
+        w.Append(inner).Append(type).Append(" right = ").Append(Side(instance.Right, variables, usesAmounts)).Append(";\n");
+        w.Append(inner).Append("if (!(").Append(Holds(rule.Operator, rule.Tolerance ?? 0m, usesAmounts)).Append("))\n");
+        w.Append(inner).Append("{\n");
+        w.Append(inner).Append("    Add(ref findings, new Finding(").Append(Literal(rule.Code)).Append(", ").Append(Literal(rule.Code)).Append(", \"").Append(severity).Append("\", ")
             .Append(cellIds).Append(", left, right, ").Append(Literal(rule.Message)).Append("));\n");
-        w.Append("            }\n        }\n");
-        w.Append("        catch (global::System.OverflowException)\n        {\n");
-        var overflow = string.Format(
-            CultureInfo.InvariantCulture,
-            DiagnosticCatalog.RD3108.GetMessageFormat(CultureInfo.InvariantCulture),
-            rule.Code,
-            string.Join(", ", terms.Select(t => t.Cell.Id)));
-        w.Append("            findings.Add(new Finding(\"RD3108\", ").Append(Literal(rule.Code)).Append(", \"error\", ").Append(cellIds).Append(", null, null, ").Append(Literal(overflow)).Append("));\n");
-        w.Append("        }\n    }\n");
+        w.Append(inner).Append("}\n");
+        if (guarded)
+        {
+            var overflow = string.Format(
+                CultureInfo.InvariantCulture,
+                DiagnosticCatalog.RD3108.GetMessageFormat(CultureInfo.InvariantCulture),
+                rule.Code,
+                string.Join(", ", terms.Select(t => t.Cell.Id)));
+            w.Append(body).Append("}\n");
+            w.Append(body).Append("catch (global::System.OverflowException)\n").Append(body).Append("{\n");
+            w.Append(body).Append("    Add(ref findings, new Finding(\"RD3108\", ").Append(Literal(rule.Code)).Append(", \"error\", ").Append(cellIds).Append(", null, null, ").Append(Literal(overflow)).Append("));\n");
+            w.Append(body).Append("}\n");
+        }
+
+        if (variables.Count > 0)
+        {
+            w.Append(Indent).Append("}\n");
+        }
+
+        w.Append("        }\n");
     }
 
     // Same operations in the same order as the compiled validator (term × coefficient, added left to right, then the
@@ -254,13 +375,10 @@ public static class CSharpEmitter
             };
         }
 
-        return "left " + (op == ComparisonOperator.Equal ? "==" : Validation.Validator.Symbol(op)) + " right";
+        return "left " + (op == ComparisonOperator.Equal ? "==" : ComparisonOperatorFacts.Symbol(op)) + " right";
     }
 
     private static bool UsesPrevious(RuleInstance instance) => instance.Left.Terms.Concat(instance.Right.Terms).Any(t => t.IsPrevious);
-
-    private static string MethodName(int index, RuleInstance instance) =>
-        "Check" + index.ToString("D3", CultureInfo.InvariantCulture) + "_" + Pascal(instance.Rule.Code);
 
     private static string TypeOf(CellType type) => type.Kind switch
     {

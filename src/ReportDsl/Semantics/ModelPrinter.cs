@@ -59,7 +59,7 @@ internal static class ModelPrinter
             Line(builder, 3, $"rule {rule.Code} {rule.Severity} \"{rule.Message}\"{tolerance} {rule.Operator}");
             foreach (var instance in rule.Expand())
             {
-                Line(builder, 4, $"{instance.Left} {Symbol(rule.Operator)} {instance.Right}");
+                Line(builder, 4, $"{instance.Left} {ComparisonOperatorFacts.Symbol(rule.Operator)} {instance.Right}");
             }
         }
     }
@@ -74,16 +74,6 @@ internal static class ModelPrinter
             PrintItem(builder, child, depth + 1);
         }
     }
-
-    private static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.NotEqual => "!=",
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        _ => "=",
-    };
 
     private static string Aliases(IEnumerable<string> aliases) => string.Concat(aliases.Select(a => $" alias \"{a}\""));
 

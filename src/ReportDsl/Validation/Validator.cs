@@ -70,13 +70,13 @@ public sealed class Validator
     }
 
     /// <summary>Validates a report: the problems found while reading it, then every rule, in order.</summary>
-    public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null) => Validate(report, previous, int.MaxValue).Findings;
+    public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null) => ValidateUpTo(report, previous, int.MaxValue).Findings;
 
     /// <summary>
     /// Validates a report, describing at most <paramref name="maxFindings"/> findings (those found while reading first)
     /// and only counting the rest: past the cap, a broken rule costs its check, not a finding with labels.
     /// </summary>
-    public FindingList Validate(ReportData report, ReportData? previous, int maxFindings)
+    public FindingList ValidateUpTo(ReportData report, ReportData? previous, int maxFindings)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (!ReferenceEquals(report.Values.Layout, Layout) || (previous is not null && !ReferenceEquals(previous.Values.Layout, Layout)))
@@ -157,7 +157,7 @@ public sealed class Validator
         {
             case RuleStatus.Broken:
                 var cells = Cells(instance, report, previous);
-                return Finding.ForRule(rule, cells, Side(instance.Left, outcome.Left), Symbol(rule.Operator), Side(instance.Right, outcome.Right), At(instance));
+                return Finding.ForRule(rule, cells, Side(instance.Left, outcome.Left), ComparisonOperatorFacts.Symbol(rule.Operator), Side(instance.Right, outcome.Right), At(instance));
             case RuleStatus.Missing:
                 var data = outcome.CellIsPrevious ? previous : report;
                 var missing = Layout.Describe(outcome.Cell, null, outcome.CellIsPrevious, data?.LocationOf(outcome.Cell));
@@ -207,14 +207,4 @@ public sealed class Validator
         var parts = new[] { instance.Row, instance.Column }.OfType<AxisItemSymbol>().Select(i => string.Join('/', i.LabelPath)).ToList();
         return parts.Count == 0 ? null : string.Join(" × ", parts);
     }
-
-    internal static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.NotEqual => "!=",
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        _ => "=",
-    };
 }

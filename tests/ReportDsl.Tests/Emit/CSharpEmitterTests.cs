@@ -471,6 +471,56 @@ public sealed class CSharpEmitterTests
             finding.GetMessage(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void TrySet_fills_each_cell_by_its_identifier_and_refuses_values_that_do_not_fit()
+    {
+        var format = Load("coverage");
+        var (_, image) = CompileEmitted(CSharpEmitter.Emit(format, Namespace));
+        var context = new AssemblyLoadContext("emitted-try-set", isCollectible: true);
+        try
+        {
+            var type = context.LoadFromStream(new MemoryStream(image)).GetType(Namespace + ".Report", throwOnError: true)!;
+            var trySet = type.GetMethod("TrySet").ShouldNotBeNull();
+            var names = CSharpEmitter.PropertyNames(format);
+            var report = Activator.CreateInstance(type)!;
+            bool Set(string id, object? value) => (bool)trySet.Invoke(report, [id, value])!;
+            object? Get(string id) => type.GetProperty(names[id])!.GetValue(report);
+
+            foreach (var cell in format.Tables.SelectMany(t => t.Cells))
+            {
+                var (fits, stored, misfits) = cell.Type.Kind switch
+                {
+                    CellTypeKind.Count or CellTypeKind.Integer => ((object)7, (object)7L, new object[] { 7.5m, "7", 1e20m }),
+                    CellTypeKind.Amount => (12.25m, 12.25m, new object[] { "12.25", 1.5 }),
+                    _ => ("说明", "说明", new object[] { 3L }),
+                };
+                if (cell.Type.Kind is CellTypeKind.Count or CellTypeKind.Integer)
+                {
+                    // Report data read as decimals: a whole one fits a whole-number cell.
+                    Set(cell.Id, 9m).ShouldBeTrue(cell.Id);
+                    Get(cell.Id).ShouldBe(9L, cell.Id);
+                }
+
+                Set(cell.Id, fits).ShouldBeTrue(cell.Id);
+                Get(cell.Id).ShouldBe(stored, cell.Id);
+                foreach (var misfit in misfits)
+                {
+                    Set(cell.Id, misfit).ShouldBeFalse($"{cell.Id} = {misfit}");
+                    Get(cell.Id).ShouldBe(stored, cell.Id);
+                }
+
+                Set(cell.Id, null).ShouldBeTrue(cell.Id);
+                Get(cell.Id).ShouldBeNull(cell.Id);
+            }
+
+            Set("counts.nowhere[a]", 1L).ShouldBeFalse();
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     /// <summary>Drives the emitted types through reflection, since they exist only in the loaded assembly.</summary>
     private sealed class EmittedValidator
     {

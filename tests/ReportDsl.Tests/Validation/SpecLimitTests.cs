@@ -56,7 +56,7 @@ public sealed class SpecLimitTests
         validator.CountProblems(values).ShouldBe(broken);
 
         var data = ReportDataFor(validator, values);
-        var capped = validator.Validate(data, null, maxFindings: 1000);
+        var capped = validator.ValidateUpTo(data, null, maxFindings: 1000);
         capped.Findings.Length.ShouldBe(1000);
         capped.Findings.Select(f => f.Code).ShouldBe(Enumerable.Range(0, 1000).Select(i => $"R{i:D5}"));
         capped.Omitted.ShouldBe(broken - 1000);

@@ -12,10 +12,21 @@ compilationUnit
 declaration
     : formatDeclaration
     | sectionDeclaration
+    | removeDeclaration
     ;
 
 formatDeclaration
-    : FORMAT name VERSION version = versionValue LBRACE formatProperty* RBRACE
+    : FORMAT name VERSION version = versionValue formatRelation? LBRACE formatProperty* RBRACE
+    ;
+
+// extends: this format is the base format plus the declarations of this file; revises: lineage clauses refer to it.
+formatRelation
+    : relation = (EXTENDS | REVISES) name versionValue
+    ;
+
+// In a format that extends another: drop an inherited section, table, row, column (table.path) or rule.
+removeDeclaration
+    : REMOVE kind = (SECTION | TABLE | ROW | COLUMN | RULE) path
     ;
 
 versionValue
@@ -33,7 +44,7 @@ propertyValue
     ;
 
 sectionDeclaration
-    : SECTION name labels modifier* sectionBody
+    : SECTION name labels modifier* lineage* sectionBody
     ;
 
 sectionBody
@@ -42,7 +53,7 @@ sectionBody
     ;
 
 tableDeclaration
-    : TABLE name labels LBRACE tableMember* RBRACE
+    : TABLE name labels lineage* LBRACE tableMember* RBRACE
     ;
 
 tableMember
@@ -54,8 +65,18 @@ tableMember
     ;
 
 axisItem
-    : GROUP name labels modifier* LBRACE axisItem* RBRACE # groupItem
-    | name labels modifier* (COLON cellType)?             # leafItem
+    : GROUP name labels modifier* lineage* LBRACE axisItem* RBRACE # groupItem
+    | name labels modifier* lineage* (COLON cellType)?             # leafItem
+    ;
+
+// How an item relates to the earlier version of the format (the one the format extends or revises).
+lineage
+    : RENAMED FROM (path | STRING)
+    | SPLIT FROM path
+    | MERGED FROM path (COMMA path)*
+    | MOVED FROM path
+    | SINCE versionValue
+    | UNTIL versionValue
     ;
 
 labels
@@ -125,6 +146,7 @@ name
     | GROUP | ALIAS | REQUIRED | OPTIONAL | HEADER | UNLABELED
     | COUNT | INTEGER_TYPE | TEXT | AMOUNT | UNIT | PRECISION
     | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS
+    | EXTENDS | REVISES | REMOVE | RENAMED | SPLIT | MERGED | MOVED | FROM | SINCE | UNTIL
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -159,6 +181,16 @@ ROW          : 'row';
 COLUMN       : 'column';
 IN           : 'in';
 PREVIOUS     : 'previous';
+EXTENDS      : 'extends';
+REVISES      : 'revises';
+REMOVE       : 'remove';
+RENAMED      : 'renamed';
+SPLIT        : 'split';
+MERGED       : 'merged';
+MOVED        : 'moved';
+FROM         : 'from';
+SINCE        : 'since';
+UNTIL        : 'until';
 
 LBRACE   : '{';
 RBRACE   : '}';

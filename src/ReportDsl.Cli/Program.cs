@@ -74,6 +74,8 @@ public static class Program
             ValidateCommand.Create(context),
             EmitCommand.Create(context),
             ExtractCommand.Create(context),
+            DiffCommand.Create(context),
+            MigrateCommand.Create(context),
             RenderCommand.Create(context),
         };
         root.Options.Add(lang);

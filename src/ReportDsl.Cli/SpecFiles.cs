@@ -27,4 +27,31 @@ internal static class SpecFiles
         var bytes = InputReader.Read(path, context, long.MaxValue, out problem);
         return bytes is null ? null : SourceText.FromBytes(bytes, path);
     }
+
+    /// <summary>
+    /// Compiles spec files with the bundled formats as references, so that a spec may extend or revise a bundled
+    /// format without naming its file. A bundled file that is also given is compiled once, as given.
+    /// </summary>
+    public static Compilation Compile(IReadOnlyList<SourceText> sources)
+    {
+        var given = sources.Select(s => Path.GetFullPath(s.Path)).ToHashSet(StringComparer.Ordinal);
+        var references = new List<Syntax.SyntaxTree>();
+        var bundled = Validation.SpecCatalog.BundledFolder;
+        if (Directory.Exists(bundled))
+        {
+            foreach (var file in Directory.EnumerateFiles(bundled, "*" + Extension).Order(StringComparer.Ordinal).Where(f => !given.Contains(Path.GetFullPath(f))))
+            {
+                try
+                {
+                    references.Add(Syntax.SyntaxTree.Parse(SourceText.FromBytes(File.ReadAllBytes(file), file)));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // A bundled file that cannot be read only means one format fewer to extend.
+                }
+            }
+        }
+
+        return Compilation.Create(sources.Select(Syntax.SyntaxTree.Parse), references);
+    }
 }

@@ -37,7 +37,11 @@ public sealed class ReportDslGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => Read(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(ReadStep);
+        // Each spec gets, from all of them, only the ones it builds on; an edit elsewhere leaves its input equal, so
+        // the compile step below stays cached for it.
         var outputs = specs
+            .Combine(specs.Collect())
+            .Select(static (pair, _) => WithReferences(pair.Left, pair.Right))
             .Select(static (spec, _) => Compile(spec))
             .WithTrackingName(CompileStep);
         context.RegisterSourceOutput(outputs.Collect(), static (production, all) => Produce(production, all));
@@ -50,11 +54,41 @@ public sealed class ReportDslGenerator : IIncrementalGenerator
         return new SpecInput(file.Path, text, @namespace);
     }
 
+    /// <summary>The specs among <paramref name="all"/> that <paramref name="spec"/> extends or revises, followed to the root.</summary>
+    internal static SpecInput WithReferences(SpecInput spec, ImmutableArray<SpecInput> all)
+    {
+        var references = new List<SpecReference>();
+        var next = Header.Match(spec.Text);
+        while (next.Success && next.Groups["base"].Success && references.Count < all.Length)
+        {
+            var name = next.Groups["baseName"].Value;
+            var version = next.Groups["baseVersion"].Value.Trim('"');
+            var found = all.FirstOrDefault(other => Header.Match(other.Text) is { Success: true } header
+                && header.Groups["name"].Value == name && header.Groups["version"].Value.Trim('"') == version);
+            if (found is null || found.Path == spec.Path || references.Any(r => r.Path == found.Path))
+            {
+                break;
+            }
+
+            references.Add(new SpecReference(found.Path, found.Text));
+            next = Header.Match(found.Text);
+        }
+
+        return spec with { References = new([.. references]) };
+    }
+
+    // The format header: "format NAME version V [extends|revises NAME V]"; comments before it are skipped by the search.
+    private static readonly System.Text.RegularExpressions.Regex Header = new(
+        @"^\s*format\s+(?<name>\w+)\s+version\s+(?<version>""[^""]*""|[^\s{]+)(?<base>\s+(?:extends|revises)\s+(?<baseName>\w+)\s+(?<baseVersion>""[^""]*""|[^\s{]+))?",
+        System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>Compiles one spec and emits its C#, or returns its diagnostics when it has errors.</summary>
     internal static SpecOutput Compile(SpecInput spec)
     {
         var source = CoreSourceText.From(spec.Text, spec.Path);
-        var compilation = ReportDsl.Compilation.Create(source);
+        var compilation = ReportDsl.Compilation.Create(
+            [ReportDsl.Syntax.SyntaxTree.Parse(source)],
+            spec.References.Select(r => ReportDsl.Syntax.SyntaxTree.Parse(CoreSourceText.From(r.Text, r.Path))));
         var diagnostics = compilation.GetDiagnostics().Select(DiagnosticInfo.From).ToList();
         var format = compilation.Formats.FirstOrDefault();
         if (compilation.HasErrors || format is null)

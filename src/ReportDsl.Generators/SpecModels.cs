@@ -1,7 +1,17 @@
 namespace ReportDsl.Generators;
 
 /// <summary>A spec as the build gives it: its path, its text, and the namespace its item asks for (null for the default).</summary>
-internal sealed record SpecInput(string Path, string Text, string? Namespace);
+internal sealed record SpecInput(string Path, string Text, string? Namespace)
+{
+    /// <summary>
+    /// Gets the other specs of the project that this one extends or revises (and theirs, in turn), by path and text:
+    /// they are compiled beside it as references, so that an edit to one of them compiles this spec again too.
+    /// </summary>
+    public EquatableArray<SpecReference> References { get; init; } = new([]);
+}
+
+/// <summary>A spec compiled as a reference of another: its path and text.</summary>
+internal sealed record SpecReference(string Path, string Text);
 
 /// <summary>
 /// What one spec compiles to: the generated source (null when the spec has errors), the namespace it went into, and its

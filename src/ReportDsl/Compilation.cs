@@ -15,14 +15,21 @@ public sealed class Compilation
 {
     private readonly Lazy<(ImmutableArray<FormatSymbol> Formats, ImmutableArray<Diagnostic> Diagnostics)> _bound;
 
-    private Compilation(ImmutableArray<SyntaxTree> trees)
+    private Compilation(ImmutableArray<SyntaxTree> trees, ImmutableArray<SyntaxTree> references)
     {
         SyntaxTrees = trees;
+        References = references;
         _bound = new Lazy<(ImmutableArray<FormatSymbol>, ImmutableArray<Diagnostic>)>(BindAll);
     }
 
     /// <summary>Gets the parsed files.</summary>
     public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
+
+    /// <summary>
+    /// Gets files that only resolve <c>extends</c> and <c>revises</c> (such as the bundled formats): their formats are
+    /// not part of <see cref="Formats"/> and their diagnostics are not reported.
+    /// </summary>
+    public ImmutableArray<SyntaxTree> References { get; }
 
     /// <summary>Gets the formats the files declare, in file order (files without one are left out).</summary>
     public ImmutableArray<FormatSymbol> Formats => _bound.Value.Formats;
@@ -34,7 +41,15 @@ public sealed class Compilation
     public static Compilation Create(IEnumerable<SyntaxTree> trees)
     {
         ArgumentNullException.ThrowIfNull(trees);
-        return new Compilation([.. trees]);
+        return new Compilation([.. trees], []);
+    }
+
+    /// <summary>Creates a compilation of parsed files that may extend or revise formats of the reference files.</summary>
+    public static Compilation Create(IEnumerable<SyntaxTree> trees, IEnumerable<SyntaxTree> references)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(references);
+        return new Compilation([.. trees], [.. references]);
     }
 
     /// <summary>Parses and compiles source texts.</summary>
@@ -51,6 +66,7 @@ public sealed class Compilation
         var formats = ImmutableArray.CreateBuilder<FormatSymbol>();
         var diagnostics = new List<Diagnostic>();
         var seen = new Dictionary<(string, string), FormatSymbol>();
+        var binder = new OrderedBinder(SyntaxTrees, References);
         foreach (var tree in SyntaxTrees)
         {
             diagnostics.AddRange(tree.Diagnostics);
@@ -60,7 +76,7 @@ public sealed class Compilation
                 continue;
             }
 
-            var (format, bindDiagnostics) = Binder.Bind(tree);
+            var (format, bindDiagnostics) = binder.Bind(tree);
             diagnostics.AddRange(bindDiagnostics);
             if (format is null)
             {

@@ -23,7 +23,7 @@ public sealed class CliTests : IDisposable
         var (exit, output, error) = Run("check", Templates);
         exit.ShouldBe(0);
         output.ShouldBeEmpty();
-        error.ShouldContain("2 file(s) checked: 0 error(s), 0 warning(s).");
+        error.ShouldContain("3 file(s) checked: 0 error(s), 0 warning(s).");
     }
 
     [Fact]
@@ -263,5 +263,25 @@ public sealed class CliTests : IDisposable
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("Cannot find ReportDsl.sln");
+    }
+
+    [Fact]
+    public void Issue9_a_variant_that_extends_a_bundled_format_is_a_complete_format_for_every_command()
+    {
+        var variant = Write("local.rdsl", """
+            format gov_info_disclosure version "local" extends gov_info_disclosure 2021 {
+              years 2022..
+            }
+
+            remove row art20_6.enforcement
+            """);
+        Run("check", variant).Exit.ShouldBe(0, "extends resolves against the bundled formats");
+        var data = Write("local.json", File.ReadAllText(Path.Combine(Templates, "examples", "2021-valid.json"))
+            .Replace("\"version\": \"2021\"", "\"version\": \"local\"", StringComparison.Ordinal)
+            .Replace("\"art20_6.enforcement[decisions]\": 191,", string.Empty, StringComparison.Ordinal));
+        var (exit, output, _) = Run("validate", data, "--spec", variant, "--lang", "en");
+        output.ShouldNotContain("RD3107", customMessage: "the removed row is not expected");
+        exit.ShouldBe(0);
+        Run("emit", "json-schema", variant).Output.ShouldNotContain("art20_6.enforcement");
     }
 }

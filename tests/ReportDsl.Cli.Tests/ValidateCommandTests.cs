@@ -67,9 +67,20 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void Previous_years_rules_run_with_previous()
     {
-        var (exit, output, _) = Run("validate", Path.Combine(Examples, "2021-valid.json"), "--previous", Path.Combine(Examples, "2021-valid.json"), "--lang", "en");
+        var previous = Path.Combine(_folder, "2023.json");
+        File.WriteAllText(previous, File.ReadAllText(Path.Combine(Examples, "2021-valid.json")).Replace("\"year\": 2024", "\"year\": 2023", StringComparison.Ordinal));
+        var (exit, output, _) = Run("validate", Path.Combine(Examples, "2021-valid.json"), "--previous", previous, "--lang", "en");
         exit.ShouldBe(0, "GK004 is a warning");
         output.ShouldContain("GK004 warning");
+    }
+
+    [Fact]
+    public void Issue9_a_previous_report_of_the_same_year_is_refused()
+    {
+        var (exit, output, _) = Run("validate", Path.Combine(Examples, "2021-valid.json"), "--previous", Path.Combine(Examples, "2021-valid.json"), "--lang", "en");
+        exit.ShouldBe(1);
+        output.ShouldContain("RD3150 error");
+        output.ShouldNotContain("GK004");
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal static class CheckCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var compilation = Compilation.Create([.. sources]);
+        var compilation = SpecFiles.Compile(sources);
         var diagnostics = compilation.GetDiagnostics();
         foreach (var diagnostic in diagnostics)
         {

@@ -256,12 +256,11 @@ internal static class ValidateCommand
                 return new FileResult(path, null, null, null, errors, Unreadable: true);
             }
 
-            // Findings past the cap are counted, not built (docs/validation.md); last year's report is used only when
-            // it follows the same format, since its cells are read by this format's numbering.
+            // Findings past the cap are counted, not built (docs/validation.md).
             var validator = catalog.Find(data.FormatName, data.Version);
             var findings = validator is null
                 ? new FindingList(data.ReadFindings, data.OmittedFindings, data.OmittedErrors)
-                : validator.ValidateUpTo(data, ReferenceEquals(previous?.Values.Layout, validator.Layout) ? previous : null, maxFindings);
+                : validator.ValidateUpTo(data, previous, maxFindings);
             return new FileResult(path, data.FormatName, data.Version, choice, findings.Findings, Unreadable: false)
             {
                 Omitted = findings.Omitted,

@@ -54,7 +54,7 @@ internal sealed class SpecCatalog
             return null;
         }
 
-        var compilation = Compilation.Create([.. sources]);
+        var compilation = SpecFiles.Compile(sources);
         if (compilation.HasErrors)
         {
             foreach (var diagnostic in compilation.GetDiagnostics())

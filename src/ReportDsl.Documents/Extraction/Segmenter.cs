@@ -11,10 +11,17 @@ internal static class Segmenter
 {
     public const int MaxCandidates = 5000;
 
+    /// <summary>
+    /// The most splits tried for one row. When no reading fits, the splits of a long run of digits grow exponentially
+    /// (found by fuzzing: one page took minutes), so the search stops here and keeps what it found.
+    /// </summary>
+    public const int MaxSteps = 100_000;
+
     public static List<decimal?[]> Segment(IReadOnlyList<DocumentItem> items, IReadOnlyList<bool> amountColumns)
     {
         var results = new List<decimal?[]>();
         var current = new decimal?[amountColumns.Count];
+        var steps = 0;
         Walk(0, 0);
         return results;
 
@@ -38,7 +45,7 @@ internal static class Segmenter
             var remainingItems = items.Count - item - 1;
             switch (items[item].Kind)
             {
-                case ItemKind.Value when column < amountColumns.Count:
+                case ItemKind.Value when column < amountColumns.Count && Fits(items[item].Number, column):
                     current[column] = items[item].Number;
                     Walk(item + 1, column + 1);
                     break;
@@ -52,9 +59,18 @@ internal static class Segmenter
             }
         }
 
+        // A count or integer column holds a 64-bit whole number: a reading that puts more there is not a reading
+        // (found by fuzzing: 26 run-together digits overflowed the conversion).
+        bool Fits(decimal value, int column) => amountColumns[column] || value is >= long.MinValue and <= long.MaxValue;
+
         // Splits digits[from..] into numbers for columns starting at column, leaving room for the items after it.
         void Split(string digits, int from, int column, int item, int remainingItems)
         {
+            if (++steps > MaxSteps)
+            {
+                return;
+            }
+
             if (from == digits.Length)
             {
                 Walk(item + 1, column);
@@ -84,7 +100,9 @@ internal static class Segmenter
                     continue;
                 }
 
-                if (!decimal.TryParse(part, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
+                // A longer part is a larger number, so once one does not fit, none after it does.
+                if (!decimal.TryParse(part, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                    || !Fits(value, column))
                 {
                     break;
                 }

@@ -90,8 +90,10 @@ internal static partial class HtmlTokenizer
         {
             return CodePagesEncodingProvider.Instance.GetEncoding(wanted) ?? Encoding.GetEncoding(wanted);
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
+            // An unknown name is an ArgumentException; a known but disabled one (UTF-7) is NotSupportedException
+            // (found by fuzzing).
             return null;
         }
     }

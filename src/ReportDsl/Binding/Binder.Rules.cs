@@ -18,8 +18,9 @@ internal sealed partial class Binder
         _allTables = [.. format.Tables];
         var codes = new HashSet<string>(StringComparer.Ordinal);
         var rulesByTable = new Dictionary<TableSymbol, List<RuleSymbol>>();
-        foreach (var (table, syntax) in _pendingRules)
+        foreach (var (table, syntax, tree) in _pendingRules)
         {
+            Use(tree);
             if (!syntax.Code.IsMissing && !codes.Add(syntax.Code.Text))
             {
                 Report(DiagnosticCatalog.DuplicateRuleCode(_source, syntax.Code.Span, syntax.Code.Text));

@@ -7,9 +7,19 @@ namespace ReportDsl.Binding;
 
 internal sealed partial class Binder
 {
-    private TableSymbol BindTable(TableDeclarationSyntax syntax)
+    // The inherited table being bound and what the extending file removed from it, so that removed items are skipped.
+    private (TableDeclarationSyntax Syntax, EffectiveSpec Effective)? _removals;
+
+    private TableSymbol BindTable(TableEntry entry, EffectiveSpec effective, SectionSymbol section)
     {
-        var table = new TableSymbol(syntax.Name.Text, _source, syntax.Name.Span, syntax.Labels.Label.ValueText, Aliases(syntax.Labels));
+        Use(entry.Tree);
+        var syntax = entry.Syntax;
+        _removals = (syntax, effective);
+        var table = new TableSymbol(syntax.Name.Text, _source, syntax.Name.Span, syntax.Labels.Label.ValueText, Aliases(syntax.Labels))
+        {
+            Section = section,
+            Lineage = BindLineage(syntax.Lineage),
+        };
         AxisMemberSyntax? rows = null;
         AxisMemberSyntax? columns = null;
         var absents = new List<AbsentMemberSyntax>();
@@ -49,8 +59,8 @@ internal sealed partial class Binder
                 case AbsentMemberSyntax absent:
                     absents.Add(absent);
                     break;
-                case RuleDeclarationSyntax rule:
-                    _pendingRules.Add((table, rule));
+                case RuleDeclarationSyntax rule when !effective.IsRemoved(syntax, rule):
+                    _pendingRules.Add((table, rule, _tree));
                     break;
             }
         }
@@ -76,6 +86,7 @@ internal sealed partial class Binder
         table.ValueColumns = [.. table.Columns.SelectMany(c => c.ValueLeaves())];
         var absentCells = BindAbsentCells(table, absents);
         table.Cells = BindCells(table, syntax, absentCells);
+        _removals = null;
         return table;
     }
 
@@ -95,6 +106,11 @@ internal sealed partial class Binder
         var symbols = new List<AxisItemSymbol>();
         foreach (var item in items)
         {
+            if (_removals is ({ } tableSyntax, { } effective) && effective.IsRemoved(tableSyntax, axis, parent is null ? item.Name.Text : parent.Path + "." + item.Name.Text))
+            {
+                continue;
+            }
+
             var isGroup = item is GroupItemSyntax;
             var placeKey = isGroup ? "On_Group" : axis == Axis.Row ? "On_Row" : "On_Column";
             SyntaxKind[] allowed = isGroup ? [] : [SyntaxKind.HeaderKeyword, SyntaxKind.UnlabeledKeyword];
@@ -111,7 +127,10 @@ internal sealed partial class Binder
                 modifiers.Contains(SyntaxKind.HeaderKeyword),
                 modifiers.Contains(SyntaxKind.UnlabeledKeyword),
                 declaredType,
-                parent);
+                parent)
+            {
+                Lineage = BindLineage(item.Lineage),
+            };
             if (item is GroupItemSyntax group)
             {
                 if (group.Items.Count == 0 && !group.Name.IsMissing)
@@ -166,7 +185,7 @@ internal sealed partial class Binder
         foreach (var absent in absents)
         {
             var reference = absent.Cells;
-            if (ContainsSyntaxError(absent))
+            if (ContainsSyntaxError(absent) || MentionsRemovedItem(reference))
             {
                 continue;
             }
@@ -189,6 +208,23 @@ internal sealed partial class Binder
         }
 
         return cells;
+    }
+
+    // An inherited "absent" line about a row or column the extending file removed goes with it.
+    private bool MentionsRemovedItem(CellReferenceSyntax reference)
+    {
+        if (_removals is not ({ } table, { } effective) || effective.RemovedItems.IsEmpty)
+        {
+            return false;
+        }
+
+        return Removed(reference.Row, Axis.Row) || (reference.Column is { } column && Removed(column, Axis.Column));
+
+        bool Removed(PathSyntax path, Axis axis)
+        {
+            var names = path.Names.Select(n => n.Text).ToList();
+            return Enumerable.Range(1, names.Count).Any(n => effective.IsRemoved(table, axis, string.Join('.', names.Take(n))));
+        }
     }
 
     private ImmutableArray<CellSymbol> BindCells(TableSymbol table, TableDeclarationSyntax syntax, HashSet<(AxisItemSymbol, AxisItemSymbol)> absent)

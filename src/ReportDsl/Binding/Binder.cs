@@ -14,33 +14,55 @@ internal sealed partial class Binder
 {
     private static readonly string[] KnownProperties = ["source", "title", "years"];
 
-    private readonly SyntaxTree _tree;
-    private readonly SourceText _source;
+    private readonly SyntaxTree _ownTree;
+    private readonly Func<string, string, BoundSpec?> _resolve;
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly List<(TableSymbol Table, RuleDeclarationSyntax Syntax)> _pendingRules = [];
+    private readonly List<(TableSymbol Table, RuleDeclarationSyntax Syntax, SyntaxTree Tree)> _pendingRules = [];
 
-    private Binder(SyntaxTree tree)
+    // The file being bound: the binder's own file, or the file of a part inherited through "extends".
+    private SyntaxTree _tree;
+    private SourceText _source;
+
+    private Binder(SyntaxTree tree, Func<string, string, BoundSpec?> resolve)
     {
+        _ownTree = tree;
         _tree = tree;
         _source = tree.Text;
+        _resolve = resolve;
     }
 
-    /// <summary>Binds a file. The format is null when the file declares none.</summary>
+    /// <summary>Binds a file on its own. The format is null when the file declares none.</summary>
     public static (FormatSymbol? Format, ImmutableArray<Diagnostic> Diagnostics) Bind(SyntaxTree tree)
     {
-        var binder = new Binder(tree);
+        var (format, diagnostics, _) = Bind(tree, (_, _) => null);
+        return (format, diagnostics);
+    }
+
+    /// <summary>
+    /// Binds a file; <paramref name="resolve"/> finds an earlier format named by <c>extends</c> or <c>revises</c>
+    /// (already bound), or returns null when it is not among the specs.
+    /// </summary>
+    public static (FormatSymbol? Format, ImmutableArray<Diagnostic> Diagnostics, EffectiveSpec? Effective) Bind(SyntaxTree tree, Func<string, string, BoundSpec?> resolve)
+    {
+        var binder = new Binder(tree, resolve);
         try
         {
-            var format = binder.BindFile();
-            return (format, [.. binder._diagnostics]);
+            var (format, effective) = binder.BindFile();
+            return (format, [.. binder._diagnostics], effective);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return (null, [.. binder._diagnostics, DiagnosticCatalog.InternalError(tree.Text, default, exception.Message)]);
+            return (null, [.. binder._diagnostics, DiagnosticCatalog.InternalError(tree.Text, default, exception.Message)], null);
         }
     }
 
     private void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    private void Use(SyntaxTree tree)
+    {
+        _tree = tree;
+        _source = tree.Text;
+    }
 
     /// <summary>Gets whether the parser reported an error inside a node, so that binding it would only repeat the problem.</summary>
     private bool ContainsSyntaxError(SyntaxNode node)
@@ -54,7 +76,7 @@ internal sealed partial class Binder
         return _tree.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Span.Start >= span.Start && d.Span.Start <= span.End);
     }
 
-    private FormatSymbol? BindFile()
+    private (FormatSymbol? Format, EffectiveSpec? Effective) BindFile()
     {
         var root = _tree.Root;
         var formats = root.Declarations.OfType<FormatDeclarationSyntax>().ToList();
@@ -68,12 +90,21 @@ internal sealed partial class Binder
             Report(DiagnosticCatalog.DuplicateFormatDeclaration(_source, extra.FormatKeyword.Span));
         }
 
-        var format = formats.Count > 0 ? BindFormatHeader(formats[0]) : new FormatSymbol(string.Empty, _source, default, string.Empty);
-        format.Sections = BindSections(root.Declarations.OfType<SectionDeclarationSyntax>());
+        var earlier = formats.Count > 0 ? ResolveEarlier(formats[0]) : null;
+        _namesEarlier = formats.Count > 0 && formats[0].Relation is not null;
+        var isExtension = formats.Count > 0 && formats[0].Relation is { IsExtends: true };
+        var format = formats.Count > 0 ? BindFormatHeader(formats[0], isExtension ? earlier?.Format : null) : new FormatSymbol(string.Empty, _source, default, string.Empty);
+        format.Earlier = earlier?.Format;
+        format.IsExtension = isExtension;
+        var effective = Effective(root, isExtension ? earlier?.Effective : null, isExtension);
+        format.Sections = BindSections(effective);
+        Use(_ownTree);
         CheckUniqueNames(format.Tables.Select(t => (t.Name, t.NameSpan)), new LocalizableText("Scope_Format"));
         CheckUniqueLabels(format.Tables.Select(t => (t.Name, t.Label, t.Aliases, t.NameSpan)), new LocalizableText("Scope_Format"));
         BindRules(format);
-        return formats.Count > 0 ? format : null;
+        Use(_ownTree);
+        CheckLineage(format);
+        return formats.Count > 0 ? (format, effective) : (null, null);
     }
 
     private static TextSpan FirstTokenSpan(CompilationUnitSyntax root)
@@ -82,7 +113,7 @@ internal sealed partial class Binder
         return first?.Span ?? new TextSpan(0, 0);
     }
 
-    private FormatSymbol BindFormatHeader(FormatDeclarationSyntax syntax)
+    private FormatSymbol BindFormatHeader(FormatDeclarationSyntax syntax, FormatSymbol? inherited)
     {
         var version = syntax.Version.IsMissing ? string.Empty : syntax.Version.ValueText;
         var format = new FormatSymbol(syntax.Name.Text, _source, syntax.Name.Span, version);
@@ -135,7 +166,18 @@ internal sealed partial class Binder
             }
         }
 
-        if (!syntax.Name.IsMissing)
+        if (inherited is not null)
+        {
+            // A format that extends another inherits the properties it does not state.
+            format.Title ??= inherited.Title;
+            format.Document ??= inherited.Document;
+            if (!seen.Contains("years"))
+            {
+                format.FirstYear = inherited.FirstYear;
+                format.LastYear = inherited.LastYear;
+            }
+        }
+        else if (!syntax.Name.IsMissing && syntax.Relation is not { IsExtends: true })
         {
             foreach (var required in KnownProperties.Where(p => !seen.Contains(p)))
             {
@@ -173,11 +215,13 @@ internal sealed partial class Binder
         }
     }
 
-    private ImmutableArray<SectionSymbol> BindSections(IEnumerable<SectionDeclarationSyntax> declarations)
+    private ImmutableArray<SectionSymbol> BindSections(EffectiveSpec effective)
     {
         var sections = new List<SectionSymbol>();
-        foreach (var syntax in declarations)
+        foreach (var entry in effective.Sections)
         {
+            var syntax = entry.Syntax;
+            Use(entry.Tree);
             var modifiers = BindModifiers(syntax.Modifiers, [SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword], "On_Section");
             var isProse = syntax.Tables is null;
             var section = new SectionSymbol(
@@ -188,18 +232,21 @@ internal sealed partial class Binder
                 Aliases(syntax.Labels),
                 !modifiers.Contains(SyntaxKind.OptionalKeyword),
                 isProse);
-            if (syntax.Tables is { } tables)
+            section.Lineage = BindLineage(syntax.Lineage);
+            if (syntax.Tables is not null)
             {
-                if (tables.Count == 0 && !syntax.Name.IsMissing)
+                if (entry.Tables.IsEmpty && !syntax.Name.IsMissing)
                 {
                     Report(DiagnosticCatalog.EmptySection(_source, syntax.Name.Span, syntax.Name.Text));
                 }
 
-                section.Tables = [.. tables.Select(BindTable)];
+                section.Tables = [.. entry.Tables.Select(t => BindTable(t, effective, section))];
             }
 
             sections.Add(section);
         }
+
+        Use(_ownTree);
 
         CheckUniqueNames(sections.Select(s => (s.Name, s.NameSpan)), new LocalizableText("Scope_Format"));
         CheckUniqueLabels(sections.Select(s => (s.Name, s.Label, s.Aliases, s.NameSpan)), new LocalizableText("Scope_Format"));

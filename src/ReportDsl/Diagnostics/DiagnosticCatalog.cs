@@ -66,6 +66,21 @@ public static class DiagnosticCatalog
     // 209x: limits on the size of a spec, so that no spec can make compiling or validating take unbounded time.
     private static readonly DiagnosticDescriptor RD2090 = new("RD2090", DiagnosticSeverity.Error, "SpecTooLarge");
     private static readonly DiagnosticDescriptor RD2091 = new("RD2091", DiagnosticSeverity.Error, "TooManyRuleInstances");
+    private static readonly DiagnosticDescriptor RD2100 = new("RD2100", DiagnosticSeverity.Error, "UnknownEarlierFormat");
+    private static readonly DiagnosticDescriptor RD2101 = new("RD2101", DiagnosticSeverity.Error, "ExtendsCycle");
+    private static readonly DiagnosticDescriptor RD2102 = new("RD2102", DiagnosticSeverity.Error, "RemoveWithoutExtends");
+    private static readonly DiagnosticDescriptor RD2103 = new("RD2103", DiagnosticSeverity.Error, "RemoveTargetNotFound");
+    private static readonly DiagnosticDescriptor RD2104 = new("RD2104", DiagnosticSeverity.Error, "LineageWithoutEarlier");
+    private static readonly DiagnosticDescriptor RD2105 = new("RD2105", DiagnosticSeverity.Error, "LineageSourceNotFound");
+    private static readonly DiagnosticDescriptor RD2106 = new("RD2106", DiagnosticSeverity.Error, "SinglePart");
+    private static readonly DiagnosticDescriptor RD2107 = new("RD2107", DiagnosticSeverity.Error, "SplitSourceHoldsNoValues");
+    private static readonly DiagnosticDescriptor RD2108 = new("RD2108", DiagnosticSeverity.Error, "SinceAfterVersion");
+    private static readonly DiagnosticDescriptor RD2109 = new("RD2109", DiagnosticSeverity.Error, "SinceButExisted");
+    private static readonly DiagnosticDescriptor RD2110 = new("RD2110", DiagnosticSeverity.Error, "UntilBeforeSince");
+    private static readonly DiagnosticDescriptor RD2111 = new("RD2111", DiagnosticSeverity.Error, "LineageNotAllowed");
+    private static readonly DiagnosticDescriptor RD2112 = new("RD2112", DiagnosticSeverity.Error, "ConflictingLineage");
+    private static readonly DiagnosticDescriptor RD2113 = new("RD2113", DiagnosticSeverity.Error, "LineageSourceClaimedTwice");
+    private static readonly DiagnosticDescriptor RD2114 = new("RD2114", DiagnosticSeverity.Warning, "RevisedFormatNotFound");
     private static readonly DiagnosticDescriptor RD3001 = new("RD3001", DiagnosticSeverity.Error, "IncompatibleOperands");
     private static readonly DiagnosticDescriptor RD3002 = new("RD3002", DiagnosticSeverity.Error, "TextInArithmetic");
     private static readonly DiagnosticDescriptor RD3003 = new("RD3003", DiagnosticSeverity.Warning, "AmountsWithoutTolerance");
@@ -99,6 +114,12 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3123 = new("RD3123", DiagnosticSeverity.Error, "EmptyReportData");
     internal static readonly DiagnosticDescriptor RD3124 = new("RD3124", DiagnosticSeverity.Error, "ReportDataTooLarge");
     internal static readonly DiagnosticDescriptor RD3140 = new("RD3140", DiagnosticSeverity.Warning, "ValueNotInDocument");
+    // 315x: findings about last year's report and about carrying data between format versions (Evolution/).
+    internal static readonly DiagnosticDescriptor RD3150 = new("RD3150", DiagnosticSeverity.Error, "WrongPreviousYear");
+    internal static readonly DiagnosticDescriptor RD3151 = new("RD3151", DiagnosticSeverity.Warning, "PreviousYearUnknown");
+    internal static readonly DiagnosticDescriptor RD3152 = new("RD3152", DiagnosticSeverity.Warning, "NotCarriedExactly");
+    internal static readonly DiagnosticDescriptor RD3153 = new("RD3153", DiagnosticSeverity.Warning, "ValueDropped");
+    internal static readonly DiagnosticDescriptor RD3154 = new("RD3154", DiagnosticSeverity.Warning, "ValueNotConvertible");
     // 32xx: findings about reading published documents (ReportDsl.Documents).
     internal static readonly DiagnosticDescriptor RD3201 = new("RD3201", DiagnosticSeverity.Error, "RowNotFound");
     internal static readonly DiagnosticDescriptor RD3202 = new("RD3202", DiagnosticSeverity.Error, "FewerCells");
@@ -149,10 +170,13 @@ public static class DiagnosticCatalog
         RD2001, RD2002, RD2003, RD2004, RD2005, RD2006, RD2007, RD2008, RD2009, RD2010,
         RD2011, RD2012, RD2013, RD2014, RD2015, RD2016, RD2017, RD2018, RD2019, RD2020,
         RD2021, RD2022, RD2023, RD2024, RD2025, RD2026, RD2090, RD2091,
+        RD2100, RD2101, RD2102, RD2103, RD2104, RD2105, RD2106, RD2107, RD2108, RD2109, RD2110,
+        RD2111, RD2112, RD2113, RD2114,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3120, RD3121, RD3122, RD3123, RD3124, RD3140,
+        RD3150, RD3151, RD3152, RD3153, RD3154,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
         RD5001, RD5002,
@@ -250,6 +274,37 @@ public static class DiagnosticCatalog
 
     internal static Diagnostic TooManyRuleInstances(SourceText s, TextSpan span, string format, long instances) =>
         Make(RD2091, s, span, format, instances, MaxRuleInstances);
+    // ---- 21xx: lineage and extends
+
+    internal static Diagnostic UnknownEarlierFormat(SourceText s, TextSpan span, string name, string version, string keyword) => Make(RD2100, s, span, name, version, keyword);
+
+    internal static Diagnostic ExtendsCycle(SourceText s, TextSpan span, string name, string version) => Make(RD2101, s, span, name, version);
+
+    internal static Diagnostic RemoveWithoutExtends(SourceText s, TextSpan span) => Make(RD2102, s, span);
+
+    internal static Diagnostic RemoveTargetNotFound(SourceText s, TextSpan span, string kind, string target) => Make(RD2103, s, span, kind, target);
+
+    internal static Diagnostic LineageWithoutEarlier(SourceText s, TextSpan span, string keyword) => Make(RD2104, s, span, keyword);
+
+    internal static Diagnostic LineageSourceNotFound(SourceText s, TextSpan span, string earlier, object what, string name) => Make(RD2105, s, span, earlier, what, name);
+
+    internal static Diagnostic SinglePart(SourceText s, TextSpan span, string keyword, string source) => Make(RD2106, s, span, keyword, source);
+
+    internal static Diagnostic SplitSourceHoldsNoValues(SourceText s, TextSpan span, string path) => Make(RD2107, s, span, path);
+
+    internal static Diagnostic SinceAfterVersion(SourceText s, TextSpan span, string since, string version) => Make(RD2108, s, span, since, version);
+
+    internal static Diagnostic SinceButExisted(SourceText s, TextSpan span, string name, string since, string earlier) => Make(RD2109, s, span, name, since, earlier);
+
+    internal static Diagnostic UntilBeforeSince(SourceText s, TextSpan span, string until, string since) => Make(RD2110, s, span, until, since);
+
+    internal static Diagnostic LineageNotAllowed(SourceText s, TextSpan span, string keyword, string placeKey) => Make(RD2111, s, span, keyword, new LocalizableText(placeKey));
+
+    internal static Diagnostic ConflictingLineage(SourceText s, TextSpan span, string keyword, string other) => Make(RD2112, s, span, keyword, other);
+
+    internal static Diagnostic LineageSourceClaimedTwice(SourceText s, TextSpan span, string source, string other) => Make(RD2113, s, span, source, other);
+
+    internal static Diagnostic RevisedFormatNotFound(SourceText s, TextSpan span, string name, string version) => Make(RD2114, s, span, name, version);
 
     // ---- 3xxx: types and rules
 

@@ -37,15 +37,16 @@ public static class Formatter
 
         public void CompilationUnit(CompilationUnitSyntax unit)
         {
-            var first = true;
+            DeclarationSyntax? previous = null;
             foreach (var declaration in unit.Declarations)
             {
-                if (!first)
+                // Removals read as one list, so consecutive ones are not separated by blank lines.
+                if (previous is not null && !(previous is RemoveDeclarationSyntax && declaration is RemoveDeclarationSyntax))
                 {
                     BlankLine();
                 }
 
-                first = false;
+                previous = declaration;
                 LeadingComments(declaration.DescendantTokens().First(), keepBlankLine: true);
                 switch (declaration)
                 {
@@ -54,6 +55,12 @@ public static class Formatter
                         break;
                     case SectionDeclarationSyntax section:
                         Section(section);
+                        break;
+                    case RemoveDeclarationSyntax remove:
+                        Token(remove.RemoveKeyword);
+                        Token(remove.KindKeyword);
+                        Path(remove.Target);
+                        EndLine();
                         break;
                 }
             }
@@ -68,6 +75,13 @@ public static class Formatter
             Token(format.Name);
             Token(format.VersionKeyword);
             Token(format.Version);
+            if (format.Relation is { } relation)
+            {
+                Token(relation.Keyword);
+                Token(relation.Name);
+                Token(relation.Version);
+            }
+
             Block(format.OpenBrace, format.Properties, Property, format.CloseBrace);
         }
 
@@ -91,6 +105,7 @@ public static class Formatter
             Token(section.Name);
             Labels(section.Labels);
             Tokens(section.Modifiers);
+            Lineage(section.Lineage);
             if (section.ProseKeyword is { } prose)
             {
                 Token(prose);
@@ -109,6 +124,7 @@ public static class Formatter
             Token(table.TableKeyword);
             Token(table.Name);
             Labels(table.Labels);
+            Lineage(table.Lineage);
             Block(table.OpenBrace, table.Members, Member, table.CloseBrace);
         }
 
@@ -153,6 +169,7 @@ public static class Formatter
             Token(item.Name);
             Labels(item.Labels);
             Tokens(item.Modifiers);
+            Lineage(item.Lineage);
             switch (item)
             {
                 case GroupItemSyntax group:
@@ -303,6 +320,35 @@ public static class Formatter
             {
                 Token(alias.AliasKeyword);
                 Token(alias.Label);
+            }
+        }
+
+        private void Lineage(SyntaxList<LineageClauseSyntax>? clauses)
+        {
+            if (clauses is null)
+            {
+                return;
+            }
+
+            foreach (var clause in clauses)
+            {
+                Token(clause.Keyword);
+                if (clause.FromKeyword is { } from)
+                {
+                    Token(from);
+                }
+
+                foreach (var operand in clause.Operands)
+                {
+                    if (operand is PathSyntax path)
+                    {
+                        Path(path);
+                    }
+                    else if (operand is SyntaxToken token)
+                    {
+                        Token(token, space: token.Kind != SyntaxKind.CommaToken);
+                    }
+                }
             }
         }
 

@@ -22,6 +22,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         {
             DeclarationSyntax? built = declaration.formatDeclaration() is { } format ? BuildFormat(format)
                 : declaration.sectionDeclaration() is { } section ? BuildSection(section)
+                : declaration.removeDeclaration() is { } remove ? BuildRemove(remove)
                 : null;
             if (built is not null)
             {
@@ -37,9 +38,64 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         Name(c.name()),
         Token(c, ReportDslLexer.VERSION, SyntaxKind.VersionKeyword),
         c.version is { } version ? FirstToken(version, SyntaxKind.IntegerToken) : Missing(SyntaxKind.IntegerToken),
+        c.formatRelation() is { } relation ? BuildRelation(relation) : null,
         Token(c, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
         List(c.formatProperty(), BuildProperty),
         Token(c, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
+
+    private FormatRelationSyntax BuildRelation(P.FormatRelationContext c) => new(
+        Labeled(c, c.relation, SyntaxKind.ExtendsKeyword),
+        Name(c.name()),
+        c.versionValue() is { } version ? FirstToken(version, SyntaxKind.IntegerToken) : Missing(SyntaxKind.IntegerToken));
+
+    private RemoveDeclarationSyntax BuildRemove(P.RemoveDeclarationContext c) => new(
+        Token(c, ReportDslLexer.REMOVE, SyntaxKind.RemoveKeyword),
+        Labeled(c, c.kind, SyntaxKind.TableKeyword),
+        BuildPath(c.path()));
+
+    private SyntaxList<LineageClauseSyntax>? Lineage(P.LineageContext[] clauses) =>
+        clauses.Length == 0 ? null : List(clauses, BuildLineage);
+
+    private LineageClauseSyntax? BuildLineage(P.LineageContext c)
+    {
+        if (FirstTerminal(c) is not { } first)
+        {
+            return null;
+        }
+
+        var keyword = Real(first.Symbol);
+        var from = OptionalToken(c, ReportDslLexer.FROM);
+        if (from is null && keyword.Kind is not (SyntaxKind.SinceKeyword or SyntaxKind.UntilKeyword))
+        {
+            from = Missing(SyntaxKind.FromKeyword);
+        }
+
+        var operands = new List<SyntaxElement>();
+        foreach (var child in c.children ?? [])
+        {
+            switch (child)
+            {
+                case P.PathContext path:
+                    operands.Add(BuildPath(path));
+                    break;
+                case P.VersionValueContext version:
+                    operands.Add(FirstToken(version, SyntaxKind.IntegerToken));
+                    break;
+                case ITerminalNode { Symbol.Type: ReportDslLexer.STRING or ReportDslLexer.COMMA } terminal when IsReal(terminal) is not null:
+                    operands.Add(Real(terminal.Symbol));
+                    break;
+            }
+        }
+
+        if (operands.Count == 0 || operands[^1].Kind == SyntaxKind.CommaToken)
+        {
+            operands.Add(keyword.Kind is SyntaxKind.SinceKeyword or SyntaxKind.UntilKeyword
+                ? Missing(SyntaxKind.IntegerToken)
+                : new PathSyntax(new SyntaxList<SyntaxToken>([Missing(SyntaxKind.IdentifierToken)])));
+        }
+
+        return new LineageClauseSyntax(keyword, from, new SyntaxList<SyntaxElement>(operands));
+    }
 
     private FormatPropertySyntax BuildProperty(P.FormatPropertyContext c)
     {
@@ -62,15 +118,16 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         var name = Name(c.name());
         var labels = BuildLabels(c.labels());
         var modifiers = Modifiers(c.modifier());
+        var lineage = Lineage(c.lineage());
         var body = c.sectionBody();
         if (body is null)
         {
-            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, Missing(SyntaxKind.ProseKeyword), null, null, null);
+            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, lineage, Missing(SyntaxKind.ProseKeyword), null, null, null);
         }
 
         if (OptionalToken(body, ReportDslLexer.PROSE) is { } prose)
         {
-            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, prose, null, null, null);
+            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, lineage, prose, null, null, null);
         }
 
         return new SectionDeclarationSyntax(
@@ -78,6 +135,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
             name,
             labels,
             modifiers,
+            lineage,
             null,
             Token(body, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
             List(body.tableDeclaration(), BuildTable),
@@ -88,6 +146,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         Token(c, ReportDslLexer.TABLE, SyntaxKind.TableKeyword),
         Name(c.name()),
         BuildLabels(c.labels()),
+        Lineage(c.lineage()),
         Token(c, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
         List(c.tableMember(), BuildMember),
         Token(c, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
@@ -120,6 +179,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
             Name(group.name()),
             BuildLabels(group.labels()),
             Modifiers(group.modifier()),
+            Lineage(group.lineage()),
             Token(group, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
             List(group.axisItem(), BuildAxisItem),
             Token(group, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken)),
@@ -132,9 +192,10 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         var name = Name(c.name());
         var labels = BuildLabels(c.labels());
         var modifiers = Modifiers(c.modifier());
+        var lineage = Lineage(c.lineage());
         var colon = OptionalToken(c, ReportDslLexer.COLON);
         var type = colon is null ? null : BuildCellType(c.cellType());
-        return new LeafItemSyntax(name, labels, modifiers, colon, type);
+        return new LeafItemSyntax(name, labels, modifiers, lineage, colon, type);
     }
 
     private LabelsSyntax BuildLabels(P.LabelsContext? c)

@@ -39,6 +39,16 @@ internal static class TokenKinds
         [ReportDslLexer.COLUMN] = SyntaxKind.ColumnKeyword,
         [ReportDslLexer.IN] = SyntaxKind.InKeyword,
         [ReportDslLexer.PREVIOUS] = SyntaxKind.PreviousKeyword,
+        [ReportDslLexer.EXTENDS] = SyntaxKind.ExtendsKeyword,
+        [ReportDslLexer.REVISES] = SyntaxKind.RevisesKeyword,
+        [ReportDslLexer.REMOVE] = SyntaxKind.RemoveKeyword,
+        [ReportDslLexer.RENAMED] = SyntaxKind.RenamedKeyword,
+        [ReportDslLexer.SPLIT] = SyntaxKind.SplitKeyword,
+        [ReportDslLexer.MERGED] = SyntaxKind.MergedKeyword,
+        [ReportDslLexer.MOVED] = SyntaxKind.MovedKeyword,
+        [ReportDslLexer.FROM] = SyntaxKind.FromKeyword,
+        [ReportDslLexer.SINCE] = SyntaxKind.SinceKeyword,
+        [ReportDslLexer.UNTIL] = SyntaxKind.UntilKeyword,
         [ReportDslLexer.LBRACE] = SyntaxKind.OpenBraceToken,
         [ReportDslLexer.RBRACE] = SyntaxKind.CloseBraceToken,
         [ReportDslLexer.LPAREN] = SyntaxKind.OpenParenToken,
@@ -72,7 +82,7 @@ internal static class TokenKinds
 
     public static SyntaxKind ToKind(int tokenType) => Kinds.GetValueOrDefault(tokenType, SyntaxKind.None);
 
-    public static bool IsKeyword(int tokenType) => tokenType is >= ReportDslLexer.FORMAT and <= ReportDslLexer.PREVIOUS;
+    public static bool IsKeyword(int tokenType) => tokenType is >= ReportDslLexer.FORMAT and <= ReportDslLexer.UNTIL;
 
     /// <summary>Gets how a diagnostic names an expected token type: a quoted literal, or "a name", "a string"….</summary>
     public static object Describe(int tokenType) => tokenType switch

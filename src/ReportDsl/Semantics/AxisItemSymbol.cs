@@ -65,6 +65,9 @@ public sealed class AxisItemSymbol : Symbol
     /// <summary>Gets the official labels from the outermost group to this item.</summary>
     public ImmutableArray<string> LabelPath { get; }
 
+    /// <summary>Gets how the item relates to the earlier version of the format (empty when it is the same item under the same id).</summary>
+    public ImmutableArray<LineageClause> Lineage { get; internal set; } = [];
+
     /// <summary>Gets the members of a group.</summary>
     public ImmutableArray<AxisItemSymbol> Children { get; internal set; } = [];
 

@@ -24,6 +24,12 @@ public sealed class FormatSymbol : Symbol
     /// <summary>Gets the last report year the format applies to; null when open-ended.</summary>
     public int? LastYear { get; internal set; }
 
+    /// <summary>Gets the earlier format this one extends or revises, when it was among the specs compiled.</summary>
+    public FormatSymbol? Earlier { get; internal set; }
+
+    /// <summary>Gets whether the format extends the earlier one (inherits its content) rather than only revising it.</summary>
+    public bool IsExtension { get; internal set; }
+
     /// <summary>Gets the sections in order.</summary>
     public ImmutableArray<SectionSymbol> Sections { get; internal set; } = [];
 

@@ -14,13 +14,14 @@ internal static class ModelPrinter
         var builder = new StringBuilder();
         foreach (var format in formats)
         {
-            Line(builder, 0, $"format {format.Name} version {format.Version}");
+            var relation = format.Earlier is { } earlier ? $" {(format.IsExtension ? "extends" : "revises")} {earlier.Name} {earlier.Version}" : string.Empty;
+            Line(builder, 0, $"format {format.Name} version {format.Version}{relation}");
             Line(builder, 1, $"title {format.Title}");
             Line(builder, 1, $"source {format.Document}");
             Line(builder, 1, $"years {format.FirstYear}..{format.LastYear}");
             foreach (var section in format.Sections)
             {
-                Line(builder, 1, $"section {section.Name} \"{section.Label}\"{Aliases(section.Aliases)} {(section.IsRequired ? "required" : "optional")} {(section.IsProse ? "prose" : "tables")}");
+                Line(builder, 1, $"section {section.Name} \"{section.Label}\"{Aliases(section.Aliases)} {(section.IsRequired ? "required" : "optional")} {(section.IsProse ? "prose" : "tables")}{Lineage(section.Lineage)}");
                 foreach (var table in section.Tables)
                 {
                     PrintTable(builder, table);
@@ -33,7 +34,7 @@ internal static class ModelPrinter
 
     private static void PrintTable(StringBuilder builder, TableSymbol table)
     {
-        Line(builder, 2, $"table {table.Name} \"{table.Label}\"{Aliases(table.Aliases)}");
+        Line(builder, 2, $"table {table.Name} \"{table.Label}\"{Aliases(table.Aliases)}{Lineage(table.Lineage)}");
         Optional(builder, 3, "stub", table.Stub);
         Line(builder, 3, "rows" + (table.RowsCaption is { } rowsCaption ? $" \"{rowsCaption}\"" : string.Empty));
         foreach (var row in table.Rows)
@@ -68,12 +69,14 @@ internal static class ModelPrinter
     {
         var flags = (item.IsGroup ? " group" : string.Empty) + (item.IsHeader ? " header" : string.Empty) + (item.IsUnlabeled ? " unlabeled" : string.Empty);
         var type = item.DeclaredType is { } declared ? $" : {declared}" : string.Empty;
-        Line(builder, depth, $"{item.Path} \"{item.Label}\"{Aliases(item.Aliases)}{flags}{type}");
+        Line(builder, depth, $"{item.Path} \"{item.Label}\"{Aliases(item.Aliases)}{flags}{type}{Lineage(item.Lineage)}");
         foreach (var child in item.Children)
         {
             PrintItem(builder, child, depth + 1);
         }
     }
+
+    private static string Lineage(IEnumerable<LineageClause> clauses) => string.Concat(clauses.Select(c => " " + c));
 
     private static string Aliases(IEnumerable<string> aliases) => string.Concat(aliases.Select(a => $" alias \"{a}\""));
 

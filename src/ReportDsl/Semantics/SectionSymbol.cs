@@ -27,6 +27,9 @@ public sealed class SectionSymbol : Symbol
     /// <summary>Gets whether the section is free text (otherwise it holds tables).</summary>
     public bool IsProse { get; }
 
+    /// <summary>Gets how the section relates to the earlier version of the format.</summary>
+    public ImmutableArray<LineageClause> Lineage { get; internal set; } = [];
+
     /// <summary>Gets the tables in order.</summary>
     public ImmutableArray<TableSymbol> Tables { get; internal set; } = [];
 }

@@ -21,6 +21,12 @@ public sealed class TableSymbol : Symbol
     /// <summary>Gets other captions documents use.</summary>
     public ImmutableArray<string> Aliases { get; }
 
+    /// <summary>Gets how the table relates to the earlier version of the format.</summary>
+    public ImmutableArray<LineageClause> Lineage { get; internal set; } = [];
+
+    /// <summary>Gets the section that holds the table.</summary>
+    public SectionSymbol? Section { get; internal set; }
+
     /// <summary>Gets the label of the top-left cell, if declared.</summary>
     public string? Stub { get; internal set; }
 

@@ -18,4 +18,7 @@ public abstract class AxisItemSyntax : SyntaxNode
 
     /// <summary>Gets the modifiers.</summary>
     public abstract SyntaxList<SyntaxToken> Modifiers { get; }
+
+    /// <summary>Gets the lineage clauses (null when there are none).</summary>
+    public abstract SyntaxList<LineageClauseSyntax>? Lineage { get; }
 }

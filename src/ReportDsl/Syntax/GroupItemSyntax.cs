@@ -5,8 +5,8 @@ namespace ReportDsl.Syntax;
 /// <summary><c>group id "label" { items }</c>: a header over other rows or columns; it carries no values itself.</summary>
 public sealed class GroupItemSyntax : AxisItemSyntax
 {
-    internal GroupItemSyntax(SyntaxToken groupKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxToken openBrace, SyntaxList<AxisItemSyntax> items, SyntaxToken closeBrace)
-        : base(SyntaxKind.GroupItem, [groupKeyword, name, labels, modifiers, openBrace, items, closeBrace])
+    internal GroupItemSyntax(SyntaxToken groupKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxList<LineageClauseSyntax>? lineage, SyntaxToken openBrace, SyntaxList<AxisItemSyntax> items, SyntaxToken closeBrace)
+        : base(SyntaxKind.GroupItem, [groupKeyword, name, labels, modifiers, lineage, openBrace, items, closeBrace])
     {
     }
 
@@ -27,14 +27,17 @@ public sealed class GroupItemSyntax : AxisItemSyntax
     /// <summary>Gets the modifiers.</summary>
     public override SyntaxList<SyntaxToken> Modifiers => Node<SyntaxList<SyntaxToken>>(3);
 
+    /// <inheritdoc />
+    public override SyntaxList<LineageClauseSyntax>? Lineage => OptionalNode<SyntaxList<LineageClauseSyntax>>(4);
+
     /// <summary>Gets the opening brace.</summary>
-    public SyntaxToken OpenBrace => Token(4);
+    public SyntaxToken OpenBrace => Token(5);
 
     /// <summary>Gets the members.</summary>
-    public SyntaxList<AxisItemSyntax> Items => Node<SyntaxList<AxisItemSyntax>>(5);
+    public SyntaxList<AxisItemSyntax> Items => Node<SyntaxList<AxisItemSyntax>>(6);
 
     /// <summary>Gets the closing brace.</summary>
-    public SyntaxToken CloseBrace => Token(6);
+    public SyntaxToken CloseBrace => Token(7);
 
     internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new GroupItemSyntax(slots);
 }

@@ -5,8 +5,8 @@ namespace ReportDsl.Syntax;
 /// <summary><c>id "label" modifiers : type</c>: a row or a column.</summary>
 public sealed class LeafItemSyntax : AxisItemSyntax
 {
-    internal LeafItemSyntax(SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxToken? colon, CellTypeSyntax? type)
-        : base(SyntaxKind.LeafItem, [name, labels, modifiers, colon, type])
+    internal LeafItemSyntax(SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxList<LineageClauseSyntax>? lineage, SyntaxToken? colon, CellTypeSyntax? type)
+        : base(SyntaxKind.LeafItem, [name, labels, modifiers, lineage, colon, type])
     {
     }
 
@@ -24,11 +24,14 @@ public sealed class LeafItemSyntax : AxisItemSyntax
     /// <summary>Gets the modifiers.</summary>
     public override SyntaxList<SyntaxToken> Modifiers => Node<SyntaxList<SyntaxToken>>(2);
 
+    /// <inheritdoc />
+    public override SyntaxList<LineageClauseSyntax>? Lineage => OptionalNode<SyntaxList<LineageClauseSyntax>>(3);
+
     /// <summary>Gets the colon before a type.</summary>
-    public SyntaxToken? Colon => OptionalToken(3);
+    public SyntaxToken? Colon => OptionalToken(4);
 
     /// <summary>Gets the type of the item's cells.</summary>
-    public CellTypeSyntax? Type => OptionalNode<CellTypeSyntax>(4);
+    public CellTypeSyntax? Type => OptionalNode<CellTypeSyntax>(5);
 
     internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new LeafItemSyntax(slots);
 }

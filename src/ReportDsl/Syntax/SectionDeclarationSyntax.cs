@@ -5,8 +5,8 @@ namespace ReportDsl.Syntax;
 /// <summary><c>section id "label" modifiers prose</c> or <c>section id "label" modifiers { tables }</c>.</summary>
 public sealed class SectionDeclarationSyntax : DeclarationSyntax
 {
-    internal SectionDeclarationSyntax(SyntaxToken sectionKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxToken? proseKeyword, SyntaxToken? openBrace, SyntaxList<TableDeclarationSyntax>? tables, SyntaxToken? closeBrace)
-        : base(SyntaxKind.SectionDeclaration, [sectionKeyword, name, labels, modifiers, proseKeyword, openBrace, tables, closeBrace])
+    internal SectionDeclarationSyntax(SyntaxToken sectionKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxList<LineageClauseSyntax>? lineage, SyntaxToken? proseKeyword, SyntaxToken? openBrace, SyntaxList<TableDeclarationSyntax>? tables, SyntaxToken? closeBrace)
+        : base(SyntaxKind.SectionDeclaration, [sectionKeyword, name, labels, modifiers, lineage, proseKeyword, openBrace, tables, closeBrace])
     {
     }
 
@@ -27,17 +27,20 @@ public sealed class SectionDeclarationSyntax : DeclarationSyntax
     /// <summary>Gets <c>required</c> or <c>optional</c>.</summary>
     public SyntaxList<SyntaxToken> Modifiers => Node<SyntaxList<SyntaxToken>>(3);
 
+    /// <summary>Gets the lineage clauses (null when there are none).</summary>
+    public SyntaxList<LineageClauseSyntax>? Lineage => OptionalNode<SyntaxList<LineageClauseSyntax>>(4);
+
     /// <summary>Gets the <c>prose</c> keyword of a text-only section.</summary>
-    public SyntaxToken? ProseKeyword => OptionalToken(4);
+    public SyntaxToken? ProseKeyword => OptionalToken(5);
 
     /// <summary>Gets the opening brace of a section with tables.</summary>
-    public SyntaxToken? OpenBrace => OptionalToken(5);
+    public SyntaxToken? OpenBrace => OptionalToken(6);
 
     /// <summary>Gets the tables of the section.</summary>
-    public SyntaxList<TableDeclarationSyntax>? Tables => OptionalNode<SyntaxList<TableDeclarationSyntax>>(6);
+    public SyntaxList<TableDeclarationSyntax>? Tables => OptionalNode<SyntaxList<TableDeclarationSyntax>>(7);
 
     /// <summary>Gets the closing brace.</summary>
-    public SyntaxToken? CloseBrace => OptionalToken(7);
+    public SyntaxToken? CloseBrace => OptionalToken(8);
 
     internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new SectionDeclarationSyntax(slots);
 }

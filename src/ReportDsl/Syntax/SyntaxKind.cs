@@ -77,6 +77,26 @@ public enum SyntaxKind
     InKeyword,
     /// <summary><c>previous</c>.</summary>
     PreviousKeyword,
+    /// <summary><c>extends</c>.</summary>
+    ExtendsKeyword,
+    /// <summary><c>revises</c>.</summary>
+    RevisesKeyword,
+    /// <summary><c>remove</c>.</summary>
+    RemoveKeyword,
+    /// <summary><c>renamed</c>.</summary>
+    RenamedKeyword,
+    /// <summary><c>split</c>.</summary>
+    SplitKeyword,
+    /// <summary><c>merged</c>.</summary>
+    MergedKeyword,
+    /// <summary><c>moved</c>.</summary>
+    MovedKeyword,
+    /// <summary><c>from</c>.</summary>
+    FromKeyword,
+    /// <summary><c>since</c>.</summary>
+    SinceKeyword,
+    /// <summary><c>until</c>.</summary>
+    UntilKeyword,
     /// <summary><c>{</c>.</summary>
     OpenBraceToken,
     /// <summary><c>}</c>.</summary>
@@ -177,4 +197,10 @@ public enum SyntaxKind
     ParenthesizedExpression,
     /// <summary>A dotted path such as <c>results.withheld.secret</c>.</summary>
     Path,
+    /// <summary><c>extends format version</c> or <c>revises format version</c> in a format header.</summary>
+    FormatRelation,
+    /// <summary><c>remove table id</c> and the like, in a format that extends another.</summary>
+    RemoveDeclaration,
+    /// <summary>A lineage clause such as <c>renamed from old_id</c> or <c>since 2021</c>.</summary>
+    LineageClause,
 }

@@ -5,8 +5,8 @@ namespace ReportDsl.Syntax;
 /// <summary><c>table id "label" { members }</c>.</summary>
 public sealed class TableDeclarationSyntax : SyntaxNode
 {
-    internal TableDeclarationSyntax(SyntaxToken tableKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxToken openBrace, SyntaxList<TableMemberSyntax> members, SyntaxToken closeBrace)
-        : base(SyntaxKind.TableDeclaration, [tableKeyword, name, labels, openBrace, members, closeBrace])
+    internal TableDeclarationSyntax(SyntaxToken tableKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<LineageClauseSyntax>? lineage, SyntaxToken openBrace, SyntaxList<TableMemberSyntax> members, SyntaxToken closeBrace)
+        : base(SyntaxKind.TableDeclaration, [tableKeyword, name, labels, lineage, openBrace, members, closeBrace])
     {
     }
 
@@ -24,14 +24,17 @@ public sealed class TableDeclarationSyntax : SyntaxNode
     /// <summary>Gets the table's caption and its aliases.</summary>
     public LabelsSyntax Labels => Node<LabelsSyntax>(2);
 
+    /// <summary>Gets the lineage clauses (null when there are none).</summary>
+    public SyntaxList<LineageClauseSyntax>? Lineage => OptionalNode<SyntaxList<LineageClauseSyntax>>(3);
+
     /// <summary>Gets the opening brace.</summary>
-    public SyntaxToken OpenBrace => Token(3);
+    public SyntaxToken OpenBrace => Token(4);
 
     /// <summary>Gets the members.</summary>
-    public SyntaxList<TableMemberSyntax> Members => Node<SyntaxList<TableMemberSyntax>>(4);
+    public SyntaxList<TableMemberSyntax> Members => Node<SyntaxList<TableMemberSyntax>>(5);
 
     /// <summary>Gets the closing brace.</summary>
-    public SyntaxToken CloseBrace => Token(5);
+    public SyntaxToken CloseBrace => Token(6);
 
     internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new TableDeclarationSyntax(slots);
 }

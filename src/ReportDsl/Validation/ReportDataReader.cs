@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using ReportDsl.Binding;
 using ReportDsl.Diagnostics;
 using ReportDsl.Semantics;
@@ -56,6 +58,14 @@ public static class ReportDataReader
 
         var lines = new LineMap(json);
         var findings = new FindingCollector(Math.Max(0, maxFindings));
+        if (!Utf8.IsValid(json.Span))
+        {
+            // Utf8JsonReader checks the JSON structure but not the encoding inside strings, and GetString throws on
+            // bytes that are not UTF-8, so such a file is refused here, at its first bad byte (found by fuzzing).
+            var at = lines.Locate(path, FirstInvalidByte(json.Span));
+            return Fail(path, at.Line, at.Column, "the file is not UTF-8 text (save it as UTF-8)");
+        }
+
         try
         {
             return new Run(json.Span, path, lines, findings, resolve, specDescription).Read();
@@ -64,6 +74,41 @@ public static class ReportDataReader
         {
             return Fail(path, (int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0) + 1, Clean(exception.Message));
         }
+        catch (InvalidOperationException) when (FirstUndecodableString(json.Span) is { } offset)
+        {
+            // Utf8JsonReader accepts an escaped surrogate without its pair ("\ud800"), but GetString throws on it
+            // (found by fuzzing).
+            var at = lines.Locate(path, offset);
+            return Fail(path, at.Line, at.Column, "a string has a \\u escape of half a surrogate pair (\\uD800 to \\uDFFF) without the other half");
+        }
+    }
+
+    private static long? FirstUndecodableString(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        _ = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return reader.TokenStartIndex;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The strings before the syntax error all decoded, so the exception came from elsewhere.
+        }
+
+        return null;
     }
 
     /// <summary>The finding for an input that could not be read at all (RD3110).</summary>
@@ -75,6 +120,17 @@ public static class ReportDataReader
         Finding.ForData(DiagnosticCatalog.RD3124, [], null, new FindingLocation(path, 1, 1), length, MaxBytes);
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length && Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
+    }
 
     private static Result Fail(string path, int line, int column, string reason) =>
         new(null, [Finding.ForData(DiagnosticCatalog.RD3110, [], null, new FindingLocation(path, line, column), reason)]);

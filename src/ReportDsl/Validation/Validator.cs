@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ReportDsl.Diagnostics;
+using ReportDsl.Evolution;
 using ReportDsl.Semantics;
 
 namespace ReportDsl.Validation;
@@ -16,6 +17,7 @@ public sealed class Validator
     private readonly ImmutableArray<RuleInstance> _instances;
     private readonly InstanceCheck[] _checks;
     private readonly Func<ReportValues, ReportValues?, int> _counter;
+    private readonly PreviousYear _previousYear;
 
     private Validator(FormatSymbol format)
     {
@@ -24,6 +26,7 @@ public sealed class Validator
         _instances = [.. format.Rules.SelectMany(r => r.Expand())];
         _checks = [.. _instances.Select(i => new InstanceCheck(i, Layout))];
         _counter = RuleCompiler.CompileCounter(_instances, _checks, Layout);
+        _previousYear = new PreviousYear(Layout);
     }
 
     /// <summary>Gets the format.</summary>
@@ -69,22 +72,29 @@ public sealed class Validator
         return problems;
     }
 
-    /// <summary>Validates a report: the problems found while reading it, then every rule, in order.</summary>
+    /// <summary>
+    /// Validates a report: the problems found while reading it, then every rule, in order. Last year's report may be in
+    /// another format: its values are matched to this format's cells by identity (<see cref="CellMapping"/>), and it is
+    /// refused unless it is the year before (RD3150).
+    /// </summary>
     public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null) => ValidateUpTo(report, previous, int.MaxValue).Findings;
 
     /// <summary>
-    /// Validates a report, describing at most <paramref name="maxFindings"/> findings (those found while reading first)
-    /// and only counting the rest: past the cap, a broken rule costs its check, not a finding with labels.
+    /// Validates a report as <see cref="Validate(ReportData, ReportData?)"/> does, describing at most
+    /// <paramref name="maxFindings"/> findings (those found while reading first) and only counting the rest: past the
+    /// cap, a broken rule costs its check, not a finding with labels.
     /// </summary>
     public FindingList ValidateUpTo(ReportData report, ReportData? previous, int maxFindings)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (!ReferenceEquals(report.Values.Layout, Layout) || (previous is not null && !ReferenceEquals(previous.Values.Layout, Layout)))
+        if (!ReferenceEquals(report.Values.Layout, Layout))
         {
             throw new ArgumentException("The report was read for another format; validate it with that format's validator.", nameof(report));
         }
 
-        if (report.ReadFindings.IsEmpty && report.OmittedFindings == 0 && _counter(report.Values, previous?.Values) == 0)
+        var (aligned, previousFindings) = _previousYear.Align(report, previous);
+        previous = aligned;
+        if (report.ReadFindings.IsEmpty && report.OmittedFindings == 0 && previousFindings.IsEmpty && _counter(report.Values, previous?.Values) == 0)
         {
             return FindingList.Empty;
         }
@@ -92,6 +102,7 @@ public sealed class Validator
         var findings = new FindingCollector(Math.Max(0, maxFindings));
         findings.AddRange(report.ReadFindings);
         findings.AddOmitted(report.OmittedFindings, report.OmittedErrors);
+        findings.AddRange(previousFindings);
         for (var i = 0; i < _checks.Length; i++)
         {
             var outcome = _checks[i].Check(report.Values, previous?.Values);

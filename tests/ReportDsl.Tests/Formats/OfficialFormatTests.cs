@@ -3,6 +3,7 @@ using System.Text.Json;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using ReportDsl.Semantics;
+using ReportDsl.Syntax;
 using ReportDsl.Tests.Infrastructure;
 using ReportDsl.Text;
 
@@ -13,10 +14,18 @@ public sealed class OfficialFormatTests
 {
     private static FormatSymbol Load(string version)
     {
-        var path = Path.Combine(RepoPaths.Templates, version + ".rdsl");
-        var compilation = Compilation.Create(SourceText.From(File.ReadAllText(path), path));
+        var compilation = WithReferences(version);
         compilation.GetDiagnostics().ShouldBeEmpty();
         return compilation.Formats.ShouldHaveSingleItem();
+    }
+
+    /// <summary>One bundled format, with the others as references, so that its lineage is checked against the format it revises.</summary>
+    internal static Compilation WithReferences(string version)
+    {
+        var path = Path.Combine(RepoPaths.Templates, version + ".rdsl");
+        var others = Directory.EnumerateFiles(RepoPaths.Templates, "*.rdsl").Where(f => Path.GetFileName(f) != version + ".rdsl").Order(StringComparer.Ordinal)
+            .Select(f => SyntaxTree.Parse(SourceText.From(File.ReadAllText(f), f)));
+        return Compilation.Create([SyntaxTree.Parse(SourceText.From(File.ReadAllText(path), path))], others);
     }
 
     [Theory]
@@ -104,13 +113,26 @@ public sealed class OfficialFormatTests
         }
     }
 
+    /// <summary>Seed 001 (a 2024 report in a 2019-style layout) has exactly the cells of the declared variant of 2019.</summary>
+    [Fact]
+    public void Issue9_seed_001_is_the_declared_variant_of_2019()
+    {
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Corpus, "seeds", "001_1eb96f4772f69272.truth.json")));
+        var keys = truth.RootElement.GetProperty("cells").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var variant = Load("2019-decisions-only");
+        variant.IsExtension.ShouldBeTrue();
+        variant.Earlier.ShouldNotBeNull().Version.ShouldBe("2019");
+        variant.Tables.SelectMany(t => t.Cells).Select(SeedKeys.Of).ToHashSet().SetEquals(keys).ShouldBeTrue();
+        Load("2019").Tables.SelectMany(t => t.Cells).Select(SeedKeys.Of).ToHashSet().SetEquals(keys).ShouldBeFalse("the plain 2019 format has columns the seed does not");
+    }
+
     [Theory]
     [InlineData("2019")]
     [InlineData("2021")]
+    [InlineData("2019-decisions-only")]
     public void Model_dump(string version)
     {
-        var path = Path.Combine(RepoPaths.Templates, version + ".rdsl");
-        var dump = Compilation.Create(SourceText.From(File.ReadAllText(path))).GetSemanticModel().Dump();
+        var dump = WithReferences(version).GetSemanticModel().Dump();
         dump.ShouldMatchApproved(c => c.WithDiscriminator(version).SubFolder("Approved").NoDiff());
     }
 

@@ -26,6 +26,7 @@ public sealed class FormatterTests
     [Theory]
     [InlineData("2019.rdsl")]
     [InlineData("2021.rdsl")]
+    [InlineData("2019-decisions-only.rdsl")]
     public void The_bundled_formats_are_in_canonical_layout(string file)
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Templates, file));

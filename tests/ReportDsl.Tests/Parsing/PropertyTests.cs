@@ -12,6 +12,8 @@ namespace ReportDsl.Tests.Parsing;
 public sealed class PropertyTests
 {
     private static readonly string Spec2021 = File.ReadAllText(Path.Combine(RepoPaths.Templates, "2021.rdsl"));
+    private static readonly string Variant = File.ReadAllText(Path.Combine(RepoPaths.Templates, "2019-decisions-only.rdsl"));
+    private static readonly SyntaxTree Spec2019 = SyntaxTree.Parse(SourceText.From(File.ReadAllText(Path.Combine(RepoPaths.Templates, "2019.rdsl")), "2019.rdsl"));
 
     private static Gen<string> Pick(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
@@ -33,6 +35,19 @@ public sealed class PropertyTests
 
         // One type for every column, so that sums over column groups stay well typed.
         var columnType = Types[random.Next(Types.Length)];
+        var version = random.Next(1, 9999);
+
+        // Lineage that needs no earlier format: "since" no later than the version, "until" no earlier than "since".
+        string Lineage()
+        {
+            if (random.Next(3) != 0)
+            {
+                return string.Empty;
+            }
+
+            var since = random.Next(1, version + 1);
+            return $"{Sp()}since{Sp()}{since}" + (random.Next(2) == 0 ? $"{Sp()}until {random.Next(since, 10000)}" : string.Empty);
+        }
 
         void Items(StringBuilder builder, string prefix, int depth)
         {
@@ -44,18 +59,18 @@ public sealed class PropertyTests
                 var alias = random.Next(3) == 0 ? $"{Sp()}alias{Sp()}\"{label}甲\"" : string.Empty;
                 if (depth > 0 && random.Next(3) == 0)
                 {
-                    builder.Append($"group{Sp()}{name} \"{label}\"{alias} {{{Nl()}");
+                    builder.Append($"group{Sp()}{name} \"{label}\"{alias}{Lineage()} {{{Nl()}");
                     Items(builder, name + "_", depth - 1);
                     builder.Append($"}}{Nl()}");
                 }
                 else
                 {
-                    builder.Append($"{name}{Sp()}\"{label}\"{alias}{(prefix.StartsWith('r') ? string.Empty : columnType)}{Nl()}");
+                    builder.Append($"{name}{Sp()}\"{label}\"{alias}{Lineage()}{(prefix.StartsWith('r') ? string.Empty : columnType)}{Nl()}");
                 }
             }
         }
 
-        var spec = new StringBuilder($"// generated{Nl()}format{Sp()}f{random.Next(100)} version {random.Next(1, 9999)} {{{Nl()}title \"t\"{Nl()}source \"s\"{Sp()}years 2021..{Nl()}}}{Nl()}");
+        var spec = new StringBuilder($"// generated{Nl()}format{Sp()}f{random.Next(100)} version {version} {{{Nl()}title \"t\"{Nl()}source \"s\"{Sp()}years 2021..{Nl()}}}{Nl()}");
         spec.Append($"section s \"一\"{Sp()}required {{{Nl()}table t \"表\" {{{Nl()}cells count{Nl()}columns {{{Nl()}");
         Items(spec, "c", 2);
         spec.Append($"}}{Nl()}rows{Sp()}{{{Nl()}");
@@ -84,15 +99,15 @@ public sealed class PropertyTests
     private static readonly Gen<string> Junk = Gen.OneOf(
         Gen.Char["{}()[]:.,+-=<>!\"\\/*\n \t一a0"].Array[1, 8].Select(c => new string(c)),
         Pick("rule", "group", "for each row", "table", "section", "format", "\"", "/*", "//", "..", "previous", "sum("),
+        Pick(" renamed from x", " split from results.other", " merged from a, b", " moved from s", " since 2021", " until 1", " extends gov_info_disclosure 2019", " revises gov_info_disclosure 2019", "\nremove column art20_5.change\n", "\nremove table x\n"),
         Gen.Char.Array[1, 4].Select(c => new string(c)));
 
-    /// <summary>Random edits of the real 2021 format: deletions, insertions and duplications anywhere.</summary>
+    /// <summary>Random edits of the real 2021 format, or of the variant that extends 2019: deletions, insertions and duplications anywhere.</summary>
     private static readonly Gen<string> Mutated =
-        Gen.Select(Gen.Int[0, Spec2021.Length], Gen.Int[0, 40], Junk, Gen.Int[0, 2])
-            .Array[1, 5]
-            .Select(edits =>
+        Gen.Select(Gen.Bool, Gen.Select(Gen.Int[0, Spec2021.Length], Gen.Int[0, 40], Junk, Gen.Int[0, 2]).Array[1, 5])
+            .Select((variant, edits) =>
             {
-                var text = Spec2021;
+                var text = variant ? Variant : Spec2021;
                 foreach (var (position, length, junk, kind) in edits)
                 {
                     var start = Math.Min(position, text.Length);
@@ -113,7 +128,8 @@ public sealed class PropertyTests
     {
         Mutated.Sample(text =>
         {
-            var compilation = Compilation.Create(SourceText.From(text));
+            // The 2019 format is a reference, so that extends, revises and lineage are bound and checked.
+            var compilation = Compilation.Create([SyntaxTree.Parse(SourceText.From(text))], [Spec2019]);
             compilation.SyntaxTrees[0].Root.ToFullString().ShouldBe(text);
             _ = compilation.GetDiagnostics();
             _ = compilation.GetSemanticModel().Dump();

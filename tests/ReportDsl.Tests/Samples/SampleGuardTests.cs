@@ -11,6 +11,7 @@ public sealed partial class SampleGuardTests
     [
         "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
         "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
+        "old.rdsl", "new.rdsl", "expected.diff.txt", "expected.migration.txt",
         "command.txt", "setup.txt", "expected.cli.txt",
         "template.docx", "expected.render.txt",
     ];
@@ -42,6 +43,12 @@ public sealed partial class SampleGuardTests
             {
                 // A validation case: report data checked against the bundled formats (ReportDsl.Cli.Tests runs it).
                 File.Exists(Path.Combine(folder, "expected.validation.txt")).ShouldBeTrue($"{folder} has no expected.validation.txt");
+            }
+            else if (File.Exists(Path.Combine(folder, "old.rdsl")))
+            {
+                // A diff case: two versions of a spec compared by reportdsl diff (ReportDsl.Cli.Tests runs it).
+                File.Exists(Path.Combine(folder, "new.rdsl")).ShouldBeTrue($"{folder} has no new.rdsl");
+                File.Exists(Path.Combine(folder, "expected.diff.txt")).ShouldBeTrue($"{folder} has no expected.diff.txt");
             }
             else
             {
@@ -75,9 +82,9 @@ public sealed partial class SampleGuardTests
         // case folders produce them.
         var generatorCases = Directory.EnumerateDirectories(Path.Combine(RepoPaths.Root, "tests", "ReportDsl.Generators.Tests", "Cases"));
         var covered = SampleTests.SampleFolders().Concat(generatorCases)
-            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt") })
+            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt"), Path.Combine(f, "expected.migration.txt") })
             .Where(File.Exists)
-            .SelectMany(f => CodePattern().Matches(File.ReadAllText(f)).Select(m => m.Value.Trim()))
+            .SelectMany(f => (f.EndsWith("expected.migration.txt", StringComparison.Ordinal) ? MigrationCodePattern() : CodePattern()).Matches(File.ReadAllText(f)).Select(m => m.Value.Trim(' ', ':').Split(' ')[^1]))
             .Concat(SampleTests.SampleFolders()
                 .Select(f => Path.Combine(f, "expected.cli.txt"))
                 .Where(File.Exists)
@@ -89,6 +96,10 @@ public sealed partial class SampleGuardTests
 
     [GeneratedRegex(@"^\s*RD\d{4}", RegexOptions.Multiline)]
     private static partial Regex CodePattern();
+
+    // Migration output prints "path(line,col): warning RD3152: message", so the code follows the severity.
+    [GeneratedRegex(@"(error|warning) RD\d{4}:")]
+    private static partial Regex MigrationCodePattern();
 
     // The command line prints "path: error RD6001: message" (the MSBuild form without a position), or a validation report.
     [GeneratedRegex(@"(?:error|warning) (?<code>RD\d{4}):|^\s*(?<code>RD\d{4}) (?:error|warning)\b", RegexOptions.Multiline)]

@@ -39,25 +39,28 @@ internal partial class ReportDslParser : Parser {
 		ROWS=9, ABSENT=10, GROUP=11, ALIAS=12, REQUIRED=13, OPTIONAL=14, HEADER=15, 
 		UNLABELED=16, COUNT=17, INTEGER_TYPE=18, TEXT=19, AMOUNT=20, UNIT=21, 
 		PRECISION=22, RULE=23, TOLERANCE=24, FOR=25, EACH=26, ROW=27, COLUMN=28, 
-		IN=29, PREVIOUS=30, LBRACE=31, RBRACE=32, LPAREN=33, RPAREN=34, LBRACKET=35, 
-		RBRACKET=36, COLON=37, COMMA=38, RANGE=39, DOT=40, PLUS=41, MINUS=42, 
-		EQ=43, NE=44, LE=45, GE=46, LT=47, GT=48, DECIMAL=49, INTEGER=50, IDENTIFIER=51, 
-		STRING=52, UNTERMINATED_STRING=53, WHITESPACE=54, NEWLINE=55, LINE_COMMENT=56, 
-		BLOCK_COMMENT=57, BAD_CHARACTER=58;
+		IN=29, PREVIOUS=30, EXTENDS=31, REVISES=32, REMOVE=33, RENAMED=34, SPLIT=35, 
+		MERGED=36, MOVED=37, FROM=38, SINCE=39, UNTIL=40, LBRACE=41, RBRACE=42, 
+		LPAREN=43, RPAREN=44, LBRACKET=45, RBRACKET=46, COLON=47, COMMA=48, RANGE=49, 
+		DOT=50, PLUS=51, MINUS=52, EQ=53, NE=54, LE=55, GE=56, LT=57, GT=58, DECIMAL=59, 
+		INTEGER=60, IDENTIFIER=61, STRING=62, UNTERMINATED_STRING=63, WHITESPACE=64, 
+		NEWLINE=65, LINE_COMMENT=66, BLOCK_COMMENT=67, BAD_CHARACTER=68;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
-		RULE_versionValue = 3, RULE_formatProperty = 4, RULE_propertyValue = 5, 
-		RULE_sectionDeclaration = 6, RULE_sectionBody = 7, RULE_tableDeclaration = 8, 
-		RULE_tableMember = 9, RULE_axisItem = 10, RULE_labels = 11, RULE_modifier = 12, 
-		RULE_cellType = 13, RULE_ruleDeclaration = 14, RULE_quantifier = 15, RULE_comparison = 16, 
-		RULE_expression = 17, RULE_termOperator = 18, RULE_term = 19, RULE_cellReference = 20, 
-		RULE_path = 21, RULE_number = 22, RULE_name = 23;
+		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
+		RULE_formatProperty = 6, RULE_propertyValue = 7, RULE_sectionDeclaration = 8, 
+		RULE_sectionBody = 9, RULE_tableDeclaration = 10, RULE_tableMember = 11, 
+		RULE_axisItem = 12, RULE_lineage = 13, RULE_labels = 14, RULE_modifier = 15, 
+		RULE_cellType = 16, RULE_ruleDeclaration = 17, RULE_quantifier = 18, RULE_comparison = 19, 
+		RULE_expression = 20, RULE_termOperator = 21, RULE_term = 22, RULE_cellReference = 23, 
+		RULE_path = 24, RULE_number = 25, RULE_name = 26;
 	public static readonly string[] ruleNames = {
-		"compilationUnit", "declaration", "formatDeclaration", "versionValue", 
-		"formatProperty", "propertyValue", "sectionDeclaration", "sectionBody", 
-		"tableDeclaration", "tableMember", "axisItem", "labels", "modifier", "cellType", 
-		"ruleDeclaration", "quantifier", "comparison", "expression", "termOperator", 
-		"term", "cellReference", "path", "number", "name"
+		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
+		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
+		"sectionDeclaration", "sectionBody", "tableDeclaration", "tableMember", 
+		"axisItem", "lineage", "labels", "modifier", "cellType", "ruleDeclaration", 
+		"quantifier", "comparison", "expression", "termOperator", "term", "cellReference", 
+		"path", "number", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -65,19 +68,22 @@ internal partial class ReportDslParser : Parser {
 		"'cells'", "'columns'", "'rows'", "'absent'", "'group'", "'alias'", "'required'", 
 		"'optional'", "'header'", "'unlabeled'", "'count'", "'integer'", "'text'", 
 		"'amount'", "'unit'", "'precision'", "'rule'", "'tolerance'", "'for'", 
-		"'each'", "'row'", "'column'", "'in'", "'previous'", "'{'", "'}'", "'('", 
-		"')'", "'['", "']'", "':'", "','", "'..'", "'.'", "'+'", "'-'", "'='", 
-		"'!='", "'<='", "'>='", "'<'", "'>'"
+		"'each'", "'row'", "'column'", "'in'", "'previous'", "'extends'", "'revises'", 
+		"'remove'", "'renamed'", "'split'", "'merged'", "'moved'", "'from'", "'since'", 
+		"'until'", "'{'", "'}'", "'('", "')'", "'['", "']'", "':'", "','", "'..'", 
+		"'.'", "'+'", "'-'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "FORMAT", "VERSION", "SECTION", "PROSE", "TABLE", "STUB", "CELLS", 
 		"COLUMNS", "ROWS", "ABSENT", "GROUP", "ALIAS", "REQUIRED", "OPTIONAL", 
 		"HEADER", "UNLABELED", "COUNT", "INTEGER_TYPE", "TEXT", "AMOUNT", "UNIT", 
 		"PRECISION", "RULE", "TOLERANCE", "FOR", "EACH", "ROW", "COLUMN", "IN", 
-		"PREVIOUS", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", 
-		"COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", "EQ", "NE", "LE", "GE", 
-		"LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", 
-		"WHITESPACE", "NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
+		"PREVIOUS", "EXTENDS", "REVISES", "REMOVE", "RENAMED", "SPLIT", "MERGED", 
+		"MOVED", "FROM", "SINCE", "UNTIL", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", 
+		"EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", 
+		"STRING", "UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -140,21 +146,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 51;
+			State = 57;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==FORMAT || _la==SECTION) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8589934602L) != 0)) {
 				{
 				{
-				State = 48;
+				State = 54;
 				declaration();
 				}
 				}
-				State = 53;
+				State = 59;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 54;
+			State = 60;
 			Match(Eof);
 			}
 		}
@@ -176,6 +182,9 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public SectionDeclarationContext sectionDeclaration() {
 			return GetRuleContext<SectionDeclarationContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public RemoveDeclarationContext removeDeclaration() {
+			return GetRuleContext<RemoveDeclarationContext>(0);
+		}
 		public DeclarationContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -194,21 +203,28 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 58;
+			State = 65;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 56;
+				State = 62;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 57;
+				State = 63;
 				sectionDeclaration();
+				}
+				break;
+			case REMOVE:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 64;
+				removeDeclaration();
 				}
 				break;
 			default:
@@ -238,6 +254,9 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public VersionValueContext versionValue() {
 			return GetRuleContext<VersionValueContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public FormatRelationContext formatRelation() {
+			return GetRuleContext<FormatRelationContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public FormatPropertyContext[] formatProperty() {
 			return GetRuleContexts<FormatPropertyContext>();
 		}
@@ -265,32 +284,159 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 60;
+			State = 67;
 			Match(FORMAT);
-			State = 61;
-			name();
-			State = 62;
-			Match(VERSION);
-			State = 63;
-			_localctx.version = versionValue();
-			State = 64;
-			Match(LBRACE);
 			State = 68;
+			name();
+			State = 69;
+			Match(VERSION);
+			State = 70;
+			_localctx.version = versionValue();
+			State = 72;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251801961168894L) != 0)) {
+			if (_la==EXTENDS || _la==REVISES) {
+				{
+				State = 71;
+				formatRelation();
+				}
+			}
+
+			State = 74;
+			Match(LBRACE);
+			State = 78;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
 				{
 				{
-				State = 65;
+				State = 75;
 				formatProperty();
 				}
 				}
-				State = 70;
+				State = 80;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 71;
+			State = 81;
 			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FormatRelationContext : ParserRuleContext {
+		public IToken relation;
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public VersionValueContext versionValue() {
+			return GetRuleContext<VersionValueContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTENDS() { return GetToken(ReportDslParser.EXTENDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVISES() { return GetToken(ReportDslParser.REVISES, 0); }
+		public FormatRelationContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_formatRelation; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFormatRelation(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FormatRelationContext formatRelation() {
+		FormatRelationContext _localctx = new FormatRelationContext(Context, State);
+		EnterRule(_localctx, 6, RULE_formatRelation);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 83;
+			_localctx.relation = TokenStream.LT(1);
+			_la = TokenStream.LA(1);
+			if ( !(_la==EXTENDS || _la==REVISES) ) {
+				_localctx.relation = ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			State = 84;
+			name();
+			State = 85;
+			versionValue();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RemoveDeclarationContext : ParserRuleContext {
+		public IToken kind;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(ReportDslParser.REMOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path() {
+			return GetRuleContext<PathContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECTION() { return GetToken(ReportDslParser.SECTION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(ReportDslParser.TABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(ReportDslParser.ROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLUMN() { return GetToken(ReportDslParser.COLUMN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RULE() { return GetToken(ReportDslParser.RULE, 0); }
+		public RemoveDeclarationContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_removeDeclaration; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRemoveDeclaration(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RemoveDeclarationContext removeDeclaration() {
+		RemoveDeclarationContext _localctx = new RemoveDeclarationContext(Context, State);
+		EnterRule(_localctx, 8, RULE_removeDeclaration);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 87;
+			Match(REMOVE);
+			State = 88;
+			_localctx.kind = TokenStream.LT(1);
+			_la = TokenStream.LA(1);
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
+				_localctx.kind = ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			State = 89;
+			path();
 			}
 		}
 		catch (RecognitionException re) {
@@ -323,12 +469,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public VersionValueContext versionValue() {
 		VersionValueContext _localctx = new VersionValueContext(Context, State);
-		EnterRule(_localctx, 6, RULE_versionValue);
+		EnterRule(_localctx, 10, RULE_versionValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 73;
+			State = 91;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -373,13 +519,13 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public FormatPropertyContext formatProperty() {
 		FormatPropertyContext _localctx = new FormatPropertyContext(Context, State);
-		EnterRule(_localctx, 8, RULE_formatProperty);
+		EnterRule(_localctx, 12, RULE_formatProperty);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 75;
+			State = 93;
 			name();
-			State = 76;
+			State = 94;
 			propertyValue();
 			}
 		}
@@ -417,37 +563,37 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PropertyValueContext propertyValue() {
 		PropertyValueContext _localctx = new PropertyValueContext(Context, State);
-		EnterRule(_localctx, 10, RULE_propertyValue);
+		EnterRule(_localctx, 14, RULE_propertyValue);
 		int _la;
 		try {
-			State = 86;
+			State = 104;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 78;
+				State = 96;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 79;
+				State = 97;
 				Match(INTEGER);
-				State = 84;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 80;
+					State = 98;
 					Match(RANGE);
-					State = 82;
+					State = 100;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 81;
+						State = 99;
 						Match(INTEGER);
 						}
 					}
@@ -489,6 +635,12 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
 			return GetRuleContext<ModifierContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public LineageContext[] lineage() {
+			return GetRuleContexts<LineageContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LineageContext lineage(int i) {
+			return GetRuleContext<LineageContext>(i);
+		}
 		public SectionDeclarationContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -505,32 +657,46 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public SectionDeclarationContext sectionDeclaration() {
 		SectionDeclarationContext _localctx = new SectionDeclarationContext(Context, State);
-		EnterRule(_localctx, 12, RULE_sectionDeclaration);
+		EnterRule(_localctx, 16, RULE_sectionDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 88;
+			State = 106;
 			Match(SECTION);
-			State = 89;
+			State = 107;
 			name();
-			State = 90;
+			State = 108;
 			labels();
-			State = 94;
+			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 				{
 				{
-				State = 91;
+				State = 109;
 				modifier();
 				}
 				}
-				State = 96;
+				State = 114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 97;
+			State = 118;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
+				{
+				{
+				State = 115;
+				lineage();
+				}
+				}
+				State = 120;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 121;
 			sectionBody();
 			}
 		}
@@ -571,39 +737,39 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public SectionBodyContext sectionBody() {
 		SectionBodyContext _localctx = new SectionBodyContext(Context, State);
-		EnterRule(_localctx, 14, RULE_sectionBody);
+		EnterRule(_localctx, 18, RULE_sectionBody);
 		int _la;
 		try {
-			State = 108;
+			State = 132;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 99;
+				State = 123;
 				Match(PROSE);
 				}
 				break;
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 100;
+				State = 124;
 				Match(LBRACE);
-				State = 104;
+				State = 128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 101;
+					State = 125;
 					tableDeclaration();
 					}
 					}
-					State = 106;
+					State = 130;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 107;
+				State = 131;
 				Match(RBRACE);
 				}
 				break;
@@ -632,6 +798,12 @@ internal partial class ReportDslParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(ReportDslParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(ReportDslParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public LineageContext[] lineage() {
+			return GetRuleContexts<LineageContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LineageContext lineage(int i) {
+			return GetRuleContext<LineageContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public TableMemberContext[] tableMember() {
 			return GetRuleContexts<TableMemberContext>();
 		}
@@ -654,34 +826,48 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TableDeclarationContext tableDeclaration() {
 		TableDeclarationContext _localctx = new TableDeclarationContext(Context, State);
-		EnterRule(_localctx, 16, RULE_tableDeclaration);
+		EnterRule(_localctx, 20, RULE_tableDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 110;
+			State = 134;
 			Match(TABLE);
-			State = 111;
+			State = 135;
 			name();
-			State = 112;
+			State = 136;
 			labels();
-			State = 113;
+			State = 140;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
+				{
+				{
+				State = 137;
+				lineage();
+				}
+				}
+				State = 142;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 143;
 			Match(LBRACE);
-			State = 117;
+			State = 147;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 114;
+				State = 144;
 				tableMember();
 				}
 				}
-				State = 119;
+				State = 149;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 120;
+			State = 150;
 			Match(RBRACE);
 			}
 		}
@@ -782,19 +968,19 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TableMemberContext tableMember() {
 		TableMemberContext _localctx = new TableMemberContext(Context, State);
-		EnterRule(_localctx, 18, RULE_tableMember);
+		EnterRule(_localctx, 22, RULE_tableMember);
 		int _la;
 		try {
-			State = 141;
+			State = 171;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 122;
+				State = 152;
 				Match(STUB);
-				State = 123;
+				State = 153;
 				Match(STRING);
 				}
 				break;
@@ -802,9 +988,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 124;
+				State = 154;
 				Match(CELLS);
-				State = 125;
+				State = 155;
 				cellType();
 				}
 				break;
@@ -813,7 +999,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 126;
+				State = 156;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -823,33 +1009,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 128;
+				State = 158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 127;
+					State = 157;
 					Match(STRING);
 					}
 				}
 
-				State = 130;
+				State = 160;
 				Match(LBRACE);
-				State = 134;
+				State = 164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251801961168894L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
 					{
 					{
-					State = 131;
+					State = 161;
 					axisItem();
 					}
 					}
-					State = 136;
+					State = 166;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 137;
+				State = 167;
 				Match(RBRACE);
 				}
 				break;
@@ -857,9 +1043,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 138;
+				State = 168;
 				Match(ABSENT);
-				State = 139;
+				State = 169;
 				cellReference();
 				}
 				break;
@@ -867,7 +1053,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 140;
+				State = 170;
 				ruleDeclaration();
 				}
 				break;
@@ -914,6 +1100,12 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
 			return GetRuleContext<ModifierContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public LineageContext[] lineage() {
+			return GetRuleContexts<LineageContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LineageContext lineage(int i) {
+			return GetRuleContext<LineageContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public AxisItemContext[] axisItem() {
 			return GetRuleContexts<AxisItemContext>();
 		}
@@ -941,6 +1133,12 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
 			return GetRuleContext<ModifierContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public LineageContext[] lineage() {
+			return GetRuleContexts<LineageContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LineageContext lineage(int i) {
+			return GetRuleContext<LineageContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(ReportDslParser.COLON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public CellTypeContext cellType() {
 			return GetRuleContext<CellTypeContext>(0);
@@ -957,54 +1155,68 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public AxisItemContext axisItem() {
 		AxisItemContext _localctx = new AxisItemContext(Context, State);
-		EnterRule(_localctx, 20, RULE_axisItem);
+		EnterRule(_localctx, 24, RULE_axisItem);
 		int _la;
 		try {
 			int _alt;
-			State = 173;
+			State = 215;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,17,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 143;
+				State = 173;
 				Match(GROUP);
-				State = 144;
+				State = 174;
 				name();
-				State = 145;
+				State = 175;
 				labels();
-				State = 149;
+				State = 179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 					{
 					{
-					State = 146;
+					State = 176;
 					modifier();
 					}
 					}
-					State = 151;
+					State = 181;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 152;
-				Match(LBRACE);
-				State = 156;
+				State = 185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251801961168894L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 					{
 					{
-					State = 153;
+					State = 182;
+					lineage();
+					}
+					}
+					State = 187;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 188;
+				Match(LBRACE);
+				State = 192;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+					{
+					{
+					State = 189;
 					axisItem();
 					}
 					}
-					State = 158;
+					State = 194;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 159;
+				State = 195;
 				Match(RBRACE);
 				}
 				break;
@@ -1012,40 +1224,249 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 161;
+				State = 197;
 				name();
-				State = 162;
+				State = 198;
 				labels();
-				State = 166;
+				State = 202;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 163;
+						State = 199;
 						modifier();
 						}
 						} 
 					}
-					State = 168;
+					State = 204;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,15,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
 				}
-				State = 171;
+				State = 208;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 205;
+						lineage();
+						}
+						} 
+					}
+					State = 210;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
+				}
+				State = 213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 169;
+					State = 211;
 					Match(COLON);
-					State = 170;
+					State = 212;
 					cellType();
 					}
 				}
 
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LineageContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENAMED() { return GetToken(ReportDslParser.RENAMED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(ReportDslParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext[] path() {
+			return GetRuleContexts<PathContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path(int i) {
+			return GetRuleContext<PathContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SPLIT() { return GetToken(ReportDslParser.SPLIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MERGED() { return GetToken(ReportDslParser.MERGED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(ReportDslParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(ReportDslParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MOVED() { return GetToken(ReportDslParser.MOVED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SINCE() { return GetToken(ReportDslParser.SINCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public VersionValueContext versionValue() {
+			return GetRuleContext<VersionValueContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(ReportDslParser.UNTIL, 0); }
+		public LineageContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_lineage; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLineage(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public LineageContext lineage() {
+		LineageContext _localctx = new LineageContext(Context, State);
+		EnterRule(_localctx, 26, RULE_lineage);
+		int _la;
+		try {
+			State = 243;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case RENAMED:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 217;
+				Match(RENAMED);
+				State = 218;
+				Match(FROM);
+				State = 221;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case FORMAT:
+				case VERSION:
+				case SECTION:
+				case PROSE:
+				case TABLE:
+				case STUB:
+				case CELLS:
+				case COLUMNS:
+				case ROWS:
+				case ABSENT:
+				case GROUP:
+				case ALIAS:
+				case REQUIRED:
+				case OPTIONAL:
+				case HEADER:
+				case UNLABELED:
+				case COUNT:
+				case INTEGER_TYPE:
+				case TEXT:
+				case AMOUNT:
+				case UNIT:
+				case PRECISION:
+				case RULE:
+				case TOLERANCE:
+				case FOR:
+				case EACH:
+				case ROW:
+				case COLUMN:
+				case IN:
+				case PREVIOUS:
+				case EXTENDS:
+				case REVISES:
+				case REMOVE:
+				case RENAMED:
+				case SPLIT:
+				case MERGED:
+				case MOVED:
+				case FROM:
+				case SINCE:
+				case UNTIL:
+				case IDENTIFIER:
+					{
+					State = 219;
+					path();
+					}
+					break;
+				case STRING:
+					{
+					State = 220;
+					Match(STRING);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				}
+				break;
+			case SPLIT:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 223;
+				Match(SPLIT);
+				State = 224;
+				Match(FROM);
+				State = 225;
+				path();
+				}
+				break;
+			case MERGED:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 226;
+				Match(MERGED);
+				State = 227;
+				Match(FROM);
+				State = 228;
+				path();
+				State = 233;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 229;
+					Match(COMMA);
+					State = 230;
+					path();
+					}
+					}
+					State = 235;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+				break;
+			case MOVED:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 236;
+				Match(MOVED);
+				State = 237;
+				Match(FROM);
+				State = 238;
+				path();
+				}
+				break;
+			case SINCE:
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 239;
+				Match(SINCE);
+				State = 240;
+				versionValue();
+				}
+				break;
+			case UNTIL:
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 241;
+				Match(UNTIL);
+				State = 242;
+				versionValue();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -1084,30 +1505,30 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public LabelsContext labels() {
 		LabelsContext _localctx = new LabelsContext(Context, State);
-		EnterRule(_localctx, 22, RULE_labels);
+		EnterRule(_localctx, 28, RULE_labels);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 245;
 			Match(STRING);
-			State = 180;
+			State = 250;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,18,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 176;
+					State = 246;
 					Match(ALIAS);
-					State = 177;
+					State = 247;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 182;
+				State = 252;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,18,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 			}
 			}
 		}
@@ -1143,12 +1564,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 24, RULE_modifier);
+		EnterRule(_localctx, 30, RULE_modifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 183;
+			State = 253;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1230,16 +1651,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellTypeContext cellType() {
 		CellTypeContext _localctx = new CellTypeContext(Context, State);
-		EnterRule(_localctx, 26, RULE_cellType);
+		EnterRule(_localctx, 32, RULE_cellType);
 		try {
-			State = 197;
+			State = 267;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 185;
+				State = 255;
 				Match(COUNT);
 				}
 				break;
@@ -1247,7 +1668,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 186;
+				State = 256;
 				Match(INTEGER_TYPE);
 				}
 				break;
@@ -1255,7 +1676,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 187;
+				State = 257;
 				Match(TEXT);
 				}
 				break;
@@ -1263,28 +1684,28 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 188;
+				State = 258;
 				Match(AMOUNT);
-				State = 191;
+				State = 261;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 				case 1:
 					{
-					State = 189;
+					State = 259;
 					Match(UNIT);
-					State = 190;
+					State = 260;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 195;
+				State = 265;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,20,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 193;
+					State = 263;
 					Match(PRECISION);
-					State = 194;
+					State = 264;
 					Match(INTEGER);
 					}
 					break;
@@ -1348,48 +1769,48 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public RuleDeclarationContext ruleDeclaration() {
 		RuleDeclarationContext _localctx = new RuleDeclarationContext(Context, State);
-		EnterRule(_localctx, 28, RULE_ruleDeclaration);
+		EnterRule(_localctx, 34, RULE_ruleDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 199;
+			State = 269;
 			Match(RULE);
-			State = 200;
+			State = 270;
 			_localctx.code = name();
-			State = 201;
+			State = 271;
 			_localctx.severity = name();
-			State = 202;
+			State = 272;
 			_localctx.message = Match(STRING);
-			State = 205;
+			State = 275;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 203;
+				State = 273;
 				Match(TOLERANCE);
-				State = 204;
+				State = 274;
 				number();
 				}
 			}
 
-			State = 210;
+			State = 280;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 207;
+				State = 277;
 				quantifier();
 				}
 				}
-				State = 212;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 213;
+			State = 283;
 			Match(COLON);
-			State = 214;
+			State = 284;
 			comparison();
 			}
 		}
@@ -1430,16 +1851,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public QuantifierContext quantifier() {
 		QuantifierContext _localctx = new QuantifierContext(Context, State);
-		EnterRule(_localctx, 30, RULE_quantifier);
+		EnterRule(_localctx, 36, RULE_quantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 216;
+			State = 286;
 			Match(FOR);
-			State = 217;
+			State = 287;
 			Match(EACH);
-			State = 218;
+			State = 288;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==ROW || _la==COLUMN) ) {
@@ -1449,14 +1870,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 221;
+			State = 291;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 219;
+				State = 289;
 				Match(IN);
-				State = 220;
+				State = 290;
 				path();
 				}
 			}
@@ -1506,24 +1927,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 32, RULE_comparison);
+		EnterRule(_localctx, 38, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 223;
+			State = 293;
 			_localctx.left = expression();
-			State = 224;
+			State = 294;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 554153860399104L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 567453553048682496L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 225;
+			State = 295;
 			_localctx.right = expression();
 			}
 		}
@@ -1570,17 +1991,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 34, RULE_expression);
+		EnterRule(_localctx, 40, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
+			State = 298;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 227;
+				State = 297;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -1593,21 +2014,21 @@ internal partial class ReportDslParser : Parser {
 				}
 			}
 
-			State = 230;
+			State = 300;
 			term();
-			State = 236;
+			State = 306;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 231;
+				State = 301;
 				termOperator();
-				State = 232;
+				State = 302;
 				term();
 				}
 				}
-				State = 238;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1643,12 +2064,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 36, RULE_termOperator);
+		EnterRule(_localctx, 42, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 239;
+			State = 309;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1748,17 +2169,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 38, RULE_term);
+		EnterRule(_localctx, 44, RULE_term);
 		int _la;
 		try {
-			State = 261;
+			State = 331;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,29,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 241;
+				State = 311;
 				number();
 				}
 				break;
@@ -1766,37 +2187,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 242;
+				State = 312;
 				name();
-				State = 243;
+				State = 313;
 				Match(LPAREN);
-				State = 252;
+				State = 322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3947257481134078L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4041991660681297918L) != 0)) {
 					{
-					State = 244;
+					State = 314;
 					expression();
-					State = 249;
+					State = 319;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 245;
+						State = 315;
 						Match(COMMA);
-						State = 246;
+						State = 316;
 						expression();
 						}
 						}
-						State = 251;
+						State = 321;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 254;
+				State = 324;
 				Match(RPAREN);
 				}
 				break;
@@ -1804,7 +2225,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 256;
+				State = 326;
 				cellReference();
 				}
 				break;
@@ -1812,11 +2233,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 257;
+				State = 327;
 				Match(LPAREN);
-				State = 258;
+				State = 328;
 				expression();
-				State = 259;
+				State = 329;
 				Match(RPAREN);
 				}
 				break;
@@ -1859,33 +2280,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 40, RULE_cellReference);
+		EnterRule(_localctx, 46, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 264;
+			State = 334;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 			case 1:
 				{
-				State = 263;
+				State = 333;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 266;
+			State = 336;
 			path();
-			State = 271;
+			State = 341;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 267;
+				State = 337;
 				Match(LBRACKET);
-				State = 268;
+				State = 338;
 				path();
-				State = 269;
+				State = 339;
 				Match(RBRACKET);
 				}
 			}
@@ -1930,26 +2351,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 42, RULE_path);
+		EnterRule(_localctx, 48, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 273;
+			State = 343;
 			name();
-			State = 278;
+			State = 348;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 274;
+				State = 344;
 				Match(DOT);
-				State = 275;
+				State = 345;
 				name();
 				}
 				}
-				State = 280;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -1985,12 +2406,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 44, RULE_number);
+		EnterRule(_localctx, 50, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 281;
+			State = 351;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2044,6 +2465,16 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLUMN() { return GetToken(ReportDslParser.COLUMN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(ReportDslParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREVIOUS() { return GetToken(ReportDslParser.PREVIOUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTENDS() { return GetToken(ReportDslParser.EXTENDS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVISES() { return GetToken(ReportDslParser.REVISES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(ReportDslParser.REMOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENAMED() { return GetToken(ReportDslParser.RENAMED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SPLIT() { return GetToken(ReportDslParser.SPLIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MERGED() { return GetToken(ReportDslParser.MERGED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MOVED() { return GetToken(ReportDslParser.MOVED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(ReportDslParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SINCE() { return GetToken(ReportDslParser.SINCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(ReportDslParser.UNTIL, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2060,14 +2491,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 46, RULE_name);
+		EnterRule(_localctx, 52, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 283;
+			State = 353;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251801961168894L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2088,100 +2519,126 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,58,286,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,68,356,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
-		2,22,7,22,2,23,7,23,1,0,5,0,50,8,0,10,0,12,0,53,9,0,1,0,1,0,1,1,1,1,3,
-		1,59,8,1,1,2,1,2,1,2,1,2,1,2,1,2,5,2,67,8,2,10,2,12,2,70,9,2,1,2,1,2,1,
-		3,1,3,1,4,1,4,1,4,1,5,1,5,1,5,1,5,3,5,83,8,5,3,5,85,8,5,3,5,87,8,5,1,6,
-		1,6,1,6,1,6,5,6,93,8,6,10,6,12,6,96,9,6,1,6,1,6,1,7,1,7,1,7,5,7,103,8,
-		7,10,7,12,7,106,9,7,1,7,3,7,109,8,7,1,8,1,8,1,8,1,8,1,8,5,8,116,8,8,10,
-		8,12,8,119,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,129,8,9,1,9,1,9,5,9,
-		133,8,9,10,9,12,9,136,9,9,1,9,1,9,1,9,1,9,3,9,142,8,9,1,10,1,10,1,10,1,
-		10,5,10,148,8,10,10,10,12,10,151,9,10,1,10,1,10,5,10,155,8,10,10,10,12,
-		10,158,9,10,1,10,1,10,1,10,1,10,1,10,5,10,165,8,10,10,10,12,10,168,9,10,
-		1,10,1,10,3,10,172,8,10,3,10,174,8,10,1,11,1,11,1,11,5,11,179,8,11,10,
-		11,12,11,182,9,11,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,3,13,192,8,13,
-		1,13,1,13,3,13,196,8,13,3,13,198,8,13,1,14,1,14,1,14,1,14,1,14,1,14,3,
-		14,206,8,14,1,14,5,14,209,8,14,10,14,12,14,212,9,14,1,14,1,14,1,14,1,15,
-		1,15,1,15,1,15,1,15,3,15,222,8,15,1,16,1,16,1,16,1,16,1,17,3,17,229,8,
-		17,1,17,1,17,1,17,1,17,5,17,235,8,17,10,17,12,17,238,9,17,1,18,1,18,1,
-		19,1,19,1,19,1,19,1,19,1,19,5,19,248,8,19,10,19,12,19,251,9,19,3,19,253,
-		8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,262,8,19,1,20,3,20,265,8,
-		20,1,20,1,20,1,20,1,20,1,20,3,20,272,8,20,1,21,1,21,1,21,5,21,277,8,21,
-		10,21,12,21,280,9,21,1,22,1,22,1,23,1,23,1,23,0,0,24,0,2,4,6,8,10,12,14,
-		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,0,8,2,0,50,50,52,52,1,
-		0,8,9,1,0,13,16,1,0,27,28,1,0,43,48,1,0,41,42,1,0,49,50,2,0,1,30,51,51,
-		301,0,51,1,0,0,0,2,58,1,0,0,0,4,60,1,0,0,0,6,73,1,0,0,0,8,75,1,0,0,0,10,
-		86,1,0,0,0,12,88,1,0,0,0,14,108,1,0,0,0,16,110,1,0,0,0,18,141,1,0,0,0,
-		20,173,1,0,0,0,22,175,1,0,0,0,24,183,1,0,0,0,26,197,1,0,0,0,28,199,1,0,
-		0,0,30,216,1,0,0,0,32,223,1,0,0,0,34,228,1,0,0,0,36,239,1,0,0,0,38,261,
-		1,0,0,0,40,264,1,0,0,0,42,273,1,0,0,0,44,281,1,0,0,0,46,283,1,0,0,0,48,
-		50,3,2,1,0,49,48,1,0,0,0,50,53,1,0,0,0,51,49,1,0,0,0,51,52,1,0,0,0,52,
-		54,1,0,0,0,53,51,1,0,0,0,54,55,5,0,0,1,55,1,1,0,0,0,56,59,3,4,2,0,57,59,
-		3,12,6,0,58,56,1,0,0,0,58,57,1,0,0,0,59,3,1,0,0,0,60,61,5,1,0,0,61,62,
-		3,46,23,0,62,63,5,2,0,0,63,64,3,6,3,0,64,68,5,31,0,0,65,67,3,8,4,0,66,
-		65,1,0,0,0,67,70,1,0,0,0,68,66,1,0,0,0,68,69,1,0,0,0,69,71,1,0,0,0,70,
-		68,1,0,0,0,71,72,5,32,0,0,72,5,1,0,0,0,73,74,7,0,0,0,74,7,1,0,0,0,75,76,
-		3,46,23,0,76,77,3,10,5,0,77,9,1,0,0,0,78,87,5,52,0,0,79,84,5,50,0,0,80,
-		82,5,39,0,0,81,83,5,50,0,0,82,81,1,0,0,0,82,83,1,0,0,0,83,85,1,0,0,0,84,
-		80,1,0,0,0,84,85,1,0,0,0,85,87,1,0,0,0,86,78,1,0,0,0,86,79,1,0,0,0,87,
-		11,1,0,0,0,88,89,5,3,0,0,89,90,3,46,23,0,90,94,3,22,11,0,91,93,3,24,12,
-		0,92,91,1,0,0,0,93,96,1,0,0,0,94,92,1,0,0,0,94,95,1,0,0,0,95,97,1,0,0,
-		0,96,94,1,0,0,0,97,98,3,14,7,0,98,13,1,0,0,0,99,109,5,4,0,0,100,104,5,
-		31,0,0,101,103,3,16,8,0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,1,0,0,
-		0,104,105,1,0,0,0,105,107,1,0,0,0,106,104,1,0,0,0,107,109,5,32,0,0,108,
-		99,1,0,0,0,108,100,1,0,0,0,109,15,1,0,0,0,110,111,5,5,0,0,111,112,3,46,
-		23,0,112,113,3,22,11,0,113,117,5,31,0,0,114,116,3,18,9,0,115,114,1,0,0,
-		0,116,119,1,0,0,0,117,115,1,0,0,0,117,118,1,0,0,0,118,120,1,0,0,0,119,
-		117,1,0,0,0,120,121,5,32,0,0,121,17,1,0,0,0,122,123,5,6,0,0,123,142,5,
-		52,0,0,124,125,5,7,0,0,125,142,3,26,13,0,126,128,7,1,0,0,127,129,5,52,
-		0,0,128,127,1,0,0,0,128,129,1,0,0,0,129,130,1,0,0,0,130,134,5,31,0,0,131,
-		133,3,20,10,0,132,131,1,0,0,0,133,136,1,0,0,0,134,132,1,0,0,0,134,135,
-		1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,0,137,142,5,32,0,0,138,139,5,10,
-		0,0,139,142,3,40,20,0,140,142,3,28,14,0,141,122,1,0,0,0,141,124,1,0,0,
-		0,141,126,1,0,0,0,141,138,1,0,0,0,141,140,1,0,0,0,142,19,1,0,0,0,143,144,
-		5,11,0,0,144,145,3,46,23,0,145,149,3,22,11,0,146,148,3,24,12,0,147,146,
-		1,0,0,0,148,151,1,0,0,0,149,147,1,0,0,0,149,150,1,0,0,0,150,152,1,0,0,
-		0,151,149,1,0,0,0,152,156,5,31,0,0,153,155,3,20,10,0,154,153,1,0,0,0,155,
-		158,1,0,0,0,156,154,1,0,0,0,156,157,1,0,0,0,157,159,1,0,0,0,158,156,1,
-		0,0,0,159,160,5,32,0,0,160,174,1,0,0,0,161,162,3,46,23,0,162,166,3,22,
-		11,0,163,165,3,24,12,0,164,163,1,0,0,0,165,168,1,0,0,0,166,164,1,0,0,0,
-		166,167,1,0,0,0,167,171,1,0,0,0,168,166,1,0,0,0,169,170,5,37,0,0,170,172,
-		3,26,13,0,171,169,1,0,0,0,171,172,1,0,0,0,172,174,1,0,0,0,173,143,1,0,
-		0,0,173,161,1,0,0,0,174,21,1,0,0,0,175,180,5,52,0,0,176,177,5,12,0,0,177,
-		179,5,52,0,0,178,176,1,0,0,0,179,182,1,0,0,0,180,178,1,0,0,0,180,181,1,
-		0,0,0,181,23,1,0,0,0,182,180,1,0,0,0,183,184,7,2,0,0,184,25,1,0,0,0,185,
-		198,5,17,0,0,186,198,5,18,0,0,187,198,5,19,0,0,188,191,5,20,0,0,189,190,
-		5,21,0,0,190,192,5,52,0,0,191,189,1,0,0,0,191,192,1,0,0,0,192,195,1,0,
-		0,0,193,194,5,22,0,0,194,196,5,50,0,0,195,193,1,0,0,0,195,196,1,0,0,0,
-		196,198,1,0,0,0,197,185,1,0,0,0,197,186,1,0,0,0,197,187,1,0,0,0,197,188,
-		1,0,0,0,198,27,1,0,0,0,199,200,5,23,0,0,200,201,3,46,23,0,201,202,3,46,
-		23,0,202,205,5,52,0,0,203,204,5,24,0,0,204,206,3,44,22,0,205,203,1,0,0,
-		0,205,206,1,0,0,0,206,210,1,0,0,0,207,209,3,30,15,0,208,207,1,0,0,0,209,
-		212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,
-		0,0,0,213,214,5,37,0,0,214,215,3,32,16,0,215,29,1,0,0,0,216,217,5,25,0,
-		0,217,218,5,26,0,0,218,221,7,3,0,0,219,220,5,29,0,0,220,222,3,42,21,0,
-		221,219,1,0,0,0,221,222,1,0,0,0,222,31,1,0,0,0,223,224,3,34,17,0,224,225,
-		7,4,0,0,225,226,3,34,17,0,226,33,1,0,0,0,227,229,7,5,0,0,228,227,1,0,0,
-		0,228,229,1,0,0,0,229,230,1,0,0,0,230,236,3,38,19,0,231,232,3,36,18,0,
-		232,233,3,38,19,0,233,235,1,0,0,0,234,231,1,0,0,0,235,238,1,0,0,0,236,
-		234,1,0,0,0,236,237,1,0,0,0,237,35,1,0,0,0,238,236,1,0,0,0,239,240,7,5,
-		0,0,240,37,1,0,0,0,241,262,3,44,22,0,242,243,3,46,23,0,243,252,5,33,0,
-		0,244,249,3,34,17,0,245,246,5,38,0,0,246,248,3,34,17,0,247,245,1,0,0,0,
-		248,251,1,0,0,0,249,247,1,0,0,0,249,250,1,0,0,0,250,253,1,0,0,0,251,249,
-		1,0,0,0,252,244,1,0,0,0,252,253,1,0,0,0,253,254,1,0,0,0,254,255,5,34,0,
-		0,255,262,1,0,0,0,256,262,3,40,20,0,257,258,5,33,0,0,258,259,3,34,17,0,
-		259,260,5,34,0,0,260,262,1,0,0,0,261,241,1,0,0,0,261,242,1,0,0,0,261,256,
-		1,0,0,0,261,257,1,0,0,0,262,39,1,0,0,0,263,265,5,30,0,0,264,263,1,0,0,
-		0,264,265,1,0,0,0,265,266,1,0,0,0,266,271,3,42,21,0,267,268,5,35,0,0,268,
-		269,3,42,21,0,269,270,5,36,0,0,270,272,1,0,0,0,271,267,1,0,0,0,271,272,
-		1,0,0,0,272,41,1,0,0,0,273,278,3,46,23,0,274,275,5,40,0,0,275,277,3,46,
-		23,0,276,274,1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,
-		43,1,0,0,0,280,278,1,0,0,0,281,282,7,6,0,0,282,45,1,0,0,0,283,284,7,7,
-		0,0,284,47,1,0,0,0,33,51,58,68,82,84,86,94,104,108,117,128,134,141,149,
-		156,166,171,173,180,191,195,197,205,210,221,228,236,249,252,261,264,271,
-		278
+		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,1,0,5,0,56,8,0,10,0,
+		12,0,59,9,0,1,0,1,0,1,1,1,1,1,1,3,1,66,8,1,1,2,1,2,1,2,1,2,1,2,3,2,73,
+		8,2,1,2,1,2,5,2,77,8,2,10,2,12,2,80,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,
+		4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,101,8,7,3,7,103,8,7,
+		3,7,105,8,7,1,8,1,8,1,8,1,8,5,8,111,8,8,10,8,12,8,114,9,8,1,8,5,8,117,
+		8,8,10,8,12,8,120,9,8,1,8,1,8,1,9,1,9,1,9,5,9,127,8,9,10,9,12,9,130,9,
+		9,1,9,3,9,133,8,9,1,10,1,10,1,10,1,10,5,10,139,8,10,10,10,12,10,142,9,
+		10,1,10,1,10,5,10,146,8,10,10,10,12,10,149,9,10,1,10,1,10,1,11,1,11,1,
+		11,1,11,1,11,1,11,3,11,159,8,11,1,11,1,11,5,11,163,8,11,10,11,12,11,166,
+		9,11,1,11,1,11,1,11,1,11,3,11,172,8,11,1,12,1,12,1,12,1,12,5,12,178,8,
+		12,10,12,12,12,181,9,12,1,12,5,12,184,8,12,10,12,12,12,187,9,12,1,12,1,
+		12,5,12,191,8,12,10,12,12,12,194,9,12,1,12,1,12,1,12,1,12,1,12,5,12,201,
+		8,12,10,12,12,12,204,9,12,1,12,5,12,207,8,12,10,12,12,12,210,9,12,1,12,
+		1,12,3,12,214,8,12,3,12,216,8,12,1,13,1,13,1,13,1,13,3,13,222,8,13,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,232,8,13,10,13,12,13,235,9,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,244,8,13,1,14,1,14,1,14,5,14,249,
+		8,14,10,14,12,14,252,9,14,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,
+		262,8,16,1,16,1,16,3,16,266,8,16,3,16,268,8,16,1,17,1,17,1,17,1,17,1,17,
+		1,17,3,17,276,8,17,1,17,5,17,279,8,17,10,17,12,17,282,9,17,1,17,1,17,1,
+		17,1,18,1,18,1,18,1,18,1,18,3,18,292,8,18,1,19,1,19,1,19,1,19,1,20,3,20,
+		299,8,20,1,20,1,20,1,20,1,20,5,20,305,8,20,10,20,12,20,308,9,20,1,21,1,
+		21,1,22,1,22,1,22,1,22,1,22,1,22,5,22,318,8,22,10,22,12,22,321,9,22,3,
+		22,323,8,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,332,8,22,1,23,3,23,
+		335,8,23,1,23,1,23,1,23,1,23,1,23,3,23,342,8,23,1,24,1,24,1,24,5,24,347,
+		8,24,10,24,12,24,350,9,24,1,25,1,25,1,26,1,26,1,26,0,0,27,0,2,4,6,8,10,
+		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,0,10,1,
+		0,31,32,4,0,3,3,5,5,23,23,27,28,2,0,60,60,62,62,1,0,8,9,1,0,13,16,1,0,
+		27,28,1,0,53,58,1,0,51,52,1,0,59,60,2,0,1,40,61,61,381,0,57,1,0,0,0,2,
+		65,1,0,0,0,4,67,1,0,0,0,6,83,1,0,0,0,8,87,1,0,0,0,10,91,1,0,0,0,12,93,
+		1,0,0,0,14,104,1,0,0,0,16,106,1,0,0,0,18,132,1,0,0,0,20,134,1,0,0,0,22,
+		171,1,0,0,0,24,215,1,0,0,0,26,243,1,0,0,0,28,245,1,0,0,0,30,253,1,0,0,
+		0,32,267,1,0,0,0,34,269,1,0,0,0,36,286,1,0,0,0,38,293,1,0,0,0,40,298,1,
+		0,0,0,42,309,1,0,0,0,44,331,1,0,0,0,46,334,1,0,0,0,48,343,1,0,0,0,50,351,
+		1,0,0,0,52,353,1,0,0,0,54,56,3,2,1,0,55,54,1,0,0,0,56,59,1,0,0,0,57,55,
+		1,0,0,0,57,58,1,0,0,0,58,60,1,0,0,0,59,57,1,0,0,0,60,61,5,0,0,1,61,1,1,
+		0,0,0,62,66,3,4,2,0,63,66,3,16,8,0,64,66,3,8,4,0,65,62,1,0,0,0,65,63,1,
+		0,0,0,65,64,1,0,0,0,66,3,1,0,0,0,67,68,5,1,0,0,68,69,3,52,26,0,69,70,5,
+		2,0,0,70,72,3,10,5,0,71,73,3,6,3,0,72,71,1,0,0,0,72,73,1,0,0,0,73,74,1,
+		0,0,0,74,78,5,41,0,0,75,77,3,12,6,0,76,75,1,0,0,0,77,80,1,0,0,0,78,76,
+		1,0,0,0,78,79,1,0,0,0,79,81,1,0,0,0,80,78,1,0,0,0,81,82,5,42,0,0,82,5,
+		1,0,0,0,83,84,7,0,0,0,84,85,3,52,26,0,85,86,3,10,5,0,86,7,1,0,0,0,87,88,
+		5,33,0,0,88,89,7,1,0,0,89,90,3,48,24,0,90,9,1,0,0,0,91,92,7,2,0,0,92,11,
+		1,0,0,0,93,94,3,52,26,0,94,95,3,14,7,0,95,13,1,0,0,0,96,105,5,62,0,0,97,
+		102,5,60,0,0,98,100,5,49,0,0,99,101,5,60,0,0,100,99,1,0,0,0,100,101,1,
+		0,0,0,101,103,1,0,0,0,102,98,1,0,0,0,102,103,1,0,0,0,103,105,1,0,0,0,104,
+		96,1,0,0,0,104,97,1,0,0,0,105,15,1,0,0,0,106,107,5,3,0,0,107,108,3,52,
+		26,0,108,112,3,28,14,0,109,111,3,30,15,0,110,109,1,0,0,0,111,114,1,0,0,
+		0,112,110,1,0,0,0,112,113,1,0,0,0,113,118,1,0,0,0,114,112,1,0,0,0,115,
+		117,3,26,13,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,
+		1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,3,18,9,0,122,17,1,0,0,
+		0,123,133,5,4,0,0,124,128,5,41,0,0,125,127,3,20,10,0,126,125,1,0,0,0,127,
+		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
+		0,0,0,131,133,5,42,0,0,132,123,1,0,0,0,132,124,1,0,0,0,133,19,1,0,0,0,
+		134,135,5,5,0,0,135,136,3,52,26,0,136,140,3,28,14,0,137,139,3,26,13,0,
+		138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,
+		1,0,0,0,142,140,1,0,0,0,143,147,5,41,0,0,144,146,3,22,11,0,145,144,1,0,
+		0,0,146,149,1,0,0,0,147,145,1,0,0,0,147,148,1,0,0,0,148,150,1,0,0,0,149,
+		147,1,0,0,0,150,151,5,42,0,0,151,21,1,0,0,0,152,153,5,6,0,0,153,172,5,
+		62,0,0,154,155,5,7,0,0,155,172,3,32,16,0,156,158,7,3,0,0,157,159,5,62,
+		0,0,158,157,1,0,0,0,158,159,1,0,0,0,159,160,1,0,0,0,160,164,5,41,0,0,161,
+		163,3,24,12,0,162,161,1,0,0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,
+		1,0,0,0,165,167,1,0,0,0,166,164,1,0,0,0,167,172,5,42,0,0,168,169,5,10,
+		0,0,169,172,3,46,23,0,170,172,3,34,17,0,171,152,1,0,0,0,171,154,1,0,0,
+		0,171,156,1,0,0,0,171,168,1,0,0,0,171,170,1,0,0,0,172,23,1,0,0,0,173,174,
+		5,11,0,0,174,175,3,52,26,0,175,179,3,28,14,0,176,178,3,30,15,0,177,176,
+		1,0,0,0,178,181,1,0,0,0,179,177,1,0,0,0,179,180,1,0,0,0,180,185,1,0,0,
+		0,181,179,1,0,0,0,182,184,3,26,13,0,183,182,1,0,0,0,184,187,1,0,0,0,185,
+		183,1,0,0,0,185,186,1,0,0,0,186,188,1,0,0,0,187,185,1,0,0,0,188,192,5,
+		41,0,0,189,191,3,24,12,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,
+		0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,42,0,0,196,
+		216,1,0,0,0,197,198,3,52,26,0,198,202,3,28,14,0,199,201,3,30,15,0,200,
+		199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,208,1,
+		0,0,0,204,202,1,0,0,0,205,207,3,26,13,0,206,205,1,0,0,0,207,210,1,0,0,
+		0,208,206,1,0,0,0,208,209,1,0,0,0,209,213,1,0,0,0,210,208,1,0,0,0,211,
+		212,5,47,0,0,212,214,3,32,16,0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,
+		1,0,0,0,215,173,1,0,0,0,215,197,1,0,0,0,216,25,1,0,0,0,217,218,5,34,0,
+		0,218,221,5,38,0,0,219,222,3,48,24,0,220,222,5,62,0,0,221,219,1,0,0,0,
+		221,220,1,0,0,0,222,244,1,0,0,0,223,224,5,35,0,0,224,225,5,38,0,0,225,
+		244,3,48,24,0,226,227,5,36,0,0,227,228,5,38,0,0,228,233,3,48,24,0,229,
+		230,5,48,0,0,230,232,3,48,24,0,231,229,1,0,0,0,232,235,1,0,0,0,233,231,
+		1,0,0,0,233,234,1,0,0,0,234,244,1,0,0,0,235,233,1,0,0,0,236,237,5,37,0,
+		0,237,238,5,38,0,0,238,244,3,48,24,0,239,240,5,39,0,0,240,244,3,10,5,0,
+		241,242,5,40,0,0,242,244,3,10,5,0,243,217,1,0,0,0,243,223,1,0,0,0,243,
+		226,1,0,0,0,243,236,1,0,0,0,243,239,1,0,0,0,243,241,1,0,0,0,244,27,1,0,
+		0,0,245,250,5,62,0,0,246,247,5,12,0,0,247,249,5,62,0,0,248,246,1,0,0,0,
+		249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,29,1,0,0,0,252,250,
+		1,0,0,0,253,254,7,4,0,0,254,31,1,0,0,0,255,268,5,17,0,0,256,268,5,18,0,
+		0,257,268,5,19,0,0,258,261,5,20,0,0,259,260,5,21,0,0,260,262,5,62,0,0,
+		261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,264,5,22,0,0,264,266,
+		5,60,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,255,1,0,0,
+		0,267,256,1,0,0,0,267,257,1,0,0,0,267,258,1,0,0,0,268,33,1,0,0,0,269,270,
+		5,23,0,0,270,271,3,52,26,0,271,272,3,52,26,0,272,275,5,62,0,0,273,274,
+		5,24,0,0,274,276,3,50,25,0,275,273,1,0,0,0,275,276,1,0,0,0,276,280,1,0,
+		0,0,277,279,3,36,18,0,278,277,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,
+		280,281,1,0,0,0,281,283,1,0,0,0,282,280,1,0,0,0,283,284,5,47,0,0,284,285,
+		3,38,19,0,285,35,1,0,0,0,286,287,5,25,0,0,287,288,5,26,0,0,288,291,7,5,
+		0,0,289,290,5,29,0,0,290,292,3,48,24,0,291,289,1,0,0,0,291,292,1,0,0,0,
+		292,37,1,0,0,0,293,294,3,40,20,0,294,295,7,6,0,0,295,296,3,40,20,0,296,
+		39,1,0,0,0,297,299,7,7,0,0,298,297,1,0,0,0,298,299,1,0,0,0,299,300,1,0,
+		0,0,300,306,3,44,22,0,301,302,3,42,21,0,302,303,3,44,22,0,303,305,1,0,
+		0,0,304,301,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,
+		41,1,0,0,0,308,306,1,0,0,0,309,310,7,7,0,0,310,43,1,0,0,0,311,332,3,50,
+		25,0,312,313,3,52,26,0,313,322,5,43,0,0,314,319,3,40,20,0,315,316,5,48,
+		0,0,316,318,3,40,20,0,317,315,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,
+		319,320,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,322,314,1,0,0,0,322,323,
+		1,0,0,0,323,324,1,0,0,0,324,325,5,44,0,0,325,332,1,0,0,0,326,332,3,46,
+		23,0,327,328,5,43,0,0,328,329,3,40,20,0,329,330,5,44,0,0,330,332,1,0,0,
+		0,331,311,1,0,0,0,331,312,1,0,0,0,331,326,1,0,0,0,331,327,1,0,0,0,332,
+		45,1,0,0,0,333,335,5,30,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,336,1,
+		0,0,0,336,341,3,48,24,0,337,338,5,45,0,0,338,339,3,48,24,0,339,340,5,46,
+		0,0,340,342,1,0,0,0,341,337,1,0,0,0,341,342,1,0,0,0,342,47,1,0,0,0,343,
+		348,3,52,26,0,344,345,5,50,0,0,345,347,3,52,26,0,346,344,1,0,0,0,347,350,
+		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,49,1,0,0,0,350,348,1,0,0,0,
+		351,352,7,8,0,0,352,51,1,0,0,0,353,354,7,9,0,0,354,53,1,0,0,0,41,57,65,
+		72,78,100,102,104,112,118,128,132,140,147,158,164,171,179,185,192,202,
+		208,213,215,221,233,243,250,261,265,267,275,280,291,298,306,319,322,331,
+		334,341,348
 	};
 
 	public static readonly ATN _ATN =

@@ -49,6 +49,18 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitFormatDeclaration([NotNull] ReportDslParser.FormatDeclarationContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.formatRelation"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFormatRelation([NotNull] ReportDslParser.FormatRelationContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.removeDeclaration"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRemoveDeclaration([NotNull] ReportDslParser.RemoveDeclarationContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="ReportDslParser.versionValue"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -133,6 +145,12 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitLeafItem([NotNull] ReportDslParser.LeafItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.lineage"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLineage([NotNull] ReportDslParser.LineageContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="ReportDslParser.labels"/>.
 	/// </summary>

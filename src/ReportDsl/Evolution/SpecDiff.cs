@@ -1,0 +1,328 @@
+using System.Collections.Immutable;
+using ReportDsl.Binding;
+using ReportDsl.Semantics;
+using ReportDsl.Text;
+
+namespace ReportDsl.Evolution;
+
+/// <summary>
+/// The semantic difference between two versions of a format: sections, tables, rows, columns, types and rules added,
+/// removed, renamed, relabelled, moved, retyped, split or merged. Elements are matched by the lineage the newer spec
+/// declares first, by identifier second, by official label third. Each change is classified as breaking or compatible.
+/// </summary>
+public sealed class SpecDiff
+{
+    private readonly List<SpecChange> _changes = [];
+    private readonly FormatSymbol _old;
+    private readonly FormatSymbol _new;
+    private readonly ItemMatcher _matcher;
+
+    private SpecDiff(FormatSymbol old, FormatSymbol @new)
+    {
+        _old = old;
+        _new = @new;
+        _matcher = new ItemMatcher(old, @new);
+    }
+
+    /// <summary>Gets the older format.</summary>
+    public FormatSymbol Old => _old;
+
+    /// <summary>Gets the newer format.</summary>
+    public FormatSymbol New => _new;
+
+    /// <summary>Gets the changes, section by section and table by table, in the newer spec's order, removals after.</summary>
+    public ImmutableArray<SpecChange> Changes { get; private set; } = [];
+
+    /// <summary>Gets whether any change is breaking.</summary>
+    public bool HasBreakingChanges => Changes.Any(c => c.Impact == ChangeImpact.Breaking);
+
+    /// <summary>Compares two formats.</summary>
+    public static SpecDiff Compare(FormatSymbol old, FormatSymbol @new)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(@new);
+        var diff = new SpecDiff(old, @new);
+        diff.Run();
+        diff.Changes = [.. diff._changes];
+        return diff;
+    }
+
+    private void Run()
+    {
+        if (_old.Title != _new.Title)
+        {
+            Add(ChangeKind.Relabelled, ElementKind.Format, ChangeImpact.Compatible, null, null, _old.Name, _new.Name, _old.Title, _new.Title, null, null, _old, _new);
+        }
+
+        if (_old.FirstYear != _new.FirstYear || _old.LastYear != _new.LastYear)
+        {
+            Add(ChangeKind.Retyped, ElementKind.Format, ChangeImpact.Compatible, null, null, _old.Name, _new.Name, null, null, Years(_old), Years(_new), _old, _new);
+        }
+
+        var matchedSections = new HashSet<SectionSymbol>();
+        foreach (var section in _new.Sections)
+        {
+            var old = MatchSection(section);
+            if (old is null)
+            {
+                Add(ChangeKind.Added, ElementKind.Section, section.IsRequired ? ChangeImpact.Breaking : ChangeImpact.Compatible, null, null, null, section.Name, null, section.Label, null, Requirement(section), null, section);
+            }
+            else
+            {
+                matchedSections.Add(old);
+                CompareSection(old, section);
+            }
+        }
+
+        var matchedTables = new HashSet<TableSymbol>();
+        foreach (var table in _new.Tables)
+        {
+            var old = _matcher.MatchTable(table);
+            if (old is null)
+            {
+                Add(ChangeKind.Added, ElementKind.Table, table.Section is { IsRequired: false } ? ChangeImpact.Compatible : ChangeImpact.Breaking, table.Name, table.Label, null, table.Name, null, table.Label, null, null, null, table);
+                continue;
+            }
+
+            matchedTables.Add(old);
+            CompareTable(old, table);
+        }
+
+        foreach (var table in _old.Tables.Where(t => !matchedTables.Contains(t)))
+        {
+            Add(ChangeKind.Removed, ElementKind.Table, ChangeImpact.Breaking, table.Name, table.Label, table.Name, null, table.Label, null, null, null, table, null);
+        }
+
+        foreach (var section in _old.Sections.Where(s => !matchedSections.Contains(s)))
+        {
+            Add(ChangeKind.Removed, ElementKind.Section, ChangeImpact.Breaking, null, null, section.Name, null, section.Label, null, null, null, section, null);
+        }
+    }
+
+    private SectionSymbol? MatchSection(SectionSymbol section)
+    {
+        var renamed = section.Lineage.FirstOrDefault(l => l.Kind == LineageKind.Renamed);
+        if (renamed is not null && CellMapping.SameFormat(_new.Earlier, _old))
+        {
+            return _old.Sections.FirstOrDefault(s => renamed.Label is { } label ? s.Label == label : s.Name == renamed.Paths[0]);
+        }
+
+        return _old.Sections.FirstOrDefault(s => s.Name == section.Name)
+            ?? _old.Sections.FirstOrDefault(s => s.Label == section.Label || s.Aliases.Contains(section.Label) || section.Aliases.Contains(s.Label));
+    }
+
+    private void CompareSection(SectionSymbol old, SectionSymbol section)
+    {
+        if (old.Name != section.Name)
+        {
+            Add(ChangeKind.Renamed, ElementKind.Section, ChangeImpact.Compatible, null, null, old.Name, section.Name, old.Label, section.Label, null, null, old, section);
+        }
+
+        if (old.Label != section.Label)
+        {
+            Add(ChangeKind.Relabelled, ElementKind.Section, ChangeImpact.Compatible, null, null, old.Name, section.Name, old.Label, section.Label, null, null, old, section);
+        }
+
+        if (old.IsRequired != section.IsRequired || old.IsProse != section.IsProse)
+        {
+            var impact = old.IsProse != section.IsProse || section.IsRequired ? ChangeImpact.Breaking : ChangeImpact.Compatible;
+            Add(ChangeKind.Retyped, ElementKind.Section, impact, null, null, old.Name, section.Name, old.Label, section.Label, Requirement(old), Requirement(section), old, section);
+        }
+    }
+
+    private void CompareTable(TableSymbol old, TableSymbol table)
+    {
+        if (old.Name != table.Name)
+        {
+            Add(ChangeKind.Renamed, ElementKind.Table, ChangeImpact.Breaking, table.Name, table.Label, old.Name, table.Name, old.Label, table.Label, null, null, old, table);
+        }
+
+        if (old.Label != table.Label)
+        {
+            Add(ChangeKind.Relabelled, ElementKind.Table, ChangeImpact.Compatible, table.Name, table.Label, old.Name, table.Name, old.Label, table.Label, null, null, old, table);
+        }
+
+        if (old.Section is { } from && table.Section is { } to && MatchSection(to) != from)
+        {
+            Add(ChangeKind.Moved, ElementKind.Table, ChangeImpact.Compatible, table.Name, table.Label, old.Name, table.Name, old.Label, table.Label, from.Label, to.Label, old, table);
+        }
+
+        CompareItems(old, table, Axis.Row);
+        CompareItems(old, table, Axis.Column);
+        CompareTypes(old, table);
+        CompareRules(old, table);
+    }
+
+    private void CompareItems(TableSymbol oldTable, TableSymbol table, Axis axis)
+    {
+        var element = axis == Axis.Row ? ElementKind.Row : ElementKind.Column;
+        var consumed = new HashSet<AxisItemSymbol>();
+        var reportedSplits = new HashSet<AxisItemSymbol>();
+        foreach (var item in table.ItemsOf(axis).SelectMany(Binder.Descendants))
+        {
+            var identity = CellMapping.SameFormat(_new.Earlier, _old) ? item.Lineage.FirstOrDefault(l => l.IsIdentity) : null;
+            var (kind, sources) = _matcher.MatchItem(oldTable, item);
+            switch (identity?.Kind)
+            {
+                case LineageKind.Split when sources.Length == 1:
+                    consumed.Add(sources[0]);
+                    if (reportedSplits.Add(sources[0]))
+                    {
+                        var parts = table.ItemsOf(axis).SelectMany(Binder.Descendants)
+                            .Where(i => i.Lineage.Any(l => l.Kind == LineageKind.Split && l.Paths[0] == identity.Paths[0])).ToList();
+                        Add(ChangeKind.Split, element, ChangeImpact.Breaking, table.Name, table.Label, sources[0].Path, string.Join(", ", parts.Select(p => p.Path)),
+                            Labels(sources[0]), string.Join("；", parts.Select(p => p.Label)), null, null, sources[0], item);
+                    }
+
+                    continue;
+                case LineageKind.Merged:
+                    consumed.UnionWith(sources);
+                    Add(ChangeKind.Merged, element, ChangeImpact.Breaking, table.Name, table.Label, string.Join(", ", sources.Select(s => s.Path)), item.Path,
+                        string.Join("；", sources.Select(Labels)), Labels(item), null, null, sources.FirstOrDefault(), item);
+                    continue;
+            }
+
+            if (kind == CarryKind.New || sources.Length != 1)
+            {
+                // A group that only gathers the parts of a split is reported with the split.
+                if (!(item.IsGroup && item.Children.All(c => c.Lineage.Any(l => l.Kind == LineageKind.Split))))
+                {
+                    Add(ChangeKind.Added, element, ChangeImpact.Breaking, table.Name, table.Label, null, item.Path, null, Labels(item), null, null, null, item);
+                }
+
+                consumed.UnionWith(sources);
+                continue;
+            }
+
+            var old = sources[0];
+            consumed.Add(old);
+            if (old.Path != item.Path)
+            {
+                Add(ChangeKind.Renamed, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), null, null, old, item);
+            }
+
+            if (old.Label != item.Label)
+            {
+                Add(ChangeKind.Relabelled, element, ChangeImpact.Compatible, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), null, null, old, item);
+            }
+
+            // A leaf that became the group of its own split parts is reported as the split.
+            var becameSplitGroup = item.IsGroup && item.Children.Any(c => c.Lineage.Any(l => l.Kind == LineageKind.Split && l.Paths[0] == old.Path));
+            if ((old.IsGroup != item.IsGroup || old.IsHeader != item.IsHeader) && !becameSplitGroup)
+            {
+                Add(ChangeKind.Retyped, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Shape(old), Shape(item), old, item);
+            }
+        }
+
+        foreach (var old in oldTable.ItemsOf(axis).SelectMany(Binder.Descendants).Where(i => !consumed.Contains(i) && !(i.Parent is { } p && !consumed.Contains(p) && IsWhollyGone(p, consumed))))
+        {
+            Add(ChangeKind.Removed, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, null, Labels(old), null, null, null, old, null);
+        }
+    }
+
+    // A removed group is reported once, not once more for each of its members.
+    private static bool IsWhollyGone(AxisItemSymbol group, HashSet<AxisItemSymbol> consumed) =>
+        Binder.Descendants(group).All(i => !consumed.Contains(i));
+
+    private void CompareTypes(TableSymbol oldTable, TableSymbol table)
+    {
+        var mapping = CellMapping.Create(_old, _new);
+        var retyped = mapping.Carries
+            .Where(c => c.Kind == CarryKind.Same && ReferenceEquals(c.Target.Table, table) && ReferenceEquals(c.Sources[0].Table, oldTable) && c.Sources[0].Type != c.Target.Type)
+            .GroupBy(c => (c.Target.Column, Old: c.Sources[0].Type, New: c.Target.Type));
+        foreach (var group in retyped)
+        {
+            var old = group.First().Sources[0].Column;
+            var column = group.Key.Column;
+            var impact = IsWidening(group.Key.Old, group.Key.New) ? ChangeImpact.Compatible : ChangeImpact.Breaking;
+            Add(ChangeKind.Retyped, ElementKind.Column, impact, table.Name, table.Label, old.Path, column.Path, Labels(old), Labels(column), group.Key.Old.ToString(), group.Key.New.ToString(), old, column);
+        }
+    }
+
+    /// <summary>Whether every value of the old type is a value of the new one (count to integer, more decimals).</summary>
+    private static bool IsWidening(CellType old, CellType @new) =>
+        (old.Kind, @new.Kind) switch
+        {
+            (CellTypeKind.Count, CellTypeKind.Integer) => true,
+            (CellTypeKind.Amount, CellTypeKind.Amount) => old.Unit == @new.Unit && @new.Precision >= old.Precision,
+            _ => false,
+        };
+
+    private void CompareRules(TableSymbol oldTable, TableSymbol table)
+    {
+        var renamedIds = CellMapping.Create(_old, _new).Carries
+            .Where(c => c.Kind == CarryKind.Same)
+            .ToDictionary(c => c.Sources[0].Id, c => c.Target.Id, StringComparer.Ordinal);
+        foreach (var rule in table.Rules)
+        {
+            var old = oldTable.Rules.FirstOrDefault(r => r.Code == rule.Code) ?? _old.Rules.FirstOrDefault(r => r.Code == rule.Code);
+            if (old is null)
+            {
+                Add(ChangeKind.Added, ElementKind.Rule, ChangeImpact.Breaking, table.Name, table.Label, null, rule.Code, null, rule.Message, null, Severity(rule), null, rule);
+                continue;
+            }
+
+            if (old.Severity != rule.Severity)
+            {
+                var impact = rule.Severity == RuleSeverity.Error ? ChangeImpact.Breaking : ChangeImpact.Compatible;
+                Add(ChangeKind.Changed, ElementKind.Rule, impact, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message, Severity(old), Severity(rule), old, rule);
+            }
+
+            var before = Shape(old, renamedIds);
+            var after = Shape(rule, null);
+            if (!before.SequenceEqual(after) || old.Tolerance != rule.Tolerance)
+            {
+                var relaxed = before.SequenceEqual(after) && (rule.Tolerance ?? 0) > (old.Tolerance ?? 0);
+                Add(ChangeKind.Changed, ElementKind.Rule, relaxed ? ChangeImpact.Compatible : ChangeImpact.Breaking, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message,
+                    Describe(old, before.Count, sameCells: true), Describe(rule, after.Count, before.Intersect(after).Count() == after.Count), old, rule);
+            }
+            else if (old.Message != rule.Message)
+            {
+                Add(ChangeKind.Relabelled, ElementKind.Rule, ChangeImpact.Compatible, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message, null, null, old, rule);
+            }
+        }
+
+        foreach (var old in oldTable.Rules.Where(r => _new.Rules.All(n => n.Code != r.Code)))
+        {
+            Add(ChangeKind.Removed, ElementKind.Rule, ChangeImpact.Compatible, table.Name, table.Label, old.Code, null, old.Message, null, Severity(old), null, old, null);
+        }
+    }
+
+    /// <summary>A rule's concrete comparisons, with old cell ids written as the new ids they became, so that only real changes differ.</summary>
+    private static List<string> Shape(RuleSymbol rule, Dictionary<string, string>? renamedIds)
+    {
+        string Side(LinearCombination side) => string.Join(" ", side.Terms
+            .Select(t => (t.Coefficient > 0 ? "+" : "-") + Math.Abs(t.Coefficient) + (t.IsPrevious ? "p:" : ":") + (renamedIds?.GetValueOrDefault(t.Cell.Id) ?? t.Cell.Id))
+            .Order(StringComparer.Ordinal)) + " " + side.Constant;
+        return [.. rule.Expand().Select(i => Side(i.Left) + " " + rule.Operator + " " + Side(i.Right)).Order(StringComparer.Ordinal)];
+    }
+
+    private static string Describe(RuleSymbol rule, int instances, bool sameCells) =>
+        $"{Severity(rule)}{(rule.Tolerance is { } t ? " tolerance " + t : string.Empty)}, {instances} comparison(s){(sameCells ? string.Empty : " of other cells")}";
+
+    private static string Severity(RuleSymbol rule) => rule.Severity == RuleSeverity.Error ? "error" : "warning";
+
+    private static string Shape(AxisItemSymbol item) => item.IsGroup ? "group" : item.IsHeader ? "header" : "value";
+
+    private static string Requirement(SectionSymbol section) => (section.IsRequired ? "required" : "optional") + (section.IsProse ? " prose" : " tables");
+
+    private static string Years(FormatSymbol format) => $"{format.FirstYear}..{format.LastYear}";
+
+    private static string Labels(AxisItemSymbol item) => string.Join("/", item.LabelPath);
+
+    private void Add(
+        ChangeKind kind, ElementKind element, ChangeImpact impact, string? table, string? tableLabel, string? oldId, string? newId,
+        string? oldLabel, string? newLabel, string? oldDetail, string? newDetail, Symbol? oldSymbol, Symbol? newSymbol) =>
+        _changes.Add(new SpecChange(kind, element, impact, table, tableLabel, oldId, newId, oldLabel, newLabel, oldDetail, newDetail, Locate(oldSymbol), Locate(newSymbol)));
+
+    private static SpecLocation? Locate(Symbol? symbol)
+    {
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        LinePosition position = symbol.Source.GetLinePosition(symbol.NameSpan.Start);
+        return new SpecLocation(symbol.Source.Path, position.Line, position.Column);
+    }
+}

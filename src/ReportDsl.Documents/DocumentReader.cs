@@ -47,7 +47,11 @@ public static class DocumentReader
         switch (extension.ToLowerInvariant())
         {
             case ".html" or ".htm":
-                return ReadItems(HtmlTokenizer.Tokenize(HtmlTokenizer.Decode(bytes)), path, candidates);
+                var (htmlItems, deepest) = HtmlTokenizer.Tokenize(HtmlTokenizer.Decode(bytes));
+                var tooDeep = deepest is { } depth
+                    ? Finding.ForData(DiagnosticCatalog.RD3230, [], null, new FindingLocation(path, 1, 1), depth, Html.NestingGuard.MostDepth)
+                    : null;
+                return ReadItems(htmlItems, path, candidates, tooDeep);
             case ".pdf":
                 return Pdf.PdfTokenizer.Tokenize(bytes) is { } pdfItems
                     ? ReadItems(pdfItems, path, candidates)
@@ -89,7 +93,7 @@ public static class DocumentReader
     }
 
     /// <summary>Extracts report data from a document's items (cells in reading order), detecting the format.</summary>
-    internal static Result ReadItems(IReadOnlyList<DocumentItem> items, string path, IReadOnlyList<Validator> candidates)
+    internal static Result ReadItems(IReadOnlyList<DocumentItem> items, string path, IReadOnlyList<Validator> candidates, Finding? readingProblem = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
 
@@ -107,12 +111,17 @@ public static class DocumentReader
         if (attempts.Count == 0 || attempts[0].Result.LabelsFound == 0)
         {
             var none = Finding.ForData(DiagnosticCatalog.RD3205, [], null, new FindingLocation(path, 1, 1));
-            return new Result(null, evidence, [none]);
+            return new Result(null, evidence, readingProblem is null ? [none] : [readingProblem, none]);
         }
 
         var (validator, result) = attempts[0];
         var layout = validator.Layout;
         var findings = ImmutableArray.CreateBuilder<Finding>();
+        if (readingProblem is not null)
+        {
+            findings.Add(readingProblem);
+        }
+
         findings.AddRange(result.Findings);
         FindingLocation? Locate(int cell) => result.Sources[cell]?.Locate(path);
 

@@ -70,6 +70,12 @@ public sealed class Compilation
         foreach (var tree in SyntaxTrees)
         {
             diagnostics.AddRange(tree.Diagnostics);
+            if (tree.Diagnostics.Any(d => d.Code is "RD2090" or "RD9001"))
+            {
+                // The text was kept but not parsed: binding its empty tree would only add "no format declaration".
+                continue;
+            }
+
             var (format, bindDiagnostics) = binder.Bind(tree);
             diagnostics.AddRange(bindDiagnostics);
             if (format is null)
@@ -84,10 +90,32 @@ public sealed class Compilation
             }
 
             seen[(format.Name, format.Version)] = format;
+            if (RuleInstanceLimit(format) is { } tooMany)
+            {
+                // Over the limit the format keeps its diagnostics but is not offered for validation.
+                diagnostics.Add(tooMany);
+                continue;
+            }
+
             formats.Add(format);
         }
 
         diagnostics.Sort();
         return (formats.ToImmutable(), [.. diagnostics]);
+    }
+
+    // Counted from the quantifiers, without expanding: each rule holds once per combination of its quantified items.
+    private static Diagnostic? RuleInstanceLimit(FormatSymbol format)
+    {
+        var rules = format.Rules.Select(r => (Rule: r, Instances: r.Quantifiers.Aggregate(1L, (product, q) => product * q.Items.Length))).ToList();
+        var total = rules.Sum(r => r.Instances);
+        if (total <= DiagnosticCatalog.MaxRuleInstances)
+        {
+            return null;
+        }
+
+        var sum = 0L;
+        var culprit = rules.First(r => (sum += r.Instances) > DiagnosticCatalog.MaxRuleInstances).Rule;
+        return DiagnosticCatalog.TooManyRuleInstances(culprit.Source, culprit.NameSpan, format.Name, total);
     }
 }

@@ -12,6 +12,9 @@ namespace ReportDsl.Cli.Commands;
 internal static class ValidateCommand
 {
     private const int BatchSize = 512;
+
+    /// <summary>The most findings listed per file unless --max-findings says otherwise.</summary>
+    public const int DefaultMaxFindings = 1000;
     private static readonly string[] Formats = [.. ResultWriters.Names];
 
     public static Command Create(CliContext context)
@@ -28,6 +31,19 @@ internal static class ValidateCommand
         output.AcceptOnlyFromAmong(Formats);
         var file = new Option<string?>("--out", "-o") { Description = Messages.Get("Validate_Out"), HelpName = "file" };
         var previous = new Option<string?>("--previous") { Description = Messages.Get("Validate_Previous") };
+        var maxFindings = new Option<int>("--max-findings")
+        {
+            Description = Messages.Get("Validate_MaxFindings"),
+            DefaultValueFactory = _ => DefaultMaxFindings,
+        };
+        maxFindings.Validators.Add(result =>
+        {
+            // A value that is not a number is already an error of its own; only a parsed one is checked here.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var value) && value < 1)
+            {
+                result.AddError(Messages.Get("Validate_MaxFindingsTooSmall"));
+            }
+        });
         var command = new Command("validate", Messages.Get("Validate_Description"))
         {
             inputs,
@@ -36,6 +52,7 @@ internal static class ValidateCommand
             file,
             output,
             previous,
+            maxFindings,
         };
         command.SetAction(result =>
         {
@@ -54,12 +71,12 @@ internal static class ValidateCommand
                 (kind, target) = (named, null);
             }
 
-            return Run(result.GetValue(inputs) ?? [], result.GetValue(spec), kind ?? "text", target, result.GetValue(previous), context);
+            return Run(result.GetValue(inputs) ?? [], result.GetValue(spec), kind ?? "text", target, result.GetValue(previous), context, result.GetValue(maxFindings));
         });
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> inputs, string? specPath, string outputKind, string? outputPath, string? previousPath, CliContext context)
+    public static int Run(IReadOnlyList<string> inputs, string? specPath, string outputKind, string? outputPath, string? previousPath, CliContext context, int maxFindings = DefaultMaxFindings)
     {
         Interruption.StopsGracefully();
         if (SpecCatalog.Load(specPath, context) is not { } catalog)
@@ -70,7 +87,7 @@ internal static class ValidateCommand
         ReportData? previous = null;
         if (previousPath is not null)
         {
-            var (data, errors, _) = ReadAny(previousPath, catalog, context);
+            var (data, errors, _) = ReadAny(previousPath, catalog, context, maxFindings);
             if (data is null)
             {
                 foreach (var error in errors)
@@ -112,12 +129,12 @@ internal static class ValidateCommand
                 progressConsole.Progress().AutoClear(true).Start(progress =>
                 {
                     var task = progress.AddTask(Messages.Get("Validate_Progress"), maxValue: items.Count);
-                    Process(items, catalog, previous, writer, summary, context, done => task.Increment(done));
+                    Process(items, catalog, previous, maxFindings, writer, summary, context, done => task.Increment(done));
                 });
             }
             else
             {
-                Process(items, catalog, previous, writer, summary, context, _ => { });
+                Process(items, catalog, previous, maxFindings, writer, summary, context, _ => { });
             }
 
             writer.Complete(summary);
@@ -186,7 +203,7 @@ internal static class ValidateCommand
     /// many files there are. On a signal, the files already started finish, the results up to the first file not read
     /// are written, and the run ends there.
     /// </summary>
-    private static void Process(List<InputItem> items, SpecCatalog catalog, ReportData? previous, IResultWriter writer, RunSummary summary, CliContext context, Action<int> progressed)
+    private static void Process(List<InputItem> items, SpecCatalog catalog, ReportData? previous, int maxFindings, IResultWriter writer, RunSummary summary, CliContext context, Action<int> progressed)
     {
         var results = new FileResult?[BatchSize];
         for (var start = 0; start < items.Count; start += BatchSize)
@@ -197,7 +214,7 @@ internal static class ValidateCommand
             {
                 if (!context.Interrupted.IsCancellationRequested)
                 {
-                    results[i] = ValidateOne(items[start + i], catalog, previous, context);
+                    results[i] = ValidateOne(items[start + i], catalog, previous, maxFindings, context);
                 }
             });
             for (var i = 0; i < count; i++)
@@ -218,7 +235,7 @@ internal static class ValidateCommand
         summary.Interrupted = context.Interrupted.IsCancellationRequested;
     }
 
-    private static FileResult ValidateOne(InputItem item, SpecCatalog catalog, ReportData? previous, CliContext context)
+    private static FileResult ValidateOne(InputItem item, SpecCatalog catalog, ReportData? previous, int maxFindings, CliContext context)
     {
         if (item.Problem is { } problem)
         {
@@ -228,15 +245,22 @@ internal static class ValidateCommand
         var path = item.Path;
         try
         {
-            var (data, errors, choice) = ReadAny(path, catalog, context);
+            var (data, errors, choice) = ReadAny(path, catalog, context, maxFindings);
             if (data is null)
             {
                 return new FileResult(path, null, null, null, errors, Unreadable: true);
             }
 
+            // Findings past the cap are counted, not built (docs/validation.md).
             var validator = catalog.Find(data.FormatName, data.Version);
-            var findings = validator is null ? data.ReadFindings : validator.Validate(data, previous);
-            return new FileResult(path, data.FormatName, data.Version, choice, findings, Unreadable: false);
+            var findings = validator is null
+                ? new FindingList(data.ReadFindings, data.OmittedFindings, data.OmittedErrors)
+                : validator.ValidateUpTo(data, previous, maxFindings);
+            return new FileResult(path, data.FormatName, data.Version, choice, findings.Findings, Unreadable: false)
+            {
+                Omitted = findings.Omitted,
+                OmittedErrors = findings.OmittedErrors,
+            };
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -249,7 +273,7 @@ internal static class ValidateCommand
     /// Reads report data from JSON, or extracts it from a document (text, Markdown, HTML, Word, PDF), detecting the
     /// format. Standard input ("-") has no name, so its kind is told from its first bytes.
     /// </summary>
-    internal static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) ReadAny(string path, SpecCatalog catalog, CliContext context)
+    internal static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) ReadAny(string path, SpecCatalog catalog, CliContext context, int maxFindings = DefaultMaxFindings)
     {
         // A huge file is refused after its first bytes over the limit, so memory stays bounded whatever is passed in.
         var bytes = InputReader.Read(path, context, Documents.DocumentReader.MaxBytes, out var problem);
@@ -261,7 +285,14 @@ internal static class ValidateCommand
         var extension = path == "-" ? KindOf(bytes) : Path.GetExtension(path).ToLowerInvariant();
         if (!Documents.DocumentReader.Extensions.Contains(extension))
         {
-            var json = ReportDataReader.Read(bytes, path, (name, version) => catalog.Find(name, version)?.Layout, catalog.Description);
+            if (bytes.Length > ReportDataReader.MaxBytes)
+            {
+                // Only the limit and one byte more were read; a file's real size is told by the file system.
+                var size = path == "-" ? bytes.Length : new FileInfo(path).Length;
+                return (null, [ReportDataReader.TooLarge(path, size)], Words.Declared);
+            }
+
+            var json = ReportDataReader.Read(bytes, path, (name, version) => catalog.Find(name, version)?.Layout, catalog.Description, maxFindings);
             return (json.Data, json.Errors, Words.Declared);
         }
 

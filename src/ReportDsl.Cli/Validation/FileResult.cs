@@ -6,9 +6,15 @@ namespace ReportDsl.Cli.Validation;
 /// <summary>What validating one input gave: the format used and how it was chosen, and the findings; or why it could not be read.</summary>
 internal sealed record FileResult(string Path, string? Format, string? Version, string? Choice, ImmutableArray<Finding> Findings, bool Unreadable)
 {
-    public int Errors => Findings.Count(f => f.Severity == FindingSeverity.Error);
+    /// <summary>Gets how many findings were past --max-findings: counted, not listed.</summary>
+    public int Omitted { get; init; }
 
-    public int Warnings => Findings.Count(f => f.Severity == FindingSeverity.Warning);
+    /// <summary>Gets how many of the omitted findings were errors.</summary>
+    public int OmittedErrors { get; init; }
+
+    public int Errors => Findings.Count(f => f.Severity == FindingSeverity.Error) + OmittedErrors;
+
+    public int Warnings => Findings.Count(f => f.Severity == FindingSeverity.Warning) + Omitted - OmittedErrors;
 }
 
 /// <summary>Totals over a run.</summary>
@@ -25,6 +31,9 @@ internal sealed class RunSummary
     public int WithWarningsOnly { get; private set; }
 
     public int Unreadable { get; private set; }
+
+    /// <summary>Gets how many findings were counted but not listed, over all files.</summary>
+    public long Omitted { get; private set; }
 
     public IReadOnlyDictionary<string, int> ByCode => _byCode;
 
@@ -55,5 +64,7 @@ internal sealed class RunSummary
         {
             _byCode[finding.Code] = _byCode.GetValueOrDefault(finding.Code) + 1;
         }
+
+        Omitted += result.Omitted;
     }
 }

@@ -24,7 +24,7 @@ internal sealed class JsonResultWriter : IResultWriter
 
     public void Write(FileResult result)
     {
-        FindingJson.WriteResult(_json, result.Path, result.Format, result.Version, result.Choice, result.Unreadable, result.Findings);
+        FindingJson.WriteResult(_json, result.Path, result.Format, result.Version, result.Choice, result.Unreadable, result.Findings, result.Omitted);
         Flush();
     }
 
@@ -37,6 +37,7 @@ internal sealed class JsonResultWriter : IResultWriter
         _json.WriteNumber("withErrors", summary.WithErrors);
         _json.WriteNumber("withWarningsOnly", summary.WithWarningsOnly);
         _json.WriteNumber("unreadable", summary.Unreadable);
+        _json.WriteNumber("omittedFindings", summary.Omitted);
         if (summary.Interrupted)
         {
             _json.WriteBoolean("interrupted", true);

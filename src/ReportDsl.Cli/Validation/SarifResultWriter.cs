@@ -11,6 +11,7 @@ internal sealed class SarifResultWriter : IResultWriter
     private readonly MemoryStream _stream = new();
     private readonly TextWriter _output;
     private readonly SarifLog _log = new(typeof(SarifResultWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0", Words.Affected);
+    private readonly List<(string Path, int Omitted)> _omitted = [];
 
     public SarifResultWriter(TextWriter output, SpecCatalog catalog)
     {
@@ -23,21 +24,65 @@ internal sealed class SarifResultWriter : IResultWriter
     public void Write(FileResult result)
     {
         _log.WriteResults(_json, result.Path, result.Findings);
+        if (result.Omitted > 0)
+        {
+            _omitted.Add((result.Path, result.Omitted));
+        }
         Flush();
     }
 
     public void Complete(RunSummary summary)
     {
         SarifLog.WriteEndResults(_json);
-        if (summary.Interrupted)
+        if (summary.Interrupted || _omitted.Count > 0)
         {
-            // The results are those of the files read before the signal; the invocation says the run did not finish.
+            // One invocation: whether the run finished (a signal stops it early), and a note per file whose findings
+            // past --max-findings were only counted, which viewers show.
             _json.WriteStartArray("invocations");
             _json.WriteStartObject();
-            _json.WriteBoolean("executionSuccessful", false);
-            _json.WriteNumber("exitCode", ExitCodes.Interrupted);
+            _json.WriteBoolean("executionSuccessful", !summary.Interrupted);
+            if (summary.Interrupted)
+            {
+                _json.WriteNumber("exitCode", ExitCodes.Interrupted);
+            }
+
+            if (_omitted.Count > 0)
+            {
+                _json.WriteStartArray("toolExecutionNotifications");
+                foreach (var (path, omitted) in _omitted)
+                {
+                    _json.WriteStartObject();
+                    _json.WriteString("level", "note");
+                    _json.WriteStartObject("message");
+                    _json.WriteString("text", Words.More(omitted));
+                    _json.WriteEndObject();
+                    _json.WriteStartArray("locations");
+                    _json.WriteStartObject();
+                    _json.WriteStartObject("physicalLocation");
+                    _json.WriteStartObject("artifactLocation");
+                    _json.WriteString("uri", path.Replace('\\', '/'));
+                    _json.WriteEndObject();
+                    _json.WriteEndObject();
+                    _json.WriteEndObject();
+                    _json.WriteEndArray();
+                    _json.WriteStartObject("properties");
+                    _json.WriteNumber("omittedFindings", omitted);
+                    _json.WriteEndObject();
+                    _json.WriteEndObject();
+                }
+
+                _json.WriteEndArray();
+            }
+
             _json.WriteEndObject();
             _json.WriteEndArray();
+        }
+
+        if (_omitted.Count > 0)
+        {
+            _json.WriteStartObject("properties");
+            _json.WriteNumber("omittedFindings", summary.Omitted);
+            _json.WriteEndObject();
         }
 
         SarifLog.WriteEndLog(_json);

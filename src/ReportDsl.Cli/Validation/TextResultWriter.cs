@@ -29,12 +29,22 @@ internal sealed class TextResultWriter(IAnsiConsole console) : IResultWriter
                 WriteFinding(finding);
             }
         }
+
+        if (result.Omitted > 0)
+        {
+            console.MarkupLine($"    {Markup.Escape(Words.More(result.Omitted))}");
+        }
     }
 
     public void Complete(RunSummary summary)
     {
         console.WriteLine();
         console.MarkupLine(Markup.Escape(Words.Summary(summary)));
+        if (summary.Omitted > 0)
+        {
+            console.MarkupLine(Markup.Escape(Words.NotListed(summary.Omitted)));
+        }
+
         foreach (var (code, count) in summary.ByCode.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             console.MarkupLine($"  {Markup.Escape(code)}: {count}");

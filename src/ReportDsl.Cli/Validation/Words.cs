@@ -19,6 +19,10 @@ internal static class Words
 
     public static string Summary(RunSummary s) => Messages.Format("Summary", s.Files, s.Clean, s.WithErrors, s.WithWarningsOnly, s.Unreadable);
 
+    public static string More(int omitted) => Messages.Format("MoreFindings", omitted);
+
+    public static string NotListed(long omitted) => Messages.Format("FindingsNotListed", omitted);
+
     /// <summary>What a finding that left cells empty brought with it: the cells, and the rule checks folded into it by rule.</summary>
     public static string Affected(ReportDsl.Validation.Finding finding)
     {

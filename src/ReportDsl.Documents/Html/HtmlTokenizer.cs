@@ -15,8 +15,8 @@ namespace ReportDsl.Documents.Html;
 /// </summary>
 internal static partial class HtmlTokenizer
 {
-    // Pages can nest without end; deeper content is not a report table and recursion must stay bounded.
-    private const int DeepestNesting = 256;
+    // NestingGuard already bounds the tree's depth; this keeps the walk's recursion bounded whatever the parser builds.
+    private const int DeepestNesting = 2 * NestingGuard.MostDepth;
 
     private static readonly HashSet<string> Skipped =
         ["head", "script", "style", "noscript", "template", "nav", "aside", "svg", "math", "iframe", "object", "select", "button", "canvas", "audio", "video"];
@@ -28,11 +28,12 @@ internal static partial class HtmlTokenizer
         "figure", "figcaption", "tr", "td", "th", "thead", "tbody", "tfoot",
     ];
 
-    /// <summary>Reads the page into items.</summary>
-    public static List<DocumentItem> Tokenize(string html)
+    /// <summary>Reads the page into items; <c>Deepest</c> is the page's deepest nesting when it was past <see cref="NestingGuard.MostDepth"/>, else null.</summary>
+    public static (List<DocumentItem> Items, int? Deepest) Tokenize(string html)
     {
+        var (limited, deepest) = NestingGuard.Limit(html);
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(limited);
         var walker = new Walker();
         if (document.Body is { } body)
         {
@@ -40,7 +41,7 @@ internal static partial class HtmlTokenizer
         }
 
         walker.Flush();
-        return walker.Builder.Items;
+        return (walker.Builder.Items, deepest > NestingGuard.MostDepth ? deepest : null);
     }
 
     /// <summary>

@@ -17,6 +17,15 @@ public static class DiagnosticCatalog
     /// <summary>The deepest nesting of braces, brackets and parentheses the parser reads.</summary>
     public const int MaxNestingDepth = 64;
 
+    /// <summary>
+    /// The longest spec file read, in characters (<see cref="SpecTooLarge"/>); the official formats are about 8,000, and
+    /// a 10 MB spec still compiles in seconds (ParserRobustnessTests).
+    /// </summary>
+    public const int MaxSpecCharacters = 16 * 1024 * 1024;
+
+    /// <summary>The most rule comparisons one format may expand into (<see cref="TooManyRuleInstances"/>); the 2021 format has 48.</summary>
+    public const int MaxRuleInstances = 50_000;
+
     private static readonly DiagnosticDescriptor RD1001 = new("RD1001", DiagnosticSeverity.Error, "UnexpectedCharacter");
     private static readonly DiagnosticDescriptor RD1002 = new("RD1002", DiagnosticSeverity.Error, "UnterminatedString");
     private static readonly DiagnosticDescriptor RD1003 = new("RD1003", DiagnosticSeverity.Error, "UnterminatedComment");
@@ -54,6 +63,9 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD2024 = new("RD2024", DiagnosticSeverity.Error, "EmptySection");
     private static readonly DiagnosticDescriptor RD2025 = new("RD2025", DiagnosticSeverity.Error, "MissingCellType");
     private static readonly DiagnosticDescriptor RD2026 = new("RD2026", DiagnosticSeverity.Error, "InvalidPropertyValue");
+    // 209x: limits on the size of a spec, so that no spec can make compiling or validating take unbounded time.
+    private static readonly DiagnosticDescriptor RD2090 = new("RD2090", DiagnosticSeverity.Error, "SpecTooLarge");
+    private static readonly DiagnosticDescriptor RD2091 = new("RD2091", DiagnosticSeverity.Error, "TooManyRuleInstances");
     private static readonly DiagnosticDescriptor RD2100 = new("RD2100", DiagnosticSeverity.Error, "UnknownEarlierFormat");
     private static readonly DiagnosticDescriptor RD2101 = new("RD2101", DiagnosticSeverity.Error, "ExtendsCycle");
     private static readonly DiagnosticDescriptor RD2102 = new("RD2102", DiagnosticSeverity.Error, "RemoveWithoutExtends");
@@ -96,6 +108,11 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3109 = new("RD3109", DiagnosticSeverity.Error, "UnknownFormat");
     internal static readonly DiagnosticDescriptor RD3110 = new("RD3110", DiagnosticSeverity.Error, "InvalidReportData");
     internal static readonly DiagnosticDescriptor RD3111 = new("RD3111", DiagnosticSeverity.Error, "ValueOutOfRange");
+    internal static readonly DiagnosticDescriptor RD3120 = new("RD3120", DiagnosticSeverity.Error, "ConflictingDuplicateKey");
+    internal static readonly DiagnosticDescriptor RD3121 = new("RD3121", DiagnosticSeverity.Warning, "RepeatedKey");
+    internal static readonly DiagnosticDescriptor RD3122 = new("RD3122", DiagnosticSeverity.Error, "UnknownDataProperty");
+    internal static readonly DiagnosticDescriptor RD3123 = new("RD3123", DiagnosticSeverity.Error, "EmptyReportData");
+    internal static readonly DiagnosticDescriptor RD3124 = new("RD3124", DiagnosticSeverity.Error, "ReportDataTooLarge");
     internal static readonly DiagnosticDescriptor RD3140 = new("RD3140", DiagnosticSeverity.Warning, "ValueNotInDocument");
     // 315x: findings about last year's report and about carrying data between format versions (Evolution/).
     internal static readonly DiagnosticDescriptor RD3150 = new("RD3150", DiagnosticSeverity.Error, "WrongPreviousYear");
@@ -113,6 +130,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3207 = new("RD3207", DiagnosticSeverity.Error, "UnreadablePdf");
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
+    internal static readonly DiagnosticDescriptor RD3230 = new("RD3230", DiagnosticSeverity.Warning, "HtmlNestingTooDeep");
     internal static readonly DiagnosticDescriptor RD4001 = new("RD4001", DiagnosticSeverity.Error, "TemplateSyntaxError");
     internal static readonly DiagnosticDescriptor RD4002 = new("RD4002", DiagnosticSeverity.Error, "TemplateRuntimeError");
     internal static readonly DiagnosticDescriptor RD4003 = new("RD4003", DiagnosticSeverity.Error, "TemplateLimitExceeded");
@@ -158,14 +176,15 @@ public static class DiagnosticCatalog
         RD1001, RD1002, RD1003, RD1004, RD1005, RD1006, RD1007, RD1008, RD1009, RD1010, RD1011,
         RD2001, RD2002, RD2003, RD2004, RD2005, RD2006, RD2007, RD2008, RD2009, RD2010,
         RD2011, RD2012, RD2013, RD2014, RD2015, RD2016, RD2017, RD2018, RD2019, RD2020,
-        RD2021, RD2022, RD2023, RD2024, RD2025, RD2026,
+        RD2021, RD2022, RD2023, RD2024, RD2025, RD2026, RD2090, RD2091,
         RD2100, RD2101, RD2102, RD2103, RD2104, RD2105, RD2106, RD2107, RD2108, RD2109, RD2110,
         RD2111, RD2112, RD2113, RD2114,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
-        RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111, RD3140,
+        RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
+        RD3120, RD3121, RD3122, RD3123, RD3124, RD3140,
         RD3150, RD3151, RD3152, RD3153, RD3154,
-        RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211,
+        RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
         RD5001, RD5002,
         RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
@@ -259,6 +278,10 @@ public static class DiagnosticCatalog
     internal static Diagnostic InvalidPropertyValue(SourceText s, TextSpan span, string name, bool years) =>
         Make(RD2026, s, span, name, new LocalizableText(years ? "Value_Years" : "Value_String"));
 
+    internal static Diagnostic SpecTooLarge(SourceText s, TextSpan span, int length) => Make(RD2090, s, span, length, MaxSpecCharacters);
+
+    internal static Diagnostic TooManyRuleInstances(SourceText s, TextSpan span, string format, long instances) =>
+        Make(RD2091, s, span, format, instances, MaxRuleInstances);
     // ---- 21xx: lineage and extends
 
     internal static Diagnostic UnknownEarlierFormat(SourceText s, TextSpan span, string name, string version, string keyword) => Make(RD2100, s, span, name, version, keyword);

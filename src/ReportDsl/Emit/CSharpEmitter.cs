@@ -236,7 +236,7 @@ public static class CSharpEmitter
 
     private static string ChunkName(int index) => "Check" + index.ToString("D2", CultureInfo.InvariantCulture);
 
-    /// <summary>Mirrors RuleCompiler.Compile step by step, so that both give the same status and the same values.</summary>
+    /// <summary>Mirrors InstanceCheck step by step, so that both give the same status and the same values.</summary>
     private static void EmitInstance(StringBuilder w, RuleInstance instance, Dictionary<CellSymbol, string> names, bool guarded)
     {
         var rule = instance.Rule;

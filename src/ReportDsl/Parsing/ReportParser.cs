@@ -22,6 +22,12 @@ public static class ReportParser
     public static SyntaxTree Parse(SourceText text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > DiagnosticCatalog.MaxSpecCharacters)
+        {
+            // Parsing and binding cost grows with the text; a spec this large is not a report format, so it is not read.
+            return Unparsed(text, DiagnosticCatalog.SpecTooLarge(text, new TextSpan(0, 0), text.Length));
+        }
+
         try
         {
             return new ParseRun(text).Execute();
@@ -29,16 +35,22 @@ public static class ReportParser
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A bug must not lose the user's text: keep all of it as skipped trivia and say what happened.
-            var eof = new SyntaxToken(
-                SyntaxKind.EndOfFileToken,
-                text.Length,
-                string.Empty,
-                null,
-                text.Length == 0 ? [] : [new SyntaxTrivia(SyntaxKind.SkippedTokenTrivia, text.Text, 0)],
-                []);
-            var root = new CompilationUnitSyntax(new SyntaxList<DeclarationSyntax>([]), eof);
-            return new SyntaxTree(text, root, [DiagnosticCatalog.InternalError(text, new TextSpan(0, 0), exception.Message)]);
+            return Unparsed(text, DiagnosticCatalog.InternalError(text, new TextSpan(0, 0), exception.Message));
         }
+    }
+
+    // The whole text kept as skipped trivia, so the tree still gives back the input exactly.
+    private static SyntaxTree Unparsed(SourceText text, Diagnostic diagnostic)
+    {
+        var eof = new SyntaxToken(
+            SyntaxKind.EndOfFileToken,
+            text.Length,
+            string.Empty,
+            null,
+            text.Length == 0 ? [] : [new SyntaxTrivia(SyntaxKind.SkippedTokenTrivia, text.Text, 0)],
+            []);
+        var root = new CompilationUnitSyntax(new SyntaxList<DeclarationSyntax>([]), eof);
+        return new SyntaxTree(text, root, [diagnostic]);
     }
 
     private sealed class ParseRun(SourceText text)

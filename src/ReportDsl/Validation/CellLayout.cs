@@ -7,6 +7,7 @@ namespace ReportDsl.Validation;
 public sealed class CellLayout
 {
     private readonly Dictionary<string, int> _indexById;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
     private readonly Dictionary<CellSymbol, int> _indexByCell;
 
     internal CellLayout(FormatSymbol format)
@@ -20,6 +21,8 @@ public sealed class CellLayout
             _indexById[Cells[i].Id] = i;
             _indexByCell[Cells[i]] = i;
         }
+
+        _indexBySpan = _indexById.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Gets the format.</summary>
@@ -30,6 +33,9 @@ public sealed class CellLayout
 
     /// <summary>Finds a cell's index by its identifier, such as <c>applications.received[natural]</c>.</summary>
     public bool TryGetIndex(string id, out int index) => _indexById.TryGetValue(id, out index);
+
+    /// <summary>Finds a cell's index without making a string of its identifier (the report-data reader's hot path).</summary>
+    internal bool TryGetIndex(ReadOnlySpan<char> id, out int index) => _indexBySpan.TryGetValue(id, out index);
 
     /// <summary>Gets a cell's index.</summary>
     public int IndexOf(CellSymbol cell) => _indexByCell[cell];

@@ -10,7 +10,7 @@ namespace ReportDsl.Validation;
 internal static class FindingJson
 {
     /// <summary>Writes one input's result: path, format, how it was chosen, counts, findings.</summary>
-    public static void WriteResult(Utf8JsonWriter json, string path, string? format, string? version, string? choice, bool unreadable, ImmutableArray<Finding> findings)
+    public static void WriteResult(Utf8JsonWriter json, string path, string? format, string? version, string? choice, bool unreadable, ImmutableArray<Finding> findings, int omittedFindings = 0)
     {
         json.WriteStartObject();
         json.WriteString("path", path);
@@ -20,6 +20,7 @@ internal static class FindingJson
         json.WriteBoolean("unreadable", unreadable);
         json.WriteNumber("errors", findings.Count(f => f.Severity == FindingSeverity.Error));
         json.WriteNumber("warnings", findings.Count(f => f.Severity == FindingSeverity.Warning));
+        json.WriteNumber("omittedFindings", omittedFindings);
         WriteFindings(json, "findings", findings);
         json.WriteEndObject();
     }

@@ -37,6 +37,12 @@ public sealed class ReportData
     /// <summary>Gets the problems found while reading values: wrong types, unknown cells, missing values.</summary>
     public ImmutableArray<Finding> ReadFindings { get; internal init; } = [];
 
+    /// <summary>Gets how many problems found while reading were past the cap on findings and only counted.</summary>
+    public int OmittedFindings { get; internal init; }
+
+    /// <summary>Gets how many of <see cref="OmittedFindings"/> were errors.</summary>
+    public int OmittedErrors { get; internal init; }
+
     /// <summary>Gets where a cell's value came from, or null when the report does not have it.</summary>
     public FindingLocation? LocationOf(int cell) => Locator?.Invoke(cell);
 }

@@ -13,49 +13,68 @@ namespace ReportDsl.Validation;
 /// <summary>
 /// Reads report data in the documented JSON shape (docs/validation.md). Every value is checked against its cell's type;
 /// each problem is a finding with the value's line and column. Absent, null and blank values are missing, never 0.
+/// Nothing is taken silently: a repeated key and a property the shape does not have are findings too.
 /// </summary>
 public static class ReportDataReader
 {
+    /// <summary>The largest report data read, in bytes: a report is about 12 KB, so anything near this is the wrong file.</summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 };
 
-    /// <summary>The outcome of reading: the data, or the findings that made it unreadable (codes RD3109, RD3110).</summary>
+    // What the tool itself writes (ReportDataWriter) is accepted back: its extra metadata is ignored, not unknown.
+    private static readonly string[] TopLevelProperties = ["$schema", "agency", "cells", "format", "formatChoice", "source", "version", "year"];
+    private static readonly string[] CellProperties = ["columnLabels", "location", "rowLabels", "table", "value"];
+
+    // Repeating one of these with another value changes what is read; repeating anything else changes nothing.
+    private static readonly HashSet<string> MeaningfulTopLevel = ["agency", "cells", "format", "version", "year"];
+
+    /// <summary>The outcome of reading: the data, or the findings that made it unreadable.</summary>
     public sealed record Result(ReportData? Data, ImmutableArray<Finding> Errors);
 
-    /// <summary>Reads UTF-8 JSON. <paramref name="resolve"/> finds the layout for the declared format and version (null when unknown).</summary>
-    public static Result Read(ReadOnlySpan<byte> json, string path, Func<string, string, CellLayout?> resolve, string specDescription)
+    /// <summary>
+    /// Reads UTF-8 JSON (a byte order mark is skipped). <paramref name="resolve"/> finds the layout for the declared
+    /// format and version (null when unknown). The data keeps the bytes (not a copy) to locate findings later, so the
+    /// caller must not reuse the buffer. At most <paramref name="maxFindings"/> findings are built; the rest are
+    /// counted in <see cref="ReportData.OmittedFindings"/>.
+    /// </summary>
+    public static Result Read(ReadOnlyMemory<byte> json, string path, Func<string, string, CellLayout?> resolve, string specDescription, int maxFindings = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(resolve);
+        if (json.Length > MaxBytes)
+        {
+            return new Result(null, [TooLarge(path, json.Length)]);
+        }
+
+        if (json.Span.StartsWith(Utf8Bom))
+        {
+            json = json[Utf8Bom.Length..];
+        }
+
+        if (IsEmpty(json.Span))
+        {
+            return new Result(null, [Finding.ForData(DiagnosticCatalog.RD3123, [], null, new FindingLocation(path, 1, 1))]);
+        }
+
         var lines = new LineMap(json);
-        if (!Utf8.IsValid(json))
+        var findings = new FindingCollector(Math.Max(0, maxFindings));
+        if (!Utf8.IsValid(json.Span))
         {
             // Utf8JsonReader checks the JSON structure but not the encoding inside strings, and GetString throws on
             // bytes that are not UTF-8, so such a file is refused here, at its first bad byte (found by fuzzing).
-            var at = lines.Locate(path, FirstInvalidByte(json));
+            var at = lines.Locate(path, FirstInvalidByte(json.Span));
             return Fail(path, at.Line, at.Column, "the file is not UTF-8 text (save it as UTF-8)");
         }
 
         try
         {
-            var (format, version, agency, year) = ReadHeader(json);
-            if (format is null || version is null)
-            {
-                return Fail(path, 1, 1, "the top-level object needs \"format\" and \"version\"");
-            }
-
-            var layout = resolve(format, version);
-            if (layout is null)
-            {
-                var finding = Finding.ForData(DiagnosticCatalog.RD3109, [], null, new FindingLocation(path, 1, 1), format, version, specDescription);
-                return new Result(null, [finding]);
-            }
-
-            return new Result(ReadCells(json, path, layout, lines, format, version, agency, year), []);
+            return new Run(json.Span, path, lines, findings, resolve, specDescription).Read();
         }
         catch (JsonException exception)
         {
             return Fail(path, (int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0) + 1, Clean(exception.Message));
         }
-        catch (InvalidOperationException) when (FirstUndecodableString(json) is { } offset)
+        catch (InvalidOperationException) when (FirstUndecodableString(json.Span) is { } offset)
         {
             // Utf8JsonReader accepts an escaped surrogate without its pair ("\ud800"), but GetString throws on it
             // (found by fuzzing).
@@ -96,6 +115,12 @@ public static class ReportDataReader
     public static Finding Unreadable(string path, string reason) =>
         Finding.ForData(DiagnosticCatalog.RD3110, [], null, new FindingLocation(path, 1, 1), reason.TrimEnd('.'));
 
+    /// <summary>The finding for a file over <see cref="MaxBytes"/> (RD3124), for hosts that check the size before reading.</summary>
+    public static Finding TooLarge(string path, long length) =>
+        Finding.ForData(DiagnosticCatalog.RD3124, [], null, new FindingLocation(path, 1, 1), length, MaxBytes);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {
         var offset = 0;
@@ -124,132 +149,364 @@ public static class ReportDataReader
         return message.TrimEnd('.', ' ');
     }
 
-    private static (string? Format, string? Version, string? Agency, int? Year) ReadHeader(ReadOnlySpan<byte> json)
+    // Only white space and comments: System.Text.Json would say "isFinalBlock", which tells a clerk nothing.
+    private static bool IsEmpty(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, Options);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var i = 0;
+        while (i < json.Length)
         {
-            throw new JsonException("the report must be a JSON object", null, 0, 0);
+            switch (json[i])
+            {
+                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                    i++;
+                    break;
+                case (byte)'/' when i + 1 < json.Length && json[i + 1] == '/':
+                    var end = json[i..].IndexOf((byte)'\n');
+                    i = end < 0 ? json.Length : i + end + 1;
+                    break;
+                case (byte)'/' when i + 1 < json.Length && json[i + 1] == '*':
+                    var close = json[(i + 2)..].IndexOf("*/"u8);
+                    if (close < 0)
+                    {
+                        return false;
+                    }
+
+                    i += close + 4;
+                    break;
+                default:
+                    return false;
+            }
         }
 
-        string? format = null, version = null, agency = null;
-        int? year = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        return true;
+    }
+
+    /// <summary>
+    /// One reading, in a single pass when "format" and "version" come before "cells" (as every writer puts them): the
+    /// cells are read as soon as the layout is known. Otherwise the cells are skipped and read in a second pass.
+    /// </summary>
+    private ref struct Run(ReadOnlySpan<byte> json, string path, LineMap lines, FindingCollector findings, Func<string, string, CellLayout?> resolve, string specDescription)
+    {
+        private readonly ReadOnlySpan<byte> _json = json;
+        private string? _format;
+        private string? _version;
+        private string? _agency;
+        private int? _year;
+        private CellLayout? _layout;
+        private bool _resolved;
+        private CellContext? _cells;
+        private long _cellsOffset = -1;
+
+        public Result Read()
         {
-            var name = reader.GetString();
-            reader.Read();
+            var reader = new Utf8JsonReader(_json, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("the report must be a JSON object", null, 0, 0);
+            }
+
+            // Only the known keys are remembered (a fixed few), so a file of a million unknown keys costs no memory.
+            Span<(long Key, long Start, long End)> seen = stackalloc (long, long, long)[TopLevelProperties.Length];
+            seen.Fill((-1, -1, -1));
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString() ?? string.Empty;
+                var keyOffset = reader.TokenStartIndex;
+                reader.Read();
+                var valueStart = reader.TokenStartIndex;
+                var known = Array.BinarySearch(TopLevelProperties, name, StringComparer.Ordinal);
+                var first = known >= 0 && seen[known].Key < 0;
+                if (first)
+                {
+                    Take(ref reader, name, keyOffset);
+                }
+
+                reader.Skip();
+                var valueEnd = reader.BytesConsumed;
+                if (known < 0)
+                {
+                    Unknown(findings, lines, path, keyOffset, name, TopLevelProperties);
+                }
+                else if (first)
+                {
+                    seen[known] = (keyOffset, valueStart, valueEnd);
+                }
+                else
+                {
+                    var earlier = seen[known];
+                    var same = _json[(int)earlier.Start..(int)earlier.End].SequenceEqual(_json[(int)valueStart..(int)valueEnd]);
+                    Duplicate(findings, lines, path, keyOffset, earlier.Key, name, changesMeaning: !same && MeaningfulTopLevel.Contains(name));
+                }
+            }
+
+            if (_format is null || _version is null)
+            {
+                return Fail(path, 1, 1, "the top-level object needs \"format\" and \"version\"");
+            }
+
+            if (Resolve() is not { } layout)
+            {
+                return new Result(null, [Finding.ForData(DiagnosticCatalog.RD3109, [], null, new FindingLocation(path, 1, 1), _format, _version, specDescription)]);
+            }
+
+            if (_cells is null)
+            {
+                _cells = NewContext(layout);
+                if (_cellsOffset >= 0)
+                {
+                    ReadCellsLater(_cells);
+                }
+            }
+
+            return new Result(Finish(_cells), []);
+        }
+
+        // The first occurrence of a known key: metadata is kept; "cells" is read now if the layout is known.
+        private void Take(ref Utf8JsonReader reader, string name, long keyOffset)
+        {
             switch (name)
             {
                 case "format" when reader.TokenType == JsonTokenType.String:
-                    format = reader.GetString();
+                    _format = reader.GetString();
                     break;
                 case "version" when reader.TokenType is JsonTokenType.String or JsonTokenType.Number:
-                    version = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                    _version = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
                     break;
                 case "agency" when reader.TokenType == JsonTokenType.String:
-                    agency = reader.GetString();
+                    _agency = reader.GetString();
                     break;
                 case "year" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y):
-                    year = y;
+                    _year = y;
                     break;
-                default:
-                    reader.Skip();
+                case "cells":
+                    _cellsOffset = keyOffset;
+                    if (_format is not null && _version is not null && Resolve() is { } layout)
+                    {
+                        Expect(reader.TokenType);
+                        _cells = NewContext(layout);
+                        ReadCellsObject(ref reader, _json, _cells);
+                    }
+
                     break;
             }
         }
 
-        return (format, version, agency, year);
-    }
-
-    private static ReportData ReadCells(ReadOnlySpan<byte> json, string path, CellLayout layout, LineMap lines, string format, string version, string? agency, int? year)
-    {
-        var values = new ReportValues(layout);
-        var offsets = new long[layout.Cells.Length];
-        Array.Fill(offsets, -1);
-        var findings = ImmutableArray.CreateBuilder<Finding>();
-        var reader = new Utf8JsonReader(json, Options);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        private CellLayout? Resolve()
         {
-            var isCells = reader.ValueTextEquals("cells"u8);
+            if (!_resolved && _format is not null && _version is not null)
+            {
+                _layout = resolve(_format, _version);
+                _resolved = true;
+            }
+
+            return _layout;
+        }
+
+        private readonly CellContext NewContext(CellLayout layout) => new(path, lines, new ReportValues(layout), findings, $"{_format} {_version}");
+
+        private readonly void ReadCellsLater(CellContext context)
+        {
+            var reader = new Utf8JsonReader(_json, Options);
             reader.Read();
-            if (!isCells)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new JsonException("\"cells\" must be an object", null, 0, 0);
-            }
-
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var id = reader.GetString() ?? string.Empty;
-                var offset = reader.TokenStartIndex;
+                var isCells = reader.TokenStartIndex == _cellsOffset;
                 reader.Read();
-                if (!layout.TryGetIndex(id, out var cell))
+                if (!isCells)
                 {
-                    var suggestion = NameSuggester.Suggest(id, layout.Cells.Select(c => c.Id));
-                    findings.Add(Finding.ForData(DiagnosticCatalog.RD3107, [], null, lines.Locate(path, offset), id, $"{format} {version}",
-                        suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)));
                     reader.Skip();
                     continue;
                 }
 
-                offsets[cell] = offset;
-                var location = new Lazy<FindingLocation>(() => lines.Locate(path, offset), LazyThreadSafetyMode.None);
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    ReadValueObject(ref reader, values, cell, location, findings);
-                }
-                else
-                {
-                    ReadValue(ref reader, values, cell, location, findings);
-                }
+                Expect(reader.TokenType);
+                ReadCellsObject(ref reader, _json, context);
+                return;
             }
         }
 
-        var locator = new CellLocator(path, lines, offsets);
-        for (var cell = 0; cell < layout.Cells.Length; cell++)
+        private static void Expect(JsonTokenType token)
         {
-            if (values.StateOf(cell) == CellState.Missing)
+            if (token != JsonTokenType.StartObject)
             {
-                var location = locator.Locate(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null, location: location)], null, location ?? new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+                throw new JsonException("\"cells\" must be an object", null, 0, 0);
             }
         }
 
-        return new ReportData(path, format, version, values)
+        private readonly ReportData Finish(CellContext context)
         {
-            Agency = agency,
-            Year = year,
-            Locator = locator.Locate,
-            ReadFindings = findings.ToImmutable(),
-        };
+            var values = context.Values;
+            var layout = values.Layout;
+            var locator = new CellLocator(path, lines, context.Offsets);
+            for (var cell = 0; cell < layout.Cells.Length; cell++)
+            {
+                if (values.StateOf(cell) == CellState.Missing && findings.Wants(DiagnosticCatalog.RD3101))
+                {
+                    var location = locator.Locate(cell);
+                    findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null, location: location)], null, location ?? new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+                }
+            }
+
+            return new ReportData(path, _format ?? string.Empty, _version ?? string.Empty, values)
+            {
+                Agency = _agency,
+                Year = _year,
+                Locator = locator.Locate,
+                ReadFindings = findings.ToImmutable(),
+                OmittedFindings = findings.Omitted,
+                OmittedErrors = findings.OmittedErrors,
+            };
+        }
     }
 
-    // A cell may be written as {"value": 3, "rowLabels": [...], ...}, the shape the tool itself writes; labels are ignored.
-    private static void ReadValueObject(ref Utf8JsonReader reader, ReportValues values, int cell, Lazy<FindingLocation> location, ImmutableArray<Finding>.Builder findings)
+    private static void Unknown(FindingCollector findings, LineMap lines, string path, long offset, string name, string[] known)
     {
+        if (findings.Wants(DiagnosticCatalog.RD3122))
+        {
+            var suggestion = NameSuggester.Suggest(name, known);
+            findings.Add(Finding.ForData(DiagnosticCatalog.RD3122, [], null, lines.Locate(path, offset), name, string.Join(", ", known.Select(k => $"\"{k}\"")),
+                suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)));
+        }
+    }
+
+    private static void Duplicate(FindingCollector findings, LineMap lines, string path, long offset, long firstOffset, string name, bool changesMeaning)
+    {
+        var descriptor = changesMeaning ? DiagnosticCatalog.RD3120 : DiagnosticCatalog.RD3121;
+        if (findings.Wants(descriptor))
+        {
+            var first = lines.Locate(path, firstOffset);
+            findings.Add(Finding.ForData(descriptor, [], null, lines.Locate(path, offset), name, first.Line, first.Column));
+        }
+    }
+
+    private static void ReadCellsObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, CellContext context)
+    {
+        var (path, lines, findings, layout, offsets) = (context.Path, context.Lines, context.Findings, context.Values.Layout, context.Offsets);
+        var valueBounds = new (long Start, long End)[layout.Cells.Length];
+        Span<char> buffer = stackalloc char[256];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isValue = reader.ValueTextEquals("value"u8);
+            // Identifiers are looked up from a stack buffer: no string per cell unless the cell is unknown.
+            var known = reader.ValueSpan.Length <= buffer.Length
+                ? layout.TryGetIndex(buffer[..reader.CopyString(buffer)], out var cell)
+                : layout.TryGetIndex(reader.GetString() ?? string.Empty, out cell);
+            var offset = reader.TokenStartIndex;
+            var id = known ? null : reader.GetString() ?? string.Empty;
             reader.Read();
-            if (isValue)
+            if (id is not null)
             {
-                ReadValue(ref reader, values, cell, location, findings);
+                if (findings.Wants(DiagnosticCatalog.RD3107))
+                {
+                    var suggestion = NameSuggester.Suggest(id, layout.Cells.Select(c => c.Id));
+                    findings.Add(Finding.ForData(DiagnosticCatalog.RD3107, [], null, lines.Locate(path, offset), id, context.FormatDescription,
+                        suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)));
+                }
+
+                reader.Skip();
+                continue;
+            }
+
+            var valueStart = reader.TokenStartIndex;
+            if (offsets[cell] >= 0)
+            {
+                // The first value is the one read; a later one is reported, never taken silently.
+                reader.Skip();
+                var valueEnd = reader.BytesConsumed;
+                var earlier = valueBounds[cell];
+                var same = json[(int)earlier.Start..(int)earlier.End].SequenceEqual(json[(int)valueStart..(int)valueEnd]);
+                Duplicate(findings, lines, path, offset, offsets[cell], layout.Cells[cell].Id, changesMeaning: !same);
+                continue;
+            }
+
+            offsets[cell] = offset;
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ReadValueObject(ref reader, context, cell, offset);
             }
             else
             {
+                ReadValue(ref reader, context, cell, offset);
+            }
+
+            valueBounds[cell] = (valueStart, reader.BytesConsumed);
+        }
+    }
+
+    /// <summary>What reading one value needs besides the JSON reader; one per file, so reading a cell allocates nothing.</summary>
+    private sealed class CellContext(string path, LineMap lines, ReportValues values, FindingCollector findings, string formatDescription)
+    {
+        public string Path { get; } = path;
+
+        public LineMap Lines { get; } = lines;
+
+        public ReportValues Values { get; } = values;
+
+        public FindingCollector Findings { get; } = findings;
+
+        public string FormatDescription { get; } = formatDescription;
+
+        /// <summary>Gets the byte offset of each cell's key, -1 while the cell has not been seen.</summary>
+        public long[] Offsets { get; } = NewOffsets(values.Layout.Cells.Length);
+
+        public FindingLocation Locate(long offset) => Lines.Locate(Path, offset);
+
+        private static long[] NewOffsets(int count)
+        {
+            var offsets = new long[count];
+            Array.Fill(offsets, -1);
+            return offsets;
+        }
+    }
+
+    // A cell may be written as {"value": 3, "rowLabels": [...], ...}, the shape the tool itself writes; labels are ignored.
+    private static void ReadValueObject(ref Utf8JsonReader reader, CellContext context, int cell, long offset)
+    {
+        Span<long> firstKey = stackalloc long[CellProperties.Length];
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyOffset = reader.TokenStartIndex;
+            var index = -1;
+            for (var i = 0; i < CellProperties.Length; i++)
+            {
+                if (reader.ValueTextEquals(CellProperties[i]))
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            var name = index < 0 ? reader.GetString() ?? string.Empty : CellProperties[index];
+            reader.Read();
+            if (index < 0)
+            {
+                Unknown(context.Findings, context.Lines, context.Path, keyOffset, name, CellProperties);
                 reader.Skip();
+            }
+            else if ((seen & (1 << index)) != 0)
+            {
+                // A second "value" would have replaced the first; the labels and location are not read, so repeating them changes nothing.
+                reader.Skip();
+                Duplicate(context.Findings, context.Lines, context.Path, keyOffset, firstKey[index], name, changesMeaning: name == "value");
+            }
+            else
+            {
+                seen |= 1 << index;
+                firstKey[index] = keyOffset;
+                if (name == "value")
+                {
+                    ReadValue(ref reader, context, cell, offset);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
         }
     }
 
-    private static void ReadValue(ref Utf8JsonReader reader, ReportValues values, int cell, Lazy<FindingLocation> location, ImmutableArray<Finding>.Builder findings)
+    private static void ReadValue(ref Utf8JsonReader reader, CellContext context, int cell, long offset)
     {
+        var values = context.Values;
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
@@ -264,28 +521,21 @@ public static class ReportDataReader
                     break;
                 }
 
-                Accept(values, cell, Encoding.UTF8.GetString(reader.ValueSpan), location, findings, fromString: false);
+                Accept(context, cell, Encoding.UTF8.GetString(reader.ValueSpan), offset, fromString: false);
                 break;
             case JsonTokenType.String:
                 var text = reader.GetString() ?? string.Empty;
-                if (values.Layout.Cells[cell].Type.Kind == CellTypeKind.Text)
-                {
-                    if (string.IsNullOrWhiteSpace(text))
-                    {
-                        values.SetMissing(cell);
-                    }
-                    else
-                    {
-                        values.SetText(cell, text);
-                    }
-                }
-                else if (string.IsNullOrWhiteSpace(text))
+                if (string.IsNullOrWhiteSpace(text))
                 {
                     values.SetMissing(cell);
                 }
+                else if (values.Layout.Cells[cell].Type.Kind == CellTypeKind.Text)
+                {
+                    values.SetText(cell, text);
+                }
                 else
                 {
-                    Accept(values, cell, text.Trim(), location, findings, fromString: true);
+                    Accept(context, cell, text.Trim(), offset, fromString: true);
                 }
 
                 break;
@@ -293,13 +543,14 @@ public static class ReportDataReader
                 var raw = reader.TokenType is JsonTokenType.True or JsonTokenType.False ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.TokenType.ToString();
                 reader.Skip();
                 values.SetInvalid(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3105, [values.Layout.Describe(cell, null, location: location.Value)], null, location.Value, values.Layout.Cells[cell].Id, raw));
+                Report(context, DiagnosticCatalog.RD3105, cell, null, offset, values.Layout.Cells[cell].Id, raw);
                 break;
         }
     }
 
-    private static void Accept(ReportValues values, int cell, string text, Lazy<FindingLocation> location, ImmutableArray<Finding>.Builder findings, bool fromString)
+    private static void Accept(CellContext context, int cell, string text, long offset, bool fromString)
     {
+        var values = context.Values;
         var symbol = values.Layout.Cells[cell];
         if (symbol.Type.Kind == CellTypeKind.Text)
         {
@@ -307,14 +558,12 @@ public static class ReportDataReader
             return;
         }
 
-        // Findings are rare: their labels and location are worked out only when one is reported.
-        FindingCell Describe(decimal? value) => values.Layout.Describe(cell, value, location: location.Value);
         var isNumber = decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number);
         if (!isNumber)
         {
             values.SetInvalid(cell);
             var looksNumeric = !fromString && text.Length > 0;
-            findings.Add(Finding.ForData(looksNumeric ? DiagnosticCatalog.RD3111 : DiagnosticCatalog.RD3105, [Describe(null)], null, location.Value, symbol.Id, text));
+            Report(context, looksNumeric ? DiagnosticCatalog.RD3111 : DiagnosticCatalog.RD3105, cell, null, offset, symbol.Id, text);
             return;
         }
 
@@ -323,17 +572,17 @@ public static class ReportDataReader
             if (number != decimal.Truncate(number))
             {
                 values.SetInvalid(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3104, [Describe(number)], null, location.Value, symbol.Id, text));
+                Report(context, DiagnosticCatalog.RD3104, cell, number, offset, symbol.Id, text);
             }
             else if (number is > long.MaxValue or < long.MinValue)
             {
                 values.SetInvalid(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3111, [Describe(number)], null, location.Value, symbol.Id, text));
+                Report(context, DiagnosticCatalog.RD3111, cell, number, offset, symbol.Id, text);
             }
             else if (number < 0 && symbol.Type.Kind == CellTypeKind.Count)
             {
                 values.SetInvalid(cell);
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3103, [Describe(number)], null, location.Value, symbol.Id, text));
+                Report(context, DiagnosticCatalog.RD3103, cell, number, offset, symbol.Id, text);
             }
             else
             {
@@ -347,29 +596,40 @@ public static class ReportDataReader
         if (normalized.Scale > symbol.Type.Precision)
         {
             values.SetInvalid(cell);
-            findings.Add(Finding.ForData(DiagnosticCatalog.RD3106, [Describe(number)], null, location.Value, symbol.Id, text, symbol.Type.Precision));
+            Report(context, DiagnosticCatalog.RD3106, cell, number, offset, symbol.Id, text, symbol.Type.Precision);
             return;
         }
 
         values.SetAmount(cell, number);
     }
 
-    /// <summary>Turns byte offsets into 1-based lines and columns (in characters), computed only when a location is asked for.</summary>
-    internal sealed class LineMap(ReadOnlySpan<byte> json)
+    // Findings are rare: their labels and location are worked out only when one is reported.
+    private static void Report(CellContext context, DiagnosticDescriptor descriptor, int cell, decimal? value, long offset, params object[] arguments)
     {
-        private readonly byte[] _json = json.ToArray();
+        if (context.Findings.Wants(descriptor))
+        {
+            var location = context.Locate(offset);
+            context.Findings.Add(Finding.ForData(descriptor, [context.Values.Layout.Describe(cell, value, location: location)], null, location, arguments));
+        }
+    }
+
+    /// <summary>Turns byte offsets into 1-based lines and columns (in characters), computed only when a location is asked for.</summary>
+    internal sealed class LineMap(ReadOnlyMemory<byte> json)
+    {
+        private readonly ReadOnlyMemory<byte> _json = json;
         private int[]? _lineStarts;
 
         public FindingLocation Locate(string path, long offset)
         {
-            _lineStarts ??= ComputeLineStarts(_json);
-            offset = Math.Clamp(offset, 0, _json.Length);
+            var json = _json.Span;
+            _lineStarts ??= ComputeLineStarts(json);
+            offset = Math.Clamp(offset, 0, json.Length);
             var line = Array.BinarySearch(_lineStarts, (int)offset);
             line = line >= 0 ? line : ~line - 1;
             var column = 1;
-            for (var i = _lineStarts[line]; i < offset && i < _json.Length; i++)
+            for (var i = _lineStarts[line]; i < offset && i < json.Length; i++)
             {
-                if ((_json[i] & 0xC0) != 0x80)
+                if ((json[i] & 0xC0) != 0x80)
                 {
                     column++;
                 }
@@ -378,7 +638,7 @@ public static class ReportDataReader
             return new FindingLocation(path, line + 1, column);
         }
 
-        private static int[] ComputeLineStarts(byte[] json)
+        private static int[] ComputeLineStarts(ReadOnlySpan<byte> json)
         {
             var starts = new List<int> { 0 };
             for (var i = 0; i < json.Length; i++)

@@ -5,94 +5,118 @@ using ReportDsl.Semantics;
 namespace ReportDsl.Validation;
 
 /// <summary>
-/// Compiles each concrete rule instance into a delegate (a LINQ expression tree, compiled once per format): it reads
-/// the cells straight from the value arrays, checks presence, adds with overflow checks, and compares. Whole-number
-/// rules run in <see cref="long"/>, rules over amounts in <see cref="decimal"/>.
+/// Compiles a format's rule instances into the counter that answers "is this report clean?" (LINQ expression trees,
+/// compiled once per format): it reads the cells straight from the value arrays, checks presence, adds with overflow
+/// checks, and compares. Whole-number rules run in <see cref="long"/>, rules over amounts in <see cref="decimal"/>.
 /// </summary>
 internal static class RuleCompiler
 {
-    public delegate RuleOutcome CompiledRule(ReportValues current, ReportValues? previous);
+    /// <summary>
+    /// The most instances compiled into one method. The JIT's cost grows faster than linearly with a method's size, so
+    /// instances are compiled in methods of this size; the official formats (48 instances) get a single method.
+    /// </summary>
+    internal const int InstancesPerMethod = 128;
+
+    /// <summary>
+    /// The most instances compiled at all. Compiling an expression tree costs about half a millisecond per instance,
+    /// which pays off over many reports for a format of official size but would make a spec of 10,000 rules take
+    /// seconds before its first report; past this many instances, <see cref="InstanceCheck"/> counts without compiling.
+    /// </summary>
+    internal const int MostCompiledInstances = 1024;
 
     private static readonly PropertyInfo WholeProperty = Property(nameof(ReportValues.Whole));
     private static readonly PropertyInfo AmountProperty = Property(nameof(ReportValues.Amount));
     private static readonly PropertyInfo StateProperty = Property(nameof(ReportValues.State));
-    private static readonly ConstructorInfo OutcomeConstructor =
-        typeof(RuleOutcome).GetConstructor([typeof(RuleStatus), typeof(decimal), typeof(decimal), typeof(int), typeof(bool)])
-        ?? throw new InvalidOperationException("RuleOutcome's constructor is missing.");
 
     private static readonly MethodInfo DecimalAbs =
         typeof(Math).GetMethod(nameof(Math.Abs), [typeof(decimal)]) ?? throw new InvalidOperationException("Math.Abs(decimal) is missing.");
 
-    public static CompiledRule Compile(RuleInstance instance, CellLayout layout)
+    /// <summary>
+    /// Builds the counter of instances with a problem (broken, or missing an operand). Up to
+    /// <see cref="MostCompiledInstances"/> instances it is compiled, in methods of <see cref="InstancesPerMethod"/> that
+    /// each load the value arrays once and add without a try block per instance; the result is -1 when a sum overflows,
+    /// and the caller then checks instance by instance. Past that, it checks each prepared instance in a loop, counting
+    /// an overflow as a problem.
+    /// </summary>
+    public static Func<ReportValues, ReportValues?, int> CompileCounter(IReadOnlyList<RuleInstance> instances, IReadOnlyList<InstanceCheck> checks, CellLayout layout)
     {
-        var current = Expression.Parameter(typeof(ReportValues), "current");
-        var previous = Expression.Parameter(typeof(ReportValues), "previous");
-        var ret = Expression.Label(typeof(RuleOutcome), "return");
-        var body = new List<Expression>();
-        var locals = new List<ParameterExpression>();
-
-        var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
-        var usesAmounts = UsesAmounts(instance);
-
-        if (terms.Any(t => t.IsPrevious))
+        if (instances.Count > MostCompiledInstances)
         {
-            body.Add(Expression.IfThen(Expression.Equal(previous, Expression.Constant(null, typeof(ReportValues))), Expression.Return(ret, Outcome(RuleStatus.NotApplicable))));
-        }
-
-        // Presence first, in the order the cells are written, so the finding names the first missing one.
-        var currentState = Local(locals, body, "currentState", Expression.Property(current, StateProperty));
-        var previousState = terms.Any(t => t.IsPrevious) ? Local(locals, body, "previousState", Expression.Property(previous, StateProperty)) : null;
-        foreach (var term in terms.DistinctBy(t => (t.Cell, t.IsPrevious)))
-        {
-            var index = layout.IndexOf(term.Cell);
-            var state = Expression.ArrayIndex(term.IsPrevious && previousState is not null ? previousState : currentState, Expression.Constant(index));
-            body.Add(Expression.IfThen(
-                Expression.Equal(state, Expression.Constant(CellState.Missing)),
-                Expression.Return(ret, Outcome(RuleStatus.Missing, cell: index, isPrevious: term.IsPrevious))));
-            body.Add(Expression.IfThen(
-                Expression.Equal(state, Expression.Constant(CellState.Invalid)),
-                Expression.Return(ret, Outcome(RuleStatus.Invalid, cell: index, isPrevious: term.IsPrevious))));
-        }
-
-        var type = usesAmounts ? typeof(decimal) : typeof(long);
-        var arrays = new Dictionary<(bool Previous, bool Whole), ParameterExpression>();
-        ParameterExpression Array(bool isPrevious, bool whole)
-        {
-            if (!arrays.TryGetValue((isPrevious, whole), out var local))
+            return (current, previous) =>
             {
-                local = Local(locals, body, $"{(isPrevious ? "previous" : "current")}{(whole ? "Whole" : "Amount")}", Expression.Property(isPrevious ? previous : current, whole ? WholeProperty : AmountProperty));
-                arrays[(isPrevious, whole)] = local;
+                var problems = 0;
+                foreach (var check in checks)
+                {
+                    if (check.Check(current, previous).Status is not (RuleStatus.Holds or RuleStatus.NotApplicable or RuleStatus.Invalid))
+                    {
+                        problems++;
+                    }
+                }
+
+                return problems;
+            };
+        }
+
+        var methods = instances.Chunk(InstancesPerMethod).Select(chunk => CompileCounterMethod(chunk, layout)).ToArray();
+        if (methods.Length == 1)
+        {
+            return methods[0];
+        }
+
+        return (current, previous) =>
+        {
+            var total = 0;
+            foreach (var method in methods)
+            {
+                var count = method(current, previous);
+                if (count < 0)
+                {
+                    return -1;
+                }
+
+                total += count;
             }
 
-            return local;
-        }
-
-        Expression Side(LinearCombination side) => SideExpression(side, layout, usesAmounts, Array);
-
-        var left = Expression.Variable(type, "left");
-        var right = Expression.Variable(type, "right");
-        var holds = Compare(instance.Rule.Operator, left, right, instance.Rule.Tolerance ?? 0m, usesAmounts);
-        var check = Expression.Block(
-            [left, right],
-            Expression.Assign(left, Side(instance.Left)),
-            Expression.Assign(right, Side(instance.Right)),
-            Expression.Condition(
-                holds,
-                Expression.Constant(RuleOutcome.Holds),
-                Expression.New(OutcomeConstructor, Expression.Constant(RuleStatus.Broken), ToDecimal(left), ToDecimal(right), Expression.Constant(-1), Expression.Constant(false))));
-        body.Add(Expression.Return(ret, Expression.TryCatch(check, Expression.Catch(typeof(OverflowException), Outcome(RuleStatus.Overflow)))));
-        body.Add(Expression.Label(ret, Outcome(RuleStatus.Holds)));
-
-        var lambda = Expression.Lambda<CompiledRule>(Expression.Block(locals, body), current, previous);
-        return lambda.Compile();
+            return total;
+        };
     }
 
     /// <summary>
-    /// Compiles every instance into one method that counts the instances with a problem (broken, or missing an operand),
-    /// loading the value arrays once and adding without a try block per instance. It returns -1 when a sum overflows,
-    /// and the caller then checks instance by instance.
+    /// Whether a comparison over amounts holds. With a tolerance t: = holds when |l - r| &lt;= t, != when |l - r| &gt; t,
+    /// &lt;= when l &lt;= r + t, &gt;= when l &gt;= r - t; the strict comparisons ignore it (as <see cref="Compare"/>).
     /// </summary>
-    public static Func<ReportValues, ReportValues?, int> CompileCounter(IReadOnlyList<RuleInstance> instances, CellLayout layout)
+    internal static bool Holds(ComparisonOperator op, decimal left, decimal right, decimal tolerance) => tolerance != 0
+        ? op switch
+        {
+            ComparisonOperator.Equal => Math.Abs(left - right) <= tolerance,
+            ComparisonOperator.NotEqual => Math.Abs(left - right) > tolerance,
+            ComparisonOperator.LessThanOrEqual => left <= right + tolerance,
+            ComparisonOperator.GreaterThanOrEqual => left >= right - tolerance,
+            ComparisonOperator.LessThan => left < right,
+            _ => left > right,
+        }
+        : op switch
+        {
+            ComparisonOperator.Equal => left == right,
+            ComparisonOperator.NotEqual => left != right,
+            ComparisonOperator.LessThan => left < right,
+            ComparisonOperator.LessThanOrEqual => left <= right,
+            ComparisonOperator.GreaterThan => left > right,
+            _ => left >= right,
+        };
+
+    /// <summary>Whether a comparison over whole numbers holds.</summary>
+    internal static bool Holds(ComparisonOperator op, long left, long right) => op switch
+    {
+        ComparisonOperator.Equal => left == right,
+        ComparisonOperator.NotEqual => left != right,
+        ComparisonOperator.LessThan => left < right,
+        ComparisonOperator.LessThanOrEqual => left <= right,
+        ComparisonOperator.GreaterThan => left > right,
+        _ => left >= right,
+    };
+
+    private static Func<ReportValues, ReportValues?, int> CompileCounterMethod(IReadOnlyList<RuleInstance> instances, CellLayout layout)
     {
         var current = Expression.Parameter(typeof(ReportValues), "current");
         var previous = Expression.Parameter(typeof(ReportValues), "previous");
@@ -176,7 +200,7 @@ internal static class RuleCompiler
         return sum is null ? constant : side.Constant == 0 ? sum : Expression.AddChecked(sum, constant);
     }
 
-    private static bool UsesAmounts(RuleInstance instance) =>
+    internal static bool UsesAmounts(RuleInstance instance) =>
         instance.Rule.Tolerance is not null
         || instance.Left.Terms.Concat(instance.Right.Terms).Any(t => !t.Cell.Type.IsWholeNumber)
         || instance.Left.Constant != decimal.Truncate(instance.Left.Constant)
@@ -185,19 +209,6 @@ internal static class RuleCompiler
     private static PropertyInfo Property(string name) =>
         typeof(ReportValues).GetProperty(name, BindingFlags.Instance | BindingFlags.NonPublic)
         ?? throw new InvalidOperationException($"ReportValues.{name} is missing.");
-
-    private static ParameterExpression Local(List<ParameterExpression> locals, List<Expression> body, string name, Expression value)
-    {
-        var local = Expression.Variable(value.Type, name);
-        locals.Add(local);
-        body.Add(Expression.Assign(local, value));
-        return local;
-    }
-
-    private static Expression ToDecimal(Expression value) => value.Type == typeof(decimal) ? value : Expression.Convert(value, typeof(decimal));
-
-    private static Expression Outcome(RuleStatus status, int cell = -1, bool isPrevious = false) =>
-        Expression.New(OutcomeConstructor, Expression.Constant(status), Expression.Constant(0m), Expression.Constant(0m), Expression.Constant(cell), Expression.Constant(isPrevious));
 
     /// <summary>
     /// With a tolerance t: = holds when |l - r| &lt;= t, != when |l - r| &gt; t, &lt;= when l &lt;= r + t, &gt;= when l &gt;= r - t;

@@ -8,13 +8,14 @@ using ReportDsl.Semantics;
 namespace ReportDsl.Validation;
 
 /// <summary>
-/// A validator compiled from a format: every rule instance becomes a compiled delegate once, then any number of reports
-/// are checked with it. Every rule is evaluated and every finding reported. Thread-safe.
+/// A validator compiled from a format: the rule instances become a compiled counter once (the fast answer for a clean
+/// report) and a prepared check each (to describe problems), then any number of reports are checked with it. Every rule
+/// is evaluated and every finding reported, up to a cap per report. Thread-safe.
 /// </summary>
 public sealed class Validator
 {
     private readonly ImmutableArray<RuleInstance> _instances;
-    private readonly RuleCompiler.CompiledRule[] _checks;
+    private readonly InstanceCheck[] _checks;
     private readonly Func<ReportValues, ReportValues?, int> _counter;
     private readonly PreviousYear _previousYear;
 
@@ -23,8 +24,8 @@ public sealed class Validator
         Format = format;
         Layout = new CellLayout(format);
         _instances = [.. format.Rules.SelectMany(r => r.Expand())];
-        _checks = [.. _instances.Select(i => RuleCompiler.Compile(i, Layout))];
-        _counter = RuleCompiler.CompileCounter(_instances, Layout);
+        _checks = [.. _instances.Select(i => new InstanceCheck(i, Layout))];
+        _counter = RuleCompiler.CompileCounter(_instances, _checks, Layout);
         _previousYear = new PreviousYear(Layout);
     }
 
@@ -45,7 +46,7 @@ public sealed class Validator
     }
 
     /// <summary>Checks one rule instance.</summary>
-    public RuleOutcome Check(int instance, ReportValues current, ReportValues? previous = null) => _checks[instance](current, previous);
+    public RuleOutcome Check(int instance, ReportValues current, ReportValues? previous = null) => _checks[instance].Check(current, previous);
 
     /// <summary>Counts the rule instances that are broken, missing an operand or overflowing. Allocates nothing.</summary>
     public int CountProblems(ReportValues current, ReportValues? previous = null)
@@ -61,7 +62,7 @@ public sealed class Validator
         var problems = 0;
         foreach (var check in _checks)
         {
-            var status = check(current, previous).Status;
+            var status = check.Check(current, previous).Status;
             if (status is not (RuleStatus.Holds or RuleStatus.NotApplicable or RuleStatus.Invalid))
             {
                 problems++;
@@ -76,29 +77,42 @@ public sealed class Validator
     /// another format: its values are matched to this format's cells by identity (<see cref="CellMapping"/>), and it is
     /// refused unless it is the year before (RD3150).
     /// </summary>
-    public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null)
+    public ImmutableArray<Finding> Validate(ReportData report, ReportData? previous = null) => ValidateUpTo(report, previous, int.MaxValue).Findings;
+
+    /// <summary>
+    /// Validates a report as <see cref="Validate(ReportData, ReportData?)"/> does, describing at most
+    /// <paramref name="maxFindings"/> findings (those found while reading first) and only counting the rest: past the
+    /// cap, a broken rule costs its check, not a finding with labels.
+    /// </summary>
+    public FindingList ValidateUpTo(ReportData report, ReportData? previous, int maxFindings)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var (aligned, previousFindings) = _previousYear.Align(report, previous);
-        previous = aligned;
-        if (report.ReadFindings.IsEmpty && previousFindings.IsEmpty && _counter(report.Values, previous?.Values) == 0)
+        if (!ReferenceEquals(report.Values.Layout, Layout))
         {
-            return [];
+            throw new ArgumentException("The report was read for another format; validate it with that format's validator.", nameof(report));
         }
 
-        var findings = ImmutableArray.CreateBuilder<Finding>();
+        var (aligned, previousFindings) = _previousYear.Align(report, previous);
+        previous = aligned;
+        if (report.ReadFindings.IsEmpty && report.OmittedFindings == 0 && previousFindings.IsEmpty && _counter(report.Values, previous?.Values) == 0)
+        {
+            return FindingList.Empty;
+        }
+
+        var findings = new FindingCollector(Math.Max(0, maxFindings));
         findings.AddRange(report.ReadFindings);
+        findings.AddOmitted(report.OmittedFindings, report.OmittedErrors);
         findings.AddRange(previousFindings);
         for (var i = 0; i < _checks.Length; i++)
         {
-            var outcome = _checks[i](report.Values, previous?.Values);
-            if (Describe(_instances[i], outcome, report, previous) is { } finding)
+            var outcome = _checks[i].Check(report.Values, previous?.Values);
+            if (Severity(_instances[i], outcome) is { } severity && findings.Wants(severity) && Describe(_instances[i], outcome, report, previous) is { } finding)
             {
                 findings.Add(finding);
             }
         }
 
-        return Fold(findings.ToImmutable());
+        return new FindingList(Fold(findings.ToImmutable()), findings.Omitted, findings.OmittedErrors);
     }
 
     /// <summary>
@@ -137,6 +151,15 @@ public sealed class Validator
 
         return [.. kept.Select(f => folded.TryGetValue(f, out var list) ? f.WithFolded([.. list]) : f)];
     }
+
+    // The severity the finding would have, known before it is described, so that past the cap it is only counted.
+    private static FindingSeverity? Severity(RuleInstance instance, RuleOutcome outcome) => outcome.Status switch
+    {
+        RuleStatus.Broken => instance.Rule.Severity == RuleSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
+        RuleStatus.Missing => FindingCollector.SeverityOf(DiagnosticCatalog.RD3102),
+        RuleStatus.Overflow => FindingCollector.SeverityOf(DiagnosticCatalog.RD3108),
+        _ => null,
+    };
 
     private Finding? Describe(RuleInstance instance, RuleOutcome outcome, ReportData report, ReportData? previous)
     {

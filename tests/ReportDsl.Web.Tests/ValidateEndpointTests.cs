@@ -32,7 +32,8 @@ public sealed class ValidateEndpointTests : IClassFixture<ServiceFactory>
         var data = new TheoryData<string>();
         foreach (var folder in Directory.EnumerateDirectories(Path.Combine(RepoPaths.Samples, "500-validation")).Order(StringComparer.Ordinal))
         {
-            if (DataFile(folder) is not null && !File.Exists(Path.Combine(folder, "previous.json")))
+            // An empty body is a bad request to the service (RD6052, tested with the problem samples), not a report.
+            if (DataFile(folder) is { } file && new FileInfo(file).Length > 0 && !File.Exists(Path.Combine(folder, "previous.json")))
             {
                 data.Add(Path.GetFileName(folder));
             }

@@ -24,7 +24,7 @@ internal sealed class JsonResultWriter : IResultWriter
 
     public void Write(FileResult result)
     {
-        FindingJson.WriteResult(_json, result.Path, result.Format, result.Version, result.Choice, result.Unreadable, result.Findings, result.Omitted);
+        FindingJson.WriteResult(_json, result.Path, result.Format, result.Version, result.Choice, result.Unreadable, result.Findings, result.Omitted, result.Errors, result.Warnings);
         Flush();
     }
 

@@ -33,12 +33,12 @@ internal sealed class PreviousYear
         {
             if (previousYear != year - 1)
             {
-                return (null, [Finding.ForData(DiagnosticCatalog.RD3150, [], null, new FindingLocation(previous.Path, 1, 1), previous.Path, previousYear, year, year - 1)]);
+                return (null, [Finding.ForPreviousReport(DiagnosticCatalog.RD3150, new FindingLocation(previous.Path, 1, 1), previous.Path, previousYear, year, year - 1)]);
             }
         }
         else
         {
-            findings = [Finding.ForData(DiagnosticCatalog.RD3151, [], null, new FindingLocation(previous.Path, 1, 1), previous.Path)];
+            findings = [Finding.ForPreviousReport(DiagnosticCatalog.RD3151, new FindingLocation(previous.Path, 1, 1), previous.Path)];
         }
 
         if (ReferenceEquals(previous.Values.Layout, _layout))

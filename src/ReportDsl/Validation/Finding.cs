@@ -144,6 +144,20 @@ public sealed class Finding
             Fingerprint = MakeFingerprint(descriptor.Code + (rule is null ? string.Empty : ":" + rule), cells.Select(c => c.Id).DefaultIfEmpty(arguments.Length > 0 ? arguments[0].ToString() ?? string.Empty : string.Empty)),
         };
 
+    /// <summary>
+    /// A finding about last year's report as a whole (its year): fingerprinted by the code alone, since the report's
+    /// path says where a run found it, not what is wrong, and a fingerprint must stay the same wherever the files are.
+    /// </summary>
+    internal static Finding ForPreviousReport(DiagnosticDescriptor descriptor, FindingLocation location, params object[] arguments)
+    {
+        var finding = ForData(descriptor, [], null, location, arguments);
+        return new Finding(finding.Code, finding.Severity, descriptor, [.. arguments], null)
+        {
+            Location = finding.Location,
+            Fingerprint = MakeFingerprint(descriptor.Code, ["previous"]),
+        };
+    }
+
     /// <summary>A finding about a document that left the listed cells empty (a row not found, cells that cannot be read).</summary>
     internal static Finding ForUnread(DiagnosticDescriptor descriptor, ImmutableArray<FindingCell> cells, FindingLocation? location, params object[] arguments)
     {

@@ -10,7 +10,7 @@ namespace ReportDsl.Validation;
 internal static class FindingJson
 {
     /// <summary>Writes one input's result: path, format, how it was chosen, counts, findings.</summary>
-    public static void WriteResult(Utf8JsonWriter json, string path, string? format, string? version, string? choice, bool unreadable, ImmutableArray<Finding> findings, int omittedFindings = 0)
+    public static void WriteResult(Utf8JsonWriter json, string path, string? format, string? version, string? choice, bool unreadable, ImmutableArray<Finding> findings, int omittedFindings = 0, int? errors = null, int? warnings = null)
     {
         json.WriteStartObject();
         json.WriteString("path", path);
@@ -18,8 +18,9 @@ internal static class FindingJson
         json.WriteString("version", version);
         json.WriteString("formatChoice", choice);
         json.WriteBoolean("unreadable", unreadable);
-        json.WriteNumber("errors", findings.Count(f => f.Severity == FindingSeverity.Error));
-        json.WriteNumber("warnings", findings.Count(f => f.Severity == FindingSeverity.Warning));
+        // A host that capped the list passes the counts, which include the findings past the cap.
+        json.WriteNumber("errors", errors ?? findings.Count(f => f.Severity == FindingSeverity.Error));
+        json.WriteNumber("warnings", warnings ?? findings.Count(f => f.Severity == FindingSeverity.Warning));
         json.WriteNumber("omittedFindings", omittedFindings);
         WriteFindings(json, "findings", findings);
         json.WriteEndObject();

@@ -42,6 +42,7 @@ public sealed class ValidationSampleTests
             var output = new StringWriter();
             var error = new StringWriter();
             var exit = Program.Run([.. args], new CliContext(output, error));
+            exit.ShouldNotBe(ExitCodes.InternalError, $"--format {kind} on {name} hit an internal error: {error}");
             var text = $"exit {exit}\n{output}".Replace(RepoPaths.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
             Baseline.Match(Path.Combine(folder, file), text);
         }

@@ -28,7 +28,7 @@ internal sealed class JUnitResultWriter : IResultWriter
         output.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         _xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, NewLineChars = "\n", OmitXmlDeclaration = true, CloseOutput = false });
         _xml.WriteStartElement("testsuites");
-        _xml.WriteAttributeString("name", "reportdsl validate");
+        Attribute("name", "reportdsl validate");
         _xml.Flush();
     }
 
@@ -36,11 +36,11 @@ internal sealed class JUnitResultWriter : IResultWriter
     {
         var cases = Cases(result);
         _xml.WriteStartElement("testsuite");
-        _xml.WriteAttributeString("name", result.Path.Replace('\\', '/'));
-        _xml.WriteAttributeString("tests", Count(cases.Count));
-        _xml.WriteAttributeString("failures", Count(cases.Count(c => c.Outcome == Outcome.Failure)));
-        _xml.WriteAttributeString("errors", Count(cases.Count(c => c.Outcome == Outcome.Error)));
-        _xml.WriteAttributeString("skipped", Count(cases.Count(c => c.Outcome == Outcome.Skipped)));
+        Attribute("name", result.Path.Replace('\\', '/'));
+        Attribute("tests", Count(cases.Count));
+        Attribute("failures", Count(cases.Count(c => c.Outcome == Outcome.Failure)));
+        Attribute("errors", Count(cases.Count(c => c.Outcome == Outcome.Error)));
+        Attribute("skipped", Count(cases.Count(c => c.Outcome == Outcome.Skipped)));
         foreach (var testCase in cases)
         {
             WriteCase(result, testCase);
@@ -88,9 +88,9 @@ internal sealed class JUnitResultWriter : IResultWriter
     private void WriteCase(FileResult result, TestCase testCase)
     {
         _xml.WriteStartElement("testcase");
-        _xml.WriteAttributeString("classname", testCase.ClassName);
-        _xml.WriteAttributeString("name", testCase.Name);
-        _xml.WriteAttributeString("file", result.Path.Replace('\\', '/'));
+        Attribute("classname", testCase.ClassName);
+        Attribute("name", testCase.Name);
+        Attribute("file", result.Path.Replace('\\', '/'));
         var errors = testCase.Findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
         var others = testCase.Findings.Where(f => f.Severity != FindingSeverity.Error).ToList();
         switch (testCase.Outcome)
@@ -98,20 +98,20 @@ internal sealed class JUnitResultWriter : IResultWriter
             case Outcome.Failure or Outcome.Error:
                 // The readers always say why a file is unreadable (RD3110, RD3205...); "read" stands in should one not.
                 _xml.WriteStartElement(testCase.Outcome == Outcome.Error ? "error" : "failure");
-                _xml.WriteAttributeString("message", errors.Count switch
+                Attribute("message", errors.Count switch
                 {
                     0 => Words.Unreadable,
                     1 => errors[0].Message,
                     _ => $"{errors.Count} × {errors[0].Message}",
                 });
-                _xml.WriteAttributeString("type", errors.Count == 0 ? "read" : errors[0].Code);
-                _xml.WriteString(Describe(result, errors));
+                Attribute("type", errors.Count == 0 ? "read" : errors[0].Code);
+                Text(Describe(result, errors));
                 _xml.WriteEndElement();
                 break;
             case Outcome.Skipped:
                 var notChecked = testCase.Findings.Where(f => f.Code == RuleNotChecked).ToList();
                 _xml.WriteStartElement("skipped");
-                _xml.WriteAttributeString("message", notChecked[0].Message);
+                Attribute("message", notChecked[0].Message);
                 _xml.WriteEndElement();
                 others = [.. others.Where(f => f.Code != RuleNotChecked)];
                 break;
@@ -166,4 +166,33 @@ internal sealed class JUnitResultWriter : IResultWriter
     }
 
     private sealed record TestCase(string ClassName, string Name, IReadOnlyList<Finding> Findings, Outcome Outcome);
+
+    // XML 1.0 cannot hold some characters a report may contain (a NUL in a published page): they become U+FFFD, so
+    // the report stays well formed instead of the writer stopping half way.
+    private void Attribute(string name, string value) => _xml.WriteAttributeString(name, Clean(value));
+
+    private void Text(string value) => _xml.WriteString(Clean(value));
+
+    private static string Clean(string value)
+    {
+        if (value.All(XmlConvert.IsXmlChar))
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]))
+            {
+                builder.Append(value, i++, 2);
+            }
+            else
+            {
+                builder.Append(XmlConvert.IsXmlChar(value[i]) ? value[i] : '\uFFFD');
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -14,7 +14,7 @@ public sealed class OfficeTests
 
     private static string Docx => Path.Combine(RepoPaths.Root, "tests", "Samples", "500-validation", "013-document-docx", "data.docx");
 
-    [Theory]
+    [LibreOfficeTheory]
     [InlineData("report.rtf", "report.rtf")]
     [InlineData("report.doc", "report.doc")]
     [InlineData("report.doc", "report.wps")]
@@ -35,7 +35,7 @@ public sealed class OfficeTests
         Directory.GetFiles(Folder).Length.ShouldBe(before);
     }
 
-    [Theory]
+    [LibreOfficeTheory]
     [InlineData("report.doc", "RD3205")]
     [InlineData("report.rtf", "RD3205")]
     [InlineData("report.xlsx", "RD3206")]

@@ -4,7 +4,7 @@ using ReportDsl.Validation;
 namespace ReportDsl.Documents.Tests;
 
 /// <summary>
-/// The real text documents of ../shared/corpus: what each yields is pinned — the format, the number of cells read,
+/// The real text documents of tests/corpus/peers (copied with their provenance): what each yields is pinned — the format, the number of cells read,
 /// values that the corpus SOURCES.md states, and the findings that matter. docs/corpus.md reports the same.
 /// </summary>
 public sealed class CorpusTests

@@ -8,7 +8,7 @@ namespace ReportDsl.Documents;
 /// <content>Scanned PDFs and pictures, read by OCR.</content>
 public static partial class DocumentReader
 {
-    private static Result ReadScan(OcrResult ocr, string path, IReadOnlyList<Validator> candidates)
+    internal static Result ReadScan(OcrResult ocr, string path, IReadOnlyList<Validator> candidates)
     {
         var start = new FindingLocation(path, 1, 1);
         if (ocr.Missing is { } program)

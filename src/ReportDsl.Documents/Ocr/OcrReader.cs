@@ -43,7 +43,8 @@ internal static class OcrReader
             return new OcrResult(null, pdftoppm is null ? "pdftoppm" : "tesseract", string.Empty, []);
         }
 
-        var count = Math.Min(PdfTokenizer.PageCount(pdf), MaxPages);
+        var sizes = PdfTokenizer.PageSizes(pdf);
+        var count = Math.Min(sizes.Count, MaxPages);
         if (count == 0)
         {
             return new OcrResult(null, null, "it has no page that can be drawn", []);
@@ -58,7 +59,10 @@ internal static class OcrReader
             var skipped = new ConcurrentBag<(int, string)>();
             Parallel.For(1, count + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, number =>
             {
-                var (page, problem) = ReadPage(input, number, folder.FullName, pdftoppm, tesseract);
+                var (width, height) = sizes[number - 1];
+                var (page, problem) = width * height / (Points * Points) > MaxPixels
+                    ? (null, $"the page has more than {MaxPixels / 1_000_000} million pixels at {Dpi} dpi")
+                    : ReadPage(input, number, folder.FullName, pdftoppm, tesseract);
                 pages[number - 1] = page;
                 if (page is null)
                 {
@@ -185,11 +189,6 @@ internal static class OcrReader
         if (!File.Exists(prefix + ".pgm") || GrayImage.FromPgm(File.ReadAllBytes(prefix + ".pgm")) is not { } image)
         {
             return (null, drawProblem.Length > 0 ? drawProblem : "pdftoppm drew no image");
-        }
-
-        if ((long)image.Width * image.Height > MaxPixels)
-        {
-            return (null, $"the page has more than {MaxPixels / 1_000_000} million pixels at {Dpi} dpi");
         }
 
         var (horizontal, vertical) = image.EraseLines(Math.Max(8, image.Width / LineFraction));

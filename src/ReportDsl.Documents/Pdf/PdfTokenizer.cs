@@ -77,17 +77,17 @@ internal static partial class PdfTokenizer
         }
     }
 
-    /// <summary>The pages of a PDF, for OCR to rasterise; 0 when it cannot be opened.</summary>
-    public static int PageCount(ReadOnlySpan<byte> bytes)
+    /// <summary>The size of each page of a PDF in points, for OCR to draw them; empty when it cannot be opened.</summary>
+    public static List<(double Width, double Height)> PageSizes(ReadOnlySpan<byte> bytes)
     {
         try
         {
             using var document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            return document.NumberOfPages;
+            return [.. Enumerable.Range(1, Math.Min(document.NumberOfPages, MaxPages)).Select(n => document.GetPage(n)).Select(p => (p.Width, p.Height))];
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return 0;
+            return [];
         }
     }
 

@@ -41,7 +41,15 @@ public sealed class ScanAccuracyTests(ITestOutputHelper output)
         foreach (var property in truth.RootElement.GetProperty("cells").EnumerateObject())
         {
             var index = layout.Cells.Select((c, i) => (c, i)).Single(p => p.c.Id == property.Name).i;
-            expected.SetWhole(index, property.Value.GetInt64());
+            if (property.Value.TryGetInt64(out var whole))
+            {
+                expected.SetWhole(index, whole);
+            }
+            else
+            {
+                expected.SetAmount(index, property.Value.GetDecimal());
+            }
+
             var actual = data.Values.NumberOf(index);
             if (actual != property.Value.GetDecimal())
             {

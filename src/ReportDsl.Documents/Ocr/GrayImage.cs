@@ -100,6 +100,93 @@ internal sealed class GrayImage
         return ([.. Merge(horizontal).Select(m => (m.Across, m.From, m.To))], [.. Merge(vertical).Select(m => (m.Across, m.From, m.To))]);
     }
 
+    /// <summary>
+    /// The boxes of ink (8-connected strokes darker than mid-grey) outside the given boxes, leaving out specks: what OCR
+    /// passed over, such as a digit standing alone in its cell.
+    /// </summary>
+    public List<(int Left, int Top, int Right, int Bottom)> InkOutside(IEnumerable<(int Left, int Top, int Right, int Bottom)> covered)
+    {
+        var ink = new bool[_pixels.Length];
+        for (var i = 0; i < _pixels.Length; i++)
+        {
+            ink[i] = _pixels[i] < 128;
+        }
+
+        foreach (var (left, top, right, bottom) in covered)
+        {
+            for (var y = Math.Max(0, top - 2); y <= Math.Min(Height - 1, bottom + 2); y++)
+            {
+                Array.Fill(ink, false, (y * Width) + Math.Max(0, left - 2), Math.Max(0, Math.Min(Width - 1, right + 2) - Math.Max(0, left - 2) + 1));
+            }
+        }
+
+        var blobs = new List<(int, int, int, int)>();
+        var stack = new Stack<int>();
+        for (var start = 0; start < ink.Length; start++)
+        {
+            if (!ink[start])
+            {
+                continue;
+            }
+
+            var (l, t, r, b, count) = (start % Width, start / Width, start % Width, start / Width, 0);
+            ink[start] = false;
+            stack.Push(start);
+            while (stack.Count > 0)
+            {
+                var at = stack.Pop();
+                var (x, y) = (at % Width, at / Width);
+                (l, t, r, b, count) = (Math.Min(l, x), Math.Min(t, y), Math.Max(r, x), Math.Max(b, y), count + 1);
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    for (var dx = -1; dx <= 1; dx++)
+                    {
+                        var (nx, ny) = (x + dx, y + dy);
+                        if (nx >= 0 && ny >= 0 && nx < Width && ny < Height && ink[(ny * Width) + nx])
+                        {
+                            ink[(ny * Width) + nx] = false;
+                            stack.Push((ny * Width) + nx);
+                        }
+                    }
+                }
+            }
+
+            // A stroke of a digit at 200 dpi is at least a dozen pixels; dust and the ends of erased lines are less.
+            if (count >= 12 && b - t >= 6)
+            {
+                blobs.Add((l, t, r, b));
+            }
+        }
+
+        return blobs;
+    }
+
+    /// <summary>
+    /// Copies the given regions one under the other onto a white page with room between them, for OCR to read them
+    /// as lines of their own; returns the page and where each region's top now is.
+    /// </summary>
+    public (GrayImage Image, List<int> Tops) Stack(IReadOnlyList<(int Left, int Top, int Right, int Bottom)> regions, int gap)
+    {
+        var width = regions.Max(r => r.Right - r.Left + 1) + (2 * gap);
+        var height = regions.Sum(r => r.Bottom - r.Top + 1 + gap) + gap;
+        var pixels = new byte[(long)width * height];
+        Array.Fill(pixels, (byte)255);
+        var tops = new List<int>();
+        var cursor = gap;
+        foreach (var (left, top, right, bottom) in regions)
+        {
+            tops.Add(cursor);
+            for (var y = top; y <= bottom; y++)
+            {
+                Array.Copy(_pixels, (y * Width) + left, pixels, ((cursor + y - top) * width) + gap, right - left + 1);
+            }
+
+            cursor += bottom - top + 1 + gap;
+        }
+
+        return (new GrayImage(width, height, pixels), tops);
+    }
+
     /// <summary>Runs of ink along one direction (rows for horizontal lines, columns for vertical ones).</summary>
     private static List<(int Across, int From, int To)> Runs(int length, int count, Func<int, int, byte> pixel, int shortest)
     {

@@ -29,6 +29,12 @@ internal static class OcrReader
 
     private const double Points = 72.0 / Dpi;
 
+    // Ink lower than this (pixels at 200 dpi, 5 points) is no digit of body text: dust, or what is left of a stroke.
+    private const int MinDigitHeight = 14;
+
+    // The most cells given a second look on one page; a table page has a few hundred cells.
+    private const int MaxRegions = 1000;
+
     // A ruling line is at least this fraction of the page width long: twice as long as a character is wide at the usual
     // 10–12 points on A4 (so no stroke of one, whatever the page's scale), shorter than the narrowest table cell.
     private const int LineFraction = 30;
@@ -180,6 +186,69 @@ internal static class OcrReader
         return null;
     }
 
+    // Sparse text: each cell's text is found on its own, wherever the table puts it.
+    private static string[] Arguments(string image) => [image, "stdout", "-l", "chi_sim", "--psm", "11", "--dpi", Dpi.ToString(CultureInfo.InvariantCulture), "tsv"];
+
+    /// <summary>
+    /// A second look at ink inside table cells that OCR passed over: reading sparse text, tesseract leaves out a
+    /// character standing alone (a cell holding "0", the last digit of a number wrapped in a narrow cell). The ink of
+    /// each such cell is copied onto a page of its own, one under the other, and read as lines; the words go back to
+    /// where the ink was.
+    /// </summary>
+    private static List<TesseractTsv.Word> Missed(
+        GrayImage image, List<TesseractTsv.Word> words, List<(double Y, int Left, int Right)> horizontal, List<(double X, int Top, int Bottom)> vertical, string prefix, string tesseract)
+    {
+        (double, double)? CellOf((int Left, int Top, int Right, int Bottom) box)
+        {
+            var (x, y) = ((box.Left + box.Right) / 2.0, (box.Top + box.Bottom) / 2.0);
+            var left = vertical.Where(v => v.X < x && v.Top <= y && v.Bottom >= y).Select(v => (double?)v.X).Max();
+            var right = vertical.Where(v => v.X > x && v.Top <= y && v.Bottom >= y).Select(v => (double?)v.X).Min();
+            var top = horizontal.Where(h => h.Y < y && h.Left <= x && h.Right >= x).Select(h => (double?)h.Y).Max();
+            var bottom = horizontal.Where(h => h.Y > y && h.Left <= x && h.Right >= x).Select(h => (double?)h.Y).Min();
+            return left is { } l && right is not null && top is { } t && bottom is not null ? (l, t) : null;
+        }
+
+        // Cells with text in them hold labels: what OCR left out there is a character of the label, not a number.
+        var labelled = words.Where(w => !IsNumber(w.Text)).Select(w => CellOf((w.Left, w.Top, w.Left + w.Width, w.Bottom))).Where(c => c is not null).ToHashSet();
+        var regions = image.InkOutside(words.Select(w => (w.Left, w.Top, w.Left + w.Width, w.Bottom)))
+            .Select(box => (Box: box, Cell: CellOf(box)))
+            .Where(b => b.Cell is not null && !labelled.Contains(b.Cell) && b.Box.Bottom - b.Box.Top >= MinDigitHeight)
+            .GroupBy(b => b.Cell)
+            .Select(g => (Left: g.Min(b => b.Box.Left), Top: g.Min(b => b.Box.Top), Right: g.Max(b => b.Box.Right), Bottom: g.Max(b => b.Box.Bottom)))
+            .Take(MaxRegions)
+            .ToList();
+        if (regions.Count == 0)
+        {
+            return [];
+        }
+
+        const int gap = 24;
+        var (stacked, tops) = image.Stack(regions, gap);
+        var file = prefix + "-missed.pgm";
+        File.WriteAllBytes(file, stacked.ToPgm());
+        var (tsv, _) = OcrTools.Run(tesseract, [file, "stdout", "-l", "chi_sim", "--psm", "6", "--dpi", Dpi.ToString(CultureInfo.InvariantCulture), "tsv"], OcrTools.PageTimeout);
+        File.Delete(file);
+        var found = new List<TesseractTsv.Word>();
+        // Only numbers are taken: the leftovers of characters OCR did read (a stroke outside a word's box) read as noise.
+        foreach (var word in tsv is null ? [] : TesseractTsv.Words(tsv).Where(w => IsNumber(w.Text)))
+        {
+            var middle = word.Top + (word.Height / 2);
+            var index = tops.FindLastIndex(t => t - (gap / 2) <= middle);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var region = regions[index];
+            var top = Math.Max(region.Top, word.Top - tops[index] + region.Top);
+            found.Add(word with { Left = word.Left - gap + region.Left, Top = top, Line = (-1, index, word.Line.Item3) });
+        }
+
+        return found;
+    }
+
+    private static bool IsNumber(string text) => text.Length > 0 && char.IsAsciiDigit(text[0]) && text.All(c => char.IsAsciiDigit(c) || c is '.' or ',');
+
     /// <summary>One page: drawn, its lines found and erased, its words read, all turned into PDF points.</summary>
     private static (PageContent? Page, string Problem) ReadPage(string input, int number, string folder, string pdftoppm, string tesseract)
     {
@@ -194,18 +263,20 @@ internal static class OcrReader
         var (horizontal, vertical) = image.EraseLines(Math.Max(8, image.Width / LineFraction));
         var clean = prefix + "-clean.pgm";
         File.WriteAllBytes(clean, image.ToPgm());
-        var (tsv, readProblem) = OcrTools.Run(tesseract, [clean, "stdout", "-l", "chi_sim", "--psm", "11", "--dpi", Dpi.ToString(CultureInfo.InvariantCulture), "tsv"], OcrTools.PageTimeout);
-        File.Delete(prefix + ".pgm");
-        File.Delete(clean);
+        var (tsv, readProblem) = OcrTools.Run(tesseract, Arguments(clean), OcrTools.PageTimeout);
         if (tsv is null)
         {
             return (null, readProblem);
         }
 
+        var words = TesseractTsv.Words(tsv);
+        words.AddRange(Missed(image, words, horizontal, vertical, prefix, tesseract));
+        File.Delete(prefix + ".pgm");
+        File.Delete(clean);
         var height = image.Height * Points;
         var rules = horizontal.Select(h => new Rule(height - (h.Y * Points), h.Left * Points, (h.Right + 1) * Points)).ToList();
         var borders = vertical.Select(v => new Border(v.X * Points, height - ((v.Bottom + 1) * Points), height - (v.Top * Points))).ToList();
-        var (prose, rows) = OcrCells.Split(TesseractTsv.Glyphs(tsv, height, Points), rules, borders);
+        var (prose, rows) = OcrCells.Split(TesseractTsv.Glyphs(words, height, Points), rules, borders);
         return (new PageContent(number, prose, rules, borders, image.Width * Points) { CellRows = rows }, string.Empty);
     }
 }

@@ -14,15 +14,40 @@ internal static class TesseractTsv
     private const double CjkHeight = 0.93;
     private const double DigitHeight = 0.7;
 
-    private sealed record Word(string Text, int Left, int Top, int Width, int Height, double Confidence, (int, int, int) Line)
+    /// <summary>A word as tesseract found it, in pixels, and the block, paragraph and line it is on.</summary>
+    public sealed record Word(string Text, int Left, int Top, int Width, int Height, double Confidence, (int, int, int) Line)
     {
         public int Bottom => Top + Height;
 
+        /// <summary>The font size the word's height suggests, in pixels.</summary>
         public double Em => Height / (Text.Any(c => c >= 0x2E80) ? CjkHeight : DigitHeight);
     }
 
     /// <summary>The words of a page as glyphs; <paramref name="scale"/> turns pixels into points.</summary>
-    public static List<Glyph> Glyphs(string tsv, double pageHeight, double scale)
+    public static List<Glyph> Glyphs(IReadOnlyList<Word> words, double pageHeight, double scale)
+    {
+        var glyphs = new List<Glyph>();
+        foreach (var line in words.GroupBy(w => w.Line))
+        {
+            // Tesseract's word boxes are loose (punctuation and the digits glued to it stretch a box up to twice the line
+            // height), so a word whose bottom is near the line's usual bottom stands on the line's baseline, and the
+            // line's usual size is its words' size.
+            var bottom = Median(line.Select(w => (double)w.Bottom));
+            var height = Median(line.Select(w => (double)w.Height));
+            var em = Median(line.Select(w => w.Em));
+            foreach (var word in line)
+            {
+                var baseline = Math.Abs(word.Bottom - bottom) <= 0.3 * height ? bottom : word.Bottom;
+                var top = Math.Max(word.Top, baseline - (1.2 * em));
+                glyphs.Add(new Glyph(word.Text, word.Left * scale, (word.Left + word.Width) * scale, pageHeight - (baseline * scale), pageHeight - (top * scale), em * scale, word.Confidence));
+            }
+        }
+
+        return glyphs;
+    }
+
+    /// <summary>The words of tesseract's TSV output, without specks.</summary>
+    public static List<Word> Words(string tsv)
     {
         var words = new List<Word>();
         foreach (var row in tsv.Split('\n'))
@@ -42,24 +67,7 @@ internal static class TesseractTsv
             }
         }
 
-        var glyphs = new List<Glyph>();
-        foreach (var line in words.GroupBy(w => w.Line))
-        {
-            // Tesseract's word boxes are loose (punctuation and the digits glued to it stretch a box up to twice the line
-            // height), so a word whose bottom is near the line's usual bottom stands on the line's baseline, and the
-            // line's usual size is its words' size.
-            var bottom = Median(line.Select(w => (double)w.Bottom));
-            var height = Median(line.Select(w => (double)w.Height));
-            var em = Median(line.Select(w => w.Em));
-            foreach (var word in line)
-            {
-                var baseline = Math.Abs(word.Bottom - bottom) <= 0.3 * height ? bottom : word.Bottom;
-                var top = Math.Max(word.Top, baseline - (1.2 * em));
-                glyphs.Add(new Glyph(word.Text, word.Left * scale, (word.Left + word.Width) * scale, pageHeight - (baseline * scale), pageHeight - (top * scale), em * scale, word.Confidence));
-            }
-        }
-
-        return glyphs;
+        return words;
     }
 
     /// <summary>

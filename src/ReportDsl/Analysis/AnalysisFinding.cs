@@ -33,5 +33,5 @@ internal sealed record AnalysisFinding(Diagnostic Diagnostic, ImmutableArray<Inv
 internal sealed record AnalysisLimits(int MaxComparisons, int MaxCells, long MaxWork)
 {
     /// <summary>Gets the limits <c>check --analyze</c> uses: the 2021 format needs about 1 % of the work.</summary>
-    public static AnalysisLimits Default { get; } = new(1_000, 5_000, 20_000_000);
+    public static AnalysisLimits Default { get; } = new(500, 2_000, 20_000_000);
 }

@@ -5,7 +5,7 @@ using ReportDsl.Semantics;
 namespace ReportDsl.Analysis;
 
 /// <summary>A rule instance that defines a total: <c>total = part + part + …</c>, every coefficient 1, no constant.</summary>
-internal sealed record TotalDefinition(LinearRule Rule, CellSymbol Total, ImmutableHashSet<CellSymbol> Parts);
+internal sealed record TotalDefinition(LinearRule Rule, CellSymbol Total, ImmutableArray<CellSymbol> Parts);
 
 /// <summary>What the table structure and the rules that define totals say: the order of instances, double counting, unconstrained cells.</summary>
 internal sealed partial class AnalysisRun
@@ -67,10 +67,11 @@ internal sealed partial class AnalysisRun
                 foreach (var instance in reading.Instances)
                 {
                     var merged = side ? instance.Instance.Left : instance.Instance.Right;
-                    var summed = LinearCombination.From(sum, rule.Table, instance.Instance.Row, instance.Instance.Column).Terms
-                        .Where(t => !t.IsPrevious).Select(t => t.Cell).ToHashSet();
+                    var order = LinearCombination.From(sum, rule.Table, instance.Instance.Row, instance.Instance.Column).Terms
+                        .Where(t => !t.IsPrevious).Select(t => t.Cell).Distinct().ToList();
+                    var summed = order.ToHashSet();
                     var signs = merged.Terms.Where(t => !t.IsPrevious).ToDictionary(t => t.Cell, t => Math.Sign(t.Coefficient));
-                    foreach (var cell in summed.Where(c => signs.ContainsKey(c)))
+                    foreach (var cell in order.Where(signs.ContainsKey))
                     {
                         var definitions = _totals.GetValueOrDefault(cell)?.Where(d => d.Rule != instance).ToList() ?? [];
                         var hit = definitions

@@ -81,11 +81,11 @@ internal sealed partial class AnalysisRun
     {
         var kept = new List<LinearRule>(ordered);
         var basis = new EqualityBasis(_budget);
+        var byIndex = ordered.ToDictionary(r => r.Index);
         foreach (var rule in ordered.Where(r => r.Relation == Relation.Equal))
         {
             if (basis.Add(rule.Index, rule.Coefficients, rule.Constant) is { } support)
             {
-                var byIndex = ordered.ToDictionary(r => r.Index);
                 ReportImplied(rule, support.Select(i => byIndex[i]).ToList());
                 kept.Remove(rule);
             }

@@ -138,14 +138,25 @@ internal sealed partial class AnalysisRun
 
     private void ReportImplied(LinearRule rule, List<LinearRule> support)
     {
-        if (support.Count == 0)
+        if (support.Count > 0)
         {
-            return;
+            _implied.Add((rule, support));
         }
+    }
 
-        Add(DiagnosticCatalog.ImpliedRule(rule.Rule.Source, rule.Rule.NameSpan, rule.Name, Describe(support)),
-            support.Select(s => new InvolvedRule(s.Rule, s.Name, RuleRole.Implying)).Prepend(new InvolvedRule(rule.Rule, rule.Name, RuleRole.Subject)),
-            CellsOf([rule]));
+    // One finding per rule: its implied instances (from every system) and everything that implies one of them, so
+    // that a rule implied at each of its rows is one line, not one per row.
+    private void ReportAllImplied()
+    {
+        foreach (var group in _implied.GroupBy(i => i.Subject.Rule).OrderBy(g => g.Min(i => i.Subject.Index)))
+        {
+            var subjects = group.Select(i => i.Subject).OrderBy(r => r.Index).ToList();
+            var support = group.SelectMany(i => i.Support).Distinct().OrderBy(r => r.Index).ToList();
+            var rule = group.Key;
+            Add(DiagnosticCatalog.ImpliedRule(rule.Source, rule.NameSpan, Describe(subjects), Describe(support)),
+                subjects.Select(s => new InvolvedRule(rule, s.Name, RuleRole.Subject)).Concat(support.Select(s => new InvolvedRule(s.Rule, s.Name, RuleRole.Implying))),
+                CellsOf(subjects));
+        }
     }
 
     private LpResult Feasibility(List<LinearRule> rules) => Simplex.Feasibility(Rows(rules, [], null), NonNegative(LocalVariables(rules)), _budget);

@@ -50,6 +50,7 @@ internal sealed partial class AnalysisRun
     private readonly List<AnalysisFinding> _findings = [];
     private readonly Dictionary<RuleSymbol, int> _instanceCounts = [];
     private readonly Dictionary<CellSymbol, List<TotalDefinition>> _totals = [];
+    private readonly List<(LinearRule Subject, List<LinearRule> Support)> _implied = [];
     private List<RuleReading> _readings = [];
 
     public AnalysisRun(FormatSymbol format, AnalysisLimits limits)
@@ -85,6 +86,8 @@ internal sealed partial class AnalysisRun
 
             AnalyseSystem(component);
         }
+
+        ReportAllImplied();
 
         if (_budget.Exhausted)
         {

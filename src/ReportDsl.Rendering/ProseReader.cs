@@ -43,7 +43,14 @@ internal static class ProseReader
         }
         catch (JsonException exception)
         {
-            var offset = state.CharOffset(state.LastOffset);
+            // The reader stopped before the token it could not take: point at that token, not at the blanks before it.
+            var at = state.LastOffset;
+            while (at < json.Length && json[(int)at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                at++;
+            }
+
+            var offset = state.CharOffset(at);
             state.Diagnostics.Add(DiagnosticCatalog.UnreadableProse(source, new TextSpan(offset, 0), exception.Message.Split(" LineNumber:", 2)[0].TrimEnd('.')));
         }
 

@@ -59,7 +59,7 @@ public sealed class Renderer
             return new RenderResult(filled.Bytes, filled.Diagnostics);
         }
 
-        var view = ReportViewBuilder.Build(format, data, findings, options, options.Kind is RenderKind.Markdown or RenderKind.Text ? "/" : string.Empty);
+        var view = ReportViewBuilder.Build(format, data, findings, options, options.Kind == RenderKind.Html ? string.Empty : "/");
         var entry = options.Kind switch
         {
             RenderKind.Markdown => "report.md",

@@ -8,7 +8,7 @@ namespace ReportDsl.Documents;
 /// <content>Scanned PDFs and pictures, read by OCR.</content>
 public static partial class DocumentReader
 {
-    internal static Result ReadScan(OcrResult ocr, string path, IReadOnlyList<Validator> candidates)
+    internal static Result ReadScan(OcrResult ocr, string path, IReadOnlyList<Validator> candidates, CancellationToken cancellation = default)
     {
         var start = new FindingLocation(path, 1, 1);
         if (ocr.Missing is { } program)
@@ -25,6 +25,6 @@ public static partial class DocumentReader
         var skipped = ocr.Skipped.Count == 0
             ? null
             : Finding.ForData(DiagnosticCatalog.RD3254, [], null, start, string.Join(", ", ocr.Skipped.Select(s => s.Page.ToString(CultureInfo.InvariantCulture))), ocr.Skipped[0].Problem);
-        return ReadItems(items, path, candidates, skipped);
+        return ReadItems(items, path, candidates, skipped, cancellation);
     }
 }

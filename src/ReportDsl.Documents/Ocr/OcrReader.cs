@@ -40,7 +40,7 @@ internal static class OcrReader
     private const int LineFraction = 30;
 
     /// <summary>Reads a PDF whose pages are pictures. <paramref name="searchPath"/> replaces PATH (tests).</summary>
-    public static OcrResult ReadPdf(ReadOnlySpan<byte> pdf, string? searchPath = null)
+    public static OcrResult ReadPdf(ReadOnlySpan<byte> pdf, string? searchPath = null, CancellationToken cancellation = default)
     {
         var pdftoppm = OcrTools.Find("pdftoppm", searchPath);
         var tesseract = OcrTools.Find("tesseract", searchPath);
@@ -63,7 +63,7 @@ internal static class OcrReader
             File.WriteAllBytes(input, pdf.ToArray());
             var pages = new PageContent?[count];
             var skipped = new ConcurrentBag<(int, string)>();
-            Parallel.For(1, count + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, number =>
+            Parallel.For(1, count + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation }, number =>
             {
                 var (width, height) = sizes[number - 1];
                 var (page, problem) = width * height / (Points * Points) > MaxPixels
@@ -100,7 +100,7 @@ internal static class OcrReader
     }
 
     /// <summary>Reads pictures (PNG or JPEG), one page each: they are put on PDF pages at 200 dpi and read as a scan.</summary>
-    public static OcrResult ReadImages(IReadOnlyList<byte[]> images, string? searchPath = null)
+    public static OcrResult ReadImages(IReadOnlyList<byte[]> images, string? searchPath = null, CancellationToken cancellation = default)
     {
         var builder = new PdfDocumentBuilder();
         try
@@ -129,9 +129,9 @@ internal static class OcrReader
                 }
             }
 
-            return ReadPdf(builder.Build(), searchPath);
+            return ReadPdf(builder.Build(), searchPath, cancellation);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException))
         {
             // The decoder meets untrusted bytes (a damaged PNG stream, a JPEG that lies about its size).
             return new OcrResult(null, null, $"the picture cannot be decoded ({exception.Message.TrimEnd('.')})", []);

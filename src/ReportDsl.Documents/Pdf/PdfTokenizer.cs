@@ -42,7 +42,7 @@ internal static partial class PdfTokenizer
     /// The items of a PDF with a text layer; otherwise no items, and whether the PDF is readable but has no text at all
     /// (a scan, which OCR may read) rather than not readable.
     /// </summary>
-    public static (List<DocumentItem>? Items, bool Scanned) Tokenize(ReadOnlySpan<byte> bytes)
+    public static (List<DocumentItem>? Items, bool Scanned) Tokenize(ReadOnlySpan<byte> bytes, CancellationToken cancellation = default)
     {
         if (bytes.Length == 0 || bytes.Length > MaxBytes)
         {
@@ -56,6 +56,7 @@ internal static partial class PdfTokenizer
             var pages = new List<PageContent>();
             for (var number = 1; number <= Math.Min(document.NumberOfPages, MaxPages); number++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var page = document.GetPage(number);
                 letters += page.Letters.Count;
                 if (letters > MaxLetters)
@@ -69,7 +70,7 @@ internal static partial class PdfTokenizer
             // A scanned report has pages but no text layer: nothing to read here, which is not the same as "no table".
             return letters == 0 ? (null, document.NumberOfPages > 0) : (Items(pages, ocr: false), false);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException))
         {
             // The parser meets untrusted bytes and throws many exception types (format, encryption, stream and font
             // errors); all of them mean the same thing to the reader: this PDF cannot be read.

@@ -131,6 +131,11 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3230 = new("RD3230", DiagnosticSeverity.Warning, "HtmlNestingTooDeep");
+    internal static readonly DiagnosticDescriptor RD3250 = new("RD3250", DiagnosticSeverity.Warning, "LowConfidenceOcrCell");
+    internal static readonly DiagnosticDescriptor RD3251 = new("RD3251", DiagnosticSeverity.Warning, "OcrDigitsChosenByRules");
+    internal static readonly DiagnosticDescriptor RD3252 = new("RD3252", DiagnosticSeverity.Error, "OcrToolMissing");
+    internal static readonly DiagnosticDescriptor RD3253 = new("RD3253", DiagnosticSeverity.Error, "UnreadableScan");
+    internal static readonly DiagnosticDescriptor RD3254 = new("RD3254", DiagnosticSeverity.Warning, "OcrPagesSkipped");
     internal static readonly DiagnosticDescriptor RD4001 = new("RD4001", DiagnosticSeverity.Error, "TemplateSyntaxError");
     internal static readonly DiagnosticDescriptor RD4002 = new("RD4002", DiagnosticSeverity.Error, "TemplateRuntimeError");
     internal static readonly DiagnosticDescriptor RD4003 = new("RD4003", DiagnosticSeverity.Error, "TemplateLimitExceeded");
@@ -202,6 +207,7 @@ public static class DiagnosticCatalog
         RD3120, RD3121, RD3122, RD3123, RD3124, RD3140,
         RD3150, RD3151, RD3152, RD3153, RD3154,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
+        RD3250, RD3251, RD3252, RD3253, RD3254,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
         RD4100, RD4101, RD4102,
         RD5001, RD5002,

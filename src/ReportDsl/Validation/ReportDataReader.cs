@@ -611,9 +611,10 @@ public static class ReportDataReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             // Identifiers are looked up from a stack buffer: no string per cell unless the cell is unknown.
-            var known = reader.ValueSpan.Length <= buffer.Length
+            // A fact is read from the text ("prose"), never from "cells".
+            var known = (reader.ValueSpan.Length <= buffer.Length
                 ? layout.TryGetIndex(buffer[..reader.CopyString(buffer)], out var cell)
-                : layout.TryGetIndex(reader.GetString() ?? string.Empty, out cell);
+                : layout.TryGetIndex(reader.GetString() ?? string.Empty, out cell)) && cell < layout.FirstFact;
             var offset = reader.TokenStartIndex;
             var id = known ? null : reader.GetString() ?? string.Empty;
             reader.Read();
@@ -621,7 +622,7 @@ public static class ReportDataReader
             {
                 if (findings.Wants(DiagnosticCatalog.RD3107))
                 {
-                    var suggestion = NameSuggester.Suggest(id, layout.Cells.Select(c => c.Id));
+                    var suggestion = NameSuggester.Suggest(id, layout.Cells.Take(layout.FirstFact).Select(c => c.Id));
                     findings.Add(Finding.ForData(DiagnosticCatalog.RD3107, [], null, lines.Locate(path, offset), id, context.FormatDescription,
                         suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)));
                 }

@@ -53,31 +53,7 @@ public static class JsonSchemaEmitter
             prose[section.Name] = new JsonObject
             {
                 ["description"] = $"The text of {section.Label}{(section.IsRequired && section.IsProse ? " (required)" : string.Empty)}.{facts}",
-                ["anyOf"] = new JsonArray(
-                    new JsonObject { ["type"] = "string" },
-                    new JsonObject { ["type"] = "null" },
-                    new JsonObject
-                    {
-                        ["type"] = "object",
-                        ["properties"] = new JsonObject
-                        {
-                            ["text"] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "null" }) },
-                            ["heading"] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "null" }) },
-                            ["location"] = new JsonObject
-                            {
-                                ["type"] = "object",
-                                ["properties"] = new JsonObject
-                                {
-                                    ["line"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
-                                    ["column"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
-                                },
-                                ["required"] = new JsonArray("line", "column"),
-                                ["additionalProperties"] = false,
-                            },
-                        },
-                        ["required"] = new JsonArray("text"),
-                        ["additionalProperties"] = false,
-                    }),
+                ["$ref"] = "#/$defs/prose",
             };
         }
 
@@ -89,6 +65,7 @@ public static class JsonSchemaEmitter
             ["description"] = $"Report data for {format.Name} version {format.Version} ({format.Document}). A missing, null or blank cell is missing, never 0.",
             ["type"] = "object",
             ["required"] = new JsonArray("format", "version", "cells"),
+            ["$defs"] = new JsonObject { ["prose"] = ProseSchema() },
             ["properties"] = new JsonObject
             {
                 ["$schema"] = new JsonObject { ["type"] = "string" },
@@ -113,6 +90,35 @@ public static class JsonSchemaEmitter
         };
         return schema.ToJsonString(Options).ReplaceLineEndings("\n") + "\n";
     }
+
+    private static JsonObject ProseSchema() => new()
+    {
+        ["anyOf"] = new JsonArray(
+            new JsonObject { ["type"] = "string" },
+            new JsonObject { ["type"] = "null" },
+            new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["text"] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "null" }) },
+                    ["heading"] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "null" }) },
+                    ["location"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["line"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                            ["column"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                        },
+                        ["required"] = new JsonArray("line", "column"),
+                        ["additionalProperties"] = false,
+                    },
+                },
+                ["required"] = new JsonArray("text"),
+                ["additionalProperties"] = false,
+            }),
+    };
 
     private static JsonObject ValueSchema(CellType type) => type.Kind switch
     {

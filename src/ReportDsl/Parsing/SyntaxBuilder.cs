@@ -153,7 +153,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
             lineage,
             null,
             Token(body, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
-            List(body.factDeclaration(), BuildFact),
+            body.factDeclaration().Length == 0 ? null : List(body.factDeclaration(), BuildFact),
             List(body.tableDeclaration(), BuildTable),
             Token(body, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
     }

@@ -140,7 +140,7 @@ public static class DocumentReader
         // The text of the sections, and the facts it states; their findings come after those about the tables.
         var prose = ProseSegmenter.Segment(items, validator.Format, path);
         var proseFindings = new FindingCollector(int.MaxValue);
-        var stated = FactReader.Read(result.Values, prose.Sections, prose.Locate, path, proseFindings);
+        var stated = FactReader.Read(result.Values, prose.Sections, prose.Locate, new FindingLocation(path, 1, 1), proseFindings);
         findings.AddRange(proseFindings.ToImmutable());
 
         var data = new ReportData(path, validator.Format.Name, validator.Format.Version, result.Values)

@@ -71,7 +71,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Why a fact's regular expression cannot be used, or null when it can.</summary>
-    private static string? PatternProblem(string expression)
+    private static object? PatternProblem(string expression)
     {
         try
         {
@@ -82,13 +82,22 @@ internal sealed partial class Binder
 #endif
             return null;
         }
+#if NET
+        catch (RegexParseException exception)
+        {
+            // The offset would count in the expanded expression, not in what the author wrote: the error says enough.
+            return exception.Error.ToString();
+        }
+#endif
         catch (ArgumentException exception)
         {
             return exception.Message.TrimEnd('.');
         }
         catch (NotSupportedException exception)
         {
-            return exception.Message.TrimEnd('.');
+            // "… not supported in conjunction with expressions containing: 'lookarounds'." names the construct last.
+            var at = exception.Message.LastIndexOf(':');
+            return new LocalizableText("FactPattern_Uses", (at < 0 ? exception.Message : exception.Message[(at + 1)..]).Trim().TrimEnd('.'));
         }
     }
 

@@ -335,7 +335,8 @@ public static class DiagnosticCatalog
 
     internal static Diagnostic FactPatternPlaceholder(SourceText s, TextSpan span, string fact, int count) => Make(RD2190, s, span, fact, count);
 
-    internal static Diagnostic InvalidFactPattern(SourceText s, TextSpan span, string fact, string problem) => Make(RD2191, s, span, fact, Shorten(problem));
+    internal static Diagnostic InvalidFactPattern(SourceText s, TextSpan span, string fact, object problem) =>
+        Make(RD2191, s, span, fact, problem is string text ? Shorten(text) : problem);
 
     // ---- 3xxx: types and rules
 

@@ -15,11 +15,12 @@ namespace ReportDsl.Validation;
 internal static class FactReader
 {
     /// <summary>
-    /// Fills the fact cells from the text and reports what is wrong with it. Returns where each fact that was read is
-    /// stated (null when the format has no facts), for the findings that name it.
+    /// Fills the fact cells from the text and reports what is wrong with it; <paramref name="whereProse"/> is where the
+    /// text as a whole is (the "prose" key, or the document's start), for what is missing from it. Returns where each
+    /// fact that was read is stated (null when none was), for the findings that name it.
     /// </summary>
     public static Dictionary<int, FindingLocation>? Read(
-        ReportValues values, ImmutableArray<ProseSection> prose, Func<ProseSection, int, FindingLocation> locate, string path, FindingCollector findings)
+        ReportValues values, ImmutableArray<ProseSection> prose, Func<ProseSection, int, FindingLocation> locate, FindingLocation whereProse, FindingCollector findings)
     {
         var layout = values.Layout;
         var bySection = new Dictionary<string, ProseSection>(StringComparer.Ordinal);
@@ -34,7 +35,7 @@ internal static class FactReader
             var text = bySection.TryGetValue(section.Name, out var found) && !string.IsNullOrWhiteSpace(found.Text) ? found : null;
             if (text is null && section.IsRequired && section.IsProse && findings.Wants(DiagnosticCatalog.RD3125))
             {
-                findings.Add(Finding.ForData(DiagnosticCatalog.RD3125, [], null, new FindingLocation(path, 1, 1), section.Name, section.Label));
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3125, [], null, whereProse, section.Name, section.Label));
             }
 
             foreach (var fact in section.Facts)
@@ -45,7 +46,7 @@ internal static class FactReader
                 {
                     if (fact.IsRequired)
                     {
-                        Report(DiagnosticCatalog.RD3128, fact, new FindingLocation(path, 1, 1));
+                        Report(DiagnosticCatalog.RD3128, fact, whereProse);
                     }
 
                     continue;

@@ -415,7 +415,12 @@ public static class ReportDataReader
                     break;
                 default:
                     var offset = reader.TokenStartIndex;
-                    var found = reader.TokenType.ToString();
+                    var found = reader.TokenType switch
+                    {
+                        JsonTokenType.StartArray => "array",
+                        JsonTokenType.Number => "number",
+                        _ => "true or false",
+                    };
                     reader.Skip();
                     InvalidProse(context, offset, section, new LocalizableText("Prose_Found", found));
                     return null;
@@ -553,7 +558,7 @@ public static class ReportDataReader
             var locator = new CellLocator(path, lines, context.Offsets);
             var prose = _proseOffset < 0 ? [] : ReadProse(context);
             var (lineMap, file) = (lines, path);
-            var stated = _proseOffset < 0 ? null : FactReader.Read(values, [.. prose.Select(p => p.Section)], Position, path, findings);
+            var stated = _proseOffset < 0 ? null : FactReader.Read(values, [.. prose.Select(p => p.Section)], Position, lines.Locate(path, _proseOffset), findings);
             for (var cell = 0; cell < layout.Cells.Length; cell++)
             {
                 if (values.StateOf(cell) == CellState.Missing && findings.Wants(DiagnosticCatalog.RD3101))

@@ -151,6 +151,9 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD4005 = new("RD4005", DiagnosticSeverity.Error, "UnreadableWordTemplate");
     internal static readonly DiagnosticDescriptor RD4006 = new("RD4006", DiagnosticSeverity.Error, "TemplateTableNotFound");
     internal static readonly DiagnosticDescriptor RD4007 = new("RD4007", DiagnosticSeverity.Error, "TemplateCellNotFound");
+    internal static readonly DiagnosticDescriptor RD4100 = new("RD4100", DiagnosticSeverity.Error, "UnreadableProse");
+    internal static readonly DiagnosticDescriptor RD4101 = new("RD4101", DiagnosticSeverity.Error, "ProseUnknownSection");
+    internal static readonly DiagnosticDescriptor RD4102 = new("RD4102", DiagnosticSeverity.Error, "ProseInvalidDate");
     internal static readonly DiagnosticDescriptor RD5001 = new("RD5001", DiagnosticSeverity.Error, "InvalidGeneratedNamespace");
     internal static readonly DiagnosticDescriptor RD5002 = new("RD5002", DiagnosticSeverity.Error, "DuplicateGeneratedNamespace");
     // 60xx: the command-line host and the file system (ReportDsl.Cli): reading inputs, writing outputs, the command line.
@@ -217,6 +220,7 @@ public static class DiagnosticCatalog
         RD3150, RD3151, RD3152, RD3153, RD3154,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
+        RD4100, RD4101, RD4102,
         RD5001, RD5002,
         RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
         RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
@@ -409,6 +413,12 @@ public static class DiagnosticCatalog
     internal static Diagnostic TemplateTableNotFound(SourceText s, string table) => Make(RD4006, s, default, table);
 
     internal static Diagnostic TemplateCellNotFound(SourceText s, string table, string row, string column) => Make(RD4007, s, default, table, row, column);
+
+    internal static Diagnostic UnreadableProse(SourceText s, TextSpan span, string reason) => Make(RD4100, s, span, Shorten(reason));
+
+    internal static Diagnostic ProseUnknownSection(SourceText s, TextSpan span, string section, IEnumerable<string> sections) => Make(RD4101, s, span, Shorten(section), QuotedList(sections));
+
+    internal static Diagnostic ProseInvalidDate(SourceText s, TextSpan span, string date) => Make(RD4102, s, span, Shorten(date));
     // ---- 5xxx: C# emit (the source generator; the spec compiles, but the build cannot place its code)
 
     internal static Diagnostic InvalidGeneratedNamespace(SourceText s, string @namespace) => Make(RD5001, s, default, Shorten(@namespace), s.Path);

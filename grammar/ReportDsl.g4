@@ -47,9 +47,15 @@ sectionDeclaration
     : SECTION name labels modifier* lineage* sectionBody
     ;
 
+// Facts come first in a section's braces: the numbers its text states, then its tables.
 sectionBody
-    : PROSE
-    | LBRACE tableDeclaration* RBRACE
+    : PROSE (LBRACE factDeclaration* RBRACE)?
+    | LBRACE factDeclaration* tableDeclaration* RBRACE
+    ;
+
+// A number the section's text states, read by a pattern in which {n} stands for the number.
+factDeclaration
+    : FACT name labels modifier* COLON cellType PATTERN STRING
     ;
 
 tableDeclaration
@@ -147,6 +153,7 @@ name
     | COUNT | INTEGER_TYPE | TEXT | AMOUNT | UNIT | PRECISION
     | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS
     | EXTENDS | REVISES | REMOVE | RENAMED | SPLIT | MERGED | MOVED | FROM | SINCE | UNTIL
+    | FACT | PATTERN
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -191,6 +198,8 @@ MOVED        : 'moved';
 FROM         : 'from';
 SINCE        : 'since';
 UNTIL        : 'until';
+FACT         : 'fact';
+PATTERN      : 'pattern';
 
 LBRACE   : '{';
 RBRACE   : '}';

@@ -163,9 +163,17 @@ public static partial class DocumentReader
             }
         }
 
+        // The text of the sections, and the facts it states; their findings come after those about the tables.
+        var prose = ProseSegmenter.Segment(items, validator.Format, path);
+        var proseFindings = new FindingCollector(int.MaxValue);
+        var stated = FactReader.Read(result.Values, prose.Sections, prose.Locate, new FindingLocation(path, 1, 1), proseFindings);
+        findings.AddRange(proseFindings.ToImmutable());
+
         var data = new ReportData(path, validator.Format.Name, validator.Format.Version, result.Values)
         {
-            Locator = Locate,
+            Locator = stated is null ? Locate : cell => stated.TryGetValue(cell, out var at) ? at : Locate(cell),
+            Prose = prose.Sections,
+            HasProse = true,
             ReadFindings = findings.ToImmutable(),
         };
         return new Result(data, evidence, []);

@@ -203,4 +203,13 @@ public enum SyntaxKind
     RemoveDeclaration,
     /// <summary>A lineage clause such as <c>renamed from old_id</c> or <c>since 2021</c>.</summary>
     LineageClause,
+
+    /// <summary>The <c>fact</c> keyword.</summary>
+    FactKeyword,
+
+    /// <summary>The <c>pattern</c> keyword.</summary>
+    PatternKeyword,
+
+    /// <summary>A fact a section's text states.</summary>
+    FactDeclaration,
 }

@@ -11,6 +11,9 @@ public enum CellState : byte
 
     /// <summary>A value that is not of the cell's type; already reported, so rules over it are skipped.</summary>
     Invalid,
+
+    /// <summary>A fact the section's text does not state (or states ambiguously): rules over it do not apply.</summary>
+    Unstated,
 }
 
 /// <summary>
@@ -29,6 +32,10 @@ public sealed class ReportValues
         Amount = new decimal[count];
         State = new CellState[count];
         Text = new string?[count];
+        for (var cell = layout.FirstFact; cell < count; cell++)
+        {
+            State[cell] = CellState.Unstated;
+        }
     }
 
     /// <summary>Gets the layout.</summary>
@@ -80,4 +87,7 @@ public sealed class ReportValues
 
     /// <summary>Marks a cell as missing.</summary>
     public void SetMissing(int cell) => State[cell] = CellState.Missing;
+
+    /// <summary>Marks a fact as not stated by its section's text.</summary>
+    public void SetUnstated(int cell) => State[cell] = CellState.Unstated;
 }

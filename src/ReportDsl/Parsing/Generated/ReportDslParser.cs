@@ -40,27 +40,28 @@ internal partial class ReportDslParser : Parser {
 		UNLABELED=16, COUNT=17, INTEGER_TYPE=18, TEXT=19, AMOUNT=20, UNIT=21, 
 		PRECISION=22, RULE=23, TOLERANCE=24, FOR=25, EACH=26, ROW=27, COLUMN=28, 
 		IN=29, PREVIOUS=30, EXTENDS=31, REVISES=32, REMOVE=33, RENAMED=34, SPLIT=35, 
-		MERGED=36, MOVED=37, FROM=38, SINCE=39, UNTIL=40, LBRACE=41, RBRACE=42, 
-		LPAREN=43, RPAREN=44, LBRACKET=45, RBRACKET=46, COLON=47, COMMA=48, RANGE=49, 
-		DOT=50, PLUS=51, MINUS=52, EQ=53, NE=54, LE=55, GE=56, LT=57, GT=58, DECIMAL=59, 
-		INTEGER=60, IDENTIFIER=61, STRING=62, UNTERMINATED_STRING=63, WHITESPACE=64, 
-		NEWLINE=65, LINE_COMMENT=66, BLOCK_COMMENT=67, BAD_CHARACTER=68;
+		MERGED=36, MOVED=37, FROM=38, SINCE=39, UNTIL=40, FACT=41, PATTERN=42, 
+		LBRACE=43, RBRACE=44, LPAREN=45, RPAREN=46, LBRACKET=47, RBRACKET=48, 
+		COLON=49, COMMA=50, RANGE=51, DOT=52, PLUS=53, MINUS=54, EQ=55, NE=56, 
+		LE=57, GE=58, LT=59, GT=60, DECIMAL=61, INTEGER=62, IDENTIFIER=63, STRING=64, 
+		UNTERMINATED_STRING=65, WHITESPACE=66, NEWLINE=67, LINE_COMMENT=68, BLOCK_COMMENT=69, 
+		BAD_CHARACTER=70;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
 		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
 		RULE_formatProperty = 6, RULE_propertyValue = 7, RULE_sectionDeclaration = 8, 
-		RULE_sectionBody = 9, RULE_tableDeclaration = 10, RULE_tableMember = 11, 
-		RULE_axisItem = 12, RULE_lineage = 13, RULE_labels = 14, RULE_modifier = 15, 
-		RULE_cellType = 16, RULE_ruleDeclaration = 17, RULE_quantifier = 18, RULE_comparison = 19, 
-		RULE_expression = 20, RULE_termOperator = 21, RULE_term = 22, RULE_cellReference = 23, 
-		RULE_path = 24, RULE_number = 25, RULE_name = 26;
+		RULE_sectionBody = 9, RULE_factDeclaration = 10, RULE_tableDeclaration = 11, 
+		RULE_tableMember = 12, RULE_axisItem = 13, RULE_lineage = 14, RULE_labels = 15, 
+		RULE_modifier = 16, RULE_cellType = 17, RULE_ruleDeclaration = 18, RULE_quantifier = 19, 
+		RULE_comparison = 20, RULE_expression = 21, RULE_termOperator = 22, RULE_term = 23, 
+		RULE_cellReference = 24, RULE_path = 25, RULE_number = 26, RULE_name = 27;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
 		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
-		"sectionDeclaration", "sectionBody", "tableDeclaration", "tableMember", 
-		"axisItem", "lineage", "labels", "modifier", "cellType", "ruleDeclaration", 
-		"quantifier", "comparison", "expression", "termOperator", "term", "cellReference", 
-		"path", "number", "name"
+		"sectionDeclaration", "sectionBody", "factDeclaration", "tableDeclaration", 
+		"tableMember", "axisItem", "lineage", "labels", "modifier", "cellType", 
+		"ruleDeclaration", "quantifier", "comparison", "expression", "termOperator", 
+		"term", "cellReference", "path", "number", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -70,8 +71,9 @@ internal partial class ReportDslParser : Parser {
 		"'amount'", "'unit'", "'precision'", "'rule'", "'tolerance'", "'for'", 
 		"'each'", "'row'", "'column'", "'in'", "'previous'", "'extends'", "'revises'", 
 		"'remove'", "'renamed'", "'split'", "'merged'", "'moved'", "'from'", "'since'", 
-		"'until'", "'{'", "'}'", "'('", "')'", "'['", "']'", "':'", "','", "'..'", 
-		"'.'", "'+'", "'-'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
+		"'until'", "'fact'", "'pattern'", "'{'", "'}'", "'('", "')'", "'['", "']'", 
+		"':'", "','", "'..'", "'.'", "'+'", "'-'", "'='", "'!='", "'<='", "'>='", 
+		"'<'", "'>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "FORMAT", "VERSION", "SECTION", "PROSE", "TABLE", "STUB", "CELLS", 
@@ -79,11 +81,11 @@ internal partial class ReportDslParser : Parser {
 		"HEADER", "UNLABELED", "COUNT", "INTEGER_TYPE", "TEXT", "AMOUNT", "UNIT", 
 		"PRECISION", "RULE", "TOLERANCE", "FOR", "EACH", "ROW", "COLUMN", "IN", 
 		"PREVIOUS", "EXTENDS", "REVISES", "REMOVE", "RENAMED", "SPLIT", "MERGED", 
-		"MOVED", "FROM", "SINCE", "UNTIL", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", 
-		"EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", 
-		"STRING", "UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "BAD_CHARACTER"
+		"MOVED", "FROM", "SINCE", "UNTIL", "FACT", "PATTERN", "LBRACE", "RBRACE", 
+		"LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", 
+		"DOT", "PLUS", "MINUS", "EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", 
+		"INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", "WHITESPACE", 
+		"NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -146,21 +148,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 57;
+			State = 59;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8589934602L) != 0)) {
 				{
 				{
-				State = 54;
+				State = 56;
 				declaration();
 				}
 				}
-				State = 59;
+				State = 61;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 60;
+			State = 62;
 			Match(Eof);
 			}
 		}
@@ -203,27 +205,27 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 65;
+			State = 67;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 62;
+				State = 64;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 63;
+				State = 65;
 				sectionDeclaration();
 				}
 				break;
 			case REMOVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 64;
+				State = 66;
 				removeDeclaration();
 				}
 				break;
@@ -284,41 +286,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 67;
-			Match(FORMAT);
-			State = 68;
-			name();
 			State = 69;
-			Match(VERSION);
+			Match(FORMAT);
 			State = 70;
-			_localctx.version = versionValue();
+			name();
+			State = 71;
+			Match(VERSION);
 			State = 72;
+			_localctx.version = versionValue();
+			State = 74;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EXTENDS || _la==REVISES) {
 				{
-				State = 71;
+				State = 73;
 				formatRelation();
 				}
 			}
 
-			State = 74;
+			State = 76;
 			Match(LBRACE);
-			State = 78;
+			State = 80;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223363240761753602L) != 0)) {
 				{
 				{
-				State = 75;
+				State = 77;
 				formatProperty();
 				}
 				}
-				State = 80;
+				State = 82;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 81;
+			State = 83;
 			Match(RBRACE);
 			}
 		}
@@ -364,7 +366,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 83;
+			State = 85;
 			_localctx.relation = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDS || _la==REVISES) ) {
@@ -374,9 +376,9 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 84;
+			State = 86;
 			name();
-			State = 85;
+			State = 87;
 			versionValue();
 			}
 		}
@@ -423,9 +425,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 87;
+			State = 89;
 			Match(REMOVE);
-			State = 88;
+			State = 90;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
@@ -435,7 +437,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 89;
+			State = 91;
 			path();
 			}
 		}
@@ -474,7 +476,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 91;
+			State = 93;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -523,9 +525,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 93;
+			State = 95;
 			name();
-			State = 94;
+			State = 96;
 			propertyValue();
 			}
 		}
@@ -566,34 +568,34 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 14, RULE_propertyValue);
 		int _la;
 		try {
-			State = 104;
+			State = 106;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 96;
+				State = 98;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 97;
+				State = 99;
 				Match(INTEGER);
-				State = 102;
+				State = 104;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 98;
-					Match(RANGE);
 					State = 100;
+					Match(RANGE);
+					State = 102;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 99;
+						State = 101;
 						Match(INTEGER);
 						}
 					}
@@ -662,41 +664,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
-			Match(SECTION);
-			State = 107;
-			name();
 			State = 108;
+			Match(SECTION);
+			State = 109;
+			name();
+			State = 110;
 			labels();
-			State = 112;
+			State = 114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 				{
 				{
-				State = 109;
+				State = 111;
 				modifier();
 				}
 				}
-				State = 114;
+				State = 116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 118;
+			State = 120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 				{
 				{
-				State = 115;
+				State = 117;
 				lineage();
 				}
 				}
-				State = 120;
+				State = 122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 121;
+			State = 123;
 			sectionBody();
 			}
 		}
@@ -715,6 +717,12 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROSE() { return GetToken(ReportDslParser.PROSE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(ReportDslParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(ReportDslParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FactDeclarationContext[] factDeclaration() {
+			return GetRuleContexts<FactDeclarationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FactDeclarationContext factDeclaration(int i) {
+			return GetRuleContext<FactDeclarationContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public TableDeclarationContext[] tableDeclaration() {
 			return GetRuleContexts<TableDeclarationContext>();
 		}
@@ -740,41 +748,163 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionBody);
 		int _la;
 		try {
-			State = 132;
+			State = 150;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 123;
+				State = 125;
 				Match(PROSE);
+				State = 134;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==LBRACE) {
+					{
+					State = 126;
+					Match(LBRACE);
+					State = 130;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==FACT) {
+						{
+						{
+						State = 127;
+						factDeclaration();
+						}
+						}
+						State = 132;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 133;
+					Match(RBRACE);
+					}
+				}
+
 				}
 				break;
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 124;
+				State = 136;
 				Match(LBRACE);
-				State = 128;
+				State = 140;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==FACT) {
+					{
+					{
+					State = 137;
+					factDeclaration();
+					}
+					}
+					State = 142;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 125;
+					State = 143;
 					tableDeclaration();
 					}
 					}
-					State = 130;
+					State = 148;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 131;
+				State = 149;
 				Match(RBRACE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FactDeclarationContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACT() { return GetToken(ReportDslParser.FACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LabelsContext labels() {
+			return GetRuleContext<LabelsContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(ReportDslParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CellTypeContext cellType() {
+			return GetRuleContext<CellTypeContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
+			return GetRuleContexts<ModifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
+			return GetRuleContext<ModifierContext>(i);
+		}
+		public FactDeclarationContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_factDeclaration; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFactDeclaration(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FactDeclarationContext factDeclaration() {
+		FactDeclarationContext _localctx = new FactDeclarationContext(Context, State);
+		EnterRule(_localctx, 20, RULE_factDeclaration);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 152;
+			Match(FACT);
+			State = 153;
+			name();
+			State = 154;
+			labels();
+			State = 158;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
+				{
+				{
+				State = 155;
+				modifier();
+				}
+				}
+				State = 160;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 161;
+			Match(COLON);
+			State = 162;
+			cellType();
+			State = 163;
+			Match(PATTERN);
+			State = 164;
+			Match(STRING);
 			}
 		}
 		catch (RecognitionException re) {
@@ -826,48 +956,48 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TableDeclarationContext tableDeclaration() {
 		TableDeclarationContext _localctx = new TableDeclarationContext(Context, State);
-		EnterRule(_localctx, 20, RULE_tableDeclaration);
+		EnterRule(_localctx, 22, RULE_tableDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 134;
+			State = 166;
 			Match(TABLE);
-			State = 135;
+			State = 167;
 			name();
-			State = 136;
+			State = 168;
 			labels();
-			State = 140;
+			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 				{
 				{
-				State = 137;
+				State = 169;
 				lineage();
 				}
 				}
-				State = 142;
+				State = 174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 143;
+			State = 175;
 			Match(LBRACE);
-			State = 147;
+			State = 179;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 144;
+				State = 176;
 				tableMember();
 				}
 				}
-				State = 149;
+				State = 181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 150;
+			State = 182;
 			Match(RBRACE);
 			}
 		}
@@ -968,19 +1098,19 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TableMemberContext tableMember() {
 		TableMemberContext _localctx = new TableMemberContext(Context, State);
-		EnterRule(_localctx, 22, RULE_tableMember);
+		EnterRule(_localctx, 24, RULE_tableMember);
 		int _la;
 		try {
-			State = 171;
+			State = 203;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 152;
+				State = 184;
 				Match(STUB);
-				State = 153;
+				State = 185;
 				Match(STRING);
 				}
 				break;
@@ -988,9 +1118,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
+				State = 186;
 				Match(CELLS);
-				State = 155;
+				State = 187;
 				cellType();
 				}
 				break;
@@ -999,7 +1129,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 156;
+				State = 188;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -1009,33 +1139,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 158;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 157;
+					State = 189;
 					Match(STRING);
 					}
 				}
 
-				State = 160;
+				State = 192;
 				Match(LBRACE);
-				State = 164;
+				State = 196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223363240761753602L) != 0)) {
 					{
 					{
-					State = 161;
+					State = 193;
 					axisItem();
 					}
 					}
-					State = 166;
+					State = 198;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 167;
+				State = 199;
 				Match(RBRACE);
 				}
 				break;
@@ -1043,9 +1173,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 168;
+				State = 200;
 				Match(ABSENT);
-				State = 169;
+				State = 201;
 				cellReference();
 				}
 				break;
@@ -1053,7 +1183,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 170;
+				State = 202;
 				ruleDeclaration();
 				}
 				break;
@@ -1155,68 +1285,68 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public AxisItemContext axisItem() {
 		AxisItemContext _localctx = new AxisItemContext(Context, State);
-		EnterRule(_localctx, 24, RULE_axisItem);
+		EnterRule(_localctx, 26, RULE_axisItem);
 		int _la;
 		try {
 			int _alt;
-			State = 215;
+			State = 247;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 173;
+				State = 205;
 				Match(GROUP);
-				State = 174;
+				State = 206;
 				name();
-				State = 175;
+				State = 207;
 				labels();
-				State = 179;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 					{
 					{
-					State = 176;
+					State = 208;
 					modifier();
 					}
 					}
-					State = 181;
+					State = 213;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 185;
+				State = 217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 					{
 					{
-					State = 182;
+					State = 214;
 					lineage();
 					}
 					}
-					State = 187;
+					State = 219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 188;
+				State = 220;
 				Match(LBRACE);
-				State = 192;
+				State = 224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223363240761753602L) != 0)) {
 					{
 					{
-					State = 189;
+					State = 221;
 					axisItem();
 					}
 					}
-					State = 194;
+					State = 226;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 195;
+				State = 227;
 				Match(RBRACE);
 				}
 				break;
@@ -1224,50 +1354,50 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 197;
+				State = 229;
 				name();
-				State = 198;
+				State = 230;
 				labels();
-				State = 202;
+				State = 234;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 199;
+						State = 231;
 						modifier();
 						}
 						} 
 					}
-					State = 204;
+					State = 236;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 				}
-				State = 208;
+				State = 240;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 205;
+						State = 237;
 						lineage();
 						}
 						} 
 					}
-					State = 210;
+					State = 242;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				}
-				State = 213;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 211;
+					State = 243;
 					Match(COLON);
-					State = 212;
+					State = 244;
 					cellType();
 					}
 				}
@@ -1325,20 +1455,20 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public LineageContext lineage() {
 		LineageContext _localctx = new LineageContext(Context, State);
-		EnterRule(_localctx, 26, RULE_lineage);
+		EnterRule(_localctx, 28, RULE_lineage);
 		int _la;
 		try {
-			State = 243;
+			State = 275;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 217;
+				State = 249;
 				Match(RENAMED);
-				State = 218;
+				State = 250;
 				Match(FROM);
-				State = 221;
+				State = 253;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1381,15 +1511,17 @@ internal partial class ReportDslParser : Parser {
 				case FROM:
 				case SINCE:
 				case UNTIL:
+				case FACT:
+				case PATTERN:
 				case IDENTIFIER:
 					{
-					State = 219;
+					State = 251;
 					path();
 					}
 					break;
 				case STRING:
 					{
-					State = 220;
+					State = 252;
 					Match(STRING);
 					}
 					break;
@@ -1401,36 +1533,36 @@ internal partial class ReportDslParser : Parser {
 			case SPLIT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 223;
+				State = 255;
 				Match(SPLIT);
-				State = 224;
+				State = 256;
 				Match(FROM);
-				State = 225;
+				State = 257;
 				path();
 				}
 				break;
 			case MERGED:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 226;
+				State = 258;
 				Match(MERGED);
-				State = 227;
+				State = 259;
 				Match(FROM);
-				State = 228;
+				State = 260;
 				path();
-				State = 233;
+				State = 265;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 229;
+					State = 261;
 					Match(COMMA);
-					State = 230;
+					State = 262;
 					path();
 					}
 					}
-					State = 235;
+					State = 267;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1439,29 +1571,29 @@ internal partial class ReportDslParser : Parser {
 			case MOVED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 236;
+				State = 268;
 				Match(MOVED);
-				State = 237;
+				State = 269;
 				Match(FROM);
-				State = 238;
+				State = 270;
 				path();
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 239;
+				State = 271;
 				Match(SINCE);
-				State = 240;
+				State = 272;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 241;
+				State = 273;
 				Match(UNTIL);
-				State = 242;
+				State = 274;
 				versionValue();
 				}
 				break;
@@ -1505,30 +1637,30 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public LabelsContext labels() {
 		LabelsContext _localctx = new LabelsContext(Context, State);
-		EnterRule(_localctx, 28, RULE_labels);
+		EnterRule(_localctx, 30, RULE_labels);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 245;
+			State = 277;
 			Match(STRING);
-			State = 250;
+			State = 282;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 246;
+					State = 278;
 					Match(ALIAS);
-					State = 247;
+					State = 279;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 252;
+				State = 284;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
 			}
 			}
 		}
@@ -1564,12 +1696,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 30, RULE_modifier);
+		EnterRule(_localctx, 32, RULE_modifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
+			State = 285;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1651,16 +1783,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellTypeContext cellType() {
 		CellTypeContext _localctx = new CellTypeContext(Context, State);
-		EnterRule(_localctx, 32, RULE_cellType);
+		EnterRule(_localctx, 34, RULE_cellType);
 		try {
-			State = 267;
+			State = 299;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 255;
+				State = 287;
 				Match(COUNT);
 				}
 				break;
@@ -1668,7 +1800,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 256;
+				State = 288;
 				Match(INTEGER_TYPE);
 				}
 				break;
@@ -1676,7 +1808,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 257;
+				State = 289;
 				Match(TEXT);
 				}
 				break;
@@ -1684,28 +1816,28 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 258;
+				State = 290;
 				Match(AMOUNT);
-				State = 261;
+				State = 293;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 259;
+					State = 291;
 					Match(UNIT);
-					State = 260;
+					State = 292;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 265;
+				State = 297;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 263;
+					State = 295;
 					Match(PRECISION);
-					State = 264;
+					State = 296;
 					Match(INTEGER);
 					}
 					break;
@@ -1769,48 +1901,48 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public RuleDeclarationContext ruleDeclaration() {
 		RuleDeclarationContext _localctx = new RuleDeclarationContext(Context, State);
-		EnterRule(_localctx, 34, RULE_ruleDeclaration);
+		EnterRule(_localctx, 36, RULE_ruleDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 269;
+			State = 301;
 			Match(RULE);
-			State = 270;
+			State = 302;
 			_localctx.code = name();
-			State = 271;
+			State = 303;
 			_localctx.severity = name();
-			State = 272;
+			State = 304;
 			_localctx.message = Match(STRING);
-			State = 275;
+			State = 307;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 273;
+				State = 305;
 				Match(TOLERANCE);
-				State = 274;
+				State = 306;
 				number();
 				}
 			}
 
-			State = 280;
+			State = 312;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 277;
+				State = 309;
 				quantifier();
 				}
 				}
-				State = 282;
+				State = 314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 283;
+			State = 315;
 			Match(COLON);
-			State = 284;
+			State = 316;
 			comparison();
 			}
 		}
@@ -1851,16 +1983,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public QuantifierContext quantifier() {
 		QuantifierContext _localctx = new QuantifierContext(Context, State);
-		EnterRule(_localctx, 36, RULE_quantifier);
+		EnterRule(_localctx, 38, RULE_quantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 318;
 			Match(FOR);
-			State = 287;
+			State = 319;
 			Match(EACH);
-			State = 288;
+			State = 320;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==ROW || _la==COLUMN) ) {
@@ -1870,14 +2002,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 291;
+			State = 323;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 289;
+				State = 321;
 				Match(IN);
-				State = 290;
+				State = 322;
 				path();
 				}
 			}
@@ -1927,24 +2059,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 38, RULE_comparison);
+		EnterRule(_localctx, 40, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
+			State = 325;
 			_localctx.left = expression();
-			State = 294;
+			State = 326;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 567453553048682496L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269814212194729984L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 295;
+			State = 327;
 			_localctx.right = expression();
 			}
 		}
@@ -1991,17 +2123,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_expression);
+		EnterRule(_localctx, 42, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
+			State = 330;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 297;
+				State = 329;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -2014,21 +2146,21 @@ internal partial class ReportDslParser : Parser {
 				}
 			}
 
-			State = 300;
+			State = 332;
 			term();
-			State = 306;
+			State = 338;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 301;
+				State = 333;
 				termOperator();
-				State = 302;
+				State = 334;
 				term();
 				}
 				}
-				State = 308;
+				State = 340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2064,12 +2196,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 42, RULE_termOperator);
+		EnterRule(_localctx, 44, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
+			State = 341;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2169,17 +2301,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 44, RULE_term);
+		EnterRule(_localctx, 46, RULE_term);
 		int _la;
 		try {
-			State = 331;
+			State = 363;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 343;
 				number();
 				}
 				break;
@@ -2187,37 +2319,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 312;
+				State = 344;
 				name();
-				State = 313;
+				State = 345;
 				Match(LPAREN);
-				State = 322;
+				State = 354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4041991660681297918L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2278777430984359938L) != 0)) {
 					{
-					State = 314;
+					State = 346;
 					expression();
-					State = 319;
+					State = 351;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 315;
+						State = 347;
 						Match(COMMA);
-						State = 316;
+						State = 348;
 						expression();
 						}
 						}
-						State = 321;
+						State = 353;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 324;
+				State = 356;
 				Match(RPAREN);
 				}
 				break;
@@ -2225,7 +2357,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 326;
+				State = 358;
 				cellReference();
 				}
 				break;
@@ -2233,11 +2365,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 327;
+				State = 359;
 				Match(LPAREN);
-				State = 328;
+				State = 360;
 				expression();
-				State = 329;
+				State = 361;
 				Match(RPAREN);
 				}
 				break;
@@ -2280,33 +2412,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 46, RULE_cellReference);
+		EnterRule(_localctx, 48, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 334;
+			State = 366;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 			case 1:
 				{
-				State = 333;
+				State = 365;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 336;
+			State = 368;
 			path();
-			State = 341;
+			State = 373;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 337;
+				State = 369;
 				Match(LBRACKET);
-				State = 338;
+				State = 370;
 				path();
-				State = 339;
+				State = 371;
 				Match(RBRACKET);
 				}
 			}
@@ -2351,26 +2483,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 48, RULE_path);
+		EnterRule(_localctx, 50, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 343;
+			State = 375;
 			name();
-			State = 348;
+			State = 380;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 344;
+				State = 376;
 				Match(DOT);
-				State = 345;
+				State = 377;
 				name();
 				}
 				}
-				State = 350;
+				State = 382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2406,12 +2538,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 50, RULE_number);
+		EnterRule(_localctx, 52, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
+			State = 383;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2475,6 +2607,8 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(ReportDslParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SINCE() { return GetToken(ReportDslParser.SINCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(ReportDslParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACT() { return GetToken(ReportDslParser.FACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2491,14 +2625,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 52, RULE_name);
+		EnterRule(_localctx, 54, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 353;
+			State = 385;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223363240761753602L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2519,126 +2653,137 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,68,356,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,70,388,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
-		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,1,0,5,0,56,8,0,10,0,
-		12,0,59,9,0,1,0,1,0,1,1,1,1,1,1,3,1,66,8,1,1,2,1,2,1,2,1,2,1,2,3,2,73,
-		8,2,1,2,1,2,5,2,77,8,2,10,2,12,2,80,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,
-		4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,101,8,7,3,7,103,8,7,
-		3,7,105,8,7,1,8,1,8,1,8,1,8,5,8,111,8,8,10,8,12,8,114,9,8,1,8,5,8,117,
-		8,8,10,8,12,8,120,9,8,1,8,1,8,1,9,1,9,1,9,5,9,127,8,9,10,9,12,9,130,9,
-		9,1,9,3,9,133,8,9,1,10,1,10,1,10,1,10,5,10,139,8,10,10,10,12,10,142,9,
-		10,1,10,1,10,5,10,146,8,10,10,10,12,10,149,9,10,1,10,1,10,1,11,1,11,1,
-		11,1,11,1,11,1,11,3,11,159,8,11,1,11,1,11,5,11,163,8,11,10,11,12,11,166,
-		9,11,1,11,1,11,1,11,1,11,3,11,172,8,11,1,12,1,12,1,12,1,12,5,12,178,8,
-		12,10,12,12,12,181,9,12,1,12,5,12,184,8,12,10,12,12,12,187,9,12,1,12,1,
-		12,5,12,191,8,12,10,12,12,12,194,9,12,1,12,1,12,1,12,1,12,1,12,5,12,201,
-		8,12,10,12,12,12,204,9,12,1,12,5,12,207,8,12,10,12,12,12,210,9,12,1,12,
-		1,12,3,12,214,8,12,3,12,216,8,12,1,13,1,13,1,13,1,13,3,13,222,8,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,232,8,13,10,13,12,13,235,9,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,244,8,13,1,14,1,14,1,14,5,14,249,
-		8,14,10,14,12,14,252,9,14,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,
-		262,8,16,1,16,1,16,3,16,266,8,16,3,16,268,8,16,1,17,1,17,1,17,1,17,1,17,
-		1,17,3,17,276,8,17,1,17,5,17,279,8,17,10,17,12,17,282,9,17,1,17,1,17,1,
-		17,1,18,1,18,1,18,1,18,1,18,3,18,292,8,18,1,19,1,19,1,19,1,19,1,20,3,20,
-		299,8,20,1,20,1,20,1,20,1,20,5,20,305,8,20,10,20,12,20,308,9,20,1,21,1,
-		21,1,22,1,22,1,22,1,22,1,22,1,22,5,22,318,8,22,10,22,12,22,321,9,22,3,
-		22,323,8,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,332,8,22,1,23,3,23,
-		335,8,23,1,23,1,23,1,23,1,23,1,23,3,23,342,8,23,1,24,1,24,1,24,5,24,347,
-		8,24,10,24,12,24,350,9,24,1,25,1,25,1,26,1,26,1,26,0,0,27,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,0,10,1,
-		0,31,32,4,0,3,3,5,5,23,23,27,28,2,0,60,60,62,62,1,0,8,9,1,0,13,16,1,0,
-		27,28,1,0,53,58,1,0,51,52,1,0,59,60,2,0,1,40,61,61,381,0,57,1,0,0,0,2,
-		65,1,0,0,0,4,67,1,0,0,0,6,83,1,0,0,0,8,87,1,0,0,0,10,91,1,0,0,0,12,93,
-		1,0,0,0,14,104,1,0,0,0,16,106,1,0,0,0,18,132,1,0,0,0,20,134,1,0,0,0,22,
-		171,1,0,0,0,24,215,1,0,0,0,26,243,1,0,0,0,28,245,1,0,0,0,30,253,1,0,0,
-		0,32,267,1,0,0,0,34,269,1,0,0,0,36,286,1,0,0,0,38,293,1,0,0,0,40,298,1,
-		0,0,0,42,309,1,0,0,0,44,331,1,0,0,0,46,334,1,0,0,0,48,343,1,0,0,0,50,351,
-		1,0,0,0,52,353,1,0,0,0,54,56,3,2,1,0,55,54,1,0,0,0,56,59,1,0,0,0,57,55,
-		1,0,0,0,57,58,1,0,0,0,58,60,1,0,0,0,59,57,1,0,0,0,60,61,5,0,0,1,61,1,1,
-		0,0,0,62,66,3,4,2,0,63,66,3,16,8,0,64,66,3,8,4,0,65,62,1,0,0,0,65,63,1,
-		0,0,0,65,64,1,0,0,0,66,3,1,0,0,0,67,68,5,1,0,0,68,69,3,52,26,0,69,70,5,
-		2,0,0,70,72,3,10,5,0,71,73,3,6,3,0,72,71,1,0,0,0,72,73,1,0,0,0,73,74,1,
-		0,0,0,74,78,5,41,0,0,75,77,3,12,6,0,76,75,1,0,0,0,77,80,1,0,0,0,78,76,
-		1,0,0,0,78,79,1,0,0,0,79,81,1,0,0,0,80,78,1,0,0,0,81,82,5,42,0,0,82,5,
-		1,0,0,0,83,84,7,0,0,0,84,85,3,52,26,0,85,86,3,10,5,0,86,7,1,0,0,0,87,88,
-		5,33,0,0,88,89,7,1,0,0,89,90,3,48,24,0,90,9,1,0,0,0,91,92,7,2,0,0,92,11,
-		1,0,0,0,93,94,3,52,26,0,94,95,3,14,7,0,95,13,1,0,0,0,96,105,5,62,0,0,97,
-		102,5,60,0,0,98,100,5,49,0,0,99,101,5,60,0,0,100,99,1,0,0,0,100,101,1,
-		0,0,0,101,103,1,0,0,0,102,98,1,0,0,0,102,103,1,0,0,0,103,105,1,0,0,0,104,
-		96,1,0,0,0,104,97,1,0,0,0,105,15,1,0,0,0,106,107,5,3,0,0,107,108,3,52,
-		26,0,108,112,3,28,14,0,109,111,3,30,15,0,110,109,1,0,0,0,111,114,1,0,0,
-		0,112,110,1,0,0,0,112,113,1,0,0,0,113,118,1,0,0,0,114,112,1,0,0,0,115,
-		117,3,26,13,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,
-		1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,3,18,9,0,122,17,1,0,0,
-		0,123,133,5,4,0,0,124,128,5,41,0,0,125,127,3,20,10,0,126,125,1,0,0,0,127,
-		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
-		0,0,0,131,133,5,42,0,0,132,123,1,0,0,0,132,124,1,0,0,0,133,19,1,0,0,0,
-		134,135,5,5,0,0,135,136,3,52,26,0,136,140,3,28,14,0,137,139,3,26,13,0,
-		138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,
-		1,0,0,0,142,140,1,0,0,0,143,147,5,41,0,0,144,146,3,22,11,0,145,144,1,0,
-		0,0,146,149,1,0,0,0,147,145,1,0,0,0,147,148,1,0,0,0,148,150,1,0,0,0,149,
-		147,1,0,0,0,150,151,5,42,0,0,151,21,1,0,0,0,152,153,5,6,0,0,153,172,5,
-		62,0,0,154,155,5,7,0,0,155,172,3,32,16,0,156,158,7,3,0,0,157,159,5,62,
-		0,0,158,157,1,0,0,0,158,159,1,0,0,0,159,160,1,0,0,0,160,164,5,41,0,0,161,
-		163,3,24,12,0,162,161,1,0,0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,
-		1,0,0,0,165,167,1,0,0,0,166,164,1,0,0,0,167,172,5,42,0,0,168,169,5,10,
-		0,0,169,172,3,46,23,0,170,172,3,34,17,0,171,152,1,0,0,0,171,154,1,0,0,
-		0,171,156,1,0,0,0,171,168,1,0,0,0,171,170,1,0,0,0,172,23,1,0,0,0,173,174,
-		5,11,0,0,174,175,3,52,26,0,175,179,3,28,14,0,176,178,3,30,15,0,177,176,
-		1,0,0,0,178,181,1,0,0,0,179,177,1,0,0,0,179,180,1,0,0,0,180,185,1,0,0,
-		0,181,179,1,0,0,0,182,184,3,26,13,0,183,182,1,0,0,0,184,187,1,0,0,0,185,
-		183,1,0,0,0,185,186,1,0,0,0,186,188,1,0,0,0,187,185,1,0,0,0,188,192,5,
-		41,0,0,189,191,3,24,12,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,
-		0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,42,0,0,196,
-		216,1,0,0,0,197,198,3,52,26,0,198,202,3,28,14,0,199,201,3,30,15,0,200,
-		199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,208,1,
-		0,0,0,204,202,1,0,0,0,205,207,3,26,13,0,206,205,1,0,0,0,207,210,1,0,0,
-		0,208,206,1,0,0,0,208,209,1,0,0,0,209,213,1,0,0,0,210,208,1,0,0,0,211,
-		212,5,47,0,0,212,214,3,32,16,0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,
-		1,0,0,0,215,173,1,0,0,0,215,197,1,0,0,0,216,25,1,0,0,0,217,218,5,34,0,
-		0,218,221,5,38,0,0,219,222,3,48,24,0,220,222,5,62,0,0,221,219,1,0,0,0,
-		221,220,1,0,0,0,222,244,1,0,0,0,223,224,5,35,0,0,224,225,5,38,0,0,225,
-		244,3,48,24,0,226,227,5,36,0,0,227,228,5,38,0,0,228,233,3,48,24,0,229,
-		230,5,48,0,0,230,232,3,48,24,0,231,229,1,0,0,0,232,235,1,0,0,0,233,231,
-		1,0,0,0,233,234,1,0,0,0,234,244,1,0,0,0,235,233,1,0,0,0,236,237,5,37,0,
-		0,237,238,5,38,0,0,238,244,3,48,24,0,239,240,5,39,0,0,240,244,3,10,5,0,
-		241,242,5,40,0,0,242,244,3,10,5,0,243,217,1,0,0,0,243,223,1,0,0,0,243,
-		226,1,0,0,0,243,236,1,0,0,0,243,239,1,0,0,0,243,241,1,0,0,0,244,27,1,0,
-		0,0,245,250,5,62,0,0,246,247,5,12,0,0,247,249,5,62,0,0,248,246,1,0,0,0,
-		249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,29,1,0,0,0,252,250,
-		1,0,0,0,253,254,7,4,0,0,254,31,1,0,0,0,255,268,5,17,0,0,256,268,5,18,0,
-		0,257,268,5,19,0,0,258,261,5,20,0,0,259,260,5,21,0,0,260,262,5,62,0,0,
-		261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,264,5,22,0,0,264,266,
-		5,60,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,255,1,0,0,
-		0,267,256,1,0,0,0,267,257,1,0,0,0,267,258,1,0,0,0,268,33,1,0,0,0,269,270,
-		5,23,0,0,270,271,3,52,26,0,271,272,3,52,26,0,272,275,5,62,0,0,273,274,
-		5,24,0,0,274,276,3,50,25,0,275,273,1,0,0,0,275,276,1,0,0,0,276,280,1,0,
-		0,0,277,279,3,36,18,0,278,277,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,
-		280,281,1,0,0,0,281,283,1,0,0,0,282,280,1,0,0,0,283,284,5,47,0,0,284,285,
-		3,38,19,0,285,35,1,0,0,0,286,287,5,25,0,0,287,288,5,26,0,0,288,291,7,5,
-		0,0,289,290,5,29,0,0,290,292,3,48,24,0,291,289,1,0,0,0,291,292,1,0,0,0,
-		292,37,1,0,0,0,293,294,3,40,20,0,294,295,7,6,0,0,295,296,3,40,20,0,296,
-		39,1,0,0,0,297,299,7,7,0,0,298,297,1,0,0,0,298,299,1,0,0,0,299,300,1,0,
-		0,0,300,306,3,44,22,0,301,302,3,42,21,0,302,303,3,44,22,0,303,305,1,0,
-		0,0,304,301,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,
-		41,1,0,0,0,308,306,1,0,0,0,309,310,7,7,0,0,310,43,1,0,0,0,311,332,3,50,
-		25,0,312,313,3,52,26,0,313,322,5,43,0,0,314,319,3,40,20,0,315,316,5,48,
-		0,0,316,318,3,40,20,0,317,315,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,
-		319,320,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,322,314,1,0,0,0,322,323,
-		1,0,0,0,323,324,1,0,0,0,324,325,5,44,0,0,325,332,1,0,0,0,326,332,3,46,
-		23,0,327,328,5,43,0,0,328,329,3,40,20,0,329,330,5,44,0,0,330,332,1,0,0,
-		0,331,311,1,0,0,0,331,312,1,0,0,0,331,326,1,0,0,0,331,327,1,0,0,0,332,
-		45,1,0,0,0,333,335,5,30,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,336,1,
-		0,0,0,336,341,3,48,24,0,337,338,5,45,0,0,338,339,3,48,24,0,339,340,5,46,
-		0,0,340,342,1,0,0,0,341,337,1,0,0,0,341,342,1,0,0,0,342,47,1,0,0,0,343,
-		348,3,52,26,0,344,345,5,50,0,0,345,347,3,52,26,0,346,344,1,0,0,0,347,350,
-		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,49,1,0,0,0,350,348,1,0,0,0,
-		351,352,7,8,0,0,352,51,1,0,0,0,353,354,7,9,0,0,354,53,1,0,0,0,41,57,65,
-		72,78,100,102,104,112,118,128,132,140,147,158,164,171,179,185,192,202,
-		208,213,215,221,233,243,250,261,265,267,275,280,291,298,306,319,322,331,
-		334,341,348
+		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,1,0,5,0,58,
+		8,0,10,0,12,0,61,9,0,1,0,1,0,1,1,1,1,1,1,3,1,68,8,1,1,2,1,2,1,2,1,2,1,
+		2,3,2,75,8,2,1,2,1,2,5,2,79,8,2,10,2,12,2,82,9,2,1,2,1,2,1,3,1,3,1,3,1,
+		3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,103,8,7,3,7,
+		105,8,7,3,7,107,8,7,1,8,1,8,1,8,1,8,5,8,113,8,8,10,8,12,8,116,9,8,1,8,
+		5,8,119,8,8,10,8,12,8,122,9,8,1,8,1,8,1,9,1,9,1,9,5,9,129,8,9,10,9,12,
+		9,132,9,9,1,9,3,9,135,8,9,1,9,1,9,5,9,139,8,9,10,9,12,9,142,9,9,1,9,5,
+		9,145,8,9,10,9,12,9,148,9,9,1,9,3,9,151,8,9,1,10,1,10,1,10,1,10,5,10,157,
+		8,10,10,10,12,10,160,9,10,1,10,1,10,1,10,1,10,1,10,1,11,1,11,1,11,1,11,
+		5,11,171,8,11,10,11,12,11,174,9,11,1,11,1,11,5,11,178,8,11,10,11,12,11,
+		181,9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,191,8,12,1,12,1,
+		12,5,12,195,8,12,10,12,12,12,198,9,12,1,12,1,12,1,12,1,12,3,12,204,8,12,
+		1,13,1,13,1,13,1,13,5,13,210,8,13,10,13,12,13,213,9,13,1,13,5,13,216,8,
+		13,10,13,12,13,219,9,13,1,13,1,13,5,13,223,8,13,10,13,12,13,226,9,13,1,
+		13,1,13,1,13,1,13,1,13,5,13,233,8,13,10,13,12,13,236,9,13,1,13,5,13,239,
+		8,13,10,13,12,13,242,9,13,1,13,1,13,3,13,246,8,13,3,13,248,8,13,1,14,1,
+		14,1,14,1,14,3,14,254,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,
+		264,8,14,10,14,12,14,267,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,
+		276,8,14,1,15,1,15,1,15,5,15,281,8,15,10,15,12,15,284,9,15,1,16,1,16,1,
+		17,1,17,1,17,1,17,1,17,1,17,3,17,294,8,17,1,17,1,17,3,17,298,8,17,3,17,
+		300,8,17,1,18,1,18,1,18,1,18,1,18,1,18,3,18,308,8,18,1,18,5,18,311,8,18,
+		10,18,12,18,314,9,18,1,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,3,19,324,
+		8,19,1,20,1,20,1,20,1,20,1,21,3,21,331,8,21,1,21,1,21,1,21,1,21,5,21,337,
+		8,21,10,21,12,21,340,9,21,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,
+		350,8,23,10,23,12,23,353,9,23,3,23,355,8,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,3,23,364,8,23,1,24,3,24,367,8,24,1,24,1,24,1,24,1,24,1,24,3,24,
+		374,8,24,1,25,1,25,1,25,5,25,379,8,25,10,25,12,25,382,9,25,1,26,1,26,1,
+		27,1,27,1,27,0,0,28,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
+		38,40,42,44,46,48,50,52,54,0,10,1,0,31,32,4,0,3,3,5,5,23,23,27,28,2,0,
+		62,62,64,64,1,0,8,9,1,0,13,16,1,0,27,28,1,0,55,60,1,0,53,54,1,0,61,62,
+		2,0,1,42,63,63,416,0,59,1,0,0,0,2,67,1,0,0,0,4,69,1,0,0,0,6,85,1,0,0,0,
+		8,89,1,0,0,0,10,93,1,0,0,0,12,95,1,0,0,0,14,106,1,0,0,0,16,108,1,0,0,0,
+		18,150,1,0,0,0,20,152,1,0,0,0,22,166,1,0,0,0,24,203,1,0,0,0,26,247,1,0,
+		0,0,28,275,1,0,0,0,30,277,1,0,0,0,32,285,1,0,0,0,34,299,1,0,0,0,36,301,
+		1,0,0,0,38,318,1,0,0,0,40,325,1,0,0,0,42,330,1,0,0,0,44,341,1,0,0,0,46,
+		363,1,0,0,0,48,366,1,0,0,0,50,375,1,0,0,0,52,383,1,0,0,0,54,385,1,0,0,
+		0,56,58,3,2,1,0,57,56,1,0,0,0,58,61,1,0,0,0,59,57,1,0,0,0,59,60,1,0,0,
+		0,60,62,1,0,0,0,61,59,1,0,0,0,62,63,5,0,0,1,63,1,1,0,0,0,64,68,3,4,2,0,
+		65,68,3,16,8,0,66,68,3,8,4,0,67,64,1,0,0,0,67,65,1,0,0,0,67,66,1,0,0,0,
+		68,3,1,0,0,0,69,70,5,1,0,0,70,71,3,54,27,0,71,72,5,2,0,0,72,74,3,10,5,
+		0,73,75,3,6,3,0,74,73,1,0,0,0,74,75,1,0,0,0,75,76,1,0,0,0,76,80,5,43,0,
+		0,77,79,3,12,6,0,78,77,1,0,0,0,79,82,1,0,0,0,80,78,1,0,0,0,80,81,1,0,0,
+		0,81,83,1,0,0,0,82,80,1,0,0,0,83,84,5,44,0,0,84,5,1,0,0,0,85,86,7,0,0,
+		0,86,87,3,54,27,0,87,88,3,10,5,0,88,7,1,0,0,0,89,90,5,33,0,0,90,91,7,1,
+		0,0,91,92,3,50,25,0,92,9,1,0,0,0,93,94,7,2,0,0,94,11,1,0,0,0,95,96,3,54,
+		27,0,96,97,3,14,7,0,97,13,1,0,0,0,98,107,5,64,0,0,99,104,5,62,0,0,100,
+		102,5,51,0,0,101,103,5,62,0,0,102,101,1,0,0,0,102,103,1,0,0,0,103,105,
+		1,0,0,0,104,100,1,0,0,0,104,105,1,0,0,0,105,107,1,0,0,0,106,98,1,0,0,0,
+		106,99,1,0,0,0,107,15,1,0,0,0,108,109,5,3,0,0,109,110,3,54,27,0,110,114,
+		3,30,15,0,111,113,3,32,16,0,112,111,1,0,0,0,113,116,1,0,0,0,114,112,1,
+		0,0,0,114,115,1,0,0,0,115,120,1,0,0,0,116,114,1,0,0,0,117,119,3,28,14,
+		0,118,117,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,0,0,0,121,
+		123,1,0,0,0,122,120,1,0,0,0,123,124,3,18,9,0,124,17,1,0,0,0,125,134,5,
+		4,0,0,126,130,5,43,0,0,127,129,3,20,10,0,128,127,1,0,0,0,129,132,1,0,0,
+		0,130,128,1,0,0,0,130,131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,133,
+		135,5,44,0,0,134,126,1,0,0,0,134,135,1,0,0,0,135,151,1,0,0,0,136,140,5,
+		43,0,0,137,139,3,20,10,0,138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,
+		0,140,141,1,0,0,0,141,146,1,0,0,0,142,140,1,0,0,0,143,145,3,22,11,0,144,
+		143,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,0,0,0,147,149,1,
+		0,0,0,148,146,1,0,0,0,149,151,5,44,0,0,150,125,1,0,0,0,150,136,1,0,0,0,
+		151,19,1,0,0,0,152,153,5,41,0,0,153,154,3,54,27,0,154,158,3,30,15,0,155,
+		157,3,32,16,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,
+		1,0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,5,49,0,0,162,163,3,34,
+		17,0,163,164,5,42,0,0,164,165,5,64,0,0,165,21,1,0,0,0,166,167,5,5,0,0,
+		167,168,3,54,27,0,168,172,3,30,15,0,169,171,3,28,14,0,170,169,1,0,0,0,
+		171,174,1,0,0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,
+		1,0,0,0,175,179,5,43,0,0,176,178,3,24,12,0,177,176,1,0,0,0,178,181,1,0,
+		0,0,179,177,1,0,0,0,179,180,1,0,0,0,180,182,1,0,0,0,181,179,1,0,0,0,182,
+		183,5,44,0,0,183,23,1,0,0,0,184,185,5,6,0,0,185,204,5,64,0,0,186,187,5,
+		7,0,0,187,204,3,34,17,0,188,190,7,3,0,0,189,191,5,64,0,0,190,189,1,0,0,
+		0,190,191,1,0,0,0,191,192,1,0,0,0,192,196,5,43,0,0,193,195,3,26,13,0,194,
+		193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,
+		0,0,0,198,196,1,0,0,0,199,204,5,44,0,0,200,201,5,10,0,0,201,204,3,48,24,
+		0,202,204,3,36,18,0,203,184,1,0,0,0,203,186,1,0,0,0,203,188,1,0,0,0,203,
+		200,1,0,0,0,203,202,1,0,0,0,204,25,1,0,0,0,205,206,5,11,0,0,206,207,3,
+		54,27,0,207,211,3,30,15,0,208,210,3,32,16,0,209,208,1,0,0,0,210,213,1,
+		0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,217,1,0,0,0,213,211,1,0,0,0,
+		214,216,3,28,14,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,
+		218,1,0,0,0,218,220,1,0,0,0,219,217,1,0,0,0,220,224,5,43,0,0,221,223,3,
+		26,13,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,
+		0,225,227,1,0,0,0,226,224,1,0,0,0,227,228,5,44,0,0,228,248,1,0,0,0,229,
+		230,3,54,27,0,230,234,3,30,15,0,231,233,3,32,16,0,232,231,1,0,0,0,233,
+		236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,240,1,0,0,0,236,234,1,
+		0,0,0,237,239,3,28,14,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,
+		0,240,241,1,0,0,0,241,245,1,0,0,0,242,240,1,0,0,0,243,244,5,49,0,0,244,
+		246,3,34,17,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,205,
+		1,0,0,0,247,229,1,0,0,0,248,27,1,0,0,0,249,250,5,34,0,0,250,253,5,38,0,
+		0,251,254,3,50,25,0,252,254,5,64,0,0,253,251,1,0,0,0,253,252,1,0,0,0,254,
+		276,1,0,0,0,255,256,5,35,0,0,256,257,5,38,0,0,257,276,3,50,25,0,258,259,
+		5,36,0,0,259,260,5,38,0,0,260,265,3,50,25,0,261,262,5,50,0,0,262,264,3,
+		50,25,0,263,261,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,
+		0,266,276,1,0,0,0,267,265,1,0,0,0,268,269,5,37,0,0,269,270,5,38,0,0,270,
+		276,3,50,25,0,271,272,5,39,0,0,272,276,3,10,5,0,273,274,5,40,0,0,274,276,
+		3,10,5,0,275,249,1,0,0,0,275,255,1,0,0,0,275,258,1,0,0,0,275,268,1,0,0,
+		0,275,271,1,0,0,0,275,273,1,0,0,0,276,29,1,0,0,0,277,282,5,64,0,0,278,
+		279,5,12,0,0,279,281,5,64,0,0,280,278,1,0,0,0,281,284,1,0,0,0,282,280,
+		1,0,0,0,282,283,1,0,0,0,283,31,1,0,0,0,284,282,1,0,0,0,285,286,7,4,0,0,
+		286,33,1,0,0,0,287,300,5,17,0,0,288,300,5,18,0,0,289,300,5,19,0,0,290,
+		293,5,20,0,0,291,292,5,21,0,0,292,294,5,64,0,0,293,291,1,0,0,0,293,294,
+		1,0,0,0,294,297,1,0,0,0,295,296,5,22,0,0,296,298,5,62,0,0,297,295,1,0,
+		0,0,297,298,1,0,0,0,298,300,1,0,0,0,299,287,1,0,0,0,299,288,1,0,0,0,299,
+		289,1,0,0,0,299,290,1,0,0,0,300,35,1,0,0,0,301,302,5,23,0,0,302,303,3,
+		54,27,0,303,304,3,54,27,0,304,307,5,64,0,0,305,306,5,24,0,0,306,308,3,
+		52,26,0,307,305,1,0,0,0,307,308,1,0,0,0,308,312,1,0,0,0,309,311,3,38,19,
+		0,310,309,1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,0,312,313,1,0,0,0,313,
+		315,1,0,0,0,314,312,1,0,0,0,315,316,5,49,0,0,316,317,3,40,20,0,317,37,
+		1,0,0,0,318,319,5,25,0,0,319,320,5,26,0,0,320,323,7,5,0,0,321,322,5,29,
+		0,0,322,324,3,50,25,0,323,321,1,0,0,0,323,324,1,0,0,0,324,39,1,0,0,0,325,
+		326,3,42,21,0,326,327,7,6,0,0,327,328,3,42,21,0,328,41,1,0,0,0,329,331,
+		7,7,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,332,338,3,46,23,
+		0,333,334,3,44,22,0,334,335,3,46,23,0,335,337,1,0,0,0,336,333,1,0,0,0,
+		337,340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,0,0,339,43,1,0,0,0,340,338,
+		1,0,0,0,341,342,7,7,0,0,342,45,1,0,0,0,343,364,3,52,26,0,344,345,3,54,
+		27,0,345,354,5,45,0,0,346,351,3,42,21,0,347,348,5,50,0,0,348,350,3,42,
+		21,0,349,347,1,0,0,0,350,353,1,0,0,0,351,349,1,0,0,0,351,352,1,0,0,0,352,
+		355,1,0,0,0,353,351,1,0,0,0,354,346,1,0,0,0,354,355,1,0,0,0,355,356,1,
+		0,0,0,356,357,5,46,0,0,357,364,1,0,0,0,358,364,3,48,24,0,359,360,5,45,
+		0,0,360,361,3,42,21,0,361,362,5,46,0,0,362,364,1,0,0,0,363,343,1,0,0,0,
+		363,344,1,0,0,0,363,358,1,0,0,0,363,359,1,0,0,0,364,47,1,0,0,0,365,367,
+		5,30,0,0,366,365,1,0,0,0,366,367,1,0,0,0,367,368,1,0,0,0,368,373,3,50,
+		25,0,369,370,5,47,0,0,370,371,3,50,25,0,371,372,5,48,0,0,372,374,1,0,0,
+		0,373,369,1,0,0,0,373,374,1,0,0,0,374,49,1,0,0,0,375,380,3,54,27,0,376,
+		377,5,52,0,0,377,379,3,54,27,0,378,376,1,0,0,0,379,382,1,0,0,0,380,378,
+		1,0,0,0,380,381,1,0,0,0,381,51,1,0,0,0,382,380,1,0,0,0,383,384,7,8,0,0,
+		384,53,1,0,0,0,385,386,7,9,0,0,386,55,1,0,0,0,45,59,67,74,80,102,104,106,
+		114,120,130,134,140,146,150,158,172,179,190,196,203,211,217,224,234,240,
+		245,247,253,265,275,282,293,297,299,307,312,323,330,338,351,354,363,366,
+		373,380
 	};
 
 	public static readonly ATN _ATN =

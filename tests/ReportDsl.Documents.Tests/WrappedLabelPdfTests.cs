@@ -36,7 +36,7 @@ public sealed class WrappedLabelPdfTests(ITestOutputHelper output)
         var result = DocumentReader.ReadFile(File.ReadAllBytes(Path.Combine(Folder, Name + ".pdf")), Name + ".pdf", SeedAccuracyTests.Validators);
         var data = result.Data.ShouldNotBeNull(string.Join("; ", result.Errors.Select(e => e.ToString())));
         data.Version.ShouldBe("2021", result.Evidence);
-        var wrong = validator.Layout.Cells
+        var wrong = validator.Layout.Cells.Take(validator.Layout.FirstFact)
             .Select((cell, i) => (cell.Id, Read: data.Values.NumberOf(i)))
             .Where(p => p.Read != expected[p.Id])
             .Select(p => $"{p.Id}: expected {expected[p.Id]}, read {p.Read?.ToString(CultureInfo.InvariantCulture) ?? "null"}")
@@ -44,7 +44,8 @@ public sealed class WrappedLabelPdfTests(ITestOutputHelper output)
         wrong.ForEach(output.WriteLine);
         data.ReadFindings.ToList().ForEach(f => output.WriteLine(f.ToString()));
         wrong.ShouldBeEmpty();
-        data.ReadFindings.ShouldBeEmpty();
+        // The document prints only the tables, so the required sections' text is missing (RD3125), and only that.
+        data.ReadFindings.Where(f => f.Code != "RD3125").ShouldBeEmpty();
         validator.Validate(data).Where(f => f.Severity == FindingSeverity.Error).ShouldBeEmpty();
     }
 
@@ -56,7 +57,7 @@ public sealed class WrappedLabelPdfTests(ITestOutputHelper output)
     private static byte[] Render(Validator validator, Dictionary<string, decimal> values)
     {
         var cells = validator.Layout;
-        var texts = cells.Cells.Select(c => values[c.Id].ToString(CultureInfo.InvariantCulture)).ToArray();
+        var texts = cells.Cells.Take(cells.FirstFact).Select(c => values[c.Id].ToString(CultureInfo.InvariantCulture)).ToArray();
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {

@@ -21,11 +21,11 @@ public sealed class XlsxFixtureTests
         if (Environment.GetEnvironmentVariable("WRITE_XLSX_FIXTURES") == "1")
         {
             var random = new Random(seed);
-            var generated = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.Cells.Length).ToArray();
+            var generated = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.FirstFact).ToArray();
             Directory.CreateDirectory(Folder);
             File.WriteAllBytes(name, HtmlDocxLayoutTests.RenderXlsx(validator.Format, validator.Layout, generated));
             File.WriteAllText(Path.Combine(Folder, version + ".truth.json"), JsonSerializer.Serialize(
-                validator.Layout.Cells.Select((c, i) => (c.Id, Value: generated[i])).ToDictionary(p => p.Id, p => p.Value),
+                validator.Layout.Cells.Take(validator.Layout.FirstFact).Select((c, i) => (c.Id, Value: generated[i])).ToDictionary(p => p.Id, p => p.Value),
                 new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         }
 
@@ -33,9 +33,10 @@ public sealed class XlsxFixtureTests
         var result = DocumentReader.ReadFile(File.ReadAllBytes(name), version + ".xlsx", SeedAccuracyTests.Validators);
         var data = result.Data.ShouldNotBeNull(string.Join("; ", result.Errors.Select(e => e.ToString())));
         data.Version.ShouldBe(version, result.Evidence);
-        data.ReadFindings.ShouldBeEmpty();
-        truth.Count.ShouldBe(validator.Layout.Cells.Length);
-        var wrong = validator.Layout.Cells
+        // The workbook holds only the tables, so the required sections' text is missing (RD3125), and only that.
+        data.ReadFindings.Where(f => f.Code != "RD3125").ShouldBeEmpty();
+        truth.Count.ShouldBe(validator.Layout.FirstFact);
+        var wrong = validator.Layout.Cells.Take(validator.Layout.FirstFact)
             .Select((cell, i) => (cell.Id, Read: data.Values.NumberOf(i)))
             .Where(p => p.Read != truth[p.Id])
             .Select(p => $"{p.Id}: expected {truth[p.Id]}, read {p.Read}")

@@ -9,7 +9,7 @@ namespace ReportDsl.Binding;
 
 internal sealed partial class Binder
 {
-    private static readonly string[] KnownFunctions = ["amount", "sum"];
+    private static readonly string[] KnownFunctions = ["abs", "amount", "max", "min", "round", "sum"];
 
     private ImmutableArray<TableSymbol> _allTables = [];
 
@@ -26,7 +26,7 @@ internal sealed partial class Binder
                 Report(DiagnosticCatalog.DuplicateRuleCode(_source, syntax.Code.Span, syntax.Code.Text));
             }
 
-            var rule = new RuleBinder(this, table, syntax).Bind(checkSemantics: !ContainsSyntaxError(syntax));
+            var rule = BindRule(table, syntax);
             if (!rulesByTable.TryGetValue(table, out var list))
             {
                 rulesByTable[table] = list = [];
@@ -42,7 +42,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Binds one rule; keeps what its references depend on, for the quantifier and tolerance checks.</summary>
-    private sealed class RuleBinder(Binder binder, TableSymbol table, RuleDeclarationSyntax syntax)
+    private sealed partial class RuleBinder(Binder binder, TableSymbol table, RuleDeclarationSyntax syntax, AxisItemSymbol? scopeGroup = null)
     {
         private readonly SourceText _source = binder._source;
         private QuantifierSymbol? _rowQuantifier;
@@ -84,11 +84,26 @@ internal sealed partial class Binder
             };
 
             var quantifiers = BindQuantifiers();
+            var condition = syntax.When is { } when ? BindCondition(when.Condition) : null;
             var left = BindExpression(syntax.Comparison.Left);
             var right = BindExpression(syntax.Comparison.Right);
             var combined = Combine(left.Type, right.Type, IsConstant(left), IsConstant(right), syntax.Comparison.Span);
-            CheckTolerance(combined, tolerance);
+            var implied = false;
+            if (tolerance is null && (BoundFacts.Divides(left) || BoundFacts.Divides(right)) && combined.Kind != ValueKind.Error)
+            {
+                // A ratio or percentage is compared with a cell rounded to its declared precision: one unit of that place.
+                tolerance = 1m / Pow10(ComparedPrecision(left, right));
+                implied = true;
+            }
+
+            CheckTolerance(combined, tolerance, implied);
             CheckQuantifiersUsed();
+            if (condition is not null)
+            {
+                CheckCondition(condition, syntax.When?.Condition);
+            }
+
+            var messageParts = BindMessage();
 
             return new RuleSymbol(
                 syntax.Code.Text,
@@ -101,10 +116,14 @@ internal sealed partial class Binder
                 quantifiers,
                 left,
                 Operator(syntax.Comparison.Operator.Kind),
-                right);
+                right,
+                condition,
+                [new RuleScope(table, scopeGroup, quantifiers, condition, left, right)],
+                implied,
+                messageParts);
         }
 
-        private static ComparisonOperator Operator(SyntaxKind kind) => kind switch
+        internal static ComparisonOperator Operator(SyntaxKind kind) => kind switch
         {
             SyntaxKind.NotEqualsToken => ComparisonOperator.NotEqual,
             SyntaxKind.LessThanToken => ComparisonOperator.LessThan,
@@ -119,7 +138,7 @@ internal sealed partial class Binder
             var result = ImmutableArray.CreateBuilder<QuantifierSymbol>();
             foreach (var quantifier in syntax.Quantifiers)
             {
-                if (quantifier.Axis.IsMissing)
+                if (quantifier.Axis.IsMissing || quantifier.IsScope)
                 {
                     continue;
                 }
@@ -155,6 +174,16 @@ internal sealed partial class Binder
                     group = found;
                     items = [.. found.ValueLeaves()];
                 }
+                else if (quantifier.List is not null)
+                {
+                    if (BindItemList(quantifier, axis) is not { } listed)
+                    {
+                        _failedQuantifiers.Add(axis);
+                        continue;
+                    }
+
+                    items = listed;
+                }
 
                 var symbol = new QuantifierSymbol(axis, group, items);
                 if (axis == Axis.Row)
@@ -185,10 +214,10 @@ internal sealed partial class Binder
             }
         }
 
-        private void CheckTolerance(ExpressionType type, decimal? tolerance)
+        private void CheckTolerance(ExpressionType type, decimal? tolerance, bool implied)
         {
             var op = syntax.Comparison.Operator.Kind;
-            if (type.Kind == ValueKind.Amount && tolerance is null && op is SyntaxKind.EqualsToken or SyntaxKind.NotEqualsToken)
+            if (type.Kind == ValueKind.Amount && tolerance is null && !implied && op is SyntaxKind.EqualsToken or SyntaxKind.NotEqualsToken)
             {
                 var suggested = _maxPrecision == 0 ? "0.5" : (1m / Pow10(_maxPrecision)).ToString(CultureInfo.InvariantCulture);
                 binder.Report(DiagnosticCatalog.AmountsWithoutTolerance(_source, syntax.Comparison.Span, suggested));
@@ -226,6 +255,11 @@ internal sealed partial class Binder
                     return BindExpression(parenthesized.Expression);
                 case AdditiveExpressionSyntax additive:
                     return BindAdditive(additive);
+                case MultiplicativeExpressionSyntax multiplicative:
+                    return BindMultiplicative(multiplicative);
+                case UnaryExpressionSyntax unary:
+                    var operand = BindExpression(unary.Operand);
+                    return operand is BoundNumber written ? written with { Value = -written.Value } : new BoundNegation(operand);
                 case CallExpressionSyntax call:
                     return BindCall(call);
                 case CellReferenceSyntax reference:
@@ -264,6 +298,11 @@ internal sealed partial class Binder
             {
                 binder.Report(DiagnosticCatalog.UnknownFunction(_source, call.Name.Span, call.Name.Text, KnownFunctions));
                 return new BoundErrorExpression();
+            }
+
+            if (call.Name.Text is "abs" or "round" or "min" or "max")
+            {
+                return BindFunction(call, arguments);
             }
 
             if (arguments.Count != 1)
@@ -315,7 +354,13 @@ internal sealed partial class Binder
 
             AxisItemSymbol? row;
             AxisItemSymbol? column = null;
-            if (reference.Column is { } columnPath)
+            if (scopeGroup is not null && ReferenceEquals(target, table) && reference.Column is null && Walk(scopeGroup.Children, names).Item is { } inScope)
+            {
+                // Under "for each group in (...)", a name is read inside the current group first.
+                row = inScope.Axis == Axis.Row ? inScope : null;
+                column = inScope.Axis == Axis.Column ? inScope : null;
+            }
+            else if (reference.Column is { } columnPath)
             {
                 row = binder.ResolveItem(target, names, reference.Row.Span, reference.Row.DisplayText, Axis.Row);
                 column = binder.ResolveItem(target, columnPath, Axis.Column);
@@ -501,6 +546,9 @@ internal sealed partial class Binder
         {
             BoundNumber => true,
             BoundAdditive additive => additive.Terms.All(t => IsConstant(t.Operand)),
+            BoundBinary binary => IsConstant(binary.Left) && IsConstant(binary.Right),
+            BoundNegation negation => IsConstant(negation.Operand),
+            BoundFunction function => function.Arguments.All(IsConstant),
             _ => false,
         };
 

@@ -12,7 +12,7 @@ namespace ReportDsl.Emit;
 /// cannot run ReportDsl can check reports themselves. Output is deterministic: cells and rules in spec order, LF line
 /// endings, no timestamps or paths.
 /// </summary>
-public static class CSharpEmitter
+public static partial class CSharpEmitter
 {
     /// <summary>The namespace used when none is given.</summary>
     public const string DefaultNamespace = "ReportDsl.Generated";
@@ -223,7 +223,14 @@ public static class CSharpEmitter
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     w.Append(i == 0 ? string.Empty : "\n");
-                    EmitInstance(w, chunk[i], names, guarded);
+                    if (chunk[i].IsGeneral)
+                    {
+                        EmitGeneralInstance(w, chunk[i], names, guarded, i);
+                    }
+                    else
+                    {
+                        EmitInstance(w, chunk[i], names, guarded);
+                    }
                 }
 
                 w.Append("    }\n");

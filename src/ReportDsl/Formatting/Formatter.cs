@@ -204,12 +204,80 @@ public static class Formatter
                     Token(inKeyword);
                     Path(group);
                 }
+                else if (quantifier is { InKeyword: { } listIn, OpenParen: { } open, List: { } list, CloseParen: { } close })
+                {
+                    Token(listIn);
+                    Token(open);
+                    var first = true;
+                    foreach (var part in list)
+                    {
+                        if (part is SyntaxToken comma)
+                        {
+                            Token(comma, space: false);
+                        }
+                        else
+                        {
+                            Path((PathSyntax)part, space: !first);
+                        }
+
+                        first = false;
+                    }
+
+                    Token(close, space: false);
+                }
+            }
+
+            if (rule.When is { } when)
+            {
+                Token(when.WhenKeyword);
+                Condition(when.Condition);
             }
 
             Token(rule.Colon, space: false);
-            Expression(rule.Comparison.Left);
-            Token(rule.Comparison.Operator);
-            Expression(rule.Comparison.Right);
+            Comparison(rule.Comparison);
+        }
+
+        private void Comparison(ComparisonSyntax comparison, bool space = true)
+        {
+            Expression(comparison.Left, space);
+            Token(comparison.Operator);
+            Expression(comparison.Right);
+        }
+
+        private void Condition(ConditionSyntax condition, bool space = true)
+        {
+            switch (condition)
+            {
+                case ComparisonSyntax comparison:
+                    Comparison(comparison, space);
+                    break;
+                case NotConditionSyntax not:
+                    Token(not.NotKeyword, space);
+                    Condition(not.Operand);
+                    break;
+                case ParenthesizedConditionSyntax parenthesized:
+                    Token(parenthesized.OpenParen, space);
+                    Condition(parenthesized.Condition, space: false);
+                    Token(parenthesized.CloseParen, space: false);
+                    break;
+                case LogicalConditionSyntax logical:
+                    var index = 0;
+                    foreach (var part in logical.Parts)
+                    {
+                        if (part is SyntaxToken op)
+                        {
+                            Token(op);
+                        }
+                        else
+                        {
+                            Condition((ConditionSyntax)part, space: index > 0 || space);
+                        }
+
+                        index++;
+                    }
+
+                    break;
+            }
         }
 
         private void Expression(ExpressionSyntax expression, bool space = true)
@@ -246,6 +314,27 @@ public static class Formatter
                     break;
                 case CellReferenceSyntax reference:
                     Reference(reference, space);
+                    break;
+                case UnaryExpressionSyntax unary:
+                    Token(unary.OperatorToken, space);
+                    Expression(unary.Operand, space: false);
+                    break;
+                case MultiplicativeExpressionSyntax multiplicative:
+                    var factorIndex = 0;
+                    foreach (var part in multiplicative.Parts)
+                    {
+                        if (part is SyntaxToken op)
+                        {
+                            Token(op);
+                        }
+                        else
+                        {
+                            Expression((ExpressionSyntax)part, space: factorIndex > 0 || space);
+                        }
+
+                        factorIndex++;
+                    }
+
                     break;
                 case AdditiveExpressionSyntax additive:
                     var afterSign = false;

@@ -203,4 +203,30 @@ public enum SyntaxKind
     RemoveDeclaration,
     /// <summary>A lineage clause such as <c>renamed from old_id</c> or <c>since 2021</c>.</summary>
     LineageClause,
+
+    // Rule expressions and conditions (added after the first release: appended so no value changes).
+    /// <summary><c>when</c>.</summary>
+    WhenKeyword,
+    /// <summary><c>and</c>.</summary>
+    AndKeyword,
+    /// <summary><c>or</c>.</summary>
+    OrKeyword,
+    /// <summary><c>not</c>.</summary>
+    NotKeyword,
+    /// <summary><c>*</c>.</summary>
+    AsteriskToken,
+    /// <summary><c>/</c>.</summary>
+    SlashToken,
+    /// <summary>A product or quotient of factors: <c>a * b / c</c>.</summary>
+    MultiplicativeExpression,
+    /// <summary><c>-x</c> inside an expression.</summary>
+    UnaryExpression,
+    /// <summary><c>when condition</c> on a rule.</summary>
+    WhenClause,
+    /// <summary>Conditions joined by <c>and</c> or by <c>or</c>.</summary>
+    LogicalCondition,
+    /// <summary><c>not condition</c>.</summary>
+    NotCondition,
+    /// <summary><c>( condition )</c>.</summary>
+    ParenthesizedCondition,
 }

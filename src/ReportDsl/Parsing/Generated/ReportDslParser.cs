@@ -39,28 +39,32 @@ internal partial class ReportDslParser : Parser {
 		ROWS=9, ABSENT=10, GROUP=11, ALIAS=12, REQUIRED=13, OPTIONAL=14, HEADER=15, 
 		UNLABELED=16, COUNT=17, INTEGER_TYPE=18, TEXT=19, AMOUNT=20, UNIT=21, 
 		PRECISION=22, RULE=23, TOLERANCE=24, FOR=25, EACH=26, ROW=27, COLUMN=28, 
-		IN=29, PREVIOUS=30, EXTENDS=31, REVISES=32, REMOVE=33, RENAMED=34, SPLIT=35, 
-		MERGED=36, MOVED=37, FROM=38, SINCE=39, UNTIL=40, LBRACE=41, RBRACE=42, 
-		LPAREN=43, RPAREN=44, LBRACKET=45, RBRACKET=46, COLON=47, COMMA=48, RANGE=49, 
-		DOT=50, PLUS=51, MINUS=52, EQ=53, NE=54, LE=55, GE=56, LT=57, GT=58, DECIMAL=59, 
-		INTEGER=60, IDENTIFIER=61, STRING=62, UNTERMINATED_STRING=63, WHITESPACE=64, 
-		NEWLINE=65, LINE_COMMENT=66, BLOCK_COMMENT=67, BAD_CHARACTER=68;
+		IN=29, PREVIOUS=30, WHEN=31, AND=32, OR=33, NOT=34, EXTENDS=35, REVISES=36, 
+		REMOVE=37, RENAMED=38, SPLIT=39, MERGED=40, MOVED=41, FROM=42, SINCE=43, 
+		UNTIL=44, LBRACE=45, RBRACE=46, LPAREN=47, RPAREN=48, LBRACKET=49, RBRACKET=50, 
+		COLON=51, COMMA=52, RANGE=53, DOT=54, PLUS=55, MINUS=56, STAR=57, SLASH=58, 
+		EQ=59, NE=60, LE=61, GE=62, LT=63, GT=64, DECIMAL=65, INTEGER=66, IDENTIFIER=67, 
+		STRING=68, UNTERMINATED_STRING=69, WHITESPACE=70, NEWLINE=71, LINE_COMMENT=72, 
+		BLOCK_COMMENT=73, BAD_CHARACTER=74;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
 		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
 		RULE_formatProperty = 6, RULE_propertyValue = 7, RULE_sectionDeclaration = 8, 
 		RULE_sectionBody = 9, RULE_tableDeclaration = 10, RULE_tableMember = 11, 
 		RULE_axisItem = 12, RULE_lineage = 13, RULE_labels = 14, RULE_modifier = 15, 
-		RULE_cellType = 16, RULE_ruleDeclaration = 17, RULE_quantifier = 18, RULE_comparison = 19, 
-		RULE_expression = 20, RULE_termOperator = 21, RULE_term = 22, RULE_cellReference = 23, 
-		RULE_path = 24, RULE_number = 25, RULE_name = 26;
+		RULE_cellType = 16, RULE_ruleDeclaration = 17, RULE_quantifier = 18, RULE_whenClause = 19, 
+		RULE_condition = 20, RULE_conjunction = 21, RULE_negation = 22, RULE_comparison = 23, 
+		RULE_expression = 24, RULE_product = 25, RULE_factorOperator = 26, RULE_unary = 27, 
+		RULE_termOperator = 28, RULE_term = 29, RULE_cellReference = 30, RULE_path = 31, 
+		RULE_number = 32, RULE_name = 33;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
 		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
 		"sectionDeclaration", "sectionBody", "tableDeclaration", "tableMember", 
 		"axisItem", "lineage", "labels", "modifier", "cellType", "ruleDeclaration", 
-		"quantifier", "comparison", "expression", "termOperator", "term", "cellReference", 
-		"path", "number", "name"
+		"quantifier", "whenClause", "condition", "conjunction", "negation", "comparison", 
+		"expression", "product", "factorOperator", "unary", "termOperator", "term", 
+		"cellReference", "path", "number", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -68,22 +72,23 @@ internal partial class ReportDslParser : Parser {
 		"'cells'", "'columns'", "'rows'", "'absent'", "'group'", "'alias'", "'required'", 
 		"'optional'", "'header'", "'unlabeled'", "'count'", "'integer'", "'text'", 
 		"'amount'", "'unit'", "'precision'", "'rule'", "'tolerance'", "'for'", 
-		"'each'", "'row'", "'column'", "'in'", "'previous'", "'extends'", "'revises'", 
-		"'remove'", "'renamed'", "'split'", "'merged'", "'moved'", "'from'", "'since'", 
-		"'until'", "'{'", "'}'", "'('", "')'", "'['", "']'", "':'", "','", "'..'", 
-		"'.'", "'+'", "'-'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
+		"'each'", "'row'", "'column'", "'in'", "'previous'", "'when'", "'and'", 
+		"'or'", "'not'", "'extends'", "'revises'", "'remove'", "'renamed'", "'split'", 
+		"'merged'", "'moved'", "'from'", "'since'", "'until'", "'{'", "'}'", "'('", 
+		"')'", "'['", "']'", "':'", "','", "'..'", "'.'", "'+'", "'-'", "'*'", 
+		"'/'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "FORMAT", "VERSION", "SECTION", "PROSE", "TABLE", "STUB", "CELLS", 
 		"COLUMNS", "ROWS", "ABSENT", "GROUP", "ALIAS", "REQUIRED", "OPTIONAL", 
 		"HEADER", "UNLABELED", "COUNT", "INTEGER_TYPE", "TEXT", "AMOUNT", "UNIT", 
 		"PRECISION", "RULE", "TOLERANCE", "FOR", "EACH", "ROW", "COLUMN", "IN", 
-		"PREVIOUS", "EXTENDS", "REVISES", "REMOVE", "RENAMED", "SPLIT", "MERGED", 
-		"MOVED", "FROM", "SINCE", "UNTIL", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", 
-		"EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", 
-		"STRING", "UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "BAD_CHARACTER"
+		"PREVIOUS", "WHEN", "AND", "OR", "NOT", "EXTENDS", "REVISES", "REMOVE", 
+		"RENAMED", "SPLIT", "MERGED", "MOVED", "FROM", "SINCE", "UNTIL", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COLON", "COMMA", 
+		"RANGE", "DOT", "PLUS", "MINUS", "STAR", "SLASH", "EQ", "NE", "LE", "GE", 
+		"LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", 
+		"WHITESPACE", "NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -146,21 +151,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 57;
+			State = 71;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8589934602L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 137438953482L) != 0)) {
 				{
 				{
-				State = 54;
+				State = 68;
 				declaration();
 				}
 				}
-				State = 59;
+				State = 73;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 60;
+			State = 74;
 			Match(Eof);
 			}
 		}
@@ -203,27 +208,27 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 65;
+			State = 79;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 62;
+				State = 76;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 63;
+				State = 77;
 				sectionDeclaration();
 				}
 				break;
 			case REMOVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 64;
+				State = 78;
 				removeDeclaration();
 				}
 				break;
@@ -284,41 +289,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 67;
+			State = 81;
 			Match(FORMAT);
-			State = 68;
+			State = 82;
 			name();
-			State = 69;
+			State = 83;
 			Match(VERSION);
-			State = 70;
+			State = 84;
 			_localctx.version = versionValue();
-			State = 72;
+			State = 86;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EXTENDS || _la==REVISES) {
 				{
-				State = 71;
+				State = 85;
 				formatRelation();
 				}
 			}
 
-			State = 74;
+			State = 88;
 			Match(LBRACE);
-			State = 78;
+			State = 92;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35184372088830L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 75;
+				State = 89;
 				formatProperty();
 				}
 				}
-				State = 80;
+				State = 94;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 81;
+			State = 95;
 			Match(RBRACE);
 			}
 		}
@@ -364,7 +369,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 83;
+			State = 97;
 			_localctx.relation = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDS || _la==REVISES) ) {
@@ -374,9 +379,9 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 84;
+			State = 98;
 			name();
-			State = 85;
+			State = 99;
 			versionValue();
 			}
 		}
@@ -423,9 +428,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 87;
+			State = 101;
 			Match(REMOVE);
-			State = 88;
+			State = 102;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
@@ -435,7 +440,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 89;
+			State = 103;
 			path();
 			}
 		}
@@ -474,7 +479,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 91;
+			State = 105;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -523,9 +528,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 93;
+			State = 107;
 			name();
-			State = 94;
+			State = 108;
 			propertyValue();
 			}
 		}
@@ -566,34 +571,34 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 14, RULE_propertyValue);
 		int _la;
 		try {
-			State = 104;
+			State = 118;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 96;
+				State = 110;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 97;
+				State = 111;
 				Match(INTEGER);
-				State = 102;
+				State = 116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 98;
+					State = 112;
 					Match(RANGE);
-					State = 100;
+					State = 114;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 99;
+						State = 113;
 						Match(INTEGER);
 						}
 					}
@@ -662,41 +667,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
+			State = 120;
 			Match(SECTION);
-			State = 107;
+			State = 121;
 			name();
-			State = 108;
+			State = 122;
 			labels();
-			State = 112;
+			State = 126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 				{
 				{
-				State = 109;
+				State = 123;
 				modifier();
 				}
 				}
-				State = 114;
+				State = 128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 118;
+			State = 132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 115;
+				State = 129;
 				lineage();
 				}
 				}
-				State = 120;
+				State = 134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 121;
+			State = 135;
 			sectionBody();
 			}
 		}
@@ -740,36 +745,36 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionBody);
 		int _la;
 		try {
-			State = 132;
+			State = 146;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 123;
+				State = 137;
 				Match(PROSE);
 				}
 				break;
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 124;
+				State = 138;
 				Match(LBRACE);
-				State = 128;
+				State = 142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 125;
+					State = 139;
 					tableDeclaration();
 					}
 					}
-					State = 130;
+					State = 144;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 131;
+				State = 145;
 				Match(RBRACE);
 				}
 				break;
@@ -831,43 +836,43 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 134;
+			State = 148;
 			Match(TABLE);
-			State = 135;
+			State = 149;
 			name();
-			State = 136;
+			State = 150;
 			labels();
-			State = 140;
+			State = 154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 137;
+				State = 151;
 				lineage();
 				}
 				}
-				State = 142;
+				State = 156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 143;
+			State = 157;
 			Match(LBRACE);
-			State = 147;
+			State = 161;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 144;
+				State = 158;
 				tableMember();
 				}
 				}
-				State = 149;
+				State = 163;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 150;
+			State = 164;
 			Match(RBRACE);
 			}
 		}
@@ -971,16 +976,16 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 22, RULE_tableMember);
 		int _la;
 		try {
-			State = 171;
+			State = 185;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 152;
+				State = 166;
 				Match(STUB);
-				State = 153;
+				State = 167;
 				Match(STRING);
 				}
 				break;
@@ -988,9 +993,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
+				State = 168;
 				Match(CELLS);
-				State = 155;
+				State = 169;
 				cellType();
 				}
 				break;
@@ -999,7 +1004,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 156;
+				State = 170;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -1009,33 +1014,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 158;
+				State = 172;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 157;
+					State = 171;
 					Match(STRING);
 					}
 				}
 
-				State = 160;
+				State = 174;
 				Match(LBRACE);
-				State = 164;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35184372088830L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 161;
+					State = 175;
 					axisItem();
 					}
 					}
-					State = 166;
+					State = 180;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 167;
+				State = 181;
 				Match(RBRACE);
 				}
 				break;
@@ -1043,9 +1048,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 168;
+				State = 182;
 				Match(ABSENT);
-				State = 169;
+				State = 183;
 				cellReference();
 				}
 				break;
@@ -1053,7 +1058,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 170;
+				State = 184;
 				ruleDeclaration();
 				}
 				break;
@@ -1159,64 +1164,64 @@ internal partial class ReportDslParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 215;
+			State = 229;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 173;
+				State = 187;
 				Match(GROUP);
-				State = 174;
+				State = 188;
 				name();
-				State = 175;
+				State = 189;
 				labels();
-				State = 179;
+				State = 193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 					{
 					{
-					State = 176;
+					State = 190;
 					modifier();
 					}
 					}
-					State = 181;
+					State = 195;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 185;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 					{
 					{
-					State = 182;
+					State = 196;
 					lineage();
 					}
 					}
-					State = 187;
+					State = 201;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 188;
+				State = 202;
 				Match(LBRACE);
-				State = 192;
+				State = 206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 35184372088830L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 189;
+					State = 203;
 					axisItem();
 					}
 					}
-					State = 194;
+					State = 208;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 195;
+				State = 209;
 				Match(RBRACE);
 				}
 				break;
@@ -1224,50 +1229,50 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 197;
+				State = 211;
 				name();
-				State = 198;
+				State = 212;
 				labels();
-				State = 202;
+				State = 216;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 199;
+						State = 213;
 						modifier();
 						}
 						} 
 					}
-					State = 204;
+					State = 218;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
 				}
-				State = 208;
+				State = 222;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 205;
+						State = 219;
 						lineage();
 						}
 						} 
 					}
-					State = 210;
+					State = 224;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				}
-				State = 213;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 211;
+					State = 225;
 					Match(COLON);
-					State = 212;
+					State = 226;
 					cellType();
 					}
 				}
@@ -1328,17 +1333,17 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 26, RULE_lineage);
 		int _la;
 		try {
-			State = 243;
+			State = 257;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 217;
+				State = 231;
 				Match(RENAMED);
-				State = 218;
+				State = 232;
 				Match(FROM);
-				State = 221;
+				State = 235;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1371,6 +1376,10 @@ internal partial class ReportDslParser : Parser {
 				case COLUMN:
 				case IN:
 				case PREVIOUS:
+				case WHEN:
+				case AND:
+				case OR:
+				case NOT:
 				case EXTENDS:
 				case REVISES:
 				case REMOVE:
@@ -1383,13 +1392,13 @@ internal partial class ReportDslParser : Parser {
 				case UNTIL:
 				case IDENTIFIER:
 					{
-					State = 219;
+					State = 233;
 					path();
 					}
 					break;
 				case STRING:
 					{
-					State = 220;
+					State = 234;
 					Match(STRING);
 					}
 					break;
@@ -1401,36 +1410,36 @@ internal partial class ReportDslParser : Parser {
 			case SPLIT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 223;
+				State = 237;
 				Match(SPLIT);
-				State = 224;
+				State = 238;
 				Match(FROM);
-				State = 225;
+				State = 239;
 				path();
 				}
 				break;
 			case MERGED:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 226;
+				State = 240;
 				Match(MERGED);
-				State = 227;
+				State = 241;
 				Match(FROM);
-				State = 228;
+				State = 242;
 				path();
-				State = 233;
+				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 229;
+					State = 243;
 					Match(COMMA);
-					State = 230;
+					State = 244;
 					path();
 					}
 					}
-					State = 235;
+					State = 249;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1439,29 +1448,29 @@ internal partial class ReportDslParser : Parser {
 			case MOVED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 236;
+				State = 250;
 				Match(MOVED);
-				State = 237;
+				State = 251;
 				Match(FROM);
-				State = 238;
+				State = 252;
 				path();
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 239;
+				State = 253;
 				Match(SINCE);
-				State = 240;
+				State = 254;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 241;
+				State = 255;
 				Match(UNTIL);
-				State = 242;
+				State = 256;
 				versionValue();
 				}
 				break;
@@ -1510,23 +1519,23 @@ internal partial class ReportDslParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 245;
+			State = 259;
 			Match(STRING);
-			State = 250;
+			State = 264;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 246;
+					State = 260;
 					Match(ALIAS);
-					State = 247;
+					State = 261;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 252;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
 			}
@@ -1569,7 +1578,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
+			State = 267;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1653,14 +1662,14 @@ internal partial class ReportDslParser : Parser {
 		CellTypeContext _localctx = new CellTypeContext(Context, State);
 		EnterRule(_localctx, 32, RULE_cellType);
 		try {
-			State = 267;
+			State = 281;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 255;
+				State = 269;
 				Match(COUNT);
 				}
 				break;
@@ -1668,7 +1677,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 256;
+				State = 270;
 				Match(INTEGER_TYPE);
 				}
 				break;
@@ -1676,7 +1685,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 257;
+				State = 271;
 				Match(TEXT);
 				}
 				break;
@@ -1684,28 +1693,28 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 258;
+				State = 272;
 				Match(AMOUNT);
-				State = 261;
+				State = 275;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 				case 1:
 					{
-					State = 259;
+					State = 273;
 					Match(UNIT);
-					State = 260;
+					State = 274;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 265;
+				State = 279;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 263;
+					State = 277;
 					Match(PRECISION);
-					State = 264;
+					State = 278;
 					Match(INTEGER);
 					}
 					break;
@@ -1753,6 +1762,9 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public QuantifierContext quantifier(int i) {
 			return GetRuleContext<QuantifierContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public WhenClauseContext whenClause() {
+			return GetRuleContext<WhenClauseContext>(0);
+		}
 		public RuleDeclarationContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1774,43 +1786,53 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 269;
+			State = 283;
 			Match(RULE);
-			State = 270;
+			State = 284;
 			_localctx.code = name();
-			State = 271;
+			State = 285;
 			_localctx.severity = name();
-			State = 272;
+			State = 286;
 			_localctx.message = Match(STRING);
-			State = 275;
+			State = 289;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 273;
+				State = 287;
 				Match(TOLERANCE);
-				State = 274;
+				State = 288;
 				number();
 				}
 			}
 
-			State = 280;
+			State = 294;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 277;
+				State = 291;
 				quantifier();
 				}
 				}
-				State = 282;
+				State = 296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 283;
+			State = 298;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WHEN) {
+				{
+				State = 297;
+				whenClause();
+				}
+			}
+
+			State = 300;
 			Match(COLON);
-			State = 284;
+			State = 301;
 			comparison();
 			}
 		}
@@ -1831,9 +1853,20 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EACH() { return GetToken(ReportDslParser.EACH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(ReportDslParser.ROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLUMN() { return GetToken(ReportDslParser.COLUMN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUP() { return GetToken(ReportDslParser.GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(ReportDslParser.TABLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(ReportDslParser.IN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public PathContext path() {
-			return GetRuleContext<PathContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext[] path() {
+			return GetRuleContexts<PathContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path(int i) {
+			return GetRuleContext<PathContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(ReportDslParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(ReportDslParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(ReportDslParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(ReportDslParser.COMMA, i);
 		}
 		public QuantifierContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -1856,32 +1889,383 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 303;
 			Match(FOR);
-			State = 287;
+			State = 304;
 			Match(EACH);
-			State = 288;
+			State = 305;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !(_la==ROW || _la==COLUMN) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 402655264L) != 0)) ) {
 				_localctx.axis = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 291;
+			State = 321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 289;
+				State = 306;
 				Match(IN);
-				State = 290;
-				path();
+				State = 319;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case FORMAT:
+				case VERSION:
+				case SECTION:
+				case PROSE:
+				case TABLE:
+				case STUB:
+				case CELLS:
+				case COLUMNS:
+				case ROWS:
+				case ABSENT:
+				case GROUP:
+				case ALIAS:
+				case REQUIRED:
+				case OPTIONAL:
+				case HEADER:
+				case UNLABELED:
+				case COUNT:
+				case INTEGER_TYPE:
+				case TEXT:
+				case AMOUNT:
+				case UNIT:
+				case PRECISION:
+				case RULE:
+				case TOLERANCE:
+				case FOR:
+				case EACH:
+				case ROW:
+				case COLUMN:
+				case IN:
+				case PREVIOUS:
+				case WHEN:
+				case AND:
+				case OR:
+				case NOT:
+				case EXTENDS:
+				case REVISES:
+				case REMOVE:
+				case RENAMED:
+				case SPLIT:
+				case MERGED:
+				case MOVED:
+				case FROM:
+				case SINCE:
+				case UNTIL:
+				case IDENTIFIER:
+					{
+					State = 307;
+					path();
+					}
+					break;
+				case LPAREN:
+					{
+					State = 308;
+					Match(LPAREN);
+					State = 309;
+					path();
+					State = 314;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 310;
+						Match(COMMA);
+						State = 311;
+						path();
+						}
+						}
+						State = 316;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 317;
+					Match(RPAREN);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
 				}
 			}
 
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class WhenClauseContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(ReportDslParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ConditionContext condition() {
+			return GetRuleContext<ConditionContext>(0);
+		}
+		public WhenClauseContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_whenClause; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitWhenClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public WhenClauseContext whenClause() {
+		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
+		EnterRule(_localctx, 38, RULE_whenClause);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 323;
+			Match(WHEN);
+			State = 324;
+			condition();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ConditionContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ConjunctionContext[] conjunction() {
+			return GetRuleContexts<ConjunctionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ConjunctionContext conjunction(int i) {
+			return GetRuleContext<ConjunctionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] OR() { return GetTokens(ReportDslParser.OR); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OR(int i) {
+			return GetToken(ReportDslParser.OR, i);
+		}
+		public ConditionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_condition; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCondition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ConditionContext condition() {
+		ConditionContext _localctx = new ConditionContext(Context, State);
+		EnterRule(_localctx, 40, RULE_condition);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 326;
+			conjunction();
+			State = 331;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==OR) {
+				{
+				{
+				State = 327;
+				Match(OR);
+				State = 328;
+				conjunction();
+				}
+				}
+				State = 333;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ConjunctionContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public NegationContext[] negation() {
+			return GetRuleContexts<NegationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NegationContext negation(int i) {
+			return GetRuleContext<NegationContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] AND() { return GetTokens(ReportDslParser.AND); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AND(int i) {
+			return GetToken(ReportDslParser.AND, i);
+		}
+		public ConjunctionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_conjunction; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConjunction(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ConjunctionContext conjunction() {
+		ConjunctionContext _localctx = new ConjunctionContext(Context, State);
+		EnterRule(_localctx, 42, RULE_conjunction);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 334;
+			negation();
+			State = 339;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==AND) {
+				{
+				{
+				State = 335;
+				Match(AND);
+				State = 336;
+				negation();
+				}
+				}
+				State = 341;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class NegationContext : ParserRuleContext {
+		public NegationContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_negation; } }
+	 
+		public NegationContext() { }
+		public virtual void CopyFrom(NegationContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class NotConditionContext : NegationContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(ReportDslParser.NOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NegationContext negation() {
+			return GetRuleContext<NegationContext>(0);
+		}
+		public NotConditionContext(NegationContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNotCondition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ParenthesizedConditionContext : NegationContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(ReportDslParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ConditionContext condition() {
+			return GetRuleContext<ConditionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(ReportDslParser.RPAREN, 0); }
+		public ParenthesizedConditionContext(NegationContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitParenthesizedCondition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ComparisonConditionContext : NegationContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ComparisonContext comparison() {
+			return GetRuleContext<ComparisonContext>(0);
+		}
+		public ComparisonConditionContext(NegationContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitComparisonCondition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public NegationContext negation() {
+		NegationContext _localctx = new NegationContext(Context, State);
+		EnterRule(_localctx, 44, RULE_negation);
+		try {
+			State = 349;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			case 1:
+				_localctx = new NotConditionContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 342;
+				Match(NOT);
+				State = 343;
+				negation();
+				}
+				break;
+			case 2:
+				_localctx = new ParenthesizedConditionContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 344;
+				Match(LPAREN);
+				State = 345;
+				condition();
+				State = 346;
+				Match(RPAREN);
+				}
+				break;
+			case 3:
+				_localctx = new ComparisonConditionContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 348;
+				comparison();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -1927,24 +2311,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 38, RULE_comparison);
+		EnterRule(_localctx, 46, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
+			State = 351;
 			_localctx.left = expression();
-			State = 294;
+			State = 352;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 567453553048682496L) != 0)) ) {
+			if ( !(((((_la - 59)) & ~0x3f) == 0 && ((1L << (_la - 59)) & 63L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 295;
+			State = 353;
 			_localctx.right = expression();
 			}
 		}
@@ -1961,11 +2345,11 @@ internal partial class ReportDslParser : Parser {
 
 	public partial class ExpressionContext : ParserRuleContext {
 		public IToken sign;
-		[System.Diagnostics.DebuggerNonUserCode] public TermContext[] term() {
-			return GetRuleContexts<TermContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ProductContext[] product() {
+			return GetRuleContexts<ProductContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public TermContext term(int i) {
-			return GetRuleContext<TermContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ProductContext product(int i) {
+			return GetRuleContext<ProductContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TermOperatorContext[] termOperator() {
 			return GetRuleContexts<TermOperatorContext>();
@@ -1991,17 +2375,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_expression);
+		EnterRule(_localctx, 48, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
+			State = 356;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==PLUS || _la==MINUS) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			case 1:
 				{
-				State = 297;
+				State = 355;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -2012,26 +2396,244 @@ internal partial class ReportDslParser : Parser {
 				    Consume();
 				}
 				}
+				break;
 			}
-
-			State = 300;
-			term();
-			State = 306;
+			State = 358;
+			product();
+			State = 364;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 301;
+				State = 359;
 				termOperator();
-				State = 302;
-				term();
+				State = 360;
+				product();
 				}
 				}
-				State = 308;
+				State = 366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ProductContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public UnaryContext[] unary() {
+			return GetRuleContexts<UnaryContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public UnaryContext unary(int i) {
+			return GetRuleContext<UnaryContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FactorOperatorContext[] factorOperator() {
+			return GetRuleContexts<FactorOperatorContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FactorOperatorContext factorOperator(int i) {
+			return GetRuleContext<FactorOperatorContext>(i);
+		}
+		public ProductContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_product; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitProduct(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ProductContext product() {
+		ProductContext _localctx = new ProductContext(Context, State);
+		EnterRule(_localctx, 50, RULE_product);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 367;
+			unary();
+			State = 373;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==STAR || _la==SLASH) {
+				{
+				{
+				State = 368;
+				factorOperator();
+				State = 369;
+				unary();
+				}
+				}
+				State = 375;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FactorOperatorContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return GetToken(ReportDslParser.STAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(ReportDslParser.SLASH, 0); }
+		public FactorOperatorContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_factorOperator; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFactorOperator(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FactorOperatorContext factorOperator() {
+		FactorOperatorContext _localctx = new FactorOperatorContext(Context, State);
+		EnterRule(_localctx, 52, RULE_factorOperator);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 376;
+			_la = TokenStream.LA(1);
+			if ( !(_la==STAR || _la==SLASH) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class UnaryContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(ReportDslParser.MINUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public UnaryContext unary() {
+			return GetRuleContext<UnaryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TermContext term() {
+			return GetRuleContext<TermContext>(0);
+		}
+		public UnaryContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_unary; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUnary(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public UnaryContext unary() {
+		UnaryContext _localctx = new UnaryContext(Context, State);
+		EnterRule(_localctx, 54, RULE_unary);
+		try {
+			State = 381;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case MINUS:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 378;
+				Match(MINUS);
+				State = 379;
+				unary();
+				}
+				break;
+			case FORMAT:
+			case VERSION:
+			case SECTION:
+			case PROSE:
+			case TABLE:
+			case STUB:
+			case CELLS:
+			case COLUMNS:
+			case ROWS:
+			case ABSENT:
+			case GROUP:
+			case ALIAS:
+			case REQUIRED:
+			case OPTIONAL:
+			case HEADER:
+			case UNLABELED:
+			case COUNT:
+			case INTEGER_TYPE:
+			case TEXT:
+			case AMOUNT:
+			case UNIT:
+			case PRECISION:
+			case RULE:
+			case TOLERANCE:
+			case FOR:
+			case EACH:
+			case ROW:
+			case COLUMN:
+			case IN:
+			case PREVIOUS:
+			case WHEN:
+			case AND:
+			case OR:
+			case NOT:
+			case EXTENDS:
+			case REVISES:
+			case REMOVE:
+			case RENAMED:
+			case SPLIT:
+			case MERGED:
+			case MOVED:
+			case FROM:
+			case SINCE:
+			case UNTIL:
+			case LPAREN:
+			case DECIMAL:
+			case INTEGER:
+			case IDENTIFIER:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 380;
+				term();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2064,12 +2666,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 42, RULE_termOperator);
+		EnterRule(_localctx, 56, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
+			State = 383;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2169,17 +2771,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 44, RULE_term);
+		EnterRule(_localctx, 58, RULE_term);
 		int _la;
 		try {
-			State = 331;
+			State = 405;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 385;
 				number();
 				}
 				break;
@@ -2187,37 +2789,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 312;
+				State = 386;
 				name();
-				State = 313;
+				State = 387;
 				Match(LPAREN);
-				State = 322;
+				State = 396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4041991660681297918L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 108262312917336062L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 7L) != 0)) {
 					{
-					State = 314;
+					State = 388;
 					expression();
-					State = 319;
+					State = 393;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 315;
+						State = 389;
 						Match(COMMA);
-						State = 316;
+						State = 390;
 						expression();
 						}
 						}
-						State = 321;
+						State = 395;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 324;
+				State = 398;
 				Match(RPAREN);
 				}
 				break;
@@ -2225,7 +2827,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 326;
+				State = 400;
 				cellReference();
 				}
 				break;
@@ -2233,11 +2835,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 327;
+				State = 401;
 				Match(LPAREN);
-				State = 328;
+				State = 402;
 				expression();
-				State = 329;
+				State = 403;
 				Match(RPAREN);
 				}
 				break;
@@ -2280,33 +2882,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 46, RULE_cellReference);
+		EnterRule(_localctx, 60, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 334;
+			State = 408;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 333;
+				State = 407;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 336;
+			State = 410;
 			path();
-			State = 341;
+			State = 415;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 337;
+				State = 411;
 				Match(LBRACKET);
-				State = 338;
+				State = 412;
 				path();
-				State = 339;
+				State = 413;
 				Match(RBRACKET);
 				}
 			}
@@ -2351,26 +2953,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 48, RULE_path);
+		EnterRule(_localctx, 62, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 343;
+			State = 417;
 			name();
-			State = 348;
+			State = 422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 344;
+				State = 418;
 				Match(DOT);
-				State = 345;
+				State = 419;
 				name();
 				}
 				}
-				State = 350;
+				State = 424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2406,12 +3008,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 50, RULE_number);
+		EnterRule(_localctx, 64, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
+			State = 425;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2465,6 +3067,10 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLUMN() { return GetToken(ReportDslParser.COLUMN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(ReportDslParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREVIOUS() { return GetToken(ReportDslParser.PREVIOUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(ReportDslParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AND() { return GetToken(ReportDslParser.AND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OR() { return GetToken(ReportDslParser.OR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(ReportDslParser.NOT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTENDS() { return GetToken(ReportDslParser.EXTENDS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVISES() { return GetToken(ReportDslParser.REVISES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(ReportDslParser.REMOVE, 0); }
@@ -2491,14 +3097,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 52, RULE_name);
+		EnterRule(_localctx, 66, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 353;
+			State = 427;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 35184372088830L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2519,126 +3125,151 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,68,356,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,74,430,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
-		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,1,0,5,0,56,8,0,10,0,
-		12,0,59,9,0,1,0,1,0,1,1,1,1,1,1,3,1,66,8,1,1,2,1,2,1,2,1,2,1,2,3,2,73,
-		8,2,1,2,1,2,5,2,77,8,2,10,2,12,2,80,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,
-		4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,101,8,7,3,7,103,8,7,
-		3,7,105,8,7,1,8,1,8,1,8,1,8,5,8,111,8,8,10,8,12,8,114,9,8,1,8,5,8,117,
-		8,8,10,8,12,8,120,9,8,1,8,1,8,1,9,1,9,1,9,5,9,127,8,9,10,9,12,9,130,9,
-		9,1,9,3,9,133,8,9,1,10,1,10,1,10,1,10,5,10,139,8,10,10,10,12,10,142,9,
-		10,1,10,1,10,5,10,146,8,10,10,10,12,10,149,9,10,1,10,1,10,1,11,1,11,1,
-		11,1,11,1,11,1,11,3,11,159,8,11,1,11,1,11,5,11,163,8,11,10,11,12,11,166,
-		9,11,1,11,1,11,1,11,1,11,3,11,172,8,11,1,12,1,12,1,12,1,12,5,12,178,8,
-		12,10,12,12,12,181,9,12,1,12,5,12,184,8,12,10,12,12,12,187,9,12,1,12,1,
-		12,5,12,191,8,12,10,12,12,12,194,9,12,1,12,1,12,1,12,1,12,1,12,5,12,201,
-		8,12,10,12,12,12,204,9,12,1,12,5,12,207,8,12,10,12,12,12,210,9,12,1,12,
-		1,12,3,12,214,8,12,3,12,216,8,12,1,13,1,13,1,13,1,13,3,13,222,8,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,232,8,13,10,13,12,13,235,9,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,244,8,13,1,14,1,14,1,14,5,14,249,
-		8,14,10,14,12,14,252,9,14,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,
-		262,8,16,1,16,1,16,3,16,266,8,16,3,16,268,8,16,1,17,1,17,1,17,1,17,1,17,
-		1,17,3,17,276,8,17,1,17,5,17,279,8,17,10,17,12,17,282,9,17,1,17,1,17,1,
-		17,1,18,1,18,1,18,1,18,1,18,3,18,292,8,18,1,19,1,19,1,19,1,19,1,20,3,20,
-		299,8,20,1,20,1,20,1,20,1,20,5,20,305,8,20,10,20,12,20,308,9,20,1,21,1,
-		21,1,22,1,22,1,22,1,22,1,22,1,22,5,22,318,8,22,10,22,12,22,321,9,22,3,
-		22,323,8,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,332,8,22,1,23,3,23,
-		335,8,23,1,23,1,23,1,23,1,23,1,23,3,23,342,8,23,1,24,1,24,1,24,5,24,347,
-		8,24,10,24,12,24,350,9,24,1,25,1,25,1,26,1,26,1,26,0,0,27,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,0,10,1,
-		0,31,32,4,0,3,3,5,5,23,23,27,28,2,0,60,60,62,62,1,0,8,9,1,0,13,16,1,0,
-		27,28,1,0,53,58,1,0,51,52,1,0,59,60,2,0,1,40,61,61,381,0,57,1,0,0,0,2,
-		65,1,0,0,0,4,67,1,0,0,0,6,83,1,0,0,0,8,87,1,0,0,0,10,91,1,0,0,0,12,93,
-		1,0,0,0,14,104,1,0,0,0,16,106,1,0,0,0,18,132,1,0,0,0,20,134,1,0,0,0,22,
-		171,1,0,0,0,24,215,1,0,0,0,26,243,1,0,0,0,28,245,1,0,0,0,30,253,1,0,0,
-		0,32,267,1,0,0,0,34,269,1,0,0,0,36,286,1,0,0,0,38,293,1,0,0,0,40,298,1,
-		0,0,0,42,309,1,0,0,0,44,331,1,0,0,0,46,334,1,0,0,0,48,343,1,0,0,0,50,351,
-		1,0,0,0,52,353,1,0,0,0,54,56,3,2,1,0,55,54,1,0,0,0,56,59,1,0,0,0,57,55,
-		1,0,0,0,57,58,1,0,0,0,58,60,1,0,0,0,59,57,1,0,0,0,60,61,5,0,0,1,61,1,1,
-		0,0,0,62,66,3,4,2,0,63,66,3,16,8,0,64,66,3,8,4,0,65,62,1,0,0,0,65,63,1,
-		0,0,0,65,64,1,0,0,0,66,3,1,0,0,0,67,68,5,1,0,0,68,69,3,52,26,0,69,70,5,
-		2,0,0,70,72,3,10,5,0,71,73,3,6,3,0,72,71,1,0,0,0,72,73,1,0,0,0,73,74,1,
-		0,0,0,74,78,5,41,0,0,75,77,3,12,6,0,76,75,1,0,0,0,77,80,1,0,0,0,78,76,
-		1,0,0,0,78,79,1,0,0,0,79,81,1,0,0,0,80,78,1,0,0,0,81,82,5,42,0,0,82,5,
-		1,0,0,0,83,84,7,0,0,0,84,85,3,52,26,0,85,86,3,10,5,0,86,7,1,0,0,0,87,88,
-		5,33,0,0,88,89,7,1,0,0,89,90,3,48,24,0,90,9,1,0,0,0,91,92,7,2,0,0,92,11,
-		1,0,0,0,93,94,3,52,26,0,94,95,3,14,7,0,95,13,1,0,0,0,96,105,5,62,0,0,97,
-		102,5,60,0,0,98,100,5,49,0,0,99,101,5,60,0,0,100,99,1,0,0,0,100,101,1,
-		0,0,0,101,103,1,0,0,0,102,98,1,0,0,0,102,103,1,0,0,0,103,105,1,0,0,0,104,
-		96,1,0,0,0,104,97,1,0,0,0,105,15,1,0,0,0,106,107,5,3,0,0,107,108,3,52,
-		26,0,108,112,3,28,14,0,109,111,3,30,15,0,110,109,1,0,0,0,111,114,1,0,0,
-		0,112,110,1,0,0,0,112,113,1,0,0,0,113,118,1,0,0,0,114,112,1,0,0,0,115,
-		117,3,26,13,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,
-		1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,3,18,9,0,122,17,1,0,0,
-		0,123,133,5,4,0,0,124,128,5,41,0,0,125,127,3,20,10,0,126,125,1,0,0,0,127,
-		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
-		0,0,0,131,133,5,42,0,0,132,123,1,0,0,0,132,124,1,0,0,0,133,19,1,0,0,0,
-		134,135,5,5,0,0,135,136,3,52,26,0,136,140,3,28,14,0,137,139,3,26,13,0,
-		138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,
-		1,0,0,0,142,140,1,0,0,0,143,147,5,41,0,0,144,146,3,22,11,0,145,144,1,0,
-		0,0,146,149,1,0,0,0,147,145,1,0,0,0,147,148,1,0,0,0,148,150,1,0,0,0,149,
-		147,1,0,0,0,150,151,5,42,0,0,151,21,1,0,0,0,152,153,5,6,0,0,153,172,5,
-		62,0,0,154,155,5,7,0,0,155,172,3,32,16,0,156,158,7,3,0,0,157,159,5,62,
-		0,0,158,157,1,0,0,0,158,159,1,0,0,0,159,160,1,0,0,0,160,164,5,41,0,0,161,
-		163,3,24,12,0,162,161,1,0,0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,
-		1,0,0,0,165,167,1,0,0,0,166,164,1,0,0,0,167,172,5,42,0,0,168,169,5,10,
-		0,0,169,172,3,46,23,0,170,172,3,34,17,0,171,152,1,0,0,0,171,154,1,0,0,
-		0,171,156,1,0,0,0,171,168,1,0,0,0,171,170,1,0,0,0,172,23,1,0,0,0,173,174,
-		5,11,0,0,174,175,3,52,26,0,175,179,3,28,14,0,176,178,3,30,15,0,177,176,
-		1,0,0,0,178,181,1,0,0,0,179,177,1,0,0,0,179,180,1,0,0,0,180,185,1,0,0,
-		0,181,179,1,0,0,0,182,184,3,26,13,0,183,182,1,0,0,0,184,187,1,0,0,0,185,
-		183,1,0,0,0,185,186,1,0,0,0,186,188,1,0,0,0,187,185,1,0,0,0,188,192,5,
-		41,0,0,189,191,3,24,12,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,
-		0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,42,0,0,196,
-		216,1,0,0,0,197,198,3,52,26,0,198,202,3,28,14,0,199,201,3,30,15,0,200,
-		199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,208,1,
-		0,0,0,204,202,1,0,0,0,205,207,3,26,13,0,206,205,1,0,0,0,207,210,1,0,0,
-		0,208,206,1,0,0,0,208,209,1,0,0,0,209,213,1,0,0,0,210,208,1,0,0,0,211,
-		212,5,47,0,0,212,214,3,32,16,0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,
-		1,0,0,0,215,173,1,0,0,0,215,197,1,0,0,0,216,25,1,0,0,0,217,218,5,34,0,
-		0,218,221,5,38,0,0,219,222,3,48,24,0,220,222,5,62,0,0,221,219,1,0,0,0,
-		221,220,1,0,0,0,222,244,1,0,0,0,223,224,5,35,0,0,224,225,5,38,0,0,225,
-		244,3,48,24,0,226,227,5,36,0,0,227,228,5,38,0,0,228,233,3,48,24,0,229,
-		230,5,48,0,0,230,232,3,48,24,0,231,229,1,0,0,0,232,235,1,0,0,0,233,231,
-		1,0,0,0,233,234,1,0,0,0,234,244,1,0,0,0,235,233,1,0,0,0,236,237,5,37,0,
-		0,237,238,5,38,0,0,238,244,3,48,24,0,239,240,5,39,0,0,240,244,3,10,5,0,
-		241,242,5,40,0,0,242,244,3,10,5,0,243,217,1,0,0,0,243,223,1,0,0,0,243,
-		226,1,0,0,0,243,236,1,0,0,0,243,239,1,0,0,0,243,241,1,0,0,0,244,27,1,0,
-		0,0,245,250,5,62,0,0,246,247,5,12,0,0,247,249,5,62,0,0,248,246,1,0,0,0,
-		249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,29,1,0,0,0,252,250,
-		1,0,0,0,253,254,7,4,0,0,254,31,1,0,0,0,255,268,5,17,0,0,256,268,5,18,0,
-		0,257,268,5,19,0,0,258,261,5,20,0,0,259,260,5,21,0,0,260,262,5,62,0,0,
-		261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,264,5,22,0,0,264,266,
-		5,60,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,255,1,0,0,
-		0,267,256,1,0,0,0,267,257,1,0,0,0,267,258,1,0,0,0,268,33,1,0,0,0,269,270,
-		5,23,0,0,270,271,3,52,26,0,271,272,3,52,26,0,272,275,5,62,0,0,273,274,
-		5,24,0,0,274,276,3,50,25,0,275,273,1,0,0,0,275,276,1,0,0,0,276,280,1,0,
-		0,0,277,279,3,36,18,0,278,277,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,
-		280,281,1,0,0,0,281,283,1,0,0,0,282,280,1,0,0,0,283,284,5,47,0,0,284,285,
-		3,38,19,0,285,35,1,0,0,0,286,287,5,25,0,0,287,288,5,26,0,0,288,291,7,5,
-		0,0,289,290,5,29,0,0,290,292,3,48,24,0,291,289,1,0,0,0,291,292,1,0,0,0,
-		292,37,1,0,0,0,293,294,3,40,20,0,294,295,7,6,0,0,295,296,3,40,20,0,296,
-		39,1,0,0,0,297,299,7,7,0,0,298,297,1,0,0,0,298,299,1,0,0,0,299,300,1,0,
-		0,0,300,306,3,44,22,0,301,302,3,42,21,0,302,303,3,44,22,0,303,305,1,0,
-		0,0,304,301,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,
-		41,1,0,0,0,308,306,1,0,0,0,309,310,7,7,0,0,310,43,1,0,0,0,311,332,3,50,
-		25,0,312,313,3,52,26,0,313,322,5,43,0,0,314,319,3,40,20,0,315,316,5,48,
-		0,0,316,318,3,40,20,0,317,315,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,
-		319,320,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,322,314,1,0,0,0,322,323,
-		1,0,0,0,323,324,1,0,0,0,324,325,5,44,0,0,325,332,1,0,0,0,326,332,3,46,
-		23,0,327,328,5,43,0,0,328,329,3,40,20,0,329,330,5,44,0,0,330,332,1,0,0,
-		0,331,311,1,0,0,0,331,312,1,0,0,0,331,326,1,0,0,0,331,327,1,0,0,0,332,
-		45,1,0,0,0,333,335,5,30,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,336,1,
-		0,0,0,336,341,3,48,24,0,337,338,5,45,0,0,338,339,3,48,24,0,339,340,5,46,
-		0,0,340,342,1,0,0,0,341,337,1,0,0,0,341,342,1,0,0,0,342,47,1,0,0,0,343,
-		348,3,52,26,0,344,345,5,50,0,0,345,347,3,52,26,0,346,344,1,0,0,0,347,350,
-		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,49,1,0,0,0,350,348,1,0,0,0,
-		351,352,7,8,0,0,352,51,1,0,0,0,353,354,7,9,0,0,354,53,1,0,0,0,41,57,65,
-		72,78,100,102,104,112,118,128,132,140,147,158,164,171,179,185,192,202,
-		208,213,215,221,233,243,250,261,265,267,275,280,291,298,306,319,322,331,
-		334,341,348
+		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,1,0,5,0,70,8,0,10,0,
+		12,0,73,9,0,1,0,1,0,1,1,1,1,1,1,3,1,80,8,1,1,2,1,2,1,2,1,2,1,2,3,2,87,
+		8,2,1,2,1,2,5,2,91,8,2,10,2,12,2,94,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,
+		4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,115,8,7,3,7,117,8,7,
+		3,7,119,8,7,1,8,1,8,1,8,1,8,5,8,125,8,8,10,8,12,8,128,9,8,1,8,5,8,131,
+		8,8,10,8,12,8,134,9,8,1,8,1,8,1,9,1,9,1,9,5,9,141,8,9,10,9,12,9,144,9,
+		9,1,9,3,9,147,8,9,1,10,1,10,1,10,1,10,5,10,153,8,10,10,10,12,10,156,9,
+		10,1,10,1,10,5,10,160,8,10,10,10,12,10,163,9,10,1,10,1,10,1,11,1,11,1,
+		11,1,11,1,11,1,11,3,11,173,8,11,1,11,1,11,5,11,177,8,11,10,11,12,11,180,
+		9,11,1,11,1,11,1,11,1,11,3,11,186,8,11,1,12,1,12,1,12,1,12,5,12,192,8,
+		12,10,12,12,12,195,9,12,1,12,5,12,198,8,12,10,12,12,12,201,9,12,1,12,1,
+		12,5,12,205,8,12,10,12,12,12,208,9,12,1,12,1,12,1,12,1,12,1,12,5,12,215,
+		8,12,10,12,12,12,218,9,12,1,12,5,12,221,8,12,10,12,12,12,224,9,12,1,12,
+		1,12,3,12,228,8,12,3,12,230,8,12,1,13,1,13,1,13,1,13,3,13,236,8,13,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,246,8,13,10,13,12,13,249,9,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,258,8,13,1,14,1,14,1,14,5,14,263,
+		8,14,10,14,12,14,266,9,14,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,
+		276,8,16,1,16,1,16,3,16,280,8,16,3,16,282,8,16,1,17,1,17,1,17,1,17,1,17,
+		1,17,3,17,290,8,17,1,17,5,17,293,8,17,10,17,12,17,296,9,17,1,17,3,17,299,
+		8,17,1,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,5,18,
+		313,8,18,10,18,12,18,316,9,18,1,18,1,18,3,18,320,8,18,3,18,322,8,18,1,
+		19,1,19,1,19,1,20,1,20,1,20,5,20,330,8,20,10,20,12,20,333,9,20,1,21,1,
+		21,1,21,5,21,338,8,21,10,21,12,21,341,9,21,1,22,1,22,1,22,1,22,1,22,1,
+		22,1,22,3,22,350,8,22,1,23,1,23,1,23,1,23,1,24,3,24,357,8,24,1,24,1,24,
+		1,24,1,24,5,24,363,8,24,10,24,12,24,366,9,24,1,25,1,25,1,25,1,25,5,25,
+		372,8,25,10,25,12,25,375,9,25,1,26,1,26,1,27,1,27,1,27,3,27,382,8,27,1,
+		28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,392,8,29,10,29,12,29,395,9,
+		29,3,29,397,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,406,8,29,1,30,
+		3,30,409,8,30,1,30,1,30,1,30,1,30,1,30,3,30,416,8,30,1,31,1,31,1,31,5,
+		31,421,8,31,10,31,12,31,424,9,31,1,32,1,32,1,33,1,33,1,33,0,0,34,0,2,4,
+		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,0,11,1,0,35,36,4,0,3,3,5,5,23,23,27,28,2,0,66,66,
+		68,68,1,0,8,9,1,0,13,16,3,0,5,5,11,11,27,28,1,0,59,64,1,0,55,56,1,0,57,
+		58,1,0,65,66,2,0,1,44,67,67,457,0,71,1,0,0,0,2,79,1,0,0,0,4,81,1,0,0,0,
+		6,97,1,0,0,0,8,101,1,0,0,0,10,105,1,0,0,0,12,107,1,0,0,0,14,118,1,0,0,
+		0,16,120,1,0,0,0,18,146,1,0,0,0,20,148,1,0,0,0,22,185,1,0,0,0,24,229,1,
+		0,0,0,26,257,1,0,0,0,28,259,1,0,0,0,30,267,1,0,0,0,32,281,1,0,0,0,34,283,
+		1,0,0,0,36,303,1,0,0,0,38,323,1,0,0,0,40,326,1,0,0,0,42,334,1,0,0,0,44,
+		349,1,0,0,0,46,351,1,0,0,0,48,356,1,0,0,0,50,367,1,0,0,0,52,376,1,0,0,
+		0,54,381,1,0,0,0,56,383,1,0,0,0,58,405,1,0,0,0,60,408,1,0,0,0,62,417,1,
+		0,0,0,64,425,1,0,0,0,66,427,1,0,0,0,68,70,3,2,1,0,69,68,1,0,0,0,70,73,
+		1,0,0,0,71,69,1,0,0,0,71,72,1,0,0,0,72,74,1,0,0,0,73,71,1,0,0,0,74,75,
+		5,0,0,1,75,1,1,0,0,0,76,80,3,4,2,0,77,80,3,16,8,0,78,80,3,8,4,0,79,76,
+		1,0,0,0,79,77,1,0,0,0,79,78,1,0,0,0,80,3,1,0,0,0,81,82,5,1,0,0,82,83,3,
+		66,33,0,83,84,5,2,0,0,84,86,3,10,5,0,85,87,3,6,3,0,86,85,1,0,0,0,86,87,
+		1,0,0,0,87,88,1,0,0,0,88,92,5,45,0,0,89,91,3,12,6,0,90,89,1,0,0,0,91,94,
+		1,0,0,0,92,90,1,0,0,0,92,93,1,0,0,0,93,95,1,0,0,0,94,92,1,0,0,0,95,96,
+		5,46,0,0,96,5,1,0,0,0,97,98,7,0,0,0,98,99,3,66,33,0,99,100,3,10,5,0,100,
+		7,1,0,0,0,101,102,5,37,0,0,102,103,7,1,0,0,103,104,3,62,31,0,104,9,1,0,
+		0,0,105,106,7,2,0,0,106,11,1,0,0,0,107,108,3,66,33,0,108,109,3,14,7,0,
+		109,13,1,0,0,0,110,119,5,68,0,0,111,116,5,66,0,0,112,114,5,53,0,0,113,
+		115,5,66,0,0,114,113,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,112,1,
+		0,0,0,116,117,1,0,0,0,117,119,1,0,0,0,118,110,1,0,0,0,118,111,1,0,0,0,
+		119,15,1,0,0,0,120,121,5,3,0,0,121,122,3,66,33,0,122,126,3,28,14,0,123,
+		125,3,30,15,0,124,123,1,0,0,0,125,128,1,0,0,0,126,124,1,0,0,0,126,127,
+		1,0,0,0,127,132,1,0,0,0,128,126,1,0,0,0,129,131,3,26,13,0,130,129,1,0,
+		0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,
+		132,1,0,0,0,135,136,3,18,9,0,136,17,1,0,0,0,137,147,5,4,0,0,138,142,5,
+		45,0,0,139,141,3,20,10,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,
+		0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,147,5,46,0,0,146,
+		137,1,0,0,0,146,138,1,0,0,0,147,19,1,0,0,0,148,149,5,5,0,0,149,150,3,66,
+		33,0,150,154,3,28,14,0,151,153,3,26,13,0,152,151,1,0,0,0,153,156,1,0,0,
+		0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,154,1,0,0,0,157,
+		161,5,45,0,0,158,160,3,22,11,0,159,158,1,0,0,0,160,163,1,0,0,0,161,159,
+		1,0,0,0,161,162,1,0,0,0,162,164,1,0,0,0,163,161,1,0,0,0,164,165,5,46,0,
+		0,165,21,1,0,0,0,166,167,5,6,0,0,167,186,5,68,0,0,168,169,5,7,0,0,169,
+		186,3,32,16,0,170,172,7,3,0,0,171,173,5,68,0,0,172,171,1,0,0,0,172,173,
+		1,0,0,0,173,174,1,0,0,0,174,178,5,45,0,0,175,177,3,24,12,0,176,175,1,0,
+		0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,
+		178,1,0,0,0,181,186,5,46,0,0,182,183,5,10,0,0,183,186,3,60,30,0,184,186,
+		3,34,17,0,185,166,1,0,0,0,185,168,1,0,0,0,185,170,1,0,0,0,185,182,1,0,
+		0,0,185,184,1,0,0,0,186,23,1,0,0,0,187,188,5,11,0,0,188,189,3,66,33,0,
+		189,193,3,28,14,0,190,192,3,30,15,0,191,190,1,0,0,0,192,195,1,0,0,0,193,
+		191,1,0,0,0,193,194,1,0,0,0,194,199,1,0,0,0,195,193,1,0,0,0,196,198,3,
+		26,13,0,197,196,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,
+		0,200,202,1,0,0,0,201,199,1,0,0,0,202,206,5,45,0,0,203,205,3,24,12,0,204,
+		203,1,0,0,0,205,208,1,0,0,0,206,204,1,0,0,0,206,207,1,0,0,0,207,209,1,
+		0,0,0,208,206,1,0,0,0,209,210,5,46,0,0,210,230,1,0,0,0,211,212,3,66,33,
+		0,212,216,3,28,14,0,213,215,3,30,15,0,214,213,1,0,0,0,215,218,1,0,0,0,
+		216,214,1,0,0,0,216,217,1,0,0,0,217,222,1,0,0,0,218,216,1,0,0,0,219,221,
+		3,26,13,0,220,219,1,0,0,0,221,224,1,0,0,0,222,220,1,0,0,0,222,223,1,0,
+		0,0,223,227,1,0,0,0,224,222,1,0,0,0,225,226,5,51,0,0,226,228,3,32,16,0,
+		227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,187,1,0,0,0,229,211,
+		1,0,0,0,230,25,1,0,0,0,231,232,5,38,0,0,232,235,5,42,0,0,233,236,3,62,
+		31,0,234,236,5,68,0,0,235,233,1,0,0,0,235,234,1,0,0,0,236,258,1,0,0,0,
+		237,238,5,39,0,0,238,239,5,42,0,0,239,258,3,62,31,0,240,241,5,40,0,0,241,
+		242,5,42,0,0,242,247,3,62,31,0,243,244,5,52,0,0,244,246,3,62,31,0,245,
+		243,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,258,1,
+		0,0,0,249,247,1,0,0,0,250,251,5,41,0,0,251,252,5,42,0,0,252,258,3,62,31,
+		0,253,254,5,43,0,0,254,258,3,10,5,0,255,256,5,44,0,0,256,258,3,10,5,0,
+		257,231,1,0,0,0,257,237,1,0,0,0,257,240,1,0,0,0,257,250,1,0,0,0,257,253,
+		1,0,0,0,257,255,1,0,0,0,258,27,1,0,0,0,259,264,5,68,0,0,260,261,5,12,0,
+		0,261,263,5,68,0,0,262,260,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,
+		265,1,0,0,0,265,29,1,0,0,0,266,264,1,0,0,0,267,268,7,4,0,0,268,31,1,0,
+		0,0,269,282,5,17,0,0,270,282,5,18,0,0,271,282,5,19,0,0,272,275,5,20,0,
+		0,273,274,5,21,0,0,274,276,5,68,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,
+		279,1,0,0,0,277,278,5,22,0,0,278,280,5,66,0,0,279,277,1,0,0,0,279,280,
+		1,0,0,0,280,282,1,0,0,0,281,269,1,0,0,0,281,270,1,0,0,0,281,271,1,0,0,
+		0,281,272,1,0,0,0,282,33,1,0,0,0,283,284,5,23,0,0,284,285,3,66,33,0,285,
+		286,3,66,33,0,286,289,5,68,0,0,287,288,5,24,0,0,288,290,3,64,32,0,289,
+		287,1,0,0,0,289,290,1,0,0,0,290,294,1,0,0,0,291,293,3,36,18,0,292,291,
+		1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,298,1,0,0,
+		0,296,294,1,0,0,0,297,299,3,38,19,0,298,297,1,0,0,0,298,299,1,0,0,0,299,
+		300,1,0,0,0,300,301,5,51,0,0,301,302,3,46,23,0,302,35,1,0,0,0,303,304,
+		5,25,0,0,304,305,5,26,0,0,305,321,7,5,0,0,306,319,5,29,0,0,307,320,3,62,
+		31,0,308,309,5,47,0,0,309,314,3,62,31,0,310,311,5,52,0,0,311,313,3,62,
+		31,0,312,310,1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,
+		317,1,0,0,0,316,314,1,0,0,0,317,318,5,48,0,0,318,320,1,0,0,0,319,307,1,
+		0,0,0,319,308,1,0,0,0,320,322,1,0,0,0,321,306,1,0,0,0,321,322,1,0,0,0,
+		322,37,1,0,0,0,323,324,5,31,0,0,324,325,3,40,20,0,325,39,1,0,0,0,326,331,
+		3,42,21,0,327,328,5,33,0,0,328,330,3,42,21,0,329,327,1,0,0,0,330,333,1,
+		0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,41,1,0,0,0,333,331,1,0,0,0,334,
+		339,3,44,22,0,335,336,5,32,0,0,336,338,3,44,22,0,337,335,1,0,0,0,338,341,
+		1,0,0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,43,1,0,0,0,341,339,1,0,0,0,
+		342,343,5,34,0,0,343,350,3,44,22,0,344,345,5,47,0,0,345,346,3,40,20,0,
+		346,347,5,48,0,0,347,350,1,0,0,0,348,350,3,46,23,0,349,342,1,0,0,0,349,
+		344,1,0,0,0,349,348,1,0,0,0,350,45,1,0,0,0,351,352,3,48,24,0,352,353,7,
+		6,0,0,353,354,3,48,24,0,354,47,1,0,0,0,355,357,7,7,0,0,356,355,1,0,0,0,
+		356,357,1,0,0,0,357,358,1,0,0,0,358,364,3,50,25,0,359,360,3,56,28,0,360,
+		361,3,50,25,0,361,363,1,0,0,0,362,359,1,0,0,0,363,366,1,0,0,0,364,362,
+		1,0,0,0,364,365,1,0,0,0,365,49,1,0,0,0,366,364,1,0,0,0,367,373,3,54,27,
+		0,368,369,3,52,26,0,369,370,3,54,27,0,370,372,1,0,0,0,371,368,1,0,0,0,
+		372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,51,1,0,0,0,375,373,
+		1,0,0,0,376,377,7,8,0,0,377,53,1,0,0,0,378,379,5,56,0,0,379,382,3,54,27,
+		0,380,382,3,58,29,0,381,378,1,0,0,0,381,380,1,0,0,0,382,55,1,0,0,0,383,
+		384,7,7,0,0,384,57,1,0,0,0,385,406,3,64,32,0,386,387,3,66,33,0,387,396,
+		5,47,0,0,388,393,3,48,24,0,389,390,5,52,0,0,390,392,3,48,24,0,391,389,
+		1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,397,1,0,0,
+		0,395,393,1,0,0,0,396,388,1,0,0,0,396,397,1,0,0,0,397,398,1,0,0,0,398,
+		399,5,48,0,0,399,406,1,0,0,0,400,406,3,60,30,0,401,402,5,47,0,0,402,403,
+		3,48,24,0,403,404,5,48,0,0,404,406,1,0,0,0,405,385,1,0,0,0,405,386,1,0,
+		0,0,405,400,1,0,0,0,405,401,1,0,0,0,406,59,1,0,0,0,407,409,5,30,0,0,408,
+		407,1,0,0,0,408,409,1,0,0,0,409,410,1,0,0,0,410,415,3,62,31,0,411,412,
+		5,49,0,0,412,413,3,62,31,0,413,414,5,50,0,0,414,416,1,0,0,0,415,411,1,
+		0,0,0,415,416,1,0,0,0,416,61,1,0,0,0,417,422,3,66,33,0,418,419,5,54,0,
+		0,419,421,3,66,33,0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,
+		423,1,0,0,0,423,63,1,0,0,0,424,422,1,0,0,0,425,426,7,9,0,0,426,65,1,0,
+		0,0,427,428,7,10,0,0,428,67,1,0,0,0,49,71,79,86,92,114,116,118,126,132,
+		142,146,154,161,172,178,185,193,199,206,216,222,227,229,235,247,257,264,
+		275,279,281,289,294,298,314,319,321,331,339,349,356,364,373,381,393,396,
+		405,408,415,422
 	};
 
 	public static readonly ATN _ATN =

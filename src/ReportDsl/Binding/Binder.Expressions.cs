@@ -114,6 +114,103 @@ internal sealed partial class Binder
 
     private sealed partial class RuleBinder
     {
+        // Under a quantifier, the cells a reference reads may have another unit in each row or column (预算数 in 万元,
+        // 比例 in %). Such a type carries one unit per quantified item, in the quantifier's order, after this mark; two
+        // of them combine item by item, so a mix is reported once, naming the item where it happens.
+        private const char PerItemMark = '\u001E';
+        private const char PerItemSeparator = '\u001F';
+
+        /// <summary>
+        /// The type of a quantified reference whose unit differs between quantified items: one unit per combination of
+        /// the rule's quantified row and column, in quantifier order. Cells of one item in different units are reported.
+        /// </summary>
+        private ExpressionType PerItemUnits(
+            TableSymbol target,
+            (ImmutableArray<AxisItemSymbol>? Fixed, ImmutableArray<AxisItemSymbol> Items) rows,
+            (ImmutableArray<AxisItemSymbol>? Fixed, ImmutableArray<AxisItemSymbol> Items) columns,
+            ExpressionType uniform,
+            Text.TextSpan span)
+        {
+            var rowCount = rows.Fixed is null ? rows.Items.Length : Math.Max(1, _rowQuantifier?.Items.Length ?? 1);
+            var columnCount = columns.Fixed is null ? columns.Items.Length : Math.Max(1, _columnQuantifier?.Items.Length ?? 1);
+            var units = new List<string?>();
+            for (var r = 0; r < rowCount; r++)
+            {
+                for (var c = 0; c < columnCount; c++)
+                {
+                    var cellRows = rows.Fixed ?? [rows.Items[r]];
+                    var cellColumns = columns.Fixed ?? [columns.Items[c]];
+                    var found = cellRows.SelectMany(row => cellColumns.Select(column => target.GetCell(row, column))).OfType<CellSymbol>()
+                        .Select(cell => cell.Type.Unit).OfType<string>().Distinct().ToList();
+                    if (found.Count > 1)
+                    {
+                        binder.Report(ItemAt((r * columnCount) + c) is { } item
+                            ? DiagnosticCatalog.UnitMismatchAt(_source, span, found[0], found[1], item)
+                            : DiagnosticCatalog.UnitMismatch(_source, span, found[0], found[1]));
+                        return ExpressionType.Error;
+                    }
+
+                    units.Add(found.FirstOrDefault());
+                }
+            }
+
+            return units.Distinct().Count() <= 1 ? uniform with { Unit = units.FirstOrDefault() ?? uniform.Unit } : new ExpressionType(ValueKind.Amount, PerItemMark + string.Join(PerItemSeparator.ToString(), units.Select(u => u ?? string.Empty)));
+        }
+
+        /// <summary>Two units that differ: an error unless they are per-item units that agree item by item.</summary>
+        private ExpressionType CombineUnits(string left, string right, Text.TextSpan span)
+        {
+            var leftUnits = Units(left);
+            var rightUnits = Units(right);
+            var count = Math.Max(leftUnits.Length, rightUnits.Length);
+            var merged = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                var l = leftUnits[leftUnits.Length == 1 ? 0 : i];
+                var r = rightUnits[rightUnits.Length == 1 ? 0 : i];
+                if (l.Length > 0 && r.Length > 0 && l != r)
+                {
+                    // The same two units in every item is a plain mismatch; otherwise name the item where it happens.
+                    var item = leftUnits.Length == 1 && rightUnits.Length == 1 ? null : ItemAt(i);
+                    binder.Report(item is null
+                        ? DiagnosticCatalog.UnitMismatch(_source, span, l, r)
+                        : DiagnosticCatalog.UnitMismatchAt(_source, span, l, r, item));
+                    return ExpressionType.Error;
+                }
+
+                merged[i] = l.Length > 0 ? l : r;
+            }
+
+            return merged.Distinct().Count() == 1
+                ? new ExpressionType(ValueKind.Amount, merged[0].Length == 0 ? null : merged[0])
+                : new ExpressionType(ValueKind.Amount, PerItemMark + string.Join(PerItemSeparator.ToString(), merged));
+        }
+
+        /// <summary>How a unit reads in a message: the first unit of a per-item unit.</summary>
+        internal static string Display(string unit) => Units(unit).FirstOrDefault(u => u.Length > 0) ?? unit;
+
+        private static string[] Units(string unit) =>
+            unit.Length > 0 && unit[0] == PerItemMark ? unit.Substring(1).Split(PerItemSeparator) : [unit];
+
+        /// <summary>The label of the quantified row and column at a per-item index, in quantifier order.</summary>
+        private string? ItemAt(int index)
+        {
+            var columns = _columnQuantifier?.Items ?? [];
+            var rows = _rowQuantifier?.Items ?? [];
+            var parts = new List<string>();
+            if (rows.Length > 0)
+            {
+                parts.Add(string.Join("/", rows[columns.Length > 0 ? index / columns.Length : index].LabelPath));
+            }
+
+            if (columns.Length > 0)
+            {
+                parts.Add(string.Join("/", columns[index % columns.Length].LabelPath));
+            }
+
+            return parts.Count == 0 ? null : string.Join(" × ", parts);
+        }
+
         /// <summary>The items of <c>for each row|column in (a, b, c)</c>: each leaf, or the value leaves of each group.</summary>
         private ImmutableArray<AxisItemSymbol>? BindItemList(QuantifierSyntax quantifier, Axis axis)
         {

@@ -392,7 +392,12 @@ internal sealed partial class Binder
                 return new BoundErrorExpression();
             }
 
-            var type = CheckCells(target, rows.Value.Items, columns.Value.Items, reference, isSum);
+            var quantified = rows.Value.Fixed is null || columns.Value.Fixed is null;
+            var type = CheckCells(target, rows.Value.Items, columns.Value.Items, reference, isSum, quantified);
+            if (type.Kind == ValueKind.Amount && quantified)
+            {
+                type = PerItemUnits(target, rows.Value, columns.Value, type, reference.Span);
+            }
             return new BoundCells(target, rows.Value.Fixed, columns.Value.Fixed, reference.PreviousKeyword is not null, isSum, type);
         }
 
@@ -469,7 +474,7 @@ internal sealed partial class Binder
             }
         }
 
-        private ExpressionType CheckCells(TableSymbol target, ImmutableArray<AxisItemSymbol> rows, ImmutableArray<AxisItemSymbol> columns, CellReferenceSyntax reference, bool isSum)
+        private ExpressionType CheckCells(TableSymbol target, ImmutableArray<AxisItemSymbol> rows, ImmutableArray<AxisItemSymbol> columns, CellReferenceSyntax reference, bool isSum, bool quantified)
         {
             ExpressionType? type = null;
             foreach (var row in rows)
@@ -496,7 +501,8 @@ internal sealed partial class Binder
 
                     _maxPrecision = Math.Max(_maxPrecision, cell.Type.Precision);
                     var cellType = ExpressionType.Of(cell.Type);
-                    if (type is { } known && known != cellType)
+                    // Under a quantifier, units may differ from one quantified item to the next (PerItemUnits).
+                    if (type is { } known && known != cellType && !(quantified && known.Kind == ValueKind.Amount && cellType.Kind == ValueKind.Amount))
                     {
                         return Combine(known, cellType, leftIsConstant: false, rightIsConstant: false, reference.Span);
                     }
@@ -525,8 +531,7 @@ internal sealed partial class Binder
             {
                 if (left.Unit is not null && right.Unit is not null && left.Unit != right.Unit)
                 {
-                    binder.Report(DiagnosticCatalog.UnitMismatch(_source, span, left.Unit, right.Unit));
-                    return ExpressionType.Error;
+                    return CombineUnits(left.Unit, right.Unit, span);
                 }
 
                 return new ExpressionType(ValueKind.Amount, left.Unit ?? right.Unit);
@@ -554,7 +559,7 @@ internal sealed partial class Binder
 
         private static LocalizableText Describe(ExpressionType type) => type.Kind switch
         {
-            ValueKind.Amount when type.Unit is not null => new LocalizableText("Type_AmountIn", type.Unit),
+            ValueKind.Amount when type.Unit is not null => new LocalizableText("Type_AmountIn", Display(type.Unit)),
             ValueKind.Amount => new LocalizableText("Type_Amount"),
             ValueKind.Text => new LocalizableText("Type_Text"),
             _ => new LocalizableText("Type_Integer"),

@@ -100,6 +100,7 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD3017 = new("RD3017", DiagnosticSeverity.Warning, "ConditionAlwaysFalse");
     private static readonly DiagnosticDescriptor RD3018 = new("RD3018", DiagnosticSeverity.Error, "InvalidRoundDigits");
     private static readonly DiagnosticDescriptor RD3019 = new("RD3019", DiagnosticSeverity.Error, "UnknownPlaceholder");
+    private static readonly DiagnosticDescriptor RD3020 = new("RD3020", DiagnosticSeverity.Error, "UnitMismatchAt");
     private static readonly DiagnosticDescriptor RD2150 = new("RD2150", DiagnosticSeverity.Error, "ScopeNeedsList");
     private static readonly DiagnosticDescriptor RD2151 = new("RD2151", DiagnosticSeverity.Error, "NotAGroup");
     private static readonly DiagnosticDescriptor RD2152 = new("RD2152", DiagnosticSeverity.Error, "DuplicateScope");
@@ -190,7 +191,7 @@ public static class DiagnosticCatalog
         RD2150, RD2151, RD2152,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
-        RD3016, RD3017, RD3018, RD3019,
+        RD3016, RD3017, RD3018, RD3019, RD3020,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3120, RD3121, RD3122, RD3123, RD3124, RD3140,
         RD3150, RD3151, RD3152, RD3153, RD3154,
@@ -359,6 +360,8 @@ public static class DiagnosticCatalog
     internal static Diagnostic UnusedQuantifier(SourceText s, TextSpan span, bool isRow) => Make(RD3014, s, span, isRow ? "row" : "column");
 
     internal static Diagnostic UnitMismatch(SourceText s, TextSpan span, string left, string right) => Make(RD3015, s, span, left, right);
+
+    internal static Diagnostic UnitMismatchAt(SourceText s, TextSpan span, string left, string right, string item) => Make(RD3020, s, span, left, right, item);
 
     internal static Diagnostic ConditionAlwaysTrue(SourceText s, TextSpan span) => Make(RD3016, s, span);
 

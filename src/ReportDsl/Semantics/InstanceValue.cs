@@ -89,8 +89,11 @@ public sealed record LinearValue(LinearCombination Combination) : InstanceValue
                 .Append((builder.Length == 0 ? Combination.Constant : Math.Abs(Combination.Constant)).ToString(CultureInfo.InvariantCulture));
         }
 
-        return Combination.Terms.Length + (Combination.Constant != 0 ? 1 : 0) > 1 ? "(" + builder + ")" : builder.ToString();
+        return builder.ToString();
     }
+
+    /// <summary>Gets whether the combination is written with more than one part, and needs parentheses inside an operator.</summary>
+    internal bool IsCompound => Combination.Terms.Length + (Combination.Constant != 0 ? 1 : 0) > 1 || Combination.Terms.Any(t => t.Coefficient < 0);
 }
 
 /// <summary><c>-x</c>.</summary>
@@ -103,7 +106,8 @@ public sealed record NegatedValue(InstanceValue Operand) : InstanceValue
     public override IEnumerable<InstanceValue> Divisors() => Operand.Divisors();
 
     /// <inheritdoc/>
-    public override string ToString(Func<LinearTerm, string> cell) => "-" + Operand.ToString(cell);
+    public override string ToString(Func<LinearTerm, string> cell) =>
+        Operand is LinearValue { IsCompound: true } ? "-(" + Operand.ToString(cell) + ")" : "-" + Operand.ToString(cell);
 }
 
 /// <summary>Two values combined with an arithmetic operator.</summary>
@@ -118,7 +122,10 @@ public sealed record ArithmeticValue(ArithmeticOperator Operator, InstanceValue 
 
     /// <inheritdoc/>
     public override string ToString(Func<LinearTerm, string> cell) =>
-        "(" + Left.ToString(cell) + " " + Symbol(Operator) + " " + Right.ToString(cell) + ")";
+        "(" + Operand(Left, cell) + " " + Symbol(Operator) + " " + Operand(Right, cell) + ")";
+
+    private static string Operand(InstanceValue value, Func<LinearTerm, string> cell) =>
+        value is LinearValue { IsCompound: true } ? "(" + value.ToString(cell) + ")" : value.ToString(cell);
 
     /// <summary>Gets how an operator is written.</summary>
     public static string Symbol(ArithmeticOperator op) => op switch

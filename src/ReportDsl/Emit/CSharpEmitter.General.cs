@@ -44,6 +44,30 @@ public static partial class CSharpEmitter
 
     private readonly record struct Line(string Text, bool IsLabel);
 
+    /// <summary>The C# expression of a finding's message: the rule's message with its placeholders filled in, as the validator does.</summary>
+    private static string MessageExpression(RuleInstance instance, string left, string right)
+    {
+        var parts = instance.Rule.MessageParts;
+        if (parts.IsEmpty)
+        {
+            return Literal(instance.Rule.Message);
+        }
+
+        return string.Join(" + ", parts.Select(p => p.Placeholder switch
+        {
+            MessagePlaceholder.Left => left + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            MessagePlaceholder.Right => right + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            MessagePlaceholder.Row => Literal(instance.Row is { } row ? string.Join("/", row.LabelPath) : string.Empty),
+            MessagePlaceholder.Column => Literal(instance.Column is { } column ? string.Join("/", column.LabelPath) : string.Empty),
+            MessagePlaceholder.Group => Literal(ScopeLabel(instance) ?? string.Empty),
+            _ => Literal(p.Text),
+        }));
+    }
+
+    private static string? ScopeLabel(RuleInstance instance) => instance.Scope is { } scope && instance.Rule.Scopes.Length > 1
+        ? scope.Group is { } group ? string.Join("/", group.LabelPath) : scope.Table.Label
+        : null;
+
     private sealed class GeneralWriter(RuleInstance instance, Dictionary<CellSymbol, string> names, string prefix)
     {
         private readonly List<Line> _lines = [];
@@ -264,28 +288,7 @@ public static partial class CSharpEmitter
         private static string CellIds(IEnumerable<LinearTerm> cells) =>
             "new[] { " + string.Join(", ", cells.Select(t => Literal((t.IsPrevious ? "previous " : string.Empty) + t.Cell.Id))) + " }";
 
-        private string Message(string left, string right)
-        {
-            var parts = instance.Rule.MessageParts;
-            if (parts.IsEmpty)
-            {
-                return Literal(instance.Rule.Message);
-            }
-
-            return string.Join(" + ", parts.Select(p => p.Placeholder switch
-            {
-                MessagePlaceholder.Left => left + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-                MessagePlaceholder.Right => right + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-                MessagePlaceholder.Row => Literal(instance.Row is { } row ? string.Join("/", row.LabelPath) : string.Empty),
-                MessagePlaceholder.Column => Literal(instance.Column is { } column ? string.Join("/", column.LabelPath) : string.Empty),
-                MessagePlaceholder.Group => Literal(ScopeLabel(instance) ?? string.Empty),
-                _ => Literal(p.Text),
-            }));
-        }
-
-        private static string? ScopeLabel(RuleInstance instance) => instance.Scope is { } scope && instance.Rule.Scopes.Length > 1
-            ? scope.Group is { } group ? string.Join("/", group.LabelPath) : scope.Table.Label
-            : null;
+        private string Message(string left, string right) => MessageExpression(instance, left, right);
 
         private string Label() => prefix + "_l" + _labels++.ToString(CultureInfo.InvariantCulture);
 

@@ -303,7 +303,7 @@ public static partial class CSharpEmitter
         w.Append(inner).Append("if (!(").Append(Holds(rule.Operator, rule.Tolerance ?? 0m, usesAmounts)).Append("))\n");
         w.Append(inner).Append("{\n");
         w.Append(inner).Append("    Add(ref findings, new Finding(").Append(Literal(rule.Code)).Append(", ").Append(Literal(rule.Code)).Append(", \"").Append(severity).Append("\", ")
-            .Append(cellIds).Append(", left, right, ").Append(Literal(rule.Message)).Append("));\n");
+            .Append(cellIds).Append(", left, right, ").Append(MessageExpression(instance, "left", "right")).Append("));\n");
         w.Append(inner).Append("}\n");
         if (guarded)
         {

@@ -81,7 +81,7 @@ public sealed class PropertyTests
         string[] conditions = ["sum(c0) > 1", "not (sum(c0) < 3)", "sum(c0) > 0 and (sum(c0) != 2 or not sum(c0) = 5)", "(sum(c0) <= 9)"];
         var condition = conditions[random.Next(conditions.Length)];
         var terms = string.Join($"{Sp()}+ ", Enumerable.Repeat("sum(c0)", random.Next(1, 30)));
-        spec.Append($"rule R2 warning \"{{row}} {{left}}\"{Sp()}for each row{Sp()}when {condition}:{Sp()}amount({terms}) * 2 <= round(sum(c0) / 3, 1) + max(abs(-sum(c0)), 100, 2 * 3){Nl()}");
+        spec.Append($"rule R2 warning \"{{row}} {{left}}\"{Sp()}for each row{Sp()}when {condition}:{Sp()}amount({terms}) * 2 <= round(sum(c0) / 3, 1) + amount(max(abs(-sum(c0)), 100, 2 * 3)){Nl()}");
         spec.Append($"rule R3 error \"m\" for each column in (c0){Sp()}for each row: {terms} >= 0{Nl()}}}{Nl()}}}{Nl()}");
         return spec.ToString();
     }

@@ -177,6 +177,8 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD6053 = new("RD6053", DiagnosticSeverity.Error, "UnreadableRequest");
     internal static readonly DiagnosticDescriptor RD6054 = new("RD6054", DiagnosticSeverity.Error, "UnknownFormatId");
     internal static readonly DiagnosticDescriptor RD6055 = new("RD6055", DiagnosticSeverity.Error, "RequestTimedOut");
+    internal static readonly DiagnosticDescriptor RD6056 = new("RD6056", DiagnosticSeverity.Error, "MultipartParts");
+    internal static readonly DiagnosticDescriptor RD6057 = new("RD6057", DiagnosticSeverity.Error, "MultipartUnreadable");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -202,7 +204,7 @@ public static class DiagnosticCatalog
         RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
         RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
         RD6035, RD6036, RD6037, RD6049,
-        RD6050, RD6051, RD6052, RD6053, RD6054, RD6055,
+        RD6050, RD6051, RD6052, RD6053, RD6054, RD6055, RD6056, RD6057,
         RD9001,
     ];
 

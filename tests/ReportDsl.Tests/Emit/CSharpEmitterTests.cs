@@ -137,6 +137,7 @@ public sealed class CSharpEmitterTests
 
             rule B001 error "{group}总计。" for each group in (first, second): total = upheld + corrected
             rule B002 warning "{group}上年。" for each group in (first, second) when previous total > 0 or upheld = 0: corrected * 3 <= total * (upheld + 1)
+            rule B003 warning "{group}除以差。" for each group in (first, second): total / (upheld - corrected) >= amount(total)
           }
         }
         """;

@@ -104,11 +104,33 @@ cellType
     ;
 
 ruleDeclaration
-    : RULE code = name severity = name message = STRING (TOLERANCE number)? quantifier* COLON comparison
+    : RULE code = name severity = name message = STRING (TOLERANCE number)? quantifier* whenClause? COLON comparison
     ;
 
+// for each row|column [in group | in (a, b, c)]; for each group|table in (a, b, c) checks the rule once per group or
+// table, its names read inside it.
 quantifier
-    : FOR EACH axis = (ROW | COLUMN) (IN path)?
+    : FOR EACH axis = (ROW | COLUMN | GROUP | TABLE) (IN (path | LPAREN path (COMMA path)* RPAREN))?
+    ;
+
+// The rule applies only where the condition holds.
+whenClause
+    : WHEN condition
+    ;
+
+// Flat like expressions: "a or b or c" is a list.
+condition
+    : conjunction (OR conjunction)*
+    ;
+
+conjunction
+    : negation (AND negation)*
+    ;
+
+negation
+    : NOT negation                  # notCondition
+    | LPAREN condition RPAREN       # parenthesizedCondition
+    | comparison                    # comparisonCondition
     ;
 
 comparison
@@ -117,7 +139,21 @@ comparison
 
 // Flat on purpose: a sum of a million terms is a list, not a million-deep tree.
 expression
-    : sign = (PLUS | MINUS)? term (termOperator term)*
+    : sign = (PLUS | MINUS)? product (termOperator product)*
+    ;
+
+product
+    : unary (factorOperator unary)*
+    ;
+
+factorOperator
+    : STAR
+    | SLASH
+    ;
+
+unary
+    : MINUS unary
+    | term
     ;
 
 termOperator
@@ -151,7 +187,7 @@ name
     | FORMAT | VERSION | SECTION | PROSE | TABLE | STUB | CELLS | COLUMNS | ROWS | ABSENT
     | GROUP | ALIAS | REQUIRED | OPTIONAL | HEADER | UNLABELED
     | COUNT | INTEGER_TYPE | TEXT | AMOUNT | UNIT | PRECISION
-    | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS
+    | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS | WHEN | AND | OR | NOT
     | EXTENDS | REVISES | REMOVE | RENAMED | SPLIT | MERGED | MOVED | FROM | SINCE | UNTIL
     | FACT | PATTERN
     ;
@@ -188,6 +224,10 @@ ROW          : 'row';
 COLUMN       : 'column';
 IN           : 'in';
 PREVIOUS     : 'previous';
+WHEN         : 'when';
+AND          : 'and';
+OR           : 'or';
+NOT          : 'not';
 EXTENDS      : 'extends';
 REVISES      : 'revises';
 REMOVE       : 'remove';
@@ -213,6 +253,8 @@ RANGE    : '..';
 DOT      : '.';
 PLUS     : '+';
 MINUS    : '-';
+STAR     : '*';
+SLASH    : '/';
 EQ       : '=';
 NE       : '!=';
 LE       : '<=';

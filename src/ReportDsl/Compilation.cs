@@ -107,7 +107,7 @@ public sealed class Compilation
     // Counted from the quantifiers, without expanding: each rule holds once per combination of its quantified items.
     private static Diagnostic? RuleInstanceLimit(FormatSymbol format)
     {
-        var rules = format.Rules.Select(r => (Rule: r, Instances: r.Quantifiers.Aggregate(1L, (product, q) => product * q.Items.Length))).ToList();
+        var rules = format.Rules.Select(r => (Rule: r, Instances: r.Scopes.Sum(s => s.Quantifiers.Aggregate(1L, (product, q) => product * q.Items.Length)))).ToList();
         var total = rules.Sum(r => r.Instances);
         if (total <= DiagnosticCatalog.MaxRuleInstances)
         {

@@ -32,7 +32,7 @@ internal sealed class HandWrittenValidator2021
         // GK003: results.total = every result item, per column: [total, items...].
         _results = [.. allColumns.Select(c => resultRows.Prepend("results.total").Select(r => Index($"applications.{r}[{c}]")).ToArray())];
 
-        // FY001, SS001, SS002: group total = four outcomes: [total, outcomes...].
+        // FY001 in each of its three groups (SS001 and SS002 before): group total = four outcomes: [total, outcomes...].
         _reviews = [.. new[] { "review", "litigation.direct", "litigation.after_review" }.Select(g => Outcomes.Prepend("total").Select(o => Index($"reviews.cases[{g}.{o}]")).ToArray())];
     }
 

@@ -47,7 +47,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Warnings_alone_exit_0()
     {
-        var spec = Write("warn.rdsl", File.ReadAllText(Path.Combine(Templates, "2021.rdsl")).Replace("for each column: received +", "tolerance 1 for each column: received +", StringComparison.Ordinal));
+        var spec = Write("warn.rdsl", File.ReadAllText(Path.Combine(Templates, "2021.rdsl")).Replace("for each column:\n      received +", "tolerance 1 for each column:\n      received +", StringComparison.Ordinal));
         var (exit, output, _) = Run("check", spec);
         exit.ShouldBe(0);
         output.ShouldContain("warning RD3004");

@@ -3,7 +3,7 @@ using ReportDsl.Tests.Infrastructure;
 namespace ReportDsl.Cli.Tests;
 
 /// <summary>
-/// Every sample folder with a data.json: validated against the bundled formats (and previous.json, if present) with
+/// Every sample folder with a data.json: validated against the bundled formats, or the folder's own input.rdsl (and previous.json, if present) with
 /// each output kind, compared with the approved expected.validation.txt / .json / .sarif / .junit.xml / .github.txt.
 /// </summary>
 public sealed class ValidationSampleTests
@@ -44,6 +44,12 @@ public sealed class ValidationSampleTests
         foreach (var (kind, file) in new[] { ("text", "expected.validation.txt"), ("json", "expected.validation.json"), ("sarif", "expected.validation.sarif"), ("junit", "expected.validation.junit.xml"), ("github", "expected.validation.github.txt") })
         {
             var args = new List<string> { "validate", DataFile(folder)!, "--format", kind, "--lang", "zh" };
+            if (File.Exists(Path.Combine(folder, "input.rdsl")))
+            {
+                // A made-up format of its own (tests/Samples/900-valid): validated against that spec, not the bundled ones.
+                args.AddRange(["--spec", Path.Combine(folder, "input.rdsl")]);
+            }
+
             if (File.Exists(Path.Combine(folder, "previous.json")))
             {
                 args.AddRange(["--previous", Path.Combine(folder, "previous.json")]);

@@ -17,7 +17,7 @@ public sealed class PdfCorpusTests(ITestOutputHelper output)
     public static TheoryData<string, int, string> Cases() => new()
     {
         // SOURCES.md: （六）其他处理 printed as ONE row (2019 style) in an otherwise 2021 report, so its 3 rows are not found.
-        { "zxj6827111-blip__KIROGOVCOMPARE/hzq2023_working.pdf", 179, "FY001 1, RD3201 3, SS002 1; folded: RD3102 10" },
+        { "zxj6827111-blip__KIROGOVCOMPARE/hzq2023_working.pdf", 179, "FY001 2, RD3201 3; folded: RD3102 10" },
         { "zxj6827111-blip__KIROGOVCOMPARE/hzq2024_working.pdf", 179, "RD3201 3; folded: RD3102 10" },
         { "zxj6827111-blip__govnianbao/szfgs2024.pdf", 200, string.Empty },
         // The peer's side-by-side comparison of two years: rows must be told apart by their own labels (only the

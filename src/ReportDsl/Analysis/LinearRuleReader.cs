@@ -38,7 +38,8 @@ internal sealed class LinearRuleReader
     /// <summary>Reads one rule.</summary>
     public RuleReading Read(RuleSymbol rule)
     {
-        if (!IsLinear(rule.Left) || !IsLinear(rule.Right))
+        // A rule with "when" holds only where its condition does, so it is no equation of the system: left out as well.
+        if (!rule.IsLinear || rule.Condition is not null || !IsLinear(rule.Left) || !IsLinear(rule.Right))
         {
             return new RuleReading(rule, [], SkipReason.NotLinear);
         }

@@ -9,7 +9,7 @@ namespace ReportDsl.Binding;
 
 internal sealed partial class Binder
 {
-    private static readonly string[] KnownFunctions = ["amount", "sum"];
+    private static readonly string[] KnownFunctions = ["abs", "amount", "max", "min", "round", "sum"];
 
     private ImmutableArray<TableSymbol> _allTables = [];
     private Dictionary<(string Section, string Fact), FactSymbol> _facts = [];
@@ -28,7 +28,7 @@ internal sealed partial class Binder
                 Report(DiagnosticCatalog.DuplicateRuleCode(_source, syntax.Code.Span, syntax.Code.Text));
             }
 
-            var rule = new RuleBinder(this, table, syntax).Bind(checkSemantics: !ContainsSyntaxError(syntax));
+            var rule = BindRule(table, syntax);
             if (!rulesByTable.TryGetValue(table, out var list))
             {
                 rulesByTable[table] = list = [];
@@ -44,7 +44,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Binds one rule; keeps what its references depend on, for the quantifier and tolerance checks.</summary>
-    private sealed class RuleBinder(Binder binder, TableSymbol table, RuleDeclarationSyntax syntax)
+    private sealed partial class RuleBinder(Binder binder, TableSymbol table, RuleDeclarationSyntax syntax, AxisItemSymbol? scopeGroup = null)
     {
         private readonly SourceText _source = binder._source;
         private QuantifierSymbol? _rowQuantifier;
@@ -86,11 +86,26 @@ internal sealed partial class Binder
             };
 
             var quantifiers = BindQuantifiers();
+            var condition = syntax.When is { } when ? BindCondition(when.Condition) : null;
             var left = BindExpression(syntax.Comparison.Left);
             var right = BindExpression(syntax.Comparison.Right);
             var combined = Combine(left.Type, right.Type, IsConstant(left), IsConstant(right), syntax.Comparison.Span);
-            CheckTolerance(combined, tolerance);
+            var implied = false;
+            if (tolerance is null && (BoundFacts.Divides(left) || BoundFacts.Divides(right)) && combined.Kind != ValueKind.Error)
+            {
+                // A ratio or percentage is compared with a cell rounded to its declared precision: one unit of that place.
+                tolerance = 1m / Pow10(ComparedPrecision(left, right));
+                implied = true;
+            }
+
+            CheckTolerance(combined, tolerance, implied);
             CheckQuantifiersUsed();
+            if (condition is not null)
+            {
+                CheckCondition(condition, syntax.When?.Condition);
+            }
+
+            var messageParts = BindMessage();
 
             return new RuleSymbol(
                 syntax.Code.Text,
@@ -103,10 +118,14 @@ internal sealed partial class Binder
                 quantifiers,
                 left,
                 Operator(syntax.Comparison.Operator.Kind),
-                right);
+                right,
+                condition,
+                [new RuleScope(table, scopeGroup, quantifiers, condition, left, right)],
+                implied,
+                messageParts);
         }
 
-        private static ComparisonOperator Operator(SyntaxKind kind) => kind switch
+        internal static ComparisonOperator Operator(SyntaxKind kind) => kind switch
         {
             SyntaxKind.NotEqualsToken => ComparisonOperator.NotEqual,
             SyntaxKind.LessThanToken => ComparisonOperator.LessThan,
@@ -121,7 +140,7 @@ internal sealed partial class Binder
             var result = ImmutableArray.CreateBuilder<QuantifierSymbol>();
             foreach (var quantifier in syntax.Quantifiers)
             {
-                if (quantifier.Axis.IsMissing)
+                if (quantifier.Axis.IsMissing || quantifier.IsScope)
                 {
                     continue;
                 }
@@ -157,6 +176,16 @@ internal sealed partial class Binder
                     group = found;
                     items = [.. found.ValueLeaves()];
                 }
+                else if (quantifier.List is not null)
+                {
+                    if (BindItemList(quantifier, axis) is not { } listed)
+                    {
+                        _failedQuantifiers.Add(axis);
+                        continue;
+                    }
+
+                    items = listed;
+                }
 
                 var symbol = new QuantifierSymbol(axis, group, items);
                 if (axis == Axis.Row)
@@ -187,10 +216,10 @@ internal sealed partial class Binder
             }
         }
 
-        private void CheckTolerance(ExpressionType type, decimal? tolerance)
+        private void CheckTolerance(ExpressionType type, decimal? tolerance, bool implied)
         {
             var op = syntax.Comparison.Operator.Kind;
-            if (type.Kind == ValueKind.Amount && tolerance is null && op is SyntaxKind.EqualsToken or SyntaxKind.NotEqualsToken)
+            if (type.Kind == ValueKind.Amount && tolerance is null && !implied && op is SyntaxKind.EqualsToken or SyntaxKind.NotEqualsToken)
             {
                 var suggested = _maxPrecision == 0 ? "0.5" : (1m / Pow10(_maxPrecision)).ToString(CultureInfo.InvariantCulture);
                 binder.Report(DiagnosticCatalog.AmountsWithoutTolerance(_source, syntax.Comparison.Span, suggested));
@@ -228,6 +257,11 @@ internal sealed partial class Binder
                     return BindExpression(parenthesized.Expression);
                 case AdditiveExpressionSyntax additive:
                     return BindAdditive(additive);
+                case MultiplicativeExpressionSyntax multiplicative:
+                    return BindMultiplicative(multiplicative);
+                case UnaryExpressionSyntax unary:
+                    var operand = BindExpression(unary.Operand);
+                    return operand is BoundNumber written ? written with { Value = -written.Value } : new BoundNegation(operand);
                 case CallExpressionSyntax call:
                     return BindCall(call);
                 case CellReferenceSyntax reference:
@@ -266,6 +300,11 @@ internal sealed partial class Binder
             {
                 binder.Report(DiagnosticCatalog.UnknownFunction(_source, call.Name.Span, call.Name.Text, KnownFunctions));
                 return new BoundErrorExpression();
+            }
+
+            if (call.Name.Text is "abs" or "round" or "min" or "max")
+            {
+                return BindFunction(call, arguments);
             }
 
             if (arguments.Count != 1)
@@ -322,7 +361,13 @@ internal sealed partial class Binder
 
             AxisItemSymbol? row;
             AxisItemSymbol? column = null;
-            if (reference.Column is { } columnPath)
+            if (scopeGroup is not null && ReferenceEquals(target, table) && reference.Column is null && Walk(scopeGroup.Children, names).Item is { } inScope)
+            {
+                // Under "for each group in (...)", a name is read inside the current group first.
+                row = inScope.Axis == Axis.Row ? inScope : null;
+                column = inScope.Axis == Axis.Column ? inScope : null;
+            }
+            else if (reference.Column is { } columnPath)
             {
                 row = binder.ResolveItem(target, names, reference.Row.Span, reference.Row.DisplayText, Axis.Row);
                 column = binder.ResolveItem(target, columnPath, Axis.Column);
@@ -354,7 +399,12 @@ internal sealed partial class Binder
                 return new BoundErrorExpression();
             }
 
-            var type = CheckCells(target, rows.Value.Items, columns.Value.Items, reference, isSum);
+            var quantified = rows.Value.Fixed is null || columns.Value.Fixed is null;
+            var type = CheckCells(target, rows.Value.Items, columns.Value.Items, reference, isSum, quantified);
+            if (type.Kind == ValueKind.Amount && quantified)
+            {
+                type = PerItemUnits(target, rows.Value, columns.Value, type, reference.Span);
+            }
             return new BoundCells(target, rows.Value.Fixed, columns.Value.Fixed, reference.PreviousKeyword is not null, isSum, type);
         }
 
@@ -450,7 +500,7 @@ internal sealed partial class Binder
             }
         }
 
-        private ExpressionType CheckCells(TableSymbol target, ImmutableArray<AxisItemSymbol> rows, ImmutableArray<AxisItemSymbol> columns, CellReferenceSyntax reference, bool isSum)
+        private ExpressionType CheckCells(TableSymbol target, ImmutableArray<AxisItemSymbol> rows, ImmutableArray<AxisItemSymbol> columns, CellReferenceSyntax reference, bool isSum, bool quantified)
         {
             ExpressionType? type = null;
             foreach (var row in rows)
@@ -477,7 +527,8 @@ internal sealed partial class Binder
 
                     _maxPrecision = Math.Max(_maxPrecision, cell.Type.Precision);
                     var cellType = ExpressionType.Of(cell.Type);
-                    if (type is { } known && known != cellType)
+                    // Under a quantifier, units may differ from one quantified item to the next (PerItemUnits).
+                    if (type is { } known && known != cellType && !(quantified && known.Kind == ValueKind.Amount && cellType.Kind == ValueKind.Amount))
                     {
                         return Combine(known, cellType, leftIsConstant: false, rightIsConstant: false, reference.Span);
                     }
@@ -506,8 +557,7 @@ internal sealed partial class Binder
             {
                 if (left.Unit is not null && right.Unit is not null && left.Unit != right.Unit)
                 {
-                    binder.Report(DiagnosticCatalog.UnitMismatch(_source, span, left.Unit, right.Unit));
-                    return ExpressionType.Error;
+                    return CombineUnits(left.Unit, right.Unit, span);
                 }
 
                 return new ExpressionType(ValueKind.Amount, left.Unit ?? right.Unit);
@@ -527,12 +577,15 @@ internal sealed partial class Binder
         {
             BoundNumber => true,
             BoundAdditive additive => additive.Terms.All(t => IsConstant(t.Operand)),
+            BoundBinary binary => IsConstant(binary.Left) && IsConstant(binary.Right),
+            BoundNegation negation => IsConstant(negation.Operand),
+            BoundFunction function => function.Arguments.All(IsConstant),
             _ => false,
         };
 
         private static LocalizableText Describe(ExpressionType type) => type.Kind switch
         {
-            ValueKind.Amount when type.Unit is not null => new LocalizableText("Type_AmountIn", type.Unit),
+            ValueKind.Amount when type.Unit is not null => new LocalizableText("Type_AmountIn", Display(type.Unit)),
             ValueKind.Amount => new LocalizableText("Type_Amount"),
             ValueKind.Text => new LocalizableText("Type_Text"),
             _ => new LocalizableText("Type_Integer"),

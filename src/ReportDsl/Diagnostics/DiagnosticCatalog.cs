@@ -102,6 +102,14 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD3045 = new("RD3045", DiagnosticSeverity.Error, "FactOfTextType");
     private static readonly DiagnosticDescriptor RD3046 = new("RD3046", DiagnosticSeverity.Error, "FactWithColumn");
     private static readonly DiagnosticDescriptor RD3047 = new("RD3047", DiagnosticSeverity.Error, "PreviousFact");
+    private static readonly DiagnosticDescriptor RD3016 = new("RD3016", DiagnosticSeverity.Warning, "ConditionAlwaysTrue");
+    private static readonly DiagnosticDescriptor RD3017 = new("RD3017", DiagnosticSeverity.Warning, "ConditionAlwaysFalse");
+    private static readonly DiagnosticDescriptor RD3018 = new("RD3018", DiagnosticSeverity.Error, "InvalidRoundDigits");
+    private static readonly DiagnosticDescriptor RD3019 = new("RD3019", DiagnosticSeverity.Error, "UnknownPlaceholder");
+    private static readonly DiagnosticDescriptor RD3020 = new("RD3020", DiagnosticSeverity.Error, "UnitMismatchAt");
+    private static readonly DiagnosticDescriptor RD2150 = new("RD2150", DiagnosticSeverity.Error, "ScopeNeedsList");
+    private static readonly DiagnosticDescriptor RD2151 = new("RD2151", DiagnosticSeverity.Error, "NotAGroup");
+    private static readonly DiagnosticDescriptor RD2152 = new("RD2152", DiagnosticSeverity.Error, "DuplicateScope");
     // 31xx: findings about report data (Validation/); they carry a data location instead of a source span.
     internal static readonly DiagnosticDescriptor RD3101 = new("RD3101", DiagnosticSeverity.Warning, "MissingValue");
     internal static readonly DiagnosticDescriptor RD3102 = new("RD3102", DiagnosticSeverity.Warning, "RuleNotChecked");
@@ -111,6 +119,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3106 = new("RD3106", DiagnosticSeverity.Error, "TooManyDecimals");
     internal static readonly DiagnosticDescriptor RD3107 = new("RD3107", DiagnosticSeverity.Error, "UnknownCell");
     internal static readonly DiagnosticDescriptor RD3108 = new("RD3108", DiagnosticSeverity.Error, "ArithmeticOverflow");
+    internal static readonly DiagnosticDescriptor RD3160 = new("RD3160", DiagnosticSeverity.Error, "DivisionByZero");
     internal static readonly DiagnosticDescriptor RD3109 = new("RD3109", DiagnosticSeverity.Error, "UnknownFormat");
     internal static readonly DiagnosticDescriptor RD3110 = new("RD3110", DiagnosticSeverity.Error, "InvalidReportData");
     internal static readonly DiagnosticDescriptor RD3111 = new("RD3111", DiagnosticSeverity.Error, "ValueOutOfRange");
@@ -214,15 +223,18 @@ public static class DiagnosticCatalog
         RD2021, RD2022, RD2023, RD2024, RD2025, RD2026, RD2090, RD2091,
         RD2100, RD2101, RD2102, RD2103, RD2104, RD2105, RD2106, RD2107, RD2108, RD2109, RD2110,
         RD2111, RD2112, RD2113, RD2114,
+        RD2150, RD2151, RD2152,
         RD2190, RD2191,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
+        RD3016, RD3017, RD3018, RD3019, RD3020,
         RD3045, RD3046, RD3047,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3120, RD3121, RD3122, RD3123, RD3124,
         RD3125, RD3126, RD3127, RD3128, RD3129, RD3130,
         RD3140,
         RD3150, RD3151, RD3152, RD3153, RD3154,
+        RD3160,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
         RD3250, RD3251, RD3252, RD3253, RD3254,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
@@ -403,6 +415,21 @@ public static class DiagnosticCatalog
     internal static Diagnostic FactWithColumn(SourceText s, TextSpan span, string fact) => Make(RD3046, s, span, fact);
 
     internal static Diagnostic PreviousFact(SourceText s, TextSpan span, string fact) => Make(RD3047, s, span, fact);
+    internal static Diagnostic UnitMismatchAt(SourceText s, TextSpan span, string left, string right, string item) => Make(RD3020, s, span, left, right, item);
+
+    internal static Diagnostic ConditionAlwaysTrue(SourceText s, TextSpan span) => Make(RD3016, s, span);
+
+    internal static Diagnostic ConditionAlwaysFalse(SourceText s, TextSpan span) => Make(RD3017, s, span);
+
+    internal static Diagnostic InvalidRoundDigits(SourceText s, TextSpan span) => Make(RD3018, s, span);
+
+    internal static Diagnostic UnknownPlaceholder(SourceText s, TextSpan span, string name, IEnumerable<string> known) => Make(RD3019, s, span, Shorten(name), QuotedList(known.Select(k => "{" + k + "}")));
+
+    internal static Diagnostic ScopeNeedsList(SourceText s, TextSpan span, string keyword) => Make(RD2150, s, span, keyword);
+
+    internal static Diagnostic NotAGroup(SourceText s, TextSpan span, string path) => Make(RD2151, s, span, path);
+
+    internal static Diagnostic DuplicateScope(SourceText s, TextSpan span) => Make(RD2152, s, span);
 
     // ---- 4xxx: templates
 

@@ -12,7 +12,7 @@ namespace ReportDsl.Emit;
 /// cannot run ReportDsl can check reports themselves. Output is deterministic: cells and rules in spec order, LF line
 /// endings, no timestamps or paths.
 /// </summary>
-public static class CSharpEmitter
+public static partial class CSharpEmitter
 {
     /// <summary>The namespace used when none is given.</summary>
     public const string DefaultNamespace = "ReportDsl.Generated";
@@ -333,7 +333,14 @@ public static class CSharpEmitter
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     w.Append(i == 0 ? string.Empty : "\n");
-                    EmitInstance(w, chunk[i], names, guarded);
+                    if (chunk[i].IsGeneral)
+                    {
+                        EmitGeneralInstance(w, chunk[i], names, guarded, i);
+                    }
+                    else
+                    {
+                        EmitInstance(w, chunk[i], names, guarded);
+                    }
                 }
 
                 w.Append("    }\n");
@@ -414,7 +421,7 @@ public static class CSharpEmitter
         w.Append(inner).Append("if (!(").Append(Holds(rule.Operator, rule.Tolerance ?? 0m, usesAmounts)).Append("))\n");
         w.Append(inner).Append("{\n");
         w.Append(inner).Append("    Add(ref findings, new Finding(").Append(Literal(rule.Code)).Append(", ").Append(Literal(rule.Code)).Append(", \"").Append(severity).Append("\", ")
-            .Append(cellIds).Append(", left, right, ").Append(Literal(rule.Message)).Append("));\n");
+            .Append(cellIds).Append(", left, right, ").Append(MessageExpression(instance, "left", "right")).Append("));\n");
         w.Append(inner).Append("}\n");
         if (guarded)
         {

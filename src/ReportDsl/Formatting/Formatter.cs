@@ -27,11 +27,14 @@ public static class Formatter
     private sealed class Printer
     {
         private const int IndentSize = 2;
+        private const int MaxWidth = 120;
         private readonly StringBuilder _out = new();
         private readonly HashSet<SyntaxToken> _commentsWritten = [];
         private int _indent;
         private bool _lineStarted;
         private bool _continuation;
+        private bool _breakTerms;
+        private int _depth;
 
         public override string ToString() => _out.ToString();
 
@@ -214,8 +217,52 @@ public static class Formatter
             }
         }
 
+        /// <summary>
+        /// A rule goes on one line while it fits in <see cref="MaxWidth"/> columns (a CJK character counts two).
+        /// A longer one is laid out on continuation lines: the code, severity, message and tolerance; each quantifier;
+        /// the when clause; the comparison; and if the comparison is still too long, one term of a sum per line, each
+        /// line after the first starting with its operator. Rules with comments inside stay on one line.
+        /// </summary>
         private void Rule(RuleDeclarationSyntax rule)
         {
+            var start = _out.Length;
+            var lineStarted = _lineStarted;
+            var continuation = _continuation;
+            Rule(rule, broken: false, breakTerms: false);
+            if (LastLineWidth() <= MaxWidth || rule.DescendantTokens().Skip(1).Any(t => t.LeadingTrivia.Any(x => x.IsComment) || t.TrailingTrivia.Any(x => x.IsComment)))
+            {
+                return;
+            }
+
+            _out.Length = start;
+            _lineStarted = lineStarted;
+            _continuation = continuation;
+            Rule(rule, broken: true, breakTerms: Width(ComparisonText(rule)) + ((_indent + 1) * IndentSize) > MaxWidth);
+        }
+
+        private int LastLineWidth()
+        {
+            var lineStart = _out.ToString().LastIndexOf('\n') + 1;
+            return Width(_out.ToString(lineStart, _out.Length - lineStart));
+        }
+
+        private static int Width(string text) => text.Sum(c => c >= '\u2E80' ? 2 : 1);
+
+        private static string ComparisonText(RuleDeclarationSyntax rule) =>
+            string.Join(" ", rule.Comparison.DescendantTokens().Where(t => !t.IsMissing).Select(t => t.Text));
+
+        private void Break()
+        {
+            if (_lineStarted)
+            {
+                EndLine();
+                _continuation = true;
+            }
+        }
+
+        private void Rule(RuleDeclarationSyntax rule, bool broken, bool breakTerms)
+        {
+            _breakTerms = breakTerms;
             Token(rule.RuleKeyword);
             Token(rule.Code);
             Token(rule.Severity);
@@ -228,6 +275,11 @@ public static class Formatter
 
             foreach (var quantifier in rule.Quantifiers)
             {
+                if (broken)
+                {
+                    Break();
+                }
+
                 Token(quantifier.ForKeyword);
                 Token(quantifier.EachKeyword);
                 Token(quantifier.Axis);
@@ -236,12 +288,91 @@ public static class Formatter
                     Token(inKeyword);
                     Path(group);
                 }
+                else if (quantifier is { InKeyword: { } listIn, OpenParen: { } open, List: { } list, CloseParen: { } close })
+                {
+                    Token(listIn);
+                    Token(open);
+                    var first = true;
+                    foreach (var part in list)
+                    {
+                        if (part is SyntaxToken comma)
+                        {
+                            Token(comma, space: false);
+                        }
+                        else
+                        {
+                            Path((PathSyntax)part, space: !first);
+                        }
+
+                        first = false;
+                    }
+
+                    Token(close, space: false);
+                }
+            }
+
+            if (rule.When is { } when)
+            {
+                if (broken)
+                {
+                    Break();
+                }
+
+                Token(when.WhenKeyword);
+                Condition(when.Condition);
             }
 
             Token(rule.Colon, space: false);
-            Expression(rule.Comparison.Left);
-            Token(rule.Comparison.Operator);
-            Expression(rule.Comparison.Right);
+            if (broken)
+            {
+                Break();
+            }
+
+            Comparison(rule.Comparison);
+            _breakTerms = false;
+        }
+
+        private void Comparison(ComparisonSyntax comparison, bool space = true)
+        {
+            Expression(comparison.Left, space);
+            Token(comparison.Operator);
+            Expression(comparison.Right);
+        }
+
+        private void Condition(ConditionSyntax condition, bool space = true)
+        {
+            switch (condition)
+            {
+                case ComparisonSyntax comparison:
+                    Comparison(comparison, space);
+                    break;
+                case NotConditionSyntax not:
+                    Token(not.NotKeyword, space);
+                    Condition(not.Operand);
+                    break;
+                case ParenthesizedConditionSyntax parenthesized:
+                    Token(parenthesized.OpenParen, space);
+                    Condition(parenthesized.Condition, space: false);
+                    Token(parenthesized.CloseParen, space: false);
+                    break;
+                case LogicalConditionSyntax logical:
+                    var index = 0;
+                    foreach (var part in logical.Parts)
+                    {
+                        if (part is SyntaxToken op)
+                        {
+                            Token(op);
+                        }
+                        else
+                        {
+                            Condition((ConditionSyntax)part, space: index > 0 || space);
+                        }
+
+                        index++;
+                    }
+
+                    break;
+            }
         }
 
         private void Expression(ExpressionSyntax expression, bool space = true)
@@ -253,31 +384,39 @@ public static class Formatter
                     break;
                 case ParenthesizedExpressionSyntax parenthesized:
                     Token(parenthesized.OpenParen, space);
+                    _depth++;
                     Expression(parenthesized.Expression, space: false);
+                    _depth--;
                     Token(parenthesized.CloseParen, space: false);
                     break;
                 case CallExpressionSyntax call:
-                    Token(call.Name, space);
-                    Token(call.OpenParen, space: false);
-                    var first = true;
-                    foreach (var part in call.ArgumentList)
-                    {
-                        if (part is SyntaxToken comma)
-                        {
-                            Token(comma, space: false);
-                        }
-                        else
-                        {
-                            Expression((ExpressionSyntax)part, space: !first);
-                        }
-
-                        first = false;
-                    }
-
-                    Token(call.CloseParen, space: false);
+                    _depth++;
+                    Call(call, space);
+                    _depth--;
                     break;
                 case CellReferenceSyntax reference:
                     Reference(reference, space);
+                    break;
+                case UnaryExpressionSyntax unary:
+                    Token(unary.OperatorToken, space);
+                    Expression(unary.Operand, space: false);
+                    break;
+                case MultiplicativeExpressionSyntax multiplicative:
+                    var factorIndex = 0;
+                    foreach (var part in multiplicative.Parts)
+                    {
+                        if (part is SyntaxToken op)
+                        {
+                            Token(op);
+                        }
+                        else
+                        {
+                            Expression((ExpressionSyntax)part, space: factorIndex > 0 || space);
+                        }
+
+                        factorIndex++;
+                    }
+
                     break;
                 case AdditiveExpressionSyntax additive:
                     var afterSign = false;
@@ -287,6 +426,11 @@ public static class Formatter
                         var isLeadingSign = index == 0 && part is SyntaxToken;
                         if (part is SyntaxToken op)
                         {
+                            if (_breakTerms && index > 0 && _depth == 0)
+                            {
+                                Break();
+                            }
+
                             Token(op, space: index > 0 || space);
                         }
                         else
@@ -300,6 +444,28 @@ public static class Formatter
 
                     break;
             }
+        }
+
+        private void Call(CallExpressionSyntax call, bool space)
+        {
+            Token(call.Name, space);
+            Token(call.OpenParen, space: false);
+            var first = true;
+            foreach (var part in call.ArgumentList)
+            {
+                if (part is SyntaxToken comma)
+                {
+                    Token(comma, space: false);
+                }
+                else
+                {
+                    Expression((ExpressionSyntax)part, space: !first);
+                }
+
+                first = false;
+            }
+
+            Token(call.CloseParen, space: false);
         }
 
         private void Reference(CellReferenceSyntax reference, bool space = true)

@@ -298,9 +298,12 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         var toleranceKeyword = OptionalToken(c, ReportDslLexer.TOLERANCE);
         var tolerance = toleranceKeyword is null ? null : c.number() is { } number ? FirstToken(number, SyntaxKind.DecimalToken) : Missing(SyntaxKind.DecimalToken);
         var quantifiers = List(c.quantifier(), BuildQuantifier);
+        var when = c.whenClause() is { } clause
+            ? new WhenClauseSyntax(Token(clause, ReportDslLexer.WHEN, SyntaxKind.WhenKeyword), BuildCondition(clause.condition()))
+            : null;
         var colon = Token(c, ReportDslLexer.COLON, SyntaxKind.ColonToken);
         var comparison = BuildComparison(c.comparison());
-        return new RuleDeclarationSyntax(keyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, colon, comparison);
+        return new RuleDeclarationSyntax(keyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, when, colon, comparison);
     }
 
     private QuantifierSyntax BuildQuantifier(P.QuantifierContext c)
@@ -309,9 +312,103 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         var each = Token(c, ReportDslLexer.EACH, SyntaxKind.EachKeyword);
         var axis = Labeled(c, c.axis, SyntaxKind.ColumnKeyword);
         var inKeyword = OptionalToken(c, ReportDslLexer.IN);
-        var group = inKeyword is null ? null : BuildPath(c.path());
-        return new QuantifierSyntax(forKeyword, each, axis, inKeyword, group);
+        var open = inKeyword is null ? null : OptionalToken(c, ReportDslLexer.LPAREN);
+        if (open is null)
+        {
+            var group = inKeyword is null ? null : BuildPath(c.path().FirstOrDefault());
+            return new QuantifierSyntax(forKeyword, each, axis, inKeyword, group);
+        }
+
+        var items = new List<SyntaxElement>();
+        foreach (var child in c.children ?? [])
+        {
+            if (child is P.PathContext path)
+            {
+                items.Add(BuildPath(path));
+            }
+            else if (child is ITerminalNode { Symbol.Type: ReportDslLexer.COMMA } comma and not IErrorNode)
+            {
+                items.Add(Real(comma.Symbol));
+            }
+        }
+
+        if (items.Count == 0 || items[^1] is SyntaxToken)
+        {
+            items.Add(BuildPath(null));
+        }
+
+        var close = Token(c, ReportDslLexer.RPAREN, SyntaxKind.CloseParenToken);
+        return new QuantifierSyntax(forKeyword, each, axis, inKeyword, null, open, new SyntaxList<SyntaxElement>(items), close);
     }
+
+    private ConditionSyntax BuildCondition(P.ConditionContext? c)
+    {
+        if (c?.children is null)
+        {
+            return BuildComparison(null);
+        }
+
+        var parts = new List<SyntaxElement>();
+        foreach (var child in c.children)
+        {
+            switch (child)
+            {
+                case P.ConjunctionContext conjunction:
+                    parts.Add(BuildConjunction(conjunction));
+                    break;
+                case ITerminalNode terminal when IsReal(terminal) is not null:
+                    parts.Add(Real(terminal.Symbol));
+                    break;
+            }
+        }
+
+        return Logical(parts);
+    }
+
+    private ConditionSyntax BuildConjunction(P.ConjunctionContext c)
+    {
+        var parts = new List<SyntaxElement>();
+        foreach (var child in c.children ?? [])
+        {
+            switch (child)
+            {
+                case P.NegationContext negation:
+                    parts.Add(BuildNegation(negation));
+                    break;
+                case ITerminalNode terminal when IsReal(terminal) is not null:
+                    parts.Add(Real(terminal.Symbol));
+                    break;
+            }
+        }
+
+        return Logical(parts);
+    }
+
+    private ConditionSyntax Logical(List<SyntaxElement> parts)
+    {
+        if (parts.Count == 1 && parts[0] is ConditionSyntax single)
+        {
+            return single;
+        }
+
+        if (parts.Count == 0 || parts[^1] is SyntaxToken)
+        {
+            parts.Add(BuildComparison(null));
+        }
+
+        return new LogicalConditionSyntax(new SyntaxList<SyntaxElement>(parts));
+    }
+
+    private ConditionSyntax BuildNegation(P.NegationContext c) => c switch
+    {
+        P.NotConditionContext not => new NotConditionSyntax(Token(not, ReportDslLexer.NOT, SyntaxKind.NotKeyword), not.negation() is { } inner ? BuildNegation(inner) : BuildComparison(null)),
+        P.ParenthesizedConditionContext parenthesized => new ParenthesizedConditionSyntax(
+            Token(parenthesized, ReportDslLexer.LPAREN, SyntaxKind.OpenParenToken),
+            BuildCondition(parenthesized.condition()),
+            Token(parenthesized, ReportDslLexer.RPAREN, SyntaxKind.CloseParenToken)),
+        P.ComparisonConditionContext comparison => BuildComparison(comparison.comparison()),
+        _ => BuildComparison(null),
+    };
 
     private ComparisonSyntax BuildComparison(P.ComparisonContext? c)
     {
@@ -346,8 +443,8 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
                 case P.TermOperatorContext op when Terminals(op).FirstOrDefault() is { } terminal:
                     parts.Add(Real(terminal.Symbol));
                     break;
-                case P.TermContext term:
-                    parts.Add(BuildTerm(term));
+                case P.ProductContext product:
+                    parts.Add(BuildProduct(product));
                     break;
             }
         }
@@ -363,6 +460,46 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         }
 
         return new AdditiveExpressionSyntax(new SyntaxList<SyntaxElement>(parts));
+    }
+
+    private ExpressionSyntax BuildProduct(P.ProductContext c)
+    {
+        var parts = new List<SyntaxElement>();
+        foreach (var child in c.children ?? [])
+        {
+            switch (child)
+            {
+                case P.FactorOperatorContext op when Terminals(op).FirstOrDefault() is { } terminal:
+                    parts.Add(Real(terminal.Symbol));
+                    break;
+                case P.UnaryContext unary:
+                    parts.Add(BuildUnary(unary));
+                    break;
+            }
+        }
+
+        if (parts.Count == 1 && parts[0] is ExpressionSyntax single)
+        {
+            return single;
+        }
+
+        if (parts.Count == 0 || parts[^1] is SyntaxToken)
+        {
+            parts.Add(MissingExpression());
+        }
+
+        return new MultiplicativeExpressionSyntax(new SyntaxList<SyntaxElement>(parts));
+    }
+
+    private ExpressionSyntax BuildUnary(P.UnaryContext c)
+    {
+        if (c.term() is { } term)
+        {
+            return BuildTerm(term);
+        }
+
+        var minus = Token(c, ReportDslLexer.MINUS, SyntaxKind.MinusToken);
+        return new UnaryExpressionSyntax(minus, c.unary() is { } inner ? BuildUnary(inner) : MissingExpression());
     }
 
     private ExpressionSyntax BuildTerm(P.TermContext c) => c switch

@@ -63,3 +63,56 @@ public sealed record BoundAmountConversion(BoundExpression Operand) : BoundExpre
 
 /// <summary>An expression that could not be bound; its error has been reported.</summary>
 public sealed record BoundErrorExpression() : BoundExpression(ExpressionType.Error);
+
+/// <summary>An arithmetic operator of a rule.</summary>
+public enum ArithmeticOperator
+{
+    /// <summary><c>+</c>.</summary>
+    Add,
+
+    /// <summary><c>-</c>.</summary>
+    Subtract,
+
+    /// <summary><c>*</c>.</summary>
+    Multiply,
+
+    /// <summary><c>/</c>; a divisor of 0 is a finding (RD3160), never an exception.</summary>
+    Divide,
+}
+
+/// <summary>A function of rule arithmetic.</summary>
+public enum RuleFunction
+{
+    /// <summary><c>abs(x)</c>.</summary>
+    Abs,
+
+    /// <summary><c>round(x)</c> or <c>round(x, digits)</c>, halves away from zero (四舍五入).</summary>
+    Round,
+
+    /// <summary><c>min(a, b, ...)</c>.</summary>
+    Min,
+
+    /// <summary><c>max(a, b, ...)</c>.</summary>
+    Max,
+}
+
+/// <summary><c>a * b</c> or <c>a / b</c>.</summary>
+public sealed record BoundBinary(ArithmeticOperator Operator, BoundExpression Left, BoundExpression Right, ExpressionType ResultType) : BoundExpression(ResultType);
+
+/// <summary><c>-x</c> inside an expression.</summary>
+public sealed record BoundNegation(BoundExpression Operand) : BoundExpression(Operand.Type);
+
+/// <summary><c>abs</c>, <c>round</c>, <c>min</c> or <c>max</c>; <see cref="Digits"/> is round's number of decimals.</summary>
+public sealed record BoundFunction(RuleFunction Function, ImmutableArray<BoundExpression> Arguments, int Digits, ExpressionType ResultType) : BoundExpression(ResultType);
+
+/// <summary>The condition of a rule's <c>when</c> clause after binding.</summary>
+public abstract record BoundCondition;
+
+/// <summary>A comparison in a condition (compared exactly, without tolerance).</summary>
+public sealed record BoundComparison(BoundExpression Left, ComparisonOperator Operator, BoundExpression Right) : BoundCondition;
+
+/// <summary>Conditions joined by <c>and</c> (<see cref="IsAnd"/>) or by <c>or</c>.</summary>
+public sealed record BoundLogical(bool IsAnd, ImmutableArray<BoundCondition> Operands) : BoundCondition;
+
+/// <summary><c>not condition</c>.</summary>
+public sealed record BoundNot(BoundCondition Operand) : BoundCondition;

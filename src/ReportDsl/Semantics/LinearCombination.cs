@@ -10,6 +10,9 @@ public sealed record LinearTerm(CellSymbol Cell, int Coefficient, bool IsPreviou
 /// <summary>A side of a concrete comparison: a constant plus cells with coefficients, the form every rule reduces to.</summary>
 public sealed record LinearCombination(ImmutableArray<LinearTerm> Terms, decimal Constant)
 {
+    /// <summary>Gets the combination with no cells and 0: what a side that is not linear has as its linear form.</summary>
+    public static LinearCombination Empty { get; } = new([], 0m);
+
     /// <summary>Reduces a bound expression at a quantified row and column to a linear combination.</summary>
     public static LinearCombination From(BoundExpression expression, TableSymbol ruleTable, AxisItemSymbol? row, AxisItemSymbol? column)
     {

@@ -65,7 +65,10 @@ internal static class ModelPrinter
             Line(builder, 3, $"rule {rule.Code} {rule.Severity} \"{rule.Message}\"{tolerance} {rule.Operator}");
             foreach (var instance in rule.Expand())
             {
-                Line(builder, 4, $"{instance.Left} {ComparisonOperatorFacts.Symbol(rule.Operator)} {instance.Right}");
+                var condition = instance.Condition is { } when ? $" when {when}" : string.Empty;
+                Line(builder, 4, instance.IsGeneral
+                    ? $"{instance.LeftValue} {ComparisonOperatorFacts.Symbol(rule.Operator)} {instance.RightValue}{condition}"
+                    : $"{instance.Left} {ComparisonOperatorFacts.Symbol(rule.Operator)} {instance.Right}");
             }
         }
     }

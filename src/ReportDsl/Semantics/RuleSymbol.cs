@@ -38,6 +38,19 @@ public enum ComparisonOperator
 /// <summary><c>for each row</c> or <c>for each column</c>, over a whole axis or over the value items of one group.</summary>
 public sealed record QuantifierSymbol(Axis Axis, AxisItemSymbol? Group, ImmutableArray<AxisItemSymbol> Items);
 
+/// <summary>
+/// Where a rule is checked: its table and, under <c>for each group in (...)</c>, the group its names are read in; the
+/// rule's quantifiers, condition and sides bound there. A rule with <c>for each table</c> or <c>for each group</c> has
+/// one scope per listed table or group, otherwise one.
+/// </summary>
+public sealed record RuleScope(
+    TableSymbol Table,
+    AxisItemSymbol? Group,
+    ImmutableArray<QuantifierSymbol> Quantifiers,
+    BoundCondition? Condition,
+    BoundExpression Left,
+    BoundExpression Right);
+
 /// <summary>An invariant over the cells of a table: a stable code, a severity, a message, and a comparison, possibly for each row or column.</summary>
 public sealed class RuleSymbol : Symbol
 {
@@ -52,17 +65,26 @@ public sealed class RuleSymbol : Symbol
         ImmutableArray<QuantifierSymbol> quantifiers,
         BoundExpression left,
         ComparisonOperator op,
-        BoundExpression right)
+        BoundExpression right,
+        BoundCondition? condition = null,
+        ImmutableArray<RuleScope> scopes = default,
+        bool isToleranceImplied = false,
+        ImmutableArray<MessagePart> messageParts = default)
         : base(code, source, nameSpan)
     {
         Table = table;
         Severity = severity;
         Message = message;
         Tolerance = tolerance;
-        Quantifiers = quantifiers;
-        Left = left;
         Operator = op;
-        Right = right;
+        Scopes = scopes.IsDefaultOrEmpty ? [new RuleScope(table, null, quantifiers, condition, left, right)] : scopes;
+        IsToleranceImplied = isToleranceImplied;
+        MessageParts = messageParts.IsDefault ? [] : messageParts;
+        Quantifiers = Scopes[0].Quantifiers;
+        Left = Scopes[0].Left;
+        Right = Scopes[0].Right;
+        Condition = Scopes[0].Condition;
+        IsLinear = Scopes.All(s => BoundFacts.IsLinear(s.Left) && BoundFacts.IsLinear(s.Right));
     }
 
     /// <summary>Gets the stable rule code, the same as <see cref="Symbol.Name"/>.</summary>
@@ -77,40 +99,111 @@ public sealed class RuleSymbol : Symbol
     /// <summary>Gets the human message shown with each finding.</summary>
     public string Message { get; }
 
-    /// <summary>Gets the largest difference still accepted as equal, for amounts.</summary>
+    /// <summary>
+    /// Gets the largest difference still accepted as equal, for amounts: the rule's own, or for a rule that divides
+    /// (ratios, percentages) one unit of the last declared decimal place of the cells it compares (<see cref="IsToleranceImplied"/>).
+    /// </summary>
     public decimal? Tolerance { get; }
 
-    /// <summary>Gets the quantifiers: the rule holds for each combination of their items.</summary>
+    /// <summary>Gets whether <see cref="Tolerance"/> was taken from the declared precision rather than written.</summary>
+    public bool IsToleranceImplied { get; }
+
+    /// <summary>Gets the message cut at its placeholders (<c>{row}</c>, <c>{left}</c>...); empty when it has none.</summary>
+    public ImmutableArray<MessagePart> MessageParts { get; }
+
+    /// <summary>Gets where the rule is checked: one scope, or one per table or group of <c>for each table|group in (...)</c>.</summary>
+    public ImmutableArray<RuleScope> Scopes { get; }
+
+    /// <summary>Gets the quantifiers (of the first scope): the rule holds for each combination of their items.</summary>
     public ImmutableArray<QuantifierSymbol> Quantifiers { get; }
 
-    /// <summary>Gets the left side.</summary>
+    /// <summary>Gets the condition of <c>when</c> (of the first scope), or null when the rule always applies.</summary>
+    public BoundCondition? Condition { get; }
+
+    /// <summary>
+    /// Gets whether both sides are linear combinations of cells (sums and differences only), so that each
+    /// <see cref="RuleInstance.Left"/> and <see cref="RuleInstance.Right"/> is the whole side. A rule with <c>*</c>,
+    /// <c>/</c>, a function or a minus inside a term is not; its sides are <see cref="RuleInstance.LeftValue"/> and
+    /// <see cref="RuleInstance.RightValue"/>. Whether it is conditional is <see cref="Condition"/>.
+    /// </summary>
+    public bool IsLinear { get; }
+
+    /// <summary>Gets the left side (of the first scope).</summary>
     public BoundExpression Left { get; }
 
     /// <summary>Gets the comparison.</summary>
     public ComparisonOperator Operator { get; }
 
-    /// <summary>Gets the right side.</summary>
+    /// <summary>Gets the right side (of the first scope).</summary>
     public BoundExpression Right { get; }
 
-    /// <summary>Expands the quantifiers into concrete comparisons of sums of cells, one per row, column or both.</summary>
+    /// <summary>
+    /// Expands the scopes and quantifiers into concrete comparisons, one per scope, row, column or combination. A linear
+    /// rule's sides are sums of cells; any other rule's <see cref="RuleInstance.Left"/> and
+    /// <see cref="RuleInstance.Right"/> hold only its linear sides (an empty combination for a side that is not).
+    /// </summary>
     public IEnumerable<RuleInstance> Expand()
     {
-        var rows = ItemsOrUnquantified(Axis.Row);
-        var columns = ItemsOrUnquantified(Axis.Column);
-        foreach (var row in rows)
+        foreach (var scope in Scopes)
         {
-            foreach (var column in columns)
+            var rows = ItemsOrUnquantified(scope, Axis.Row);
+            var columns = ItemsOrUnquantified(scope, Axis.Column);
+            var leftIsLinear = BoundFacts.IsLinear(scope.Left);
+            var rightIsLinear = BoundFacts.IsLinear(scope.Right);
+            foreach (var row in rows)
             {
-                var left = LinearCombination.From(Left, Table, row, column);
-                var right = LinearCombination.From(Right, Table, row, column);
-                yield return new RuleInstance(this, row, column, left, right);
+                foreach (var column in columns)
+                {
+                    var left = leftIsLinear ? LinearCombination.From(scope.Left, scope.Table, row, column) : LinearCombination.Empty;
+                    var right = rightIsLinear ? LinearCombination.From(scope.Right, scope.Table, row, column) : LinearCombination.Empty;
+                    yield return new RuleInstance(this, row, column, left, right)
+                    {
+                        Scope = scope,
+                        Condition = scope.Condition is null ? null : InstanceCondition.From(scope.Condition, scope.Table, row, column),
+                        LeftValue = leftIsLinear ? new LinearValue(left) : InstanceValue.From(scope.Left, scope.Table, row, column),
+                        RightValue = rightIsLinear ? new LinearValue(right) : InstanceValue.From(scope.Right, scope.Table, row, column),
+                    };
+                }
             }
         }
     }
 
-    private IEnumerable<AxisItemSymbol?> ItemsOrUnquantified(Axis axis) =>
-        Quantifiers.FirstOrDefault(q => q.Axis == axis) is { } quantifier ? quantifier.Items : new AxisItemSymbol?[] { null };
+    private static IEnumerable<AxisItemSymbol?> ItemsOrUnquantified(RuleScope scope, Axis axis) =>
+        scope.Quantifiers.FirstOrDefault(q => q.Axis == axis) is { } quantifier ? quantifier.Items : new AxisItemSymbol?[] { null };
 }
 
-/// <summary>One concrete comparison of a rule: the quantified row and column (null when not quantified) and both sides.</summary>
-public sealed record RuleInstance(RuleSymbol Rule, AxisItemSymbol? Row, AxisItemSymbol? Column, LinearCombination Left, LinearCombination Right);
+/// <summary>
+/// One concrete comparison of a rule: the quantified row and column (null when not quantified) and both sides. For a
+/// linear rule without a condition, <see cref="Left"/> and <see cref="Right"/> say everything; otherwise the instance is
+/// checked through <see cref="Condition"/>, <see cref="LeftValue"/> and <see cref="RightValue"/> (<see cref="IsGeneral"/>).
+/// </summary>
+public sealed record RuleInstance(RuleSymbol Rule, AxisItemSymbol? Row, AxisItemSymbol? Column, LinearCombination Left, LinearCombination Right)
+{
+    /// <summary>Gets the scope (table, and group under <c>for each group</c>) the instance belongs to.</summary>
+    public RuleScope? Scope { get; init; }
+
+    /// <summary>Gets the condition under which the instance applies, or null when it always does.</summary>
+    public InstanceCondition? Condition { get; init; }
+
+    /// <summary>Gets the left side as a value tree (a <see cref="LinearValue"/> for a linear side).</summary>
+    public InstanceValue LeftValue { get; init; } = new LinearValue(Left);
+
+    /// <summary>Gets the right side as a value tree (a <see cref="LinearValue"/> for a linear side).</summary>
+    public InstanceValue RightValue { get; init; } = new LinearValue(Right);
+
+    /// <summary>Gets whether the instance has a condition or a side that is not linear, and is checked in <see cref="decimal"/> through its value trees.</summary>
+    public bool IsGeneral => Condition is not null || !Rule.IsLinear;
+
+    /// <summary>Gets the cells the condition reads, in order, each once.</summary>
+    public IEnumerable<LinearTerm> ConditionCells() => (Condition?.Terms() ?? []).DistinctBy(t => (t.Cell, t.IsPrevious));
+
+    /// <summary>Gets the cells the sides read and the condition does not, in order, each once.</summary>
+    public IEnumerable<LinearTerm> SideCells()
+    {
+        var seen = new HashSet<(CellSymbol, bool)>(ConditionCells().Select(t => (t.Cell, t.IsPrevious)));
+        return LeftValue.Terms().Concat(RightValue.Terms()).DistinctBy(t => (t.Cell, t.IsPrevious)).Where(t => !seen.Contains((t.Cell, t.IsPrevious)));
+    }
+
+    /// <summary>Gets every division of the instance, in the order it is evaluated: condition, left, right.</summary>
+    public IEnumerable<InstanceValue> Divisors() => (Condition?.Divisors() ?? []).Concat(LeftValue.Divisors()).Concat(RightValue.Divisors());
+}

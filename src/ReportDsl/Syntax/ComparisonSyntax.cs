@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace ReportDsl.Syntax;
 
 /// <summary><c>left = right</c> and the other comparisons.</summary>
-public sealed class ComparisonSyntax : SyntaxNode
+public sealed class ComparisonSyntax : ConditionSyntax
 {
     internal ComparisonSyntax(ExpressionSyntax left, SyntaxToken @operator, ExpressionSyntax right)
         : base(SyntaxKind.Comparison, [left, @operator, right])

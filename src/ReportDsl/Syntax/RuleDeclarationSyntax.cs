@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 
 namespace ReportDsl.Syntax;
 
-/// <summary><c>rule CODE severity "message" tolerance t for each column: left = right</c>.</summary>
+/// <summary><c>rule CODE severity "message" tolerance t for each column when c: left = right</c>.</summary>
 public sealed class RuleDeclarationSyntax : TableMemberSyntax
 {
-    internal RuleDeclarationSyntax(SyntaxToken ruleKeyword, SyntaxToken code, SyntaxToken severity, SyntaxToken message, SyntaxToken? toleranceKeyword, SyntaxToken? tolerance, SyntaxList<QuantifierSyntax> quantifiers, SyntaxToken colon, ComparisonSyntax comparison)
-        : base(SyntaxKind.RuleDeclaration, [ruleKeyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, colon, comparison])
+    internal RuleDeclarationSyntax(SyntaxToken ruleKeyword, SyntaxToken code, SyntaxToken severity, SyntaxToken message, SyntaxToken? toleranceKeyword, SyntaxToken? tolerance, SyntaxList<QuantifierSyntax> quantifiers, WhenClauseSyntax? when, SyntaxToken colon, ComparisonSyntax comparison)
+        : base(SyntaxKind.RuleDeclaration, [ruleKeyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, when, colon, comparison])
     {
     }
 
@@ -36,11 +36,14 @@ public sealed class RuleDeclarationSyntax : TableMemberSyntax
     /// <summary>Gets the quantifiers.</summary>
     public SyntaxList<QuantifierSyntax> Quantifiers => Node<SyntaxList<QuantifierSyntax>>(6);
 
+    /// <summary>Gets the condition under which the rule applies, if any.</summary>
+    public WhenClauseSyntax? When => OptionalNode<WhenClauseSyntax>(7);
+
     /// <summary>Gets the colon before the comparison.</summary>
-    public SyntaxToken Colon => Token(7);
+    public SyntaxToken Colon => Token(8);
 
     /// <summary>Gets the comparison.</summary>
-    public ComparisonSyntax Comparison => Node<ComparisonSyntax>(8);
+    public ComparisonSyntax Comparison => Node<ComparisonSyntax>(9);
 
     internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new RuleDeclarationSyntax(slots);
 }

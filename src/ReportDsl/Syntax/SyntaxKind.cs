@@ -212,4 +212,29 @@ public enum SyntaxKind
 
     /// <summary>A fact a section's text states.</summary>
     FactDeclaration,
+    // Rule expressions and conditions (added after the first release: appended so no value changes).
+    /// <summary><c>when</c>.</summary>
+    WhenKeyword,
+    /// <summary><c>and</c>.</summary>
+    AndKeyword,
+    /// <summary><c>or</c>.</summary>
+    OrKeyword,
+    /// <summary><c>not</c>.</summary>
+    NotKeyword,
+    /// <summary><c>*</c>.</summary>
+    AsteriskToken,
+    /// <summary><c>/</c>.</summary>
+    SlashToken,
+    /// <summary>A product or quotient of factors: <c>a * b / c</c>.</summary>
+    MultiplicativeExpression,
+    /// <summary><c>-x</c> inside an expression.</summary>
+    UnaryExpression,
+    /// <summary><c>when condition</c> on a rule.</summary>
+    WhenClause,
+    /// <summary>Conditions joined by <c>and</c> or by <c>or</c>.</summary>
+    LogicalCondition,
+    /// <summary><c>not condition</c>.</summary>
+    NotCondition,
+    /// <summary><c>( condition )</c>.</summary>
+    ParenthesizedCondition,
 }

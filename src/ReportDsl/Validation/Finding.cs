@@ -119,8 +119,8 @@ public sealed class Finding
         : string.Format(culture, _descriptor.GetMessageFormat(culture), LocalizableText.Localize(_arguments, culture)));
 
     internal static Finding ForRule(
-        Semantics.RuleSymbol rule, ImmutableArray<FindingCell> cells, FindingSide left, string op, FindingSide right, string? at) =>
-        new(rule.Code, rule.Severity == Semantics.RuleSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning, null, [], rule.Message)
+        Semantics.RuleSymbol rule, ImmutableArray<FindingCell> cells, FindingSide left, string op, FindingSide right, string? at, string? message = null) =>
+        new(rule.Code, rule.Severity == Semantics.RuleSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning, null, [], message ?? rule.Message)
         {
             Rule = rule.Code,
             Table = rule.Table.Name,

@@ -21,9 +21,25 @@ internal sealed class InstanceCheck
     private readonly bool _usesPrevious;
     private readonly ComparisonOperator _operator;
     private readonly decimal _tolerance;
+    private readonly RuleInstance? _general;
+    private readonly (int Cell, bool IsPrevious)[] _conditionPresence = [];
 
     public InstanceCheck(RuleInstance instance, CellLayout layout)
     {
+        if (instance.IsGeneral)
+        {
+            // Conditions and arithmetic beyond sums: the value trees, walked in decimal. Condition cells come first.
+            _general = instance;
+            _conditionPresence = [.. instance.ConditionCells().Select(t => (layout.IndexOf(t.Cell), t.IsPrevious))];
+            _presence = [.. instance.SideCells().Select(t => (layout.IndexOf(t.Cell), t.IsPrevious))];
+            _left = _right = [];
+            _usesPrevious = instance.ConditionCells().Concat(instance.SideCells()).Any(t => t.IsPrevious);
+            _operator = instance.Rule.Operator;
+            _tolerance = instance.Rule.Tolerance ?? 0m;
+            _usesAmounts = true;
+            return;
+        }
+
         var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
         _presence = [.. terms.DistinctBy(t => (t.Cell, t.IsPrevious)).Select(t => (layout.IndexOf(t.Cell), t.IsPrevious))];
         _left = [.. instance.Left.Terms.Select(t => new Term(layout.IndexOf(t.Cell), t.Coefficient, t.IsPrevious))];
@@ -43,19 +59,15 @@ internal sealed class InstanceCheck
             return new RuleOutcome(RuleStatus.NotApplicable);
         }
 
-        // Presence first, in the order the cells are written, so the finding names the first missing one.
-        foreach (var (cell, isPrevious) in _presence)
+        if (_general is not null)
         {
-            var values = isPrevious && previous is not null ? previous : current;
-            switch (values.State[cell])
-            {
-                case CellState.Missing:
-                    return new RuleOutcome(RuleStatus.Missing, Cell: cell, CellIsPrevious: isPrevious);
-                case CellState.Invalid:
-                    return new RuleOutcome(RuleStatus.Invalid, Cell: cell, CellIsPrevious: isPrevious);
-                case CellState.Unstated:
-                    return new RuleOutcome(RuleStatus.NotApplicable);
-            }
+            return CheckGeneral(_general, current, previous);
+        }
+
+        // Presence first, in the order the cells are written, so the finding names the first missing one.
+        if (Absent(_presence, current, previous) is { } absent)
+        {
+            return absent;
         }
 
         try
@@ -77,6 +89,88 @@ internal sealed class InstanceCheck
         {
             return new RuleOutcome(RuleStatus.Overflow);
         }
+    }
+
+    private static RuleOutcome? Absent((int Cell, bool IsPrevious)[] presence, ReportValues current, ReportValues? previous)
+    {
+        foreach (var (cell, isPrevious) in presence)
+        {
+            var values = isPrevious && previous is not null ? previous : current;
+            switch (values.State[cell])
+            {
+                case CellState.Missing:
+                    return new RuleOutcome(RuleStatus.Missing, Cell: cell, CellIsPrevious: isPrevious);
+                case CellState.Invalid:
+                    return new RuleOutcome(RuleStatus.Invalid, Cell: cell, CellIsPrevious: isPrevious);
+                case CellState.Unstated:
+                    // A fact the text does not state: rules over it do not apply.
+                    return new RuleOutcome(RuleStatus.NotApplicable);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A rule with a condition or arithmetic beyond sums: the condition's cells must have values, then the condition
+    /// decides whether the rule applies; then the sides' cells must have values, and the sides are compared.
+    /// </summary>
+    private RuleOutcome CheckGeneral(RuleInstance instance, ReportValues current, ReportValues? previous)
+    {
+        InstanceValue? zero = null;
+        try
+        {
+            if (Absent(_conditionPresence, current, previous) is { } conditionAbsent)
+            {
+                return conditionAbsent;
+            }
+
+            if (instance.Condition is { } condition)
+            {
+                if (!InstanceEvaluator.TryHolds(condition, current, previous, out var applies, ref zero))
+                {
+                    return DivisionByZero(instance, zero);
+                }
+
+                if (!applies)
+                {
+                    return RuleOutcome.Holds;
+                }
+            }
+
+            if (Absent(_presence, current, previous) is { } absent)
+            {
+                return absent;
+            }
+
+            if (!InstanceEvaluator.TryEvaluate(instance.LeftValue, current, previous, out var left, ref zero)
+                || !InstanceEvaluator.TryEvaluate(instance.RightValue, current, previous, out var right, ref zero))
+            {
+                return DivisionByZero(instance, zero);
+            }
+
+            return RuleCompiler.Holds(_operator, left, right, _tolerance) ? RuleOutcome.Holds : new RuleOutcome(RuleStatus.Broken, left, right);
+        }
+        catch (OverflowException)
+        {
+            return new RuleOutcome(RuleStatus.Overflow);
+        }
+    }
+
+    private static RuleOutcome DivisionByZero(RuleInstance instance, InstanceValue? zero)
+    {
+        var index = 0;
+        foreach (var divisor in instance.Divisors())
+        {
+            if (ReferenceEquals(divisor, zero))
+            {
+                break;
+            }
+
+            index++;
+        }
+
+        return new RuleOutcome(RuleStatus.DivisionByZero, Divisor: index);
     }
 
     private static long WholeSide(Term[] terms, long constant, ReportValues current, ReportValues? previous)

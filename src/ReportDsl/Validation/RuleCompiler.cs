@@ -136,12 +136,19 @@ internal static class RuleCompiler
         }
 
         var state = new[] { Load("currentState", false, StateProperty), Load("previousState", true, StateProperty) };
+        // whole[] and amount[] below are read by linear instances; general ones read amount[] (which holds whole numbers too).
         var whole = new[] { Load("currentWhole", false, WholeProperty), Load("previousWhole", true, WholeProperty) };
         var amount = new[] { Load("currentAmount", false, AmountProperty), Load("previousAmount", true, AmountProperty) };
 
         var checks = new List<Expression>();
         foreach (var instance in instances)
         {
+            if (instance.IsGeneral)
+            {
+                new GeneralCompiler(layout, state, amount, count, noPrevious, locals, checks).Add(instance);
+                continue;
+            }
+
             var next = Expression.Label($"next_{checks.Count}");
             var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
             if (terms.Any(t => t.IsPrevious))
@@ -198,6 +205,164 @@ internal static class RuleCompiler
 
         var constant = Expression.Constant(usesAmounts ? (object)side.Constant : (long)side.Constant, type);
         return sum is null ? constant : side.Constant == 0 ? sum : Expression.AddChecked(sum, constant);
+    }
+
+    private static readonly MethodInfo DecimalRound =
+        typeof(Math).GetMethod(nameof(Math.Round), [typeof(decimal), typeof(int), typeof(MidpointRounding)]) ?? throw new InvalidOperationException("Math.Round(decimal, int, MidpointRounding) is missing.");
+
+    private static readonly MethodInfo DecimalMin =
+        typeof(Math).GetMethod(nameof(Math.Min), [typeof(decimal), typeof(decimal)]) ?? throw new InvalidOperationException("Math.Min(decimal, decimal) is missing.");
+
+    private static readonly MethodInfo DecimalMax =
+        typeof(Math).GetMethod(nameof(Math.Max), [typeof(decimal), typeof(decimal)]) ?? throw new InvalidOperationException("Math.Max(decimal, decimal) is missing.");
+
+    /// <summary>
+    /// Compiles an instance with a condition or arithmetic beyond sums, as <see cref="InstanceEvaluator"/> walks it:
+    /// statements into temporaries (so a divisor of 0 can jump out at statement level), in decimal, conditions as jumps
+    /// that stop once the answer is known. A problem (missing condition or side cell, broken, divisor 0) counts one.
+    /// </summary>
+    private sealed class GeneralCompiler(
+        CellLayout layout,
+        ParameterExpression[] state,
+        ParameterExpression[] amount,
+        ParameterExpression count,
+        Expression noPrevious,
+        List<ParameterExpression> locals,
+        List<Expression> checks)
+    {
+        private LabelTarget _zero = Expression.Label();
+
+        public void Add(RuleInstance instance)
+        {
+            var id = checks.Count;
+            var next = Expression.Label($"next_{id}");
+            _zero = Expression.Label($"zero_{id}");
+            if (instance.ConditionCells().Concat(instance.SideCells()).Any(t => t.IsPrevious))
+            {
+                checks.Add(Expression.IfThen(noPrevious, Expression.Goto(next)));
+            }
+
+            Presence(instance.ConditionCells(), next);
+            if (instance.Condition is { } condition)
+            {
+                var applies = Expression.Label($"applies_{id}");
+                Condition(condition, next, applies);
+                checks.Add(Expression.Label(applies));
+            }
+
+            Presence(instance.SideCells(), next);
+            var left = Value(instance.LeftValue);
+            var right = Value(instance.RightValue);
+            checks.Add(Expression.IfThen(
+                Expression.Not(Compare(instance.Rule.Operator, left, right, instance.Rule.Tolerance ?? 0m, amounts: true)),
+                Expression.PreIncrementAssign(count)));
+            checks.Add(Expression.Goto(next));
+            checks.Add(Expression.Label(_zero));
+            checks.Add(Expression.PreIncrementAssign(count));
+            checks.Add(Expression.Label(next));
+        }
+
+        private void Presence(IEnumerable<LinearTerm> cells, LabelTarget next)
+        {
+            foreach (var term in cells)
+            {
+                var cellState = Expression.ArrayIndex(state[term.IsPrevious ? 1 : 0], Expression.Constant(layout.IndexOf(term.Cell)));
+                checks.Add(Expression.IfThen(
+                    Expression.NotEqual(cellState, Expression.Constant(CellState.Present)),
+                    Expression.Block(
+                        Expression.IfThen(Expression.Equal(cellState, Expression.Constant(CellState.Missing)), Expression.PreIncrementAssign(count)),
+                        Expression.Goto(next))));
+            }
+        }
+
+        private void Condition(InstanceCondition condition, LabelTarget onFalse, LabelTarget onTrue)
+        {
+            switch (condition)
+            {
+                case InstanceComparison comparison:
+                    var left = Value(comparison.Left);
+                    var right = Value(comparison.Right);
+                    checks.Add(Expression.IfThenElse(Compare(comparison.Operator, left, right, 0m, amounts: true), Expression.Goto(onTrue), Expression.Goto(onFalse)));
+                    break;
+                case InstanceNot not:
+                    Condition(not.Operand, onTrue, onFalse);
+                    break;
+                case InstanceLogical logical:
+                    for (var i = 0; i < logical.Operands.Length; i++)
+                    {
+                        if (i == logical.Operands.Length - 1)
+                        {
+                            Condition(logical.Operands[i], onFalse, onTrue);
+                            break;
+                        }
+
+                        var middle = Expression.Label();
+                        Condition(logical.Operands[i], logical.IsAnd ? onFalse : middle, logical.IsAnd ? middle : onTrue);
+                        checks.Add(Expression.Label(middle));
+                    }
+
+                    if (logical.Operands.IsEmpty)
+                    {
+                        checks.Add(Expression.Goto(logical.IsAnd ? onTrue : onFalse));
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Adds the statements that compute a value and returns the temporary that holds it.</summary>
+        private ParameterExpression Value(InstanceValue value)
+        {
+            Expression result;
+            switch (value)
+            {
+                case LinearValue linear:
+                    result = SideExpression(linear.Combination, layout, usesAmounts: true, (isPrevious, _) => amount[isPrevious ? 1 : 0]);
+                    break;
+                case NegatedValue negated:
+                    result = Expression.Negate(Value(negated.Operand));
+                    break;
+                case ArithmeticValue arithmetic:
+                    var left = Value(arithmetic.Left);
+                    var right = Value(arithmetic.Right);
+                    if (arithmetic.Operator == ArithmeticOperator.Divide)
+                    {
+                        checks.Add(Expression.IfThen(Expression.Equal(right, Expression.Constant(0m)), Expression.Goto(_zero)));
+                    }
+
+                    result = arithmetic.Operator switch
+                    {
+                        ArithmeticOperator.Add => Expression.Add(left, right),
+                        ArithmeticOperator.Subtract => Expression.Subtract(left, right),
+                        ArithmeticOperator.Multiply => Expression.Multiply(left, right),
+                        _ => Expression.Divide(left, right),
+                    };
+                    break;
+                case FunctionValue function:
+                    var arguments = function.Arguments.Select(Value).ToList();
+                    Expression folded = arguments[0];
+                    foreach (var argument in arguments.Skip(1))
+                    {
+                        folded = Expression.Call(function.Function == RuleFunction.Min ? DecimalMin : DecimalMax, folded, argument);
+                    }
+
+                    result = function.Function switch
+                    {
+                        RuleFunction.Abs => Expression.Call(DecimalAbs, folded),
+                        RuleFunction.Round => Expression.Call(DecimalRound, folded, Expression.Constant(function.Digits), Expression.Constant(MidpointRounding.AwayFromZero)),
+                        _ => folded,
+                    };
+                    break;
+                default:
+                    result = Expression.Constant(0m);
+                    break;
+            }
+
+            var temporary = Expression.Variable(typeof(decimal), "t" + locals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            locals.Add(temporary);
+            checks.Add(Expression.Assign(temporary, result));
+            return temporary;
+        }
     }
 
     internal static bool UsesAmounts(RuleInstance instance) =>

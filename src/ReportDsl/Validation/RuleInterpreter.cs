@@ -15,32 +15,34 @@ public static class RuleInterpreter
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(current);
         var rule = instance.Rule;
-        var terms = instance.Left.Terms.Concat(instance.Right.Terms).ToList();
-        if (terms.Any(t => t.IsPrevious) && previous is null)
+        var scope = instance.Scope ?? rule.Scopes[0];
+        var conditionTerms = instance.ConditionCells().ToList();
+        var terms = instance.IsGeneral ? instance.SideCells().ToList() : instance.Left.Terms.Concat(instance.Right.Terms).ToList();
+        if (conditionTerms.Concat(terms).Any(t => t.IsPrevious) && previous is null)
         {
             return new RuleOutcome(RuleStatus.NotApplicable);
         }
 
-        foreach (var term in terms)
-        {
-            var index = layout.IndexOf(term.Cell);
-            var values = term.IsPrevious && previous is not null ? previous : current;
-            var state = values.StateOf(index);
-            if (state == CellState.Unstated)
-            {
-                return new RuleOutcome(RuleStatus.NotApplicable);
-            }
-
-            if (state != CellState.Present)
-            {
-                return new RuleOutcome(state == CellState.Missing ? RuleStatus.Missing : RuleStatus.Invalid, Cell: index, CellIsPrevious: term.IsPrevious);
-            }
-        }
-
+        var divisor = new DivisorCounter(instance);
         try
         {
-            var left = Evaluate(rule.Left, rule.Table, instance, layout, current, previous);
-            var right = Evaluate(rule.Right, rule.Table, instance, layout, current, previous);
+            if (Absent(conditionTerms, layout, current, previous) is { } conditionAbsent)
+            {
+                return conditionAbsent;
+            }
+
+            if (scope.Condition is { } condition && !Holds(condition, scope.Table, instance, layout, current, previous, divisor))
+            {
+                return RuleOutcome.Holds;
+            }
+
+            if (Absent(terms, layout, current, previous) is { } absent)
+            {
+                return absent;
+            }
+
+            var left = Evaluate(scope.Left, scope.Table, instance, layout, current, previous, divisor);
+            var right = Evaluate(scope.Right, scope.Table, instance, layout, current, previous, divisor);
             var tolerance = rule.Tolerance ?? 0m;
             var holds = rule.Operator switch
             {
@@ -57,27 +59,129 @@ public static class RuleInterpreter
         {
             return new RuleOutcome(RuleStatus.Overflow);
         }
+        catch (DivideByZeroException)
+        {
+            return new RuleOutcome(RuleStatus.DivisionByZero, Divisor: divisor.Zero);
+        }
     }
 
-    private static decimal Evaluate(BoundExpression expression, TableSymbol ruleTable, RuleInstance instance, CellLayout layout, ReportValues current, ReportValues? previous)
+    private static RuleOutcome? Absent(List<LinearTerm> terms, CellLayout layout, ReportValues current, ReportValues? previous)
+    {
+        foreach (var term in terms)
+        {
+            var index = layout.IndexOf(term.Cell);
+            var values = term.IsPrevious && previous is not null ? previous : current;
+            var state = values.StateOf(index);
+            if (state == CellState.Unstated)
+            {
+                // A fact the text does not state: rules over it do not apply.
+                return new RuleOutcome(RuleStatus.NotApplicable);
+            }
+
+            if (state != CellState.Present)
+            {
+                return new RuleOutcome(state == CellState.Missing ? RuleStatus.Missing : RuleStatus.Invalid, Cell: index, CellIsPrevious: term.IsPrevious);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Holds(BoundCondition condition, TableSymbol ruleTable, RuleInstance instance, CellLayout layout, ReportValues current, ReportValues? previous, DivisorCounter divisor) => condition switch
+    {
+        BoundNot not => !Holds(not.Operand, ruleTable, instance, layout, current, previous, divisor),
+        BoundLogical logical => Logical(logical, ruleTable, instance, layout, current, previous, divisor),
+        BoundComparison comparison => Compare(
+            comparison.Operator,
+            Evaluate(comparison.Left, ruleTable, instance, layout, current, previous, divisor),
+            Evaluate(comparison.Right, ruleTable, instance, layout, current, previous, divisor)),
+        _ => true,
+    };
+
+    private static bool Logical(BoundLogical logical, TableSymbol ruleTable, RuleInstance instance, CellLayout layout, ReportValues current, ReportValues? previous, DivisorCounter divisor)
+    {
+        for (var i = 0; i < logical.Operands.Length; i++)
+        {
+            if (Holds(logical.Operands[i], ruleTable, instance, layout, current, previous, divisor) != logical.IsAnd)
+            {
+                // The rest is not evaluated; its divisions still count in the numbering.
+                divisor.Skip(logical.Operands.Skip(i + 1).Sum(Divisions));
+                return !logical.IsAnd;
+            }
+        }
+
+        return logical.IsAnd;
+    }
+
+    private static int Divisions(BoundCondition condition) => condition switch
+    {
+        BoundNot not => Divisions(not.Operand),
+        BoundLogical logical => logical.Operands.Sum(Divisions),
+        BoundComparison comparison => Divisions(comparison.Left) + Divisions(comparison.Right),
+        _ => 0,
+    };
+
+    private static int Divisions(BoundExpression expression) => expression switch
+    {
+        BoundBinary binary => Divisions(binary.Left) + Divisions(binary.Right) + (binary.Operator == ArithmeticOperator.Divide ? 1 : 0),
+        BoundNegation negation => Divisions(negation.Operand),
+        BoundAmountConversion conversion => Divisions(conversion.Operand),
+        BoundAdditive additive => additive.Terms.Sum(t => Divisions(t.Operand)),
+        BoundFunction function => function.Arguments.Sum(Divisions),
+        _ => 0,
+    };
+
+    private static bool Compare(ComparisonOperator op, decimal left, decimal right) => op switch
+    {
+        ComparisonOperator.Equal => left == right,
+        ComparisonOperator.NotEqual => left != right,
+        ComparisonOperator.LessThan => left < right,
+        ComparisonOperator.LessThanOrEqual => left <= right,
+        ComparisonOperator.GreaterThan => left > right,
+        _ => left >= right,
+    };
+
+    private static decimal Evaluate(BoundExpression expression, TableSymbol ruleTable, RuleInstance instance, CellLayout layout, ReportValues current, ReportValues? previous, DivisorCounter divisor)
     {
         switch (expression)
         {
             case BoundNumber number:
                 return number.Value;
             case BoundAmountConversion conversion:
-                return Evaluate(conversion.Operand, ruleTable, instance, layout, current, previous);
+                return Evaluate(conversion.Operand, ruleTable, instance, layout, current, previous, divisor);
             case BoundAdditive additive:
                 var sum = 0m;
                 foreach (var term in additive.Terms)
                 {
-                    var value = Evaluate(term.Operand, ruleTable, instance, layout, current, previous);
+                    var value = Evaluate(term.Operand, ruleTable, instance, layout, current, previous, divisor);
                     sum = term.Sign < 0 ? sum - value : sum + value;
                 }
 
                 return sum;
+            case BoundNegation negation:
+                return -Evaluate(negation.Operand, ruleTable, instance, layout, current, previous, divisor);
+            case BoundBinary binary:
+                var left = Evaluate(binary.Left, ruleTable, instance, layout, current, previous, divisor);
+                var right = Evaluate(binary.Right, ruleTable, instance, layout, current, previous, divisor);
+                if (binary.Operator == ArithmeticOperator.Divide)
+                {
+                    // Divisions are numbered in the order they finish, as RuleInstance.Divisors lists them.
+                    divisor.Next(right);
+                    return left / right;
+                }
+
+                return left * right;
+            case BoundFunction function:
+                var values = function.Arguments.Select(a => Evaluate(a, ruleTable, instance, layout, current, previous, divisor)).ToList();
+                return function.Function switch
+                {
+                    RuleFunction.Abs => Math.Abs(values[0]),
+                    RuleFunction.Round => Math.Round(values[0], function.Digits, MidpointRounding.AwayFromZero),
+                    RuleFunction.Min => values.Min(),
+                    _ => values.Max(),
+                };
             case BoundCells cells:
-                var values = cells.IsPrevious && previous is not null ? previous : current;
+                var report = cells.IsPrevious && previous is not null ? previous : current;
                 var total = 0m;
                 foreach (var row in Items(cells.Table, ruleTable, cells.Rows, instance.Row, Axis.Row))
                 {
@@ -85,7 +189,7 @@ public static class RuleInterpreter
                     {
                         if (cells.Table.GetCell(row, column) is { } cell)
                         {
-                            total += values.NumberOf(layout.IndexOf(cell)) ?? 0m;
+                            total += report.NumberOf(layout.IndexOf(cell)) ?? 0m;
                         }
                     }
                 }
@@ -94,6 +198,30 @@ public static class RuleInterpreter
             default:
                 return 0m;
         }
+    }
+
+    /// <summary>
+    /// Numbers the divisions as they are evaluated, to say which one was 0. Conditions stop early, so the number is
+    /// found by position in <see cref="RuleInstance.Divisors"/>: the walk skips the divisions of parts not evaluated.
+    /// </summary>
+    private sealed class DivisorCounter(RuleInstance instance)
+    {
+        private readonly InstanceValue[] _divisors = [.. instance.Divisors()];
+        private int _evaluated;
+
+        public int Zero { get; private set; } = -1;
+
+        public void Next(decimal value)
+        {
+            if (value == 0)
+            {
+                Zero = Math.Min(_evaluated, _divisors.Length - 1);
+            }
+
+            _evaluated++;
+        }
+
+        public void Skip(int divisions) => _evaluated += divisions;
     }
 
     private static IEnumerable<AxisItemSymbol> Items(TableSymbol table, TableSymbol ruleTable, System.Collections.Immutable.ImmutableArray<AxisItemSymbol>? written, AxisItemSymbol? current, Axis axis) =>

@@ -20,10 +20,16 @@ public enum RuleStatus : byte
 
     /// <summary>The rule reads last year's report and none was given.</summary>
     NotApplicable,
+
+    /// <summary>A divisor is 0; <see cref="RuleOutcome.Divisor"/> says which (RD3160).</summary>
+    DivisionByZero,
 }
 
-/// <summary>The outcome of one rule instance: a struct, so a clean check allocates nothing.</summary>
-public readonly record struct RuleOutcome(RuleStatus Status, decimal Left = 0, decimal Right = 0, int Cell = -1, bool CellIsPrevious = false)
+/// <summary>
+/// The outcome of one rule instance: a struct, so a clean check allocates nothing. For
+/// <see cref="RuleStatus.DivisionByZero"/>, <c>Divisor</c> is the index of the divisor among <see cref="Semantics.RuleInstance.Divisors"/>.
+/// </summary>
+public readonly record struct RuleOutcome(RuleStatus Status, decimal Left = 0, decimal Right = 0, int Cell = -1, bool CellIsPrevious = false, int Divisor = -1)
 {
     /// <summary>The comparison holds.</summary>
     public static readonly RuleOutcome Holds = new(RuleStatus.Holds);

@@ -158,6 +158,7 @@ public sealed class Validator
         RuleStatus.Broken => instance.Rule.Severity == RuleSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning,
         RuleStatus.Missing => FindingCollector.SeverityOf(DiagnosticCatalog.RD3102),
         RuleStatus.Overflow => FindingCollector.SeverityOf(DiagnosticCatalog.RD3108),
+        RuleStatus.DivisionByZero => FindingCollector.SeverityOf(DiagnosticCatalog.RD3160),
         _ => null,
     };
 
@@ -168,7 +169,18 @@ public sealed class Validator
         {
             case RuleStatus.Broken:
                 var cells = Cells(instance, report, previous);
-                return Finding.ForRule(rule, cells, Side(instance.Left, outcome.Left), ComparisonOperatorFacts.Symbol(rule.Operator), Side(instance.Right, outcome.Right), At(instance));
+                var left = instance.IsGeneral ? Side(instance.LeftValue, outcome.Left) : Side(instance.Left, outcome.Left);
+                var right = instance.IsGeneral ? Side(instance.RightValue, outcome.Right) : Side(instance.Right, outcome.Right);
+                return Finding.ForRule(rule, cells, left, ComparisonOperatorFacts.Symbol(rule.Operator), right, At(instance), RuleMessages.Format(instance, outcome.Left, outcome.Right));
+            case RuleStatus.DivisionByZero:
+                var divisor = instance.Divisors().ElementAt(outcome.Divisor);
+                var divisorCells = divisor.Terms().DistinctBy(t => (t.Cell, t.IsPrevious)).Select(t =>
+                {
+                    var index = Layout.IndexOf(t.Cell);
+                    var data = t.IsPrevious ? previous : report;
+                    return Layout.Describe(index, data?.Values.NumberOf(index), t.IsPrevious, data?.LocationOf(index));
+                }).ToImmutableArray();
+                return Finding.ForData(DiagnosticCatalog.RD3160, divisorCells, rule.Code, divisorCells.Select(c => c.Location).FirstOrDefault(l => l is not null), rule.Code, divisor.ToString(Label), string.Join(", ", divisorCells.Select(c => (c.IsPrevious ? "previous " : string.Empty) + c.Id)));
             case RuleStatus.Missing:
                 var data = outcome.CellIsPrevious ? previous : report;
                 var missing = Layout.Describe(outcome.Cell, null, outcome.CellIsPrevious, data?.LocationOf(outcome.Cell));
@@ -182,7 +194,7 @@ public sealed class Validator
     }
 
     private ImmutableArray<FindingCell> Cells(RuleInstance instance, ReportData report, ReportData? previous) =>
-        [.. instance.Left.Terms.Concat(instance.Right.Terms).Select(t =>
+        [.. (instance.IsGeneral ? instance.ConditionCells().Concat(instance.SideCells()) : instance.Left.Terms.Concat(instance.Right.Terms)).Select(t =>
         {
             var index = Layout.IndexOf(t.Cell);
             var data = t.IsPrevious ? previous : report;
@@ -213,9 +225,20 @@ public sealed class Validator
         return new FindingSide(side.ToString(), labels.ToString(), value);
     }
 
-    private static string? At(RuleInstance instance)
+    private static FindingSide Side(InstanceValue side, decimal value) => new(side.ToString(), side.ToString(Label), value);
+
+    private static string Label(LinearTerm term) =>
+        (term.IsPrevious ? "上年" : string.Empty) + string.Join('/', term.Cell.Row.LabelPath) + "[" + string.Join('/', term.Cell.Column.LabelPath) + "]";
+
+    /// <summary>Where an instance is: its scope's group (or table, under "for each table"), row and column, by label.</summary>
+    internal static string? At(RuleInstance instance)
     {
         var parts = new[] { instance.Row, instance.Column }.OfType<AxisItemSymbol>().Select(i => string.Join('/', i.LabelPath)).ToList();
+        if (RuleMessages.ScopeLabel(instance) is { } scope)
+        {
+            parts.Insert(0, scope);
+        }
+
         return parts.Count == 0 ? null : string.Join(" × ", parts);
     }
 }

@@ -67,11 +67,11 @@ public sealed class OfficialFormatTests
         // (七)总计 = every result item, per column.
         rules["GK003"].Expand().First().Right.Terms.Length.ShouldBe(version == "2019" ? 19 : 21);
 
-        // Each 总计 of the review and litigation table = its four outcomes.
-        foreach (var code in new[] { "FY001", "SS001", "SS002" })
-        {
-            rules[code].Expand().Single().Right.Terms.Length.ShouldBe(4);
-        }
+        // Each 总计 of the review and litigation table = its four outcomes: one rule, checked in each of the three groups.
+        var groups = rules["FY001"].Expand().ToList();
+        groups.Select(i => i.Scope?.Group?.Path).ShouldBe(["review", "litigation.direct", "litigation.after_review"]);
+        groups.ShouldAllBe(i => i.Right.Terms.Length == 4);
+        groups[1].Left.ToString().ShouldBe("reviews.cases[litigation.direct.total]");
 
         rules["GK004"].Expand().First().Right.Terms.Single().IsPrevious.ShouldBeTrue();
     }

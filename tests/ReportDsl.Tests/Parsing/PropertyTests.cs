@@ -75,10 +75,19 @@ public sealed class PropertyTests
         Items(spec, "c", 2);
         spec.Append($"}}{Nl()}rows{Sp()}{{{Nl()}");
         Items(spec, "r", 2);
+        spec.Append($"}}{Nl()}rule R1 error \"m\" tolerance 0.01 for each row: sum(c0) + 0 >= -(1 - 1){Nl()}");
+
+        // Arithmetic, conditions, item lists and placeholders; sometimes long enough to be laid out on several lines.
+        string[] conditions = ["sum(c0) > 1", "not (sum(c0) < 3)", "sum(c0) > 0 and (sum(c0) != 2 or not sum(c0) = 5)", "(sum(c0) <= 9)"];
+        var condition = conditions[random.Next(conditions.Length)];
+        var terms = string.Join($"{Sp()}+ ", Enumerable.Repeat("sum(c0)", random.Next(1, 30)));
+        spec.Append($"rule R2 warning \"{{row}} {{left}}\"{Sp()}for each row{Sp()}when {condition}:{Sp()}amount({terms}) * 2 <= round(sum(c0) / 3, 1) + amount(max(abs(-sum(c0)), 100, 2 * 3)){Nl()}");
+        spec.Append($"rule R3 error \"m\" for each column in (c0){Sp()}for each row: {terms} >= 0{Nl()}");
+
         // Facts stated in a prose section, of every type, and a rule over one of them.
         var facts = random.Next(3);
-        var factRule = facts > 0 ? $"rule R2 warning \"f\":{Sp()}p.f0 >= 0{Nl()}" : string.Empty;
-        spec.Append($"}}{Nl()}rule R1 error \"m\" tolerance 0.01 for each row: sum(c0) + 0 >= -(1 - 1){Nl()}{factRule}}}{Nl()}}}{Nl()}");
+        var factRule = facts > 0 ? $"rule R4 warning \"f\":{Sp()}p.f0 >= 0{Nl()}" : string.Empty;
+        spec.Append($"{factRule}}}{Nl()}}}{Nl()}");
         if (facts > 0)
         {
             spec.Append($"section p \"二\"{Sp()}optional prose {{{Nl()}");
@@ -114,6 +123,7 @@ public sealed class PropertyTests
     private static readonly Gen<string> Junk = Gen.OneOf(
         Gen.Char["{}()[]:.,+-=<>!\"\\/*\n \t一a0"].Array[1, 8].Select(c => new string(c)),
         Pick("rule", "group", "for each row", "table", "section", "format", "\"", "/*", "//", "..", "previous", "sum("),
+        Pick(" * ", " / ", " when ", " and ", " or ", " not ", "abs(", "round(", "min(", ", ", "for each group in (", "for each column in (a, b)", "{row}", "{", " when a > 0:"),
         Pick(" renamed from x", " split from results.other", " merged from a, b", " moved from s", " since 2021", " until 1", " extends gov_info_disclosure 2019", " revises gov_info_disclosure 2019", "\nremove column art20_5.change\n", "\nremove table x\n"),
         Gen.Char.Array[1, 4].Select(c => new string(c)));
 

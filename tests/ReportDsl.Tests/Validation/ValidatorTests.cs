@@ -196,6 +196,70 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Rules_with_arithmetic_and_conditions_agree_with_the_interpreter_and_count_without_allocating()
+    {
+        var validator = Validator.Create(Compilation.Create(SourceText.From(Emit.CSharpEmitterTests.ArithmeticSpec)).Formats.Single());
+        validator.Instances.ShouldContain(i => i.IsGeneral);
+        var statuses = new HashSet<RuleStatus>();
+        Gen.Select(Gen.Int, Gen.Bool).Sample((seed, withPrevious) =>
+        {
+            var random = new Random(seed);
+            ReportValues Values()
+            {
+                var values = new ReportValues(validator.Layout);
+                foreach (var cell in validator.Layout.Cells)
+                {
+                    var index = validator.Layout.IndexOf(cell);
+                    switch (random.Next(8))
+                    {
+                        case 0:
+                            values.SetMissing(index);
+                            break;
+                        case 1 when cell.Type.IsWholeNumber:
+                            values.SetWhole(index, 0);
+                            break;
+                        case 1:
+                            values.SetAmount(index, 0m);
+                            break;
+                        default:
+                            if (cell.Type.IsWholeNumber)
+                            {
+                                values.SetWhole(index, random.Next(0, 6));
+                            }
+                            else
+                            {
+                                values.SetAmount(index, Math.Round((decimal)random.NextDouble() * 50, 2));
+                            }
+
+                            break;
+                    }
+                }
+
+                return values;
+            }
+
+            var current = Values();
+            var previous = withPrevious ? Values() : null;
+            var problems = 0;
+            for (var i = 0; i < validator.Instances.Length; i++)
+            {
+                var compiled = validator.Check(i, current, previous);
+                var interpreted = RuleInterpreter.Check(validator.Instances[i], validator.Layout, current, previous);
+                compiled.ShouldBe(interpreted, $"{validator.Instances[i].Rule.Code} instance {i}");
+                statuses.Add(compiled.Status);
+                problems += compiled.Status is RuleStatus.Broken or RuleStatus.Missing or RuleStatus.Overflow or RuleStatus.DivisionByZero ? 1 : 0;
+            }
+
+            validator.CountProblems(current, previous).ShouldBe(problems, "the compiled counter agrees with the instance checks");
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            validator.CountProblems(current, previous);
+            (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        }, iter: 500, threads: 1);
+
+        statuses.ShouldBe([RuleStatus.Holds, RuleStatus.Broken, RuleStatus.Missing, RuleStatus.NotApplicable, RuleStatus.DivisionByZero], ignoreOrder: true);
+    }
+
+    [Fact]
     public void A_clean_report_is_checked_without_allocating()
     {
         var validator = Validators["2021"];

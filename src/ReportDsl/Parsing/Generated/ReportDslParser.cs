@@ -39,13 +39,13 @@ internal partial class ReportDslParser : Parser {
 		ROWS=9, ABSENT=10, GROUP=11, ALIAS=12, REQUIRED=13, OPTIONAL=14, HEADER=15, 
 		UNLABELED=16, COUNT=17, INTEGER_TYPE=18, TEXT=19, AMOUNT=20, UNIT=21, 
 		PRECISION=22, RULE=23, TOLERANCE=24, FOR=25, EACH=26, ROW=27, COLUMN=28, 
-		IN=29, PREVIOUS=30, EXTENDS=31, REVISES=32, REMOVE=33, RENAMED=34, SPLIT=35, 
-		MERGED=36, MOVED=37, FROM=38, SINCE=39, UNTIL=40, FACT=41, PATTERN=42, 
-		LBRACE=43, RBRACE=44, LPAREN=45, RPAREN=46, LBRACKET=47, RBRACKET=48, 
-		COLON=49, COMMA=50, RANGE=51, DOT=52, PLUS=53, MINUS=54, EQ=55, NE=56, 
-		LE=57, GE=58, LT=59, GT=60, DECIMAL=61, INTEGER=62, IDENTIFIER=63, STRING=64, 
-		UNTERMINATED_STRING=65, WHITESPACE=66, NEWLINE=67, LINE_COMMENT=68, BLOCK_COMMENT=69, 
-		BAD_CHARACTER=70;
+		IN=29, PREVIOUS=30, WHEN=31, AND=32, OR=33, NOT=34, EXTENDS=35, REVISES=36, 
+		REMOVE=37, RENAMED=38, SPLIT=39, MERGED=40, MOVED=41, FROM=42, SINCE=43, 
+		UNTIL=44, FACT=45, PATTERN=46, LBRACE=47, RBRACE=48, LPAREN=49, RPAREN=50, 
+		LBRACKET=51, RBRACKET=52, COLON=53, COMMA=54, RANGE=55, DOT=56, PLUS=57, 
+		MINUS=58, STAR=59, SLASH=60, EQ=61, NE=62, LE=63, GE=64, LT=65, GT=66, 
+		DECIMAL=67, INTEGER=68, IDENTIFIER=69, STRING=70, UNTERMINATED_STRING=71, 
+		WHITESPACE=72, NEWLINE=73, LINE_COMMENT=74, BLOCK_COMMENT=75, BAD_CHARACTER=76;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
 		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
@@ -53,15 +53,18 @@ internal partial class ReportDslParser : Parser {
 		RULE_sectionBody = 9, RULE_factDeclaration = 10, RULE_tableDeclaration = 11, 
 		RULE_tableMember = 12, RULE_axisItem = 13, RULE_lineage = 14, RULE_labels = 15, 
 		RULE_modifier = 16, RULE_cellType = 17, RULE_ruleDeclaration = 18, RULE_quantifier = 19, 
-		RULE_comparison = 20, RULE_expression = 21, RULE_termOperator = 22, RULE_term = 23, 
-		RULE_cellReference = 24, RULE_path = 25, RULE_number = 26, RULE_name = 27;
+		RULE_whenClause = 20, RULE_condition = 21, RULE_conjunction = 22, RULE_negation = 23, 
+		RULE_comparison = 24, RULE_expression = 25, RULE_product = 26, RULE_factorOperator = 27, 
+		RULE_unary = 28, RULE_termOperator = 29, RULE_term = 30, RULE_cellReference = 31, 
+		RULE_path = 32, RULE_number = 33, RULE_name = 34;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
 		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
 		"sectionDeclaration", "sectionBody", "factDeclaration", "tableDeclaration", 
 		"tableMember", "axisItem", "lineage", "labels", "modifier", "cellType", 
-		"ruleDeclaration", "quantifier", "comparison", "expression", "termOperator", 
-		"term", "cellReference", "path", "number", "name"
+		"ruleDeclaration", "quantifier", "whenClause", "condition", "conjunction", 
+		"negation", "comparison", "expression", "product", "factorOperator", "unary", 
+		"termOperator", "term", "cellReference", "path", "number", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -69,23 +72,24 @@ internal partial class ReportDslParser : Parser {
 		"'cells'", "'columns'", "'rows'", "'absent'", "'group'", "'alias'", "'required'", 
 		"'optional'", "'header'", "'unlabeled'", "'count'", "'integer'", "'text'", 
 		"'amount'", "'unit'", "'precision'", "'rule'", "'tolerance'", "'for'", 
-		"'each'", "'row'", "'column'", "'in'", "'previous'", "'extends'", "'revises'", 
-		"'remove'", "'renamed'", "'split'", "'merged'", "'moved'", "'from'", "'since'", 
-		"'until'", "'fact'", "'pattern'", "'{'", "'}'", "'('", "')'", "'['", "']'", 
-		"':'", "','", "'..'", "'.'", "'+'", "'-'", "'='", "'!='", "'<='", "'>='", 
-		"'<'", "'>'"
+		"'each'", "'row'", "'column'", "'in'", "'previous'", "'when'", "'and'", 
+		"'or'", "'not'", "'extends'", "'revises'", "'remove'", "'renamed'", "'split'", 
+		"'merged'", "'moved'", "'from'", "'since'", "'until'", "'fact'", "'pattern'", 
+		"'{'", "'}'", "'('", "')'", "'['", "']'", "':'", "','", "'..'", "'.'", 
+		"'+'", "'-'", "'*'", "'/'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "FORMAT", "VERSION", "SECTION", "PROSE", "TABLE", "STUB", "CELLS", 
 		"COLUMNS", "ROWS", "ABSENT", "GROUP", "ALIAS", "REQUIRED", "OPTIONAL", 
 		"HEADER", "UNLABELED", "COUNT", "INTEGER_TYPE", "TEXT", "AMOUNT", "UNIT", 
 		"PRECISION", "RULE", "TOLERANCE", "FOR", "EACH", "ROW", "COLUMN", "IN", 
-		"PREVIOUS", "EXTENDS", "REVISES", "REMOVE", "RENAMED", "SPLIT", "MERGED", 
-		"MOVED", "FROM", "SINCE", "UNTIL", "FACT", "PATTERN", "LBRACE", "RBRACE", 
-		"LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", 
-		"DOT", "PLUS", "MINUS", "EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", 
-		"INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", "WHITESPACE", 
-		"NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
+		"PREVIOUS", "WHEN", "AND", "OR", "NOT", "EXTENDS", "REVISES", "REMOVE", 
+		"RENAMED", "SPLIT", "MERGED", "MOVED", "FROM", "SINCE", "UNTIL", "FACT", 
+		"PATTERN", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", 
+		"COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", "STAR", "SLASH", "EQ", 
+		"NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", "STRING", 
+		"UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -148,21 +152,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 59;
+			State = 73;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8589934602L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 137438953482L) != 0)) {
 				{
 				{
-				State = 56;
+				State = 70;
 				declaration();
 				}
 				}
-				State = 61;
+				State = 75;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 62;
+			State = 76;
 			Match(Eof);
 			}
 		}
@@ -205,27 +209,27 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 67;
+			State = 81;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 64;
+				State = 78;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 65;
+				State = 79;
 				sectionDeclaration();
 				}
 				break;
 			case REMOVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 66;
+				State = 80;
 				removeDeclaration();
 				}
 				break;
@@ -286,41 +290,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 69;
+			State = 83;
 			Match(FORMAT);
-			State = 70;
+			State = 84;
 			name();
-			State = 71;
+			State = 85;
 			Match(VERSION);
-			State = 72;
+			State = 86;
 			_localctx.version = versionValue();
-			State = 74;
+			State = 88;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EXTENDS || _la==REVISES) {
 				{
-				State = 73;
+				State = 87;
 				formatRelation();
 				}
 			}
 
-			State = 76;
+			State = 90;
 			Match(LBRACE);
-			State = 80;
+			State = 94;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223363240761753602L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737488355326L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 77;
+				State = 91;
 				formatProperty();
 				}
 				}
-				State = 82;
+				State = 96;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 83;
+			State = 97;
 			Match(RBRACE);
 			}
 		}
@@ -366,7 +370,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 85;
+			State = 99;
 			_localctx.relation = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDS || _la==REVISES) ) {
@@ -376,9 +380,9 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 86;
+			State = 100;
 			name();
-			State = 87;
+			State = 101;
 			versionValue();
 			}
 		}
@@ -425,9 +429,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 89;
+			State = 103;
 			Match(REMOVE);
-			State = 90;
+			State = 104;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
@@ -437,7 +441,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 91;
+			State = 105;
 			path();
 			}
 		}
@@ -476,7 +480,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 93;
+			State = 107;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -525,9 +529,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 95;
+			State = 109;
 			name();
-			State = 96;
+			State = 110;
 			propertyValue();
 			}
 		}
@@ -568,34 +572,34 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 14, RULE_propertyValue);
 		int _la;
 		try {
-			State = 106;
+			State = 120;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 98;
+				State = 112;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 99;
+				State = 113;
 				Match(INTEGER);
-				State = 104;
+				State = 118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 100;
+					State = 114;
 					Match(RANGE);
-					State = 102;
+					State = 116;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 101;
+						State = 115;
 						Match(INTEGER);
 						}
 					}
@@ -664,41 +668,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 108;
+			State = 122;
 			Match(SECTION);
-			State = 109;
+			State = 123;
 			name();
-			State = 110;
+			State = 124;
 			labels();
-			State = 114;
+			State = 128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 				{
 				{
-				State = 111;
+				State = 125;
 				modifier();
 				}
 				}
-				State = 116;
+				State = 130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 120;
+			State = 134;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 117;
+				State = 131;
 				lineage();
 				}
 				}
-				State = 122;
+				State = 136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 123;
+			State = 137;
 			sectionBody();
 			}
 		}
@@ -748,36 +752,36 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionBody);
 		int _la;
 		try {
-			State = 150;
+			State = 164;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 125;
+				State = 139;
 				Match(PROSE);
-				State = 134;
+				State = 148;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACE) {
 					{
-					State = 126;
+					State = 140;
 					Match(LBRACE);
-					State = 130;
+					State = 144;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FACT) {
 						{
 						{
-						State = 127;
+						State = 141;
 						factDeclaration();
 						}
 						}
-						State = 132;
+						State = 146;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 133;
+					State = 147;
 					Match(RBRACE);
 					}
 				}
@@ -787,37 +791,37 @@ internal partial class ReportDslParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 136;
+				State = 150;
 				Match(LBRACE);
-				State = 140;
+				State = 154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==FACT) {
 					{
 					{
-					State = 137;
+					State = 151;
 					factDeclaration();
 					}
 					}
-					State = 142;
+					State = 156;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 146;
+				State = 160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 143;
+					State = 157;
 					tableDeclaration();
 					}
 					}
-					State = 148;
+					State = 162;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 149;
+				State = 163;
 				Match(RBRACE);
 				}
 				break;
@@ -877,33 +881,33 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 152;
+			State = 166;
 			Match(FACT);
-			State = 153;
+			State = 167;
 			name();
-			State = 154;
+			State = 168;
 			labels();
-			State = 158;
+			State = 172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 				{
 				{
-				State = 155;
+				State = 169;
 				modifier();
 				}
 				}
-				State = 160;
+				State = 174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 161;
+			State = 175;
 			Match(COLON);
-			State = 162;
+			State = 176;
 			cellType();
-			State = 163;
+			State = 177;
 			Match(PATTERN);
-			State = 164;
+			State = 178;
 			Match(STRING);
 			}
 		}
@@ -961,43 +965,43 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 166;
+			State = 180;
 			Match(TABLE);
-			State = 167;
+			State = 181;
 			name();
-			State = 168;
+			State = 182;
 			labels();
-			State = 172;
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 169;
+				State = 183;
 				lineage();
 				}
 				}
-				State = 174;
+				State = 188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 175;
+			State = 189;
 			Match(LBRACE);
-			State = 179;
+			State = 193;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 176;
+				State = 190;
 				tableMember();
 				}
 				}
-				State = 181;
+				State = 195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 182;
+			State = 196;
 			Match(RBRACE);
 			}
 		}
@@ -1101,16 +1105,16 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 24, RULE_tableMember);
 		int _la;
 		try {
-			State = 203;
+			State = 217;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 184;
+				State = 198;
 				Match(STUB);
-				State = 185;
+				State = 199;
 				Match(STRING);
 				}
 				break;
@@ -1118,9 +1122,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 186;
+				State = 200;
 				Match(CELLS);
-				State = 187;
+				State = 201;
 				cellType();
 				}
 				break;
@@ -1129,7 +1133,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 188;
+				State = 202;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -1139,33 +1143,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 190;
+				State = 204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 189;
+					State = 203;
 					Match(STRING);
 					}
 				}
 
-				State = 192;
+				State = 206;
 				Match(LBRACE);
-				State = 196;
+				State = 210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223363240761753602L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737488355326L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 193;
+					State = 207;
 					axisItem();
 					}
 					}
-					State = 198;
+					State = 212;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 199;
+				State = 213;
 				Match(RBRACE);
 				}
 				break;
@@ -1173,9 +1177,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 200;
+				State = 214;
 				Match(ABSENT);
-				State = 201;
+				State = 215;
 				cellReference();
 				}
 				break;
@@ -1183,7 +1187,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 202;
+				State = 216;
 				ruleDeclaration();
 				}
 				break;
@@ -1289,64 +1293,64 @@ internal partial class ReportDslParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 247;
+			State = 261;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 205;
+				State = 219;
 				Match(GROUP);
-				State = 206;
+				State = 220;
 				name();
-				State = 207;
+				State = 221;
 				labels();
-				State = 211;
+				State = 225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
 					{
 					{
-					State = 208;
+					State = 222;
 					modifier();
 					}
 					}
-					State = 213;
+					State = 227;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 217;
+				State = 231;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 					{
 					{
-					State = 214;
+					State = 228;
 					lineage();
 					}
 					}
-					State = 219;
+					State = 233;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 220;
+				State = 234;
 				Match(LBRACE);
-				State = 224;
+				State = 238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223363240761753602L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737488355326L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 221;
+					State = 235;
 					axisItem();
 					}
 					}
-					State = 226;
+					State = 240;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 227;
+				State = 241;
 				Match(RBRACE);
 				}
 				break;
@@ -1354,50 +1358,50 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 229;
+				State = 243;
 				name();
-				State = 230;
+				State = 244;
 				labels();
-				State = 234;
+				State = 248;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 231;
+						State = 245;
 						modifier();
 						}
 						} 
 					}
-					State = 236;
+					State = 250;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
 				}
-				State = 240;
+				State = 254;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 237;
+						State = 251;
 						lineage();
 						}
 						} 
 					}
-					State = 242;
+					State = 256;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				}
-				State = 245;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 243;
+					State = 257;
 					Match(COLON);
-					State = 244;
+					State = 258;
 					cellType();
 					}
 				}
@@ -1458,17 +1462,17 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 28, RULE_lineage);
 		int _la;
 		try {
-			State = 275;
+			State = 289;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 249;
+				State = 263;
 				Match(RENAMED);
-				State = 250;
+				State = 264;
 				Match(FROM);
-				State = 253;
+				State = 267;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1501,6 +1505,10 @@ internal partial class ReportDslParser : Parser {
 				case COLUMN:
 				case IN:
 				case PREVIOUS:
+				case WHEN:
+				case AND:
+				case OR:
+				case NOT:
 				case EXTENDS:
 				case REVISES:
 				case REMOVE:
@@ -1515,13 +1523,13 @@ internal partial class ReportDslParser : Parser {
 				case PATTERN:
 				case IDENTIFIER:
 					{
-					State = 251;
+					State = 265;
 					path();
 					}
 					break;
 				case STRING:
 					{
-					State = 252;
+					State = 266;
 					Match(STRING);
 					}
 					break;
@@ -1533,36 +1541,36 @@ internal partial class ReportDslParser : Parser {
 			case SPLIT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 255;
+				State = 269;
 				Match(SPLIT);
-				State = 256;
+				State = 270;
 				Match(FROM);
-				State = 257;
+				State = 271;
 				path();
 				}
 				break;
 			case MERGED:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 258;
+				State = 272;
 				Match(MERGED);
-				State = 259;
+				State = 273;
 				Match(FROM);
-				State = 260;
+				State = 274;
 				path();
-				State = 265;
+				State = 279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 261;
+					State = 275;
 					Match(COMMA);
-					State = 262;
+					State = 276;
 					path();
 					}
 					}
-					State = 267;
+					State = 281;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1571,29 +1579,29 @@ internal partial class ReportDslParser : Parser {
 			case MOVED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 268;
+				State = 282;
 				Match(MOVED);
-				State = 269;
+				State = 283;
 				Match(FROM);
-				State = 270;
+				State = 284;
 				path();
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 271;
+				State = 285;
 				Match(SINCE);
-				State = 272;
+				State = 286;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 273;
+				State = 287;
 				Match(UNTIL);
-				State = 274;
+				State = 288;
 				versionValue();
 				}
 				break;
@@ -1642,23 +1650,23 @@ internal partial class ReportDslParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 277;
+			State = 291;
 			Match(STRING);
-			State = 282;
+			State = 296;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 278;
+					State = 292;
 					Match(ALIAS);
-					State = 279;
+					State = 293;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 284;
+				State = 298;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
 			}
@@ -1701,7 +1709,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 285;
+			State = 299;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1785,14 +1793,14 @@ internal partial class ReportDslParser : Parser {
 		CellTypeContext _localctx = new CellTypeContext(Context, State);
 		EnterRule(_localctx, 34, RULE_cellType);
 		try {
-			State = 299;
+			State = 313;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 287;
+				State = 301;
 				Match(COUNT);
 				}
 				break;
@@ -1800,7 +1808,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 288;
+				State = 302;
 				Match(INTEGER_TYPE);
 				}
 				break;
@@ -1808,7 +1816,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 289;
+				State = 303;
 				Match(TEXT);
 				}
 				break;
@@ -1816,28 +1824,28 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 290;
+				State = 304;
 				Match(AMOUNT);
-				State = 293;
+				State = 307;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 291;
+					State = 305;
 					Match(UNIT);
-					State = 292;
+					State = 306;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 297;
+				State = 311;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 295;
+					State = 309;
 					Match(PRECISION);
-					State = 296;
+					State = 310;
 					Match(INTEGER);
 					}
 					break;
@@ -1885,6 +1893,9 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public QuantifierContext quantifier(int i) {
 			return GetRuleContext<QuantifierContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public WhenClauseContext whenClause() {
+			return GetRuleContext<WhenClauseContext>(0);
+		}
 		public RuleDeclarationContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1906,43 +1917,53 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 301;
+			State = 315;
 			Match(RULE);
-			State = 302;
+			State = 316;
 			_localctx.code = name();
-			State = 303;
+			State = 317;
 			_localctx.severity = name();
-			State = 304;
+			State = 318;
 			_localctx.message = Match(STRING);
-			State = 307;
+			State = 321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 305;
+				State = 319;
 				Match(TOLERANCE);
-				State = 306;
+				State = 320;
 				number();
 				}
 			}
 
-			State = 312;
+			State = 326;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 309;
+				State = 323;
 				quantifier();
 				}
 				}
-				State = 314;
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 315;
+			State = 330;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WHEN) {
+				{
+				State = 329;
+				whenClause();
+				}
+			}
+
+			State = 332;
 			Match(COLON);
-			State = 316;
+			State = 333;
 			comparison();
 			}
 		}
@@ -1963,9 +1984,20 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EACH() { return GetToken(ReportDslParser.EACH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(ReportDslParser.ROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLUMN() { return GetToken(ReportDslParser.COLUMN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUP() { return GetToken(ReportDslParser.GROUP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(ReportDslParser.TABLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(ReportDslParser.IN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public PathContext path() {
-			return GetRuleContext<PathContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext[] path() {
+			return GetRuleContexts<PathContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path(int i) {
+			return GetRuleContext<PathContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(ReportDslParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(ReportDslParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(ReportDslParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(ReportDslParser.COMMA, i);
 		}
 		public QuantifierContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -1988,32 +2020,385 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 318;
+			State = 335;
 			Match(FOR);
-			State = 319;
+			State = 336;
 			Match(EACH);
-			State = 320;
+			State = 337;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !(_la==ROW || _la==COLUMN) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 402655264L) != 0)) ) {
 				_localctx.axis = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 323;
+			State = 353;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 321;
+				State = 338;
 				Match(IN);
-				State = 322;
-				path();
+				State = 351;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case FORMAT:
+				case VERSION:
+				case SECTION:
+				case PROSE:
+				case TABLE:
+				case STUB:
+				case CELLS:
+				case COLUMNS:
+				case ROWS:
+				case ABSENT:
+				case GROUP:
+				case ALIAS:
+				case REQUIRED:
+				case OPTIONAL:
+				case HEADER:
+				case UNLABELED:
+				case COUNT:
+				case INTEGER_TYPE:
+				case TEXT:
+				case AMOUNT:
+				case UNIT:
+				case PRECISION:
+				case RULE:
+				case TOLERANCE:
+				case FOR:
+				case EACH:
+				case ROW:
+				case COLUMN:
+				case IN:
+				case PREVIOUS:
+				case WHEN:
+				case AND:
+				case OR:
+				case NOT:
+				case EXTENDS:
+				case REVISES:
+				case REMOVE:
+				case RENAMED:
+				case SPLIT:
+				case MERGED:
+				case MOVED:
+				case FROM:
+				case SINCE:
+				case UNTIL:
+				case FACT:
+				case PATTERN:
+				case IDENTIFIER:
+					{
+					State = 339;
+					path();
+					}
+					break;
+				case LPAREN:
+					{
+					State = 340;
+					Match(LPAREN);
+					State = 341;
+					path();
+					State = 346;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 342;
+						Match(COMMA);
+						State = 343;
+						path();
+						}
+						}
+						State = 348;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 349;
+					Match(RPAREN);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
 				}
 			}
 
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class WhenClauseContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(ReportDslParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ConditionContext condition() {
+			return GetRuleContext<ConditionContext>(0);
+		}
+		public WhenClauseContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_whenClause; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitWhenClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public WhenClauseContext whenClause() {
+		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
+		EnterRule(_localctx, 40, RULE_whenClause);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 355;
+			Match(WHEN);
+			State = 356;
+			condition();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ConditionContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ConjunctionContext[] conjunction() {
+			return GetRuleContexts<ConjunctionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ConjunctionContext conjunction(int i) {
+			return GetRuleContext<ConjunctionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] OR() { return GetTokens(ReportDslParser.OR); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OR(int i) {
+			return GetToken(ReportDslParser.OR, i);
+		}
+		public ConditionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_condition; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCondition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ConditionContext condition() {
+		ConditionContext _localctx = new ConditionContext(Context, State);
+		EnterRule(_localctx, 42, RULE_condition);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 358;
+			conjunction();
+			State = 363;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==OR) {
+				{
+				{
+				State = 359;
+				Match(OR);
+				State = 360;
+				conjunction();
+				}
+				}
+				State = 365;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ConjunctionContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public NegationContext[] negation() {
+			return GetRuleContexts<NegationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NegationContext negation(int i) {
+			return GetRuleContext<NegationContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] AND() { return GetTokens(ReportDslParser.AND); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AND(int i) {
+			return GetToken(ReportDslParser.AND, i);
+		}
+		public ConjunctionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_conjunction; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConjunction(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ConjunctionContext conjunction() {
+		ConjunctionContext _localctx = new ConjunctionContext(Context, State);
+		EnterRule(_localctx, 44, RULE_conjunction);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 366;
+			negation();
+			State = 371;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==AND) {
+				{
+				{
+				State = 367;
+				Match(AND);
+				State = 368;
+				negation();
+				}
+				}
+				State = 373;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class NegationContext : ParserRuleContext {
+		public NegationContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_negation; } }
+	 
+		public NegationContext() { }
+		public virtual void CopyFrom(NegationContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class NotConditionContext : NegationContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(ReportDslParser.NOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NegationContext negation() {
+			return GetRuleContext<NegationContext>(0);
+		}
+		public NotConditionContext(NegationContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNotCondition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ParenthesizedConditionContext : NegationContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(ReportDslParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ConditionContext condition() {
+			return GetRuleContext<ConditionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(ReportDslParser.RPAREN, 0); }
+		public ParenthesizedConditionContext(NegationContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitParenthesizedCondition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ComparisonConditionContext : NegationContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ComparisonContext comparison() {
+			return GetRuleContext<ComparisonContext>(0);
+		}
+		public ComparisonConditionContext(NegationContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitComparisonCondition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public NegationContext negation() {
+		NegationContext _localctx = new NegationContext(Context, State);
+		EnterRule(_localctx, 46, RULE_negation);
+		try {
+			State = 381;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+			case 1:
+				_localctx = new NotConditionContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 374;
+				Match(NOT);
+				State = 375;
+				negation();
+				}
+				break;
+			case 2:
+				_localctx = new ParenthesizedConditionContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 376;
+				Match(LPAREN);
+				State = 377;
+				condition();
+				State = 378;
+				Match(RPAREN);
+				}
+				break;
+			case 3:
+				_localctx = new ComparisonConditionContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 380;
+				comparison();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -2059,24 +2444,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 40, RULE_comparison);
+		EnterRule(_localctx, 48, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 325;
+			State = 383;
 			_localctx.left = expression();
-			State = 326;
+			State = 384;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269814212194729984L) != 0)) ) {
+			if ( !(((((_la - 61)) & ~0x3f) == 0 && ((1L << (_la - 61)) & 63L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 327;
+			State = 385;
 			_localctx.right = expression();
 			}
 		}
@@ -2093,11 +2478,11 @@ internal partial class ReportDslParser : Parser {
 
 	public partial class ExpressionContext : ParserRuleContext {
 		public IToken sign;
-		[System.Diagnostics.DebuggerNonUserCode] public TermContext[] term() {
-			return GetRuleContexts<TermContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ProductContext[] product() {
+			return GetRuleContexts<ProductContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public TermContext term(int i) {
-			return GetRuleContext<TermContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ProductContext product(int i) {
+			return GetRuleContext<ProductContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TermOperatorContext[] termOperator() {
 			return GetRuleContexts<TermOperatorContext>();
@@ -2123,17 +2508,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 42, RULE_expression);
+		EnterRule(_localctx, 50, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 330;
+			State = 388;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==PLUS || _la==MINUS) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			case 1:
 				{
-				State = 329;
+				State = 387;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -2144,26 +2529,246 @@ internal partial class ReportDslParser : Parser {
 				    Consume();
 				}
 				}
+				break;
 			}
-
-			State = 332;
-			term();
-			State = 338;
+			State = 390;
+			product();
+			State = 396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 333;
+				State = 391;
 				termOperator();
-				State = 334;
-				term();
+				State = 392;
+				product();
 				}
 				}
-				State = 340;
+				State = 398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ProductContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public UnaryContext[] unary() {
+			return GetRuleContexts<UnaryContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public UnaryContext unary(int i) {
+			return GetRuleContext<UnaryContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FactorOperatorContext[] factorOperator() {
+			return GetRuleContexts<FactorOperatorContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FactorOperatorContext factorOperator(int i) {
+			return GetRuleContext<FactorOperatorContext>(i);
+		}
+		public ProductContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_product; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitProduct(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ProductContext product() {
+		ProductContext _localctx = new ProductContext(Context, State);
+		EnterRule(_localctx, 52, RULE_product);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 399;
+			unary();
+			State = 405;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==STAR || _la==SLASH) {
+				{
+				{
+				State = 400;
+				factorOperator();
+				State = 401;
+				unary();
+				}
+				}
+				State = 407;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FactorOperatorContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STAR() { return GetToken(ReportDslParser.STAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SLASH() { return GetToken(ReportDslParser.SLASH, 0); }
+		public FactorOperatorContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_factorOperator; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFactorOperator(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FactorOperatorContext factorOperator() {
+		FactorOperatorContext _localctx = new FactorOperatorContext(Context, State);
+		EnterRule(_localctx, 54, RULE_factorOperator);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 408;
+			_la = TokenStream.LA(1);
+			if ( !(_la==STAR || _la==SLASH) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class UnaryContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(ReportDslParser.MINUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public UnaryContext unary() {
+			return GetRuleContext<UnaryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TermContext term() {
+			return GetRuleContext<TermContext>(0);
+		}
+		public UnaryContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_unary; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUnary(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public UnaryContext unary() {
+		UnaryContext _localctx = new UnaryContext(Context, State);
+		EnterRule(_localctx, 56, RULE_unary);
+		try {
+			State = 413;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case MINUS:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 410;
+				Match(MINUS);
+				State = 411;
+				unary();
+				}
+				break;
+			case FORMAT:
+			case VERSION:
+			case SECTION:
+			case PROSE:
+			case TABLE:
+			case STUB:
+			case CELLS:
+			case COLUMNS:
+			case ROWS:
+			case ABSENT:
+			case GROUP:
+			case ALIAS:
+			case REQUIRED:
+			case OPTIONAL:
+			case HEADER:
+			case UNLABELED:
+			case COUNT:
+			case INTEGER_TYPE:
+			case TEXT:
+			case AMOUNT:
+			case UNIT:
+			case PRECISION:
+			case RULE:
+			case TOLERANCE:
+			case FOR:
+			case EACH:
+			case ROW:
+			case COLUMN:
+			case IN:
+			case PREVIOUS:
+			case WHEN:
+			case AND:
+			case OR:
+			case NOT:
+			case EXTENDS:
+			case REVISES:
+			case REMOVE:
+			case RENAMED:
+			case SPLIT:
+			case MERGED:
+			case MOVED:
+			case FROM:
+			case SINCE:
+			case UNTIL:
+			case FACT:
+			case PATTERN:
+			case LPAREN:
+			case DECIMAL:
+			case INTEGER:
+			case IDENTIFIER:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 412;
+				term();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2196,12 +2801,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 44, RULE_termOperator);
+		EnterRule(_localctx, 58, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 341;
+			State = 415;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2301,17 +2906,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 46, RULE_term);
+		EnterRule(_localctx, 60, RULE_term);
 		int _la;
 		try {
-			State = 363;
+			State = 437;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 417;
 				number();
 				}
 				break;
@@ -2319,37 +2924,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 344;
+				State = 418;
 				name();
-				State = 345;
+				State = 419;
 				Match(LPAREN);
-				State = 354;
+				State = 428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2278777430984359938L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 433049251669344254L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 7L) != 0)) {
 					{
-					State = 346;
+					State = 420;
 					expression();
-					State = 351;
+					State = 425;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 347;
+						State = 421;
 						Match(COMMA);
-						State = 348;
+						State = 422;
 						expression();
 						}
 						}
-						State = 353;
+						State = 427;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 356;
+				State = 430;
 				Match(RPAREN);
 				}
 				break;
@@ -2357,7 +2962,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 358;
+				State = 432;
 				cellReference();
 				}
 				break;
@@ -2365,11 +2970,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 359;
+				State = 433;
 				Match(LPAREN);
-				State = 360;
+				State = 434;
 				expression();
-				State = 361;
+				State = 435;
 				Match(RPAREN);
 				}
 				break;
@@ -2412,33 +3017,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 48, RULE_cellReference);
+		EnterRule(_localctx, 62, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 366;
+			State = 440;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
 			case 1:
 				{
-				State = 365;
+				State = 439;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 368;
+			State = 442;
 			path();
-			State = 373;
+			State = 447;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 369;
+				State = 443;
 				Match(LBRACKET);
-				State = 370;
+				State = 444;
 				path();
-				State = 371;
+				State = 445;
 				Match(RBRACKET);
 				}
 			}
@@ -2483,26 +3088,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 50, RULE_path);
+		EnterRule(_localctx, 64, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 375;
+			State = 449;
 			name();
-			State = 380;
+			State = 454;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 376;
+				State = 450;
 				Match(DOT);
-				State = 377;
+				State = 451;
 				name();
 				}
 				}
-				State = 382;
+				State = 456;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2538,12 +3143,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 52, RULE_number);
+		EnterRule(_localctx, 66, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 383;
+			State = 457;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2597,6 +3202,10 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLUMN() { return GetToken(ReportDslParser.COLUMN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IN() { return GetToken(ReportDslParser.IN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREVIOUS() { return GetToken(ReportDslParser.PREVIOUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(ReportDslParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AND() { return GetToken(ReportDslParser.AND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OR() { return GetToken(ReportDslParser.OR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(ReportDslParser.NOT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTENDS() { return GetToken(ReportDslParser.EXTENDS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVISES() { return GetToken(ReportDslParser.REVISES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(ReportDslParser.REMOVE, 0); }
@@ -2625,14 +3234,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 54, RULE_name);
+		EnterRule(_localctx, 68, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 385;
+			State = 459;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223363240761753602L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737488355326L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2653,137 +3262,161 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,70,388,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,76,462,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
-		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,1,0,5,0,58,
-		8,0,10,0,12,0,61,9,0,1,0,1,0,1,1,1,1,1,1,3,1,68,8,1,1,2,1,2,1,2,1,2,1,
-		2,3,2,75,8,2,1,2,1,2,5,2,79,8,2,10,2,12,2,82,9,2,1,2,1,2,1,3,1,3,1,3,1,
-		3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,103,8,7,3,7,
-		105,8,7,3,7,107,8,7,1,8,1,8,1,8,1,8,5,8,113,8,8,10,8,12,8,116,9,8,1,8,
-		5,8,119,8,8,10,8,12,8,122,9,8,1,8,1,8,1,9,1,9,1,9,5,9,129,8,9,10,9,12,
-		9,132,9,9,1,9,3,9,135,8,9,1,9,1,9,5,9,139,8,9,10,9,12,9,142,9,9,1,9,5,
-		9,145,8,9,10,9,12,9,148,9,9,1,9,3,9,151,8,9,1,10,1,10,1,10,1,10,5,10,157,
-		8,10,10,10,12,10,160,9,10,1,10,1,10,1,10,1,10,1,10,1,11,1,11,1,11,1,11,
-		5,11,171,8,11,10,11,12,11,174,9,11,1,11,1,11,5,11,178,8,11,10,11,12,11,
-		181,9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,191,8,12,1,12,1,
-		12,5,12,195,8,12,10,12,12,12,198,9,12,1,12,1,12,1,12,1,12,3,12,204,8,12,
-		1,13,1,13,1,13,1,13,5,13,210,8,13,10,13,12,13,213,9,13,1,13,5,13,216,8,
-		13,10,13,12,13,219,9,13,1,13,1,13,5,13,223,8,13,10,13,12,13,226,9,13,1,
-		13,1,13,1,13,1,13,1,13,5,13,233,8,13,10,13,12,13,236,9,13,1,13,5,13,239,
-		8,13,10,13,12,13,242,9,13,1,13,1,13,3,13,246,8,13,3,13,248,8,13,1,14,1,
-		14,1,14,1,14,3,14,254,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,
-		264,8,14,10,14,12,14,267,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,
-		276,8,14,1,15,1,15,1,15,5,15,281,8,15,10,15,12,15,284,9,15,1,16,1,16,1,
-		17,1,17,1,17,1,17,1,17,1,17,3,17,294,8,17,1,17,1,17,3,17,298,8,17,3,17,
-		300,8,17,1,18,1,18,1,18,1,18,1,18,1,18,3,18,308,8,18,1,18,5,18,311,8,18,
-		10,18,12,18,314,9,18,1,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,3,19,324,
-		8,19,1,20,1,20,1,20,1,20,1,21,3,21,331,8,21,1,21,1,21,1,21,1,21,5,21,337,
-		8,21,10,21,12,21,340,9,21,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,
-		350,8,23,10,23,12,23,353,9,23,3,23,355,8,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,3,23,364,8,23,1,24,3,24,367,8,24,1,24,1,24,1,24,1,24,1,24,3,24,
-		374,8,24,1,25,1,25,1,25,5,25,379,8,25,10,25,12,25,382,9,25,1,26,1,26,1,
-		27,1,27,1,27,0,0,28,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
-		38,40,42,44,46,48,50,52,54,0,10,1,0,31,32,4,0,3,3,5,5,23,23,27,28,2,0,
-		62,62,64,64,1,0,8,9,1,0,13,16,1,0,27,28,1,0,55,60,1,0,53,54,1,0,61,62,
-		2,0,1,42,63,63,416,0,59,1,0,0,0,2,67,1,0,0,0,4,69,1,0,0,0,6,85,1,0,0,0,
-		8,89,1,0,0,0,10,93,1,0,0,0,12,95,1,0,0,0,14,106,1,0,0,0,16,108,1,0,0,0,
-		18,150,1,0,0,0,20,152,1,0,0,0,22,166,1,0,0,0,24,203,1,0,0,0,26,247,1,0,
-		0,0,28,275,1,0,0,0,30,277,1,0,0,0,32,285,1,0,0,0,34,299,1,0,0,0,36,301,
-		1,0,0,0,38,318,1,0,0,0,40,325,1,0,0,0,42,330,1,0,0,0,44,341,1,0,0,0,46,
-		363,1,0,0,0,48,366,1,0,0,0,50,375,1,0,0,0,52,383,1,0,0,0,54,385,1,0,0,
-		0,56,58,3,2,1,0,57,56,1,0,0,0,58,61,1,0,0,0,59,57,1,0,0,0,59,60,1,0,0,
-		0,60,62,1,0,0,0,61,59,1,0,0,0,62,63,5,0,0,1,63,1,1,0,0,0,64,68,3,4,2,0,
-		65,68,3,16,8,0,66,68,3,8,4,0,67,64,1,0,0,0,67,65,1,0,0,0,67,66,1,0,0,0,
-		68,3,1,0,0,0,69,70,5,1,0,0,70,71,3,54,27,0,71,72,5,2,0,0,72,74,3,10,5,
-		0,73,75,3,6,3,0,74,73,1,0,0,0,74,75,1,0,0,0,75,76,1,0,0,0,76,80,5,43,0,
-		0,77,79,3,12,6,0,78,77,1,0,0,0,79,82,1,0,0,0,80,78,1,0,0,0,80,81,1,0,0,
-		0,81,83,1,0,0,0,82,80,1,0,0,0,83,84,5,44,0,0,84,5,1,0,0,0,85,86,7,0,0,
-		0,86,87,3,54,27,0,87,88,3,10,5,0,88,7,1,0,0,0,89,90,5,33,0,0,90,91,7,1,
-		0,0,91,92,3,50,25,0,92,9,1,0,0,0,93,94,7,2,0,0,94,11,1,0,0,0,95,96,3,54,
-		27,0,96,97,3,14,7,0,97,13,1,0,0,0,98,107,5,64,0,0,99,104,5,62,0,0,100,
-		102,5,51,0,0,101,103,5,62,0,0,102,101,1,0,0,0,102,103,1,0,0,0,103,105,
-		1,0,0,0,104,100,1,0,0,0,104,105,1,0,0,0,105,107,1,0,0,0,106,98,1,0,0,0,
-		106,99,1,0,0,0,107,15,1,0,0,0,108,109,5,3,0,0,109,110,3,54,27,0,110,114,
-		3,30,15,0,111,113,3,32,16,0,112,111,1,0,0,0,113,116,1,0,0,0,114,112,1,
-		0,0,0,114,115,1,0,0,0,115,120,1,0,0,0,116,114,1,0,0,0,117,119,3,28,14,
-		0,118,117,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,0,0,0,121,
-		123,1,0,0,0,122,120,1,0,0,0,123,124,3,18,9,0,124,17,1,0,0,0,125,134,5,
-		4,0,0,126,130,5,43,0,0,127,129,3,20,10,0,128,127,1,0,0,0,129,132,1,0,0,
-		0,130,128,1,0,0,0,130,131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,133,
-		135,5,44,0,0,134,126,1,0,0,0,134,135,1,0,0,0,135,151,1,0,0,0,136,140,5,
-		43,0,0,137,139,3,20,10,0,138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,
-		0,140,141,1,0,0,0,141,146,1,0,0,0,142,140,1,0,0,0,143,145,3,22,11,0,144,
-		143,1,0,0,0,145,148,1,0,0,0,146,144,1,0,0,0,146,147,1,0,0,0,147,149,1,
-		0,0,0,148,146,1,0,0,0,149,151,5,44,0,0,150,125,1,0,0,0,150,136,1,0,0,0,
-		151,19,1,0,0,0,152,153,5,41,0,0,153,154,3,54,27,0,154,158,3,30,15,0,155,
-		157,3,32,16,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,
-		1,0,0,0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,5,49,0,0,162,163,3,34,
-		17,0,163,164,5,42,0,0,164,165,5,64,0,0,165,21,1,0,0,0,166,167,5,5,0,0,
-		167,168,3,54,27,0,168,172,3,30,15,0,169,171,3,28,14,0,170,169,1,0,0,0,
-		171,174,1,0,0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,
-		1,0,0,0,175,179,5,43,0,0,176,178,3,24,12,0,177,176,1,0,0,0,178,181,1,0,
-		0,0,179,177,1,0,0,0,179,180,1,0,0,0,180,182,1,0,0,0,181,179,1,0,0,0,182,
-		183,5,44,0,0,183,23,1,0,0,0,184,185,5,6,0,0,185,204,5,64,0,0,186,187,5,
-		7,0,0,187,204,3,34,17,0,188,190,7,3,0,0,189,191,5,64,0,0,190,189,1,0,0,
-		0,190,191,1,0,0,0,191,192,1,0,0,0,192,196,5,43,0,0,193,195,3,26,13,0,194,
-		193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,
-		0,0,0,198,196,1,0,0,0,199,204,5,44,0,0,200,201,5,10,0,0,201,204,3,48,24,
-		0,202,204,3,36,18,0,203,184,1,0,0,0,203,186,1,0,0,0,203,188,1,0,0,0,203,
-		200,1,0,0,0,203,202,1,0,0,0,204,25,1,0,0,0,205,206,5,11,0,0,206,207,3,
-		54,27,0,207,211,3,30,15,0,208,210,3,32,16,0,209,208,1,0,0,0,210,213,1,
-		0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,217,1,0,0,0,213,211,1,0,0,0,
-		214,216,3,28,14,0,215,214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,
-		218,1,0,0,0,218,220,1,0,0,0,219,217,1,0,0,0,220,224,5,43,0,0,221,223,3,
-		26,13,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,
-		0,225,227,1,0,0,0,226,224,1,0,0,0,227,228,5,44,0,0,228,248,1,0,0,0,229,
-		230,3,54,27,0,230,234,3,30,15,0,231,233,3,32,16,0,232,231,1,0,0,0,233,
-		236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,240,1,0,0,0,236,234,1,
-		0,0,0,237,239,3,28,14,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,
-		0,240,241,1,0,0,0,241,245,1,0,0,0,242,240,1,0,0,0,243,244,5,49,0,0,244,
-		246,3,34,17,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,205,
-		1,0,0,0,247,229,1,0,0,0,248,27,1,0,0,0,249,250,5,34,0,0,250,253,5,38,0,
-		0,251,254,3,50,25,0,252,254,5,64,0,0,253,251,1,0,0,0,253,252,1,0,0,0,254,
-		276,1,0,0,0,255,256,5,35,0,0,256,257,5,38,0,0,257,276,3,50,25,0,258,259,
-		5,36,0,0,259,260,5,38,0,0,260,265,3,50,25,0,261,262,5,50,0,0,262,264,3,
-		50,25,0,263,261,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,
-		0,266,276,1,0,0,0,267,265,1,0,0,0,268,269,5,37,0,0,269,270,5,38,0,0,270,
-		276,3,50,25,0,271,272,5,39,0,0,272,276,3,10,5,0,273,274,5,40,0,0,274,276,
-		3,10,5,0,275,249,1,0,0,0,275,255,1,0,0,0,275,258,1,0,0,0,275,268,1,0,0,
-		0,275,271,1,0,0,0,275,273,1,0,0,0,276,29,1,0,0,0,277,282,5,64,0,0,278,
-		279,5,12,0,0,279,281,5,64,0,0,280,278,1,0,0,0,281,284,1,0,0,0,282,280,
-		1,0,0,0,282,283,1,0,0,0,283,31,1,0,0,0,284,282,1,0,0,0,285,286,7,4,0,0,
-		286,33,1,0,0,0,287,300,5,17,0,0,288,300,5,18,0,0,289,300,5,19,0,0,290,
-		293,5,20,0,0,291,292,5,21,0,0,292,294,5,64,0,0,293,291,1,0,0,0,293,294,
-		1,0,0,0,294,297,1,0,0,0,295,296,5,22,0,0,296,298,5,62,0,0,297,295,1,0,
-		0,0,297,298,1,0,0,0,298,300,1,0,0,0,299,287,1,0,0,0,299,288,1,0,0,0,299,
-		289,1,0,0,0,299,290,1,0,0,0,300,35,1,0,0,0,301,302,5,23,0,0,302,303,3,
-		54,27,0,303,304,3,54,27,0,304,307,5,64,0,0,305,306,5,24,0,0,306,308,3,
-		52,26,0,307,305,1,0,0,0,307,308,1,0,0,0,308,312,1,0,0,0,309,311,3,38,19,
-		0,310,309,1,0,0,0,311,314,1,0,0,0,312,310,1,0,0,0,312,313,1,0,0,0,313,
-		315,1,0,0,0,314,312,1,0,0,0,315,316,5,49,0,0,316,317,3,40,20,0,317,37,
-		1,0,0,0,318,319,5,25,0,0,319,320,5,26,0,0,320,323,7,5,0,0,321,322,5,29,
-		0,0,322,324,3,50,25,0,323,321,1,0,0,0,323,324,1,0,0,0,324,39,1,0,0,0,325,
-		326,3,42,21,0,326,327,7,6,0,0,327,328,3,42,21,0,328,41,1,0,0,0,329,331,
-		7,7,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,332,338,3,46,23,
-		0,333,334,3,44,22,0,334,335,3,46,23,0,335,337,1,0,0,0,336,333,1,0,0,0,
-		337,340,1,0,0,0,338,336,1,0,0,0,338,339,1,0,0,0,339,43,1,0,0,0,340,338,
-		1,0,0,0,341,342,7,7,0,0,342,45,1,0,0,0,343,364,3,52,26,0,344,345,3,54,
-		27,0,345,354,5,45,0,0,346,351,3,42,21,0,347,348,5,50,0,0,348,350,3,42,
-		21,0,349,347,1,0,0,0,350,353,1,0,0,0,351,349,1,0,0,0,351,352,1,0,0,0,352,
-		355,1,0,0,0,353,351,1,0,0,0,354,346,1,0,0,0,354,355,1,0,0,0,355,356,1,
-		0,0,0,356,357,5,46,0,0,357,364,1,0,0,0,358,364,3,48,24,0,359,360,5,45,
-		0,0,360,361,3,42,21,0,361,362,5,46,0,0,362,364,1,0,0,0,363,343,1,0,0,0,
-		363,344,1,0,0,0,363,358,1,0,0,0,363,359,1,0,0,0,364,47,1,0,0,0,365,367,
-		5,30,0,0,366,365,1,0,0,0,366,367,1,0,0,0,367,368,1,0,0,0,368,373,3,50,
-		25,0,369,370,5,47,0,0,370,371,3,50,25,0,371,372,5,48,0,0,372,374,1,0,0,
-		0,373,369,1,0,0,0,373,374,1,0,0,0,374,49,1,0,0,0,375,380,3,54,27,0,376,
-		377,5,52,0,0,377,379,3,54,27,0,378,376,1,0,0,0,379,382,1,0,0,0,380,378,
-		1,0,0,0,380,381,1,0,0,0,381,51,1,0,0,0,382,380,1,0,0,0,383,384,7,8,0,0,
-		384,53,1,0,0,0,385,386,7,9,0,0,386,55,1,0,0,0,45,59,67,74,80,102,104,106,
-		114,120,130,134,140,146,150,158,172,179,190,196,203,211,217,224,234,240,
-		245,247,253,265,275,282,293,297,299,307,312,323,330,338,351,354,363,366,
-		373,380
+		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,5,0,72,
+		8,0,10,0,12,0,75,9,0,1,0,1,0,1,1,1,1,1,1,3,1,82,8,1,1,2,1,2,1,2,1,2,1,
+		2,3,2,89,8,2,1,2,1,2,5,2,93,8,2,10,2,12,2,96,9,2,1,2,1,2,1,3,1,3,1,3,1,
+		3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,117,8,7,3,7,
+		119,8,7,3,7,121,8,7,1,8,1,8,1,8,1,8,5,8,127,8,8,10,8,12,8,130,9,8,1,8,
+		5,8,133,8,8,10,8,12,8,136,9,8,1,8,1,8,1,9,1,9,1,9,5,9,143,8,9,10,9,12,
+		9,146,9,9,1,9,3,9,149,8,9,1,9,1,9,5,9,153,8,9,10,9,12,9,156,9,9,1,9,5,
+		9,159,8,9,10,9,12,9,162,9,9,1,9,3,9,165,8,9,1,10,1,10,1,10,1,10,5,10,171,
+		8,10,10,10,12,10,174,9,10,1,10,1,10,1,10,1,10,1,10,1,11,1,11,1,11,1,11,
+		5,11,185,8,11,10,11,12,11,188,9,11,1,11,1,11,5,11,192,8,11,10,11,12,11,
+		195,9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,205,8,12,1,12,1,
+		12,5,12,209,8,12,10,12,12,12,212,9,12,1,12,1,12,1,12,1,12,3,12,218,8,12,
+		1,13,1,13,1,13,1,13,5,13,224,8,13,10,13,12,13,227,9,13,1,13,5,13,230,8,
+		13,10,13,12,13,233,9,13,1,13,1,13,5,13,237,8,13,10,13,12,13,240,9,13,1,
+		13,1,13,1,13,1,13,1,13,5,13,247,8,13,10,13,12,13,250,9,13,1,13,5,13,253,
+		8,13,10,13,12,13,256,9,13,1,13,1,13,3,13,260,8,13,3,13,262,8,13,1,14,1,
+		14,1,14,1,14,3,14,268,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,
+		278,8,14,10,14,12,14,281,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,
+		290,8,14,1,15,1,15,1,15,5,15,295,8,15,10,15,12,15,298,9,15,1,16,1,16,1,
+		17,1,17,1,17,1,17,1,17,1,17,3,17,308,8,17,1,17,1,17,3,17,312,8,17,3,17,
+		314,8,17,1,18,1,18,1,18,1,18,1,18,1,18,3,18,322,8,18,1,18,5,18,325,8,18,
+		10,18,12,18,328,9,18,1,18,3,18,331,8,18,1,18,1,18,1,18,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,5,19,345,8,19,10,19,12,19,348,9,19,1,19,
+		1,19,3,19,352,8,19,3,19,354,8,19,1,20,1,20,1,20,1,21,1,21,1,21,5,21,362,
+		8,21,10,21,12,21,365,9,21,1,22,1,22,1,22,5,22,370,8,22,10,22,12,22,373,
+		9,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,382,8,23,1,24,1,24,1,24,1,
+		24,1,25,3,25,389,8,25,1,25,1,25,1,25,1,25,5,25,395,8,25,10,25,12,25,398,
+		9,25,1,26,1,26,1,26,1,26,5,26,404,8,26,10,26,12,26,407,9,26,1,27,1,27,
+		1,28,1,28,1,28,3,28,414,8,28,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,
+		30,424,8,30,10,30,12,30,427,9,30,3,30,429,8,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,3,30,438,8,30,1,31,3,31,441,8,31,1,31,1,31,1,31,1,31,1,31,3,
+		31,448,8,31,1,32,1,32,1,32,5,32,453,8,32,10,32,12,32,456,9,32,1,33,1,33,
+		1,34,1,34,1,34,0,0,35,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,0,11,1,0,35,36,4,0,
+		3,3,5,5,23,23,27,28,2,0,68,68,70,70,1,0,8,9,1,0,13,16,3,0,5,5,11,11,27,
+		28,1,0,61,66,1,0,57,58,1,0,59,60,1,0,67,68,2,0,1,46,69,69,492,0,73,1,0,
+		0,0,2,81,1,0,0,0,4,83,1,0,0,0,6,99,1,0,0,0,8,103,1,0,0,0,10,107,1,0,0,
+		0,12,109,1,0,0,0,14,120,1,0,0,0,16,122,1,0,0,0,18,164,1,0,0,0,20,166,1,
+		0,0,0,22,180,1,0,0,0,24,217,1,0,0,0,26,261,1,0,0,0,28,289,1,0,0,0,30,291,
+		1,0,0,0,32,299,1,0,0,0,34,313,1,0,0,0,36,315,1,0,0,0,38,335,1,0,0,0,40,
+		355,1,0,0,0,42,358,1,0,0,0,44,366,1,0,0,0,46,381,1,0,0,0,48,383,1,0,0,
+		0,50,388,1,0,0,0,52,399,1,0,0,0,54,408,1,0,0,0,56,413,1,0,0,0,58,415,1,
+		0,0,0,60,437,1,0,0,0,62,440,1,0,0,0,64,449,1,0,0,0,66,457,1,0,0,0,68,459,
+		1,0,0,0,70,72,3,2,1,0,71,70,1,0,0,0,72,75,1,0,0,0,73,71,1,0,0,0,73,74,
+		1,0,0,0,74,76,1,0,0,0,75,73,1,0,0,0,76,77,5,0,0,1,77,1,1,0,0,0,78,82,3,
+		4,2,0,79,82,3,16,8,0,80,82,3,8,4,0,81,78,1,0,0,0,81,79,1,0,0,0,81,80,1,
+		0,0,0,82,3,1,0,0,0,83,84,5,1,0,0,84,85,3,68,34,0,85,86,5,2,0,0,86,88,3,
+		10,5,0,87,89,3,6,3,0,88,87,1,0,0,0,88,89,1,0,0,0,89,90,1,0,0,0,90,94,5,
+		47,0,0,91,93,3,12,6,0,92,91,1,0,0,0,93,96,1,0,0,0,94,92,1,0,0,0,94,95,
+		1,0,0,0,95,97,1,0,0,0,96,94,1,0,0,0,97,98,5,48,0,0,98,5,1,0,0,0,99,100,
+		7,0,0,0,100,101,3,68,34,0,101,102,3,10,5,0,102,7,1,0,0,0,103,104,5,37,
+		0,0,104,105,7,1,0,0,105,106,3,64,32,0,106,9,1,0,0,0,107,108,7,2,0,0,108,
+		11,1,0,0,0,109,110,3,68,34,0,110,111,3,14,7,0,111,13,1,0,0,0,112,121,5,
+		70,0,0,113,118,5,68,0,0,114,116,5,55,0,0,115,117,5,68,0,0,116,115,1,0,
+		0,0,116,117,1,0,0,0,117,119,1,0,0,0,118,114,1,0,0,0,118,119,1,0,0,0,119,
+		121,1,0,0,0,120,112,1,0,0,0,120,113,1,0,0,0,121,15,1,0,0,0,122,123,5,3,
+		0,0,123,124,3,68,34,0,124,128,3,30,15,0,125,127,3,32,16,0,126,125,1,0,
+		0,0,127,130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,134,1,0,0,0,130,
+		128,1,0,0,0,131,133,3,28,14,0,132,131,1,0,0,0,133,136,1,0,0,0,134,132,
+		1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,0,137,138,3,18,9,
+		0,138,17,1,0,0,0,139,148,5,4,0,0,140,144,5,47,0,0,141,143,3,20,10,0,142,
+		141,1,0,0,0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,
+		0,0,0,146,144,1,0,0,0,147,149,5,48,0,0,148,140,1,0,0,0,148,149,1,0,0,0,
+		149,165,1,0,0,0,150,154,5,47,0,0,151,153,3,20,10,0,152,151,1,0,0,0,153,
+		156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,160,1,0,0,0,156,154,1,
+		0,0,0,157,159,3,22,11,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,
+		0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,165,5,48,0,0,164,
+		139,1,0,0,0,164,150,1,0,0,0,165,19,1,0,0,0,166,167,5,45,0,0,167,168,3,
+		68,34,0,168,172,3,30,15,0,169,171,3,32,16,0,170,169,1,0,0,0,171,174,1,
+		0,0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,
+		175,176,5,53,0,0,176,177,3,34,17,0,177,178,5,46,0,0,178,179,5,70,0,0,179,
+		21,1,0,0,0,180,181,5,5,0,0,181,182,3,68,34,0,182,186,3,30,15,0,183,185,
+		3,28,14,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,
+		0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,193,5,47,0,0,190,192,3,24,12,0,
+		191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,196,
+		1,0,0,0,195,193,1,0,0,0,196,197,5,48,0,0,197,23,1,0,0,0,198,199,5,6,0,
+		0,199,218,5,70,0,0,200,201,5,7,0,0,201,218,3,34,17,0,202,204,7,3,0,0,203,
+		205,5,70,0,0,204,203,1,0,0,0,204,205,1,0,0,0,205,206,1,0,0,0,206,210,5,
+		47,0,0,207,209,3,26,13,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,
+		0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,218,5,48,0,0,214,
+		215,5,10,0,0,215,218,3,62,31,0,216,218,3,36,18,0,217,198,1,0,0,0,217,200,
+		1,0,0,0,217,202,1,0,0,0,217,214,1,0,0,0,217,216,1,0,0,0,218,25,1,0,0,0,
+		219,220,5,11,0,0,220,221,3,68,34,0,221,225,3,30,15,0,222,224,3,32,16,0,
+		223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,231,
+		1,0,0,0,227,225,1,0,0,0,228,230,3,28,14,0,229,228,1,0,0,0,230,233,1,0,
+		0,0,231,229,1,0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,
+		238,5,47,0,0,235,237,3,26,13,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,
+		1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,0,241,242,5,48,0,
+		0,242,262,1,0,0,0,243,244,3,68,34,0,244,248,3,30,15,0,245,247,3,32,16,
+		0,246,245,1,0,0,0,247,250,1,0,0,0,248,246,1,0,0,0,248,249,1,0,0,0,249,
+		254,1,0,0,0,250,248,1,0,0,0,251,253,3,28,14,0,252,251,1,0,0,0,253,256,
+		1,0,0,0,254,252,1,0,0,0,254,255,1,0,0,0,255,259,1,0,0,0,256,254,1,0,0,
+		0,257,258,5,53,0,0,258,260,3,34,17,0,259,257,1,0,0,0,259,260,1,0,0,0,260,
+		262,1,0,0,0,261,219,1,0,0,0,261,243,1,0,0,0,262,27,1,0,0,0,263,264,5,38,
+		0,0,264,267,5,42,0,0,265,268,3,64,32,0,266,268,5,70,0,0,267,265,1,0,0,
+		0,267,266,1,0,0,0,268,290,1,0,0,0,269,270,5,39,0,0,270,271,5,42,0,0,271,
+		290,3,64,32,0,272,273,5,40,0,0,273,274,5,42,0,0,274,279,3,64,32,0,275,
+		276,5,54,0,0,276,278,3,64,32,0,277,275,1,0,0,0,278,281,1,0,0,0,279,277,
+		1,0,0,0,279,280,1,0,0,0,280,290,1,0,0,0,281,279,1,0,0,0,282,283,5,41,0,
+		0,283,284,5,42,0,0,284,290,3,64,32,0,285,286,5,43,0,0,286,290,3,10,5,0,
+		287,288,5,44,0,0,288,290,3,10,5,0,289,263,1,0,0,0,289,269,1,0,0,0,289,
+		272,1,0,0,0,289,282,1,0,0,0,289,285,1,0,0,0,289,287,1,0,0,0,290,29,1,0,
+		0,0,291,296,5,70,0,0,292,293,5,12,0,0,293,295,5,70,0,0,294,292,1,0,0,0,
+		295,298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,31,1,0,0,0,298,296,
+		1,0,0,0,299,300,7,4,0,0,300,33,1,0,0,0,301,314,5,17,0,0,302,314,5,18,0,
+		0,303,314,5,19,0,0,304,307,5,20,0,0,305,306,5,21,0,0,306,308,5,70,0,0,
+		307,305,1,0,0,0,307,308,1,0,0,0,308,311,1,0,0,0,309,310,5,22,0,0,310,312,
+		5,68,0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,314,1,0,0,0,313,301,1,0,0,
+		0,313,302,1,0,0,0,313,303,1,0,0,0,313,304,1,0,0,0,314,35,1,0,0,0,315,316,
+		5,23,0,0,316,317,3,68,34,0,317,318,3,68,34,0,318,321,5,70,0,0,319,320,
+		5,24,0,0,320,322,3,66,33,0,321,319,1,0,0,0,321,322,1,0,0,0,322,326,1,0,
+		0,0,323,325,3,38,19,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,
+		326,327,1,0,0,0,327,330,1,0,0,0,328,326,1,0,0,0,329,331,3,40,20,0,330,
+		329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,332,333,5,53,0,0,333,334,3,
+		48,24,0,334,37,1,0,0,0,335,336,5,25,0,0,336,337,5,26,0,0,337,353,7,5,0,
+		0,338,351,5,29,0,0,339,352,3,64,32,0,340,341,5,49,0,0,341,346,3,64,32,
+		0,342,343,5,54,0,0,343,345,3,64,32,0,344,342,1,0,0,0,345,348,1,0,0,0,346,
+		344,1,0,0,0,346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,
+		50,0,0,350,352,1,0,0,0,351,339,1,0,0,0,351,340,1,0,0,0,352,354,1,0,0,0,
+		353,338,1,0,0,0,353,354,1,0,0,0,354,39,1,0,0,0,355,356,5,31,0,0,356,357,
+		3,42,21,0,357,41,1,0,0,0,358,363,3,44,22,0,359,360,5,33,0,0,360,362,3,
+		44,22,0,361,359,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,
+		0,364,43,1,0,0,0,365,363,1,0,0,0,366,371,3,46,23,0,367,368,5,32,0,0,368,
+		370,3,46,23,0,369,367,1,0,0,0,370,373,1,0,0,0,371,369,1,0,0,0,371,372,
+		1,0,0,0,372,45,1,0,0,0,373,371,1,0,0,0,374,375,5,34,0,0,375,382,3,46,23,
+		0,376,377,5,49,0,0,377,378,3,42,21,0,378,379,5,50,0,0,379,382,1,0,0,0,
+		380,382,3,48,24,0,381,374,1,0,0,0,381,376,1,0,0,0,381,380,1,0,0,0,382,
+		47,1,0,0,0,383,384,3,50,25,0,384,385,7,6,0,0,385,386,3,50,25,0,386,49,
+		1,0,0,0,387,389,7,7,0,0,388,387,1,0,0,0,388,389,1,0,0,0,389,390,1,0,0,
+		0,390,396,3,52,26,0,391,392,3,58,29,0,392,393,3,52,26,0,393,395,1,0,0,
+		0,394,391,1,0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,
+		51,1,0,0,0,398,396,1,0,0,0,399,405,3,56,28,0,400,401,3,54,27,0,401,402,
+		3,56,28,0,402,404,1,0,0,0,403,400,1,0,0,0,404,407,1,0,0,0,405,403,1,0,
+		0,0,405,406,1,0,0,0,406,53,1,0,0,0,407,405,1,0,0,0,408,409,7,8,0,0,409,
+		55,1,0,0,0,410,411,5,58,0,0,411,414,3,56,28,0,412,414,3,60,30,0,413,410,
+		1,0,0,0,413,412,1,0,0,0,414,57,1,0,0,0,415,416,7,7,0,0,416,59,1,0,0,0,
+		417,438,3,66,33,0,418,419,3,68,34,0,419,428,5,49,0,0,420,425,3,50,25,0,
+		421,422,5,54,0,0,422,424,3,50,25,0,423,421,1,0,0,0,424,427,1,0,0,0,425,
+		423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,428,420,1,
+		0,0,0,428,429,1,0,0,0,429,430,1,0,0,0,430,431,5,50,0,0,431,438,1,0,0,0,
+		432,438,3,62,31,0,433,434,5,49,0,0,434,435,3,50,25,0,435,436,5,50,0,0,
+		436,438,1,0,0,0,437,417,1,0,0,0,437,418,1,0,0,0,437,432,1,0,0,0,437,433,
+		1,0,0,0,438,61,1,0,0,0,439,441,5,30,0,0,440,439,1,0,0,0,440,441,1,0,0,
+		0,441,442,1,0,0,0,442,447,3,64,32,0,443,444,5,51,0,0,444,445,3,64,32,0,
+		445,446,5,52,0,0,446,448,1,0,0,0,447,443,1,0,0,0,447,448,1,0,0,0,448,63,
+		1,0,0,0,449,454,3,68,34,0,450,451,5,56,0,0,451,453,3,68,34,0,452,450,1,
+		0,0,0,453,456,1,0,0,0,454,452,1,0,0,0,454,455,1,0,0,0,455,65,1,0,0,0,456,
+		454,1,0,0,0,457,458,7,9,0,0,458,67,1,0,0,0,459,460,7,10,0,0,460,69,1,0,
+		0,0,53,73,81,88,94,116,118,120,128,134,144,148,154,160,164,172,186,193,
+		204,210,217,225,231,238,248,254,259,261,267,279,289,296,307,311,313,321,
+		326,330,346,351,353,363,371,381,388,396,405,413,425,428,437,440,447,454
 	};
 
 	public static readonly ATN _ATN =

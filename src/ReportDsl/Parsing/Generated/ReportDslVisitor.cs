@@ -210,6 +210,45 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitQuantifier([NotNull] ReportDslParser.QuantifierContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.whenClause"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitWhenClause([NotNull] ReportDslParser.WhenClauseContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.condition"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCondition([NotNull] ReportDslParser.ConditionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.conjunction"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConjunction([NotNull] ReportDslParser.ConjunctionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>notCondition</c>
+	/// labeled alternative in <see cref="ReportDslParser.negation"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNotCondition([NotNull] ReportDslParser.NotConditionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>parenthesizedCondition</c>
+	/// labeled alternative in <see cref="ReportDslParser.negation"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitParenthesizedCondition([NotNull] ReportDslParser.ParenthesizedConditionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>comparisonCondition</c>
+	/// labeled alternative in <see cref="ReportDslParser.negation"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitComparisonCondition([NotNull] ReportDslParser.ComparisonConditionContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="ReportDslParser.comparison"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -221,6 +260,24 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitExpression([NotNull] ReportDslParser.ExpressionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.product"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitProduct([NotNull] ReportDslParser.ProductContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.factorOperator"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFactorOperator([NotNull] ReportDslParser.FactorOperatorContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.unary"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitUnary([NotNull] ReportDslParser.UnaryContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="ReportDslParser.termOperator"/>.
 	/// </summary>

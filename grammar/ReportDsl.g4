@@ -53,7 +53,7 @@ sectionBody
     ;
 
 tableDeclaration
-    : TABLE name labels lineage* LBRACE tableMember* RBRACE
+    : TABLE name labels modifier* lineage* LBRACE tableMember* RBRACE
     ;
 
 tableMember
@@ -88,13 +88,33 @@ modifier
     | OPTIONAL
     | HEADER
     | UNLABELED
+    | EXHAUSTIVE
+    | NONEXHAUSTIVE
+    | SUBTOTAL
     ;
 
 cellType
-    : COUNT                                          # countType
-    | INTEGER_TYPE                                   # integerType
-    | TEXT                                           # textType
-    | AMOUNT (UNIT STRING)? (PRECISION INTEGER)?     # amountType
+    : COUNT typeOption*                                          # countType
+    | INTEGER_TYPE typeOption*                                   # integerType
+    | TEXT typeOption*                                           # textType
+    | AMOUNT (UNIT STRING)? (PRECISION INTEGER)? typeOption*     # amountType
+    | PERCENT (PRECISION INTEGER)? typeOption*                   # percentType
+    | DATE typeOption*                                           # dateType
+    | BOOLEAN typeOption*                                        # booleanType
+    | ENUM LPAREN STRING (COMMA STRING)* RPAREN typeOption*      # enumType
+    ;
+
+// What a cell of the type may hold besides its kind, and the value a blank cell takes.
+typeOption
+    : DEFAULT typeValue                              # defaultOption
+    | RANGE_KEYWORD typeValue? RANGE typeValue?      # rangeOption
+    | PATTERN STRING                                 # patternOption
+    ;
+
+typeValue
+    : MINUS? number
+    | STRING
+    | IDENTIFIER
     ;
 
 ruleDeclaration
@@ -145,6 +165,7 @@ name
     | FORMAT | VERSION | SECTION | PROSE | TABLE | STUB | CELLS | COLUMNS | ROWS | ABSENT
     | GROUP | ALIAS | REQUIRED | OPTIONAL | HEADER | UNLABELED
     | COUNT | INTEGER_TYPE | TEXT | AMOUNT | UNIT | PRECISION
+    | EXHAUSTIVE | NONEXHAUSTIVE | SUBTOTAL | PERCENT | DATE | BOOLEAN | ENUM | DEFAULT | RANGE_KEYWORD | PATTERN
     | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS
     | EXTENDS | REVISES | REMOVE | RENAMED | SPLIT | MERGED | MOVED | FROM | SINCE | UNTIL
     ;
@@ -191,6 +212,16 @@ MOVED        : 'moved';
 FROM         : 'from';
 SINCE        : 'since';
 UNTIL        : 'until';
+EXHAUSTIVE   : 'exhaustive';
+NONEXHAUSTIVE : 'nonexhaustive';
+SUBTOTAL     : 'subtotal';
+PERCENT      : 'percent';
+DATE         : 'date';
+BOOLEAN      : 'boolean';
+ENUM         : 'enum';
+DEFAULT      : 'default';
+RANGE_KEYWORD : 'range';
+PATTERN      : 'pattern';
 
 LBRACE   : '{';
 RBRACE   : '}';

@@ -49,6 +49,16 @@ internal static class TokenKinds
         [ReportDslLexer.FROM] = SyntaxKind.FromKeyword,
         [ReportDslLexer.SINCE] = SyntaxKind.SinceKeyword,
         [ReportDslLexer.UNTIL] = SyntaxKind.UntilKeyword,
+        [ReportDslLexer.EXHAUSTIVE] = SyntaxKind.ExhaustiveKeyword,
+        [ReportDslLexer.NONEXHAUSTIVE] = SyntaxKind.NonexhaustiveKeyword,
+        [ReportDslLexer.SUBTOTAL] = SyntaxKind.SubtotalKeyword,
+        [ReportDslLexer.PERCENT] = SyntaxKind.PercentKeyword,
+        [ReportDslLexer.DATE] = SyntaxKind.DateKeyword,
+        [ReportDslLexer.BOOLEAN] = SyntaxKind.BooleanKeyword,
+        [ReportDslLexer.ENUM] = SyntaxKind.EnumKeyword,
+        [ReportDslLexer.DEFAULT] = SyntaxKind.DefaultKeyword,
+        [ReportDslLexer.RANGE_KEYWORD] = SyntaxKind.RangeKeyword,
+        [ReportDslLexer.PATTERN] = SyntaxKind.PatternKeyword,
         [ReportDslLexer.LBRACE] = SyntaxKind.OpenBraceToken,
         [ReportDslLexer.RBRACE] = SyntaxKind.CloseBraceToken,
         [ReportDslLexer.LPAREN] = SyntaxKind.OpenParenToken,
@@ -82,7 +92,7 @@ internal static class TokenKinds
 
     public static SyntaxKind ToKind(int tokenType) => Kinds.GetValueOrDefault(tokenType, SyntaxKind.None);
 
-    public static bool IsKeyword(int tokenType) => tokenType is >= ReportDslLexer.FORMAT and <= ReportDslLexer.UNTIL;
+    public static bool IsKeyword(int tokenType) => tokenType is >= ReportDslLexer.FORMAT and <= ReportDslLexer.PATTERN;
 
     /// <summary>Gets how a diagnostic names an expected token type: a quoted literal, or "a name", "a string"….</summary>
     public static object Describe(int tokenType) => tokenType switch

@@ -6,6 +6,12 @@ public sealed record CellSymbol(TableSymbol Table, AxisItemSymbol Row, AxisItemS
     /// <summary>Gets the cell's identifier: <c>table.row.path[column.path]</c>.</summary>
     public string Id => $"{Table.Name}.{Row.Path}[{Column.Path}]";
 
+    /// <summary>
+    /// Gets how the cell must be filled in: optional when its row, column, table or section is optional; otherwise
+    /// required when its row or column is required.
+    /// </summary>
+    public Presence Presence { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

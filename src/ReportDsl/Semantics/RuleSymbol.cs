@@ -92,6 +92,12 @@ public sealed class RuleSymbol : Symbol
     /// <summary>Gets the right side.</summary>
     public BoundExpression Right { get; }
 
+    /// <summary>
+    /// Gets whether the rule was not written but follows from a group with values (<c>exhaustive</c>,
+    /// <c>nonexhaustive</c>) or a <c>subtotal</c>; its code is the finding's (RD3178, RD3179, RD3180).
+    /// </summary>
+    public bool IsImplied { get; internal init; }
+
     /// <summary>Expands the quantifiers into concrete comparisons of sums of cells, one per row, column or both.</summary>
     public IEnumerable<RuleInstance> Expand()
     {

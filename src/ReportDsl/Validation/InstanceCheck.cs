@@ -53,6 +53,8 @@ internal sealed class InstanceCheck
                     return new RuleOutcome(RuleStatus.Missing, Cell: cell, CellIsPrevious: isPrevious);
                 case CellState.Invalid:
                     return new RuleOutcome(RuleStatus.Invalid, Cell: cell, CellIsPrevious: isPrevious);
+                case CellState.Omitted:
+                    return new RuleOutcome(RuleStatus.NotApplicable);
             }
         }
 

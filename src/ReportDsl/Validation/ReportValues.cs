@@ -11,6 +11,12 @@ public enum CellState : byte
 
     /// <summary>A value that is not of the cell's type; already reported, so rules over it are skipped.</summary>
     Invalid,
+
+    /// <summary>
+    /// No value, and none needed: an optional cell left blank, or a cell of a table or section reported missing as a
+    /// whole. Rules that read it are not checked, and say nothing.
+    /// </summary>
+    Omitted,
 }
 
 /// <summary>
@@ -41,6 +47,9 @@ public sealed class ReportValues
     internal CellState[] State { get; }
 
     internal string?[] Text { get; }
+
+    // Which cells took their type's default because they were blank; made at the first default.
+    private bool[]? _defaulted;
 
     /// <summary>Gets a cell's state.</summary>
     public CellState StateOf(int cell) => State[cell];
@@ -80,4 +89,12 @@ public sealed class ReportValues
 
     /// <summary>Marks a cell as missing.</summary>
     public void SetMissing(int cell) => State[cell] = CellState.Missing;
+
+    /// <summary>Marks a cell as omitted: it has no value and needs none, so rules over it are not checked.</summary>
+    public void SetOmitted(int cell) => State[cell] = CellState.Omitted;
+
+    /// <summary>Gets whether a cell's value is its type's default, taken because the cell was blank.</summary>
+    public bool IsDefaulted(int cell) => _defaulted is { } defaulted && defaulted[cell];
+
+    internal void MarkDefaulted(int cell) => (_defaulted ??= new bool[State.Length])[cell] = true;
 }

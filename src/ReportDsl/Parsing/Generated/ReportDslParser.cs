@@ -40,27 +40,30 @@ internal partial class ReportDslParser : Parser {
 		UNLABELED=16, COUNT=17, INTEGER_TYPE=18, TEXT=19, AMOUNT=20, UNIT=21, 
 		PRECISION=22, RULE=23, TOLERANCE=24, FOR=25, EACH=26, ROW=27, COLUMN=28, 
 		IN=29, PREVIOUS=30, EXTENDS=31, REVISES=32, REMOVE=33, RENAMED=34, SPLIT=35, 
-		MERGED=36, MOVED=37, FROM=38, SINCE=39, UNTIL=40, LBRACE=41, RBRACE=42, 
-		LPAREN=43, RPAREN=44, LBRACKET=45, RBRACKET=46, COLON=47, COMMA=48, RANGE=49, 
-		DOT=50, PLUS=51, MINUS=52, EQ=53, NE=54, LE=55, GE=56, LT=57, GT=58, DECIMAL=59, 
-		INTEGER=60, IDENTIFIER=61, STRING=62, UNTERMINATED_STRING=63, WHITESPACE=64, 
-		NEWLINE=65, LINE_COMMENT=66, BLOCK_COMMENT=67, BAD_CHARACTER=68;
+		MERGED=36, MOVED=37, FROM=38, SINCE=39, UNTIL=40, EXHAUSTIVE=41, NONEXHAUSTIVE=42, 
+		SUBTOTAL=43, PERCENT=44, DATE=45, BOOLEAN=46, ENUM=47, DEFAULT=48, RANGE_KEYWORD=49, 
+		PATTERN=50, LBRACE=51, RBRACE=52, LPAREN=53, RPAREN=54, LBRACKET=55, RBRACKET=56, 
+		COLON=57, COMMA=58, RANGE=59, DOT=60, PLUS=61, MINUS=62, EQ=63, NE=64, 
+		LE=65, GE=66, LT=67, GT=68, DECIMAL=69, INTEGER=70, IDENTIFIER=71, STRING=72, 
+		UNTERMINATED_STRING=73, WHITESPACE=74, NEWLINE=75, LINE_COMMENT=76, BLOCK_COMMENT=77, 
+		BAD_CHARACTER=78;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
 		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
 		RULE_formatProperty = 6, RULE_propertyValue = 7, RULE_sectionDeclaration = 8, 
 		RULE_sectionBody = 9, RULE_tableDeclaration = 10, RULE_tableMember = 11, 
 		RULE_axisItem = 12, RULE_lineage = 13, RULE_labels = 14, RULE_modifier = 15, 
-		RULE_cellType = 16, RULE_ruleDeclaration = 17, RULE_quantifier = 18, RULE_comparison = 19, 
-		RULE_expression = 20, RULE_termOperator = 21, RULE_term = 22, RULE_cellReference = 23, 
-		RULE_path = 24, RULE_number = 25, RULE_name = 26;
+		RULE_cellType = 16, RULE_typeOption = 17, RULE_typeValue = 18, RULE_ruleDeclaration = 19, 
+		RULE_quantifier = 20, RULE_comparison = 21, RULE_expression = 22, RULE_termOperator = 23, 
+		RULE_term = 24, RULE_cellReference = 25, RULE_path = 26, RULE_number = 27, 
+		RULE_name = 28;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
 		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
 		"sectionDeclaration", "sectionBody", "tableDeclaration", "tableMember", 
-		"axisItem", "lineage", "labels", "modifier", "cellType", "ruleDeclaration", 
-		"quantifier", "comparison", "expression", "termOperator", "term", "cellReference", 
-		"path", "number", "name"
+		"axisItem", "lineage", "labels", "modifier", "cellType", "typeOption", 
+		"typeValue", "ruleDeclaration", "quantifier", "comparison", "expression", 
+		"termOperator", "term", "cellReference", "path", "number", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -70,8 +73,10 @@ internal partial class ReportDslParser : Parser {
 		"'amount'", "'unit'", "'precision'", "'rule'", "'tolerance'", "'for'", 
 		"'each'", "'row'", "'column'", "'in'", "'previous'", "'extends'", "'revises'", 
 		"'remove'", "'renamed'", "'split'", "'merged'", "'moved'", "'from'", "'since'", 
-		"'until'", "'{'", "'}'", "'('", "')'", "'['", "']'", "':'", "','", "'..'", 
-		"'.'", "'+'", "'-'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
+		"'until'", "'exhaustive'", "'nonexhaustive'", "'subtotal'", "'percent'", 
+		"'date'", "'boolean'", "'enum'", "'default'", "'range'", "'pattern'", 
+		"'{'", "'}'", "'('", "')'", "'['", "']'", "':'", "','", "'..'", "'.'", 
+		"'+'", "'-'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "FORMAT", "VERSION", "SECTION", "PROSE", "TABLE", "STUB", "CELLS", 
@@ -79,11 +84,12 @@ internal partial class ReportDslParser : Parser {
 		"HEADER", "UNLABELED", "COUNT", "INTEGER_TYPE", "TEXT", "AMOUNT", "UNIT", 
 		"PRECISION", "RULE", "TOLERANCE", "FOR", "EACH", "ROW", "COLUMN", "IN", 
 		"PREVIOUS", "EXTENDS", "REVISES", "REMOVE", "RENAMED", "SPLIT", "MERGED", 
-		"MOVED", "FROM", "SINCE", "UNTIL", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", 
-		"EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", 
-		"STRING", "UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "BAD_CHARACTER"
+		"MOVED", "FROM", "SINCE", "UNTIL", "EXHAUSTIVE", "NONEXHAUSTIVE", "SUBTOTAL", 
+		"PERCENT", "DATE", "BOOLEAN", "ENUM", "DEFAULT", "RANGE_KEYWORD", "PATTERN", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COLON", 
+		"COMMA", "RANGE", "DOT", "PLUS", "MINUS", "EQ", "NE", "LE", "GE", "LT", 
+		"GT", "DECIMAL", "INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", 
+		"WHITESPACE", "NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -146,21 +152,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 57;
+			State = 61;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8589934602L) != 0)) {
 				{
 				{
-				State = 54;
+				State = 58;
 				declaration();
 				}
 				}
-				State = 59;
+				State = 63;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 60;
+			State = 64;
 			Match(Eof);
 			}
 		}
@@ -203,27 +209,27 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 65;
+			State = 69;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 62;
+				State = 66;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 63;
+				State = 67;
 				sectionDeclaration();
 				}
 				break;
 			case REMOVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 64;
+				State = 68;
 				removeDeclaration();
 				}
 				break;
@@ -284,41 +290,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 67;
+			State = 71;
 			Match(FORMAT);
-			State = 68;
-			name();
-			State = 69;
-			Match(VERSION);
-			State = 70;
-			_localctx.version = versionValue();
 			State = 72;
+			name();
+			State = 73;
+			Match(VERSION);
+			State = 74;
+			_localctx.version = versionValue();
+			State = 76;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EXTENDS || _la==REVISES) {
 				{
-				State = 71;
+				State = 75;
 				formatRelation();
 				}
 			}
 
-			State = 74;
-			Match(LBRACE);
 			State = 78;
+			Match(LBRACE);
+			State = 82;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799813685246L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 75;
+				State = 79;
 				formatProperty();
 				}
 				}
-				State = 80;
+				State = 84;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 81;
+			State = 85;
 			Match(RBRACE);
 			}
 		}
@@ -364,7 +370,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 83;
+			State = 87;
 			_localctx.relation = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDS || _la==REVISES) ) {
@@ -374,9 +380,9 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 84;
+			State = 88;
 			name();
-			State = 85;
+			State = 89;
 			versionValue();
 			}
 		}
@@ -423,9 +429,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 87;
+			State = 91;
 			Match(REMOVE);
-			State = 88;
+			State = 92;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
@@ -435,7 +441,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 89;
+			State = 93;
 			path();
 			}
 		}
@@ -474,7 +480,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 91;
+			State = 95;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -523,9 +529,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 93;
+			State = 97;
 			name();
-			State = 94;
+			State = 98;
 			propertyValue();
 			}
 		}
@@ -566,34 +572,34 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 14, RULE_propertyValue);
 		int _la;
 		try {
-			State = 104;
+			State = 108;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 96;
+				State = 100;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 97;
+				State = 101;
 				Match(INTEGER);
-				State = 102;
+				State = 106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 98;
+					State = 102;
 					Match(RANGE);
-					State = 100;
+					State = 104;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 99;
+						State = 103;
 						Match(INTEGER);
 						}
 					}
@@ -662,41 +668,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
+			State = 110;
 			Match(SECTION);
-			State = 107;
+			State = 111;
 			name();
-			State = 108;
-			labels();
 			State = 112;
+			labels();
+			State = 116;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) {
 				{
 				{
-				State = 109;
+				State = 113;
 				modifier();
 				}
 				}
-				State = 114;
+				State = 118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 118;
+			State = 122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 				{
 				{
-				State = 115;
+				State = 119;
 				lineage();
 				}
 				}
-				State = 120;
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 121;
+			State = 125;
 			sectionBody();
 			}
 		}
@@ -740,36 +746,36 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionBody);
 		int _la;
 		try {
-			State = 132;
+			State = 136;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 123;
+				State = 127;
 				Match(PROSE);
 				}
 				break;
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 124;
-				Match(LBRACE);
 				State = 128;
+				Match(LBRACE);
+				State = 132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 125;
+					State = 129;
 					tableDeclaration();
 					}
 					}
-					State = 130;
+					State = 134;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 131;
+				State = 135;
 				Match(RBRACE);
 				}
 				break;
@@ -798,6 +804,12 @@ internal partial class ReportDslParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(ReportDslParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(ReportDslParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
+			return GetRuleContexts<ModifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
+			return GetRuleContext<ModifierContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public LineageContext[] lineage() {
 			return GetRuleContexts<LineageContext>();
 		}
@@ -831,43 +843,57 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 134;
+			State = 138;
 			Match(TABLE);
-			State = 135;
+			State = 139;
 			name();
-			State = 136;
-			labels();
 			State = 140;
+			labels();
+			State = 144;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) {
+				{
+				{
+				State = 141;
+				modifier();
+				}
+				}
+				State = 146;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 				{
 				{
-				State = 137;
+				State = 147;
 				lineage();
 				}
 				}
-				State = 142;
+				State = 152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 143;
+			State = 153;
 			Match(LBRACE);
-			State = 147;
+			State = 157;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 144;
+				State = 154;
 				tableMember();
 				}
 				}
-				State = 149;
+				State = 159;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 150;
+			State = 160;
 			Match(RBRACE);
 			}
 		}
@@ -971,16 +997,16 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 22, RULE_tableMember);
 		int _la;
 		try {
-			State = 171;
+			State = 181;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 152;
+				State = 162;
 				Match(STUB);
-				State = 153;
+				State = 163;
 				Match(STRING);
 				}
 				break;
@@ -988,9 +1014,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
+				State = 164;
 				Match(CELLS);
-				State = 155;
+				State = 165;
 				cellType();
 				}
 				break;
@@ -999,7 +1025,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 156;
+				State = 166;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -1009,33 +1035,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 158;
+				State = 168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 157;
+					State = 167;
 					Match(STRING);
 					}
 				}
 
-				State = 160;
+				State = 170;
 				Match(LBRACE);
-				State = 164;
+				State = 174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799813685246L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 161;
+					State = 171;
 					axisItem();
 					}
 					}
-					State = 166;
+					State = 176;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 167;
+				State = 177;
 				Match(RBRACE);
 				}
 				break;
@@ -1043,9 +1069,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 168;
+				State = 178;
 				Match(ABSENT);
-				State = 169;
+				State = 179;
 				cellReference();
 				}
 				break;
@@ -1053,7 +1079,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 170;
+				State = 180;
 				ruleDeclaration();
 				}
 				break;
@@ -1159,64 +1185,64 @@ internal partial class ReportDslParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 215;
+			State = 225;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 173;
+				State = 183;
 				Match(GROUP);
-				State = 174;
+				State = 184;
 				name();
-				State = 175;
+				State = 185;
 				labels();
-				State = 179;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) {
 					{
 					{
-					State = 176;
+					State = 186;
 					modifier();
 					}
 					}
-					State = 181;
+					State = 191;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 185;
+				State = 195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 					{
 					{
-					State = 182;
+					State = 192;
 					lineage();
 					}
 					}
-					State = 187;
+					State = 197;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 188;
+				State = 198;
 				Match(LBRACE);
-				State = 192;
+				State = 202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799813685246L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 189;
+					State = 199;
 					axisItem();
 					}
 					}
-					State = 194;
+					State = 204;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 195;
+				State = 205;
 				Match(RBRACE);
 				}
 				break;
@@ -1224,50 +1250,50 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 197;
+				State = 207;
 				name();
-				State = 198;
-				labels();
-				State = 202;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 199;
-						modifier();
-						}
-						} 
-					}
-					State = 204;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,19,Context);
-				}
 				State = 208;
+				labels();
+				State = 212;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 205;
+						State = 209;
+						modifier();
+						}
+						} 
+					}
+					State = 214;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
+				}
+				State = 218;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,21,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 215;
 						lineage();
 						}
 						} 
 					}
-					State = 210;
+					State = 220;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,21,Context);
 				}
-				State = 213;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 211;
+					State = 221;
 					Match(COLON);
-					State = 212;
+					State = 222;
 					cellType();
 					}
 				}
@@ -1328,17 +1354,17 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 26, RULE_lineage);
 		int _la;
 		try {
-			State = 243;
+			State = 253;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 217;
+				State = 227;
 				Match(RENAMED);
-				State = 218;
+				State = 228;
 				Match(FROM);
-				State = 221;
+				State = 231;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1381,15 +1407,25 @@ internal partial class ReportDslParser : Parser {
 				case FROM:
 				case SINCE:
 				case UNTIL:
+				case EXHAUSTIVE:
+				case NONEXHAUSTIVE:
+				case SUBTOTAL:
+				case PERCENT:
+				case DATE:
+				case BOOLEAN:
+				case ENUM:
+				case DEFAULT:
+				case RANGE_KEYWORD:
+				case PATTERN:
 				case IDENTIFIER:
 					{
-					State = 219;
+					State = 229;
 					path();
 					}
 					break;
 				case STRING:
 					{
-					State = 220;
+					State = 230;
 					Match(STRING);
 					}
 					break;
@@ -1401,36 +1437,36 @@ internal partial class ReportDslParser : Parser {
 			case SPLIT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 223;
+				State = 233;
 				Match(SPLIT);
-				State = 224;
+				State = 234;
 				Match(FROM);
-				State = 225;
+				State = 235;
 				path();
 				}
 				break;
 			case MERGED:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 226;
+				State = 236;
 				Match(MERGED);
-				State = 227;
+				State = 237;
 				Match(FROM);
-				State = 228;
+				State = 238;
 				path();
-				State = 233;
+				State = 243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 229;
+					State = 239;
 					Match(COMMA);
-					State = 230;
+					State = 240;
 					path();
 					}
 					}
-					State = 235;
+					State = 245;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1439,29 +1475,29 @@ internal partial class ReportDslParser : Parser {
 			case MOVED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 236;
+				State = 246;
 				Match(MOVED);
-				State = 237;
+				State = 247;
 				Match(FROM);
-				State = 238;
+				State = 248;
 				path();
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 239;
+				State = 249;
 				Match(SINCE);
-				State = 240;
+				State = 250;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 241;
+				State = 251;
 				Match(UNTIL);
-				State = 242;
+				State = 252;
 				versionValue();
 				}
 				break;
@@ -1510,25 +1546,25 @@ internal partial class ReportDslParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 245;
+			State = 255;
 			Match(STRING);
-			State = 250;
+			State = 260;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,27,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 246;
+					State = 256;
 					Match(ALIAS);
-					State = 247;
+					State = 257;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 252;
+				State = 262;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,26,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,27,Context);
 			}
 			}
 		}
@@ -1548,6 +1584,9 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OPTIONAL() { return GetToken(ReportDslParser.OPTIONAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HEADER() { return GetToken(ReportDslParser.HEADER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNLABELED() { return GetToken(ReportDslParser.UNLABELED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXHAUSTIVE() { return GetToken(ReportDslParser.EXHAUSTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NONEXHAUSTIVE() { return GetToken(ReportDslParser.NONEXHAUSTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBTOTAL() { return GetToken(ReportDslParser.SUBTOTAL, 0); }
 		public ModifierContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1569,9 +1608,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
+			State = 263;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -1605,6 +1644,12 @@ internal partial class ReportDslParser : Parser {
 	}
 	public partial class CountTypeContext : CellTypeContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUNT() { return GetToken(ReportDslParser.COUNT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
 		public CountTypeContext(CellTypeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1615,6 +1660,12 @@ internal partial class ReportDslParser : Parser {
 	}
 	public partial class IntegerTypeContext : CellTypeContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER_TYPE() { return GetToken(ReportDslParser.INTEGER_TYPE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
 		public IntegerTypeContext(CellTypeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1625,6 +1676,12 @@ internal partial class ReportDslParser : Parser {
 	}
 	public partial class TextTypeContext : CellTypeContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(ReportDslParser.TEXT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
 		public TextTypeContext(CellTypeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1639,6 +1696,12 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECISION() { return GetToken(ReportDslParser.PRECISION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER() { return GetToken(ReportDslParser.INTEGER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
 		public AmountTypeContext(CellTypeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1647,69 +1710,546 @@ internal partial class ReportDslParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PercentTypeContext : CellTypeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(ReportDslParser.PERCENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECISION() { return GetToken(ReportDslParser.PRECISION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER() { return GetToken(ReportDslParser.INTEGER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
+		public PercentTypeContext(CellTypeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPercentType(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DateTypeContext : CellTypeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(ReportDslParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
+		public DateTypeContext(CellTypeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDateType(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class BooleanTypeContext : CellTypeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BOOLEAN() { return GetToken(ReportDslParser.BOOLEAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
+		public BooleanTypeContext(CellTypeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBooleanType(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class EnumTypeContext : CellTypeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENUM() { return GetToken(ReportDslParser.ENUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(ReportDslParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STRING() { return GetTokens(ReportDslParser.STRING); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING(int i) {
+			return GetToken(ReportDslParser.STRING, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(ReportDslParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(ReportDslParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(ReportDslParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
+		public EnumTypeContext(CellTypeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEnumType(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public CellTypeContext cellType() {
 		CellTypeContext _localctx = new CellTypeContext(Context, State);
 		EnterRule(_localctx, 32, RULE_cellType);
+		int _la;
 		try {
-			State = 267;
+			int _alt;
+			State = 343;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 255;
+				State = 265;
 				Match(COUNT);
+				State = 269;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 266;
+						typeOption();
+						}
+						} 
+					}
+					State = 271;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
+				}
 				}
 				break;
 			case INTEGER_TYPE:
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 256;
+				State = 272;
 				Match(INTEGER_TYPE);
+				State = 276;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,29,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 273;
+						typeOption();
+						}
+						} 
+					}
+					State = 278;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,29,Context);
+				}
 				}
 				break;
 			case TEXT:
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 257;
+				State = 279;
 				Match(TEXT);
+				State = 283;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 280;
+						typeOption();
+						}
+						} 
+					}
+					State = 285;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
+				}
 				}
 				break;
 			case AMOUNT:
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 258;
+				State = 286;
 				Match(AMOUNT);
-				State = 261;
+				State = 289;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 259;
+					State = 287;
 					Match(UNIT);
-					State = 260;
+					State = 288;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 265;
+				State = 293;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 263;
+					State = 291;
 					Match(PRECISION);
-					State = 264;
+					State = 292;
 					Match(INTEGER);
 					}
 					break;
 				}
+				State = 298;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 295;
+						typeOption();
+						}
+						} 
+					}
+					State = 300;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				}
+				}
+				break;
+			case PERCENT:
+				_localctx = new PercentTypeContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 301;
+				Match(PERCENT);
+				State = 304;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+				case 1:
+					{
+					State = 302;
+					Match(PRECISION);
+					State = 303;
+					Match(INTEGER);
+					}
+					break;
+				}
+				State = 309;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 306;
+						typeOption();
+						}
+						} 
+					}
+					State = 311;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+				}
+				}
+				break;
+			case DATE:
+				_localctx = new DateTypeContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 312;
+				Match(DATE);
+				State = 316;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 313;
+						typeOption();
+						}
+						} 
+					}
+					State = 318;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+				}
+				}
+				break;
+			case BOOLEAN:
+				_localctx = new BooleanTypeContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 319;
+				Match(BOOLEAN);
+				State = 323;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 320;
+						typeOption();
+						}
+						} 
+					}
+					State = 325;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+				}
+				}
+				break;
+			case ENUM:
+				_localctx = new EnumTypeContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 326;
+				Match(ENUM);
+				State = 327;
+				Match(LPAREN);
+				State = 328;
+				Match(STRING);
+				State = 333;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 329;
+					Match(COMMA);
+					State = 330;
+					Match(STRING);
+					}
+					}
+					State = 335;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 336;
+				Match(RPAREN);
+				State = 340;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 337;
+						typeOption();
+						}
+						} 
+					}
+					State = 342;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+				}
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TypeOptionContext : ParserRuleContext {
+		public TypeOptionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_typeOption; } }
+	 
+		public TypeOptionContext() { }
+		public virtual void CopyFrom(TypeOptionContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class DefaultOptionContext : TypeOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(ReportDslParser.DEFAULT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeValueContext typeValue() {
+			return GetRuleContext<TypeValueContext>(0);
+		}
+		public DefaultOptionContext(TypeOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDefaultOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RangeOptionContext : TypeOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE_KEYWORD() { return GetToken(ReportDslParser.RANGE_KEYWORD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(ReportDslParser.RANGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeValueContext[] typeValue() {
+			return GetRuleContexts<TypeValueContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeValueContext typeValue(int i) {
+			return GetRuleContext<TypeValueContext>(i);
+		}
+		public RangeOptionContext(TypeOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRangeOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PatternOptionContext : TypeOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
+		public PatternOptionContext(TypeOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPatternOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public TypeOptionContext typeOption() {
+		TypeOptionContext _localctx = new TypeOptionContext(Context, State);
+		EnterRule(_localctx, 34, RULE_typeOption);
+		int _la;
+		try {
+			State = 357;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case DEFAULT:
+				_localctx = new DefaultOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 345;
+				Match(DEFAULT);
+				State = 346;
+				typeValue();
+				}
+				break;
+			case RANGE_KEYWORD:
+				_localctx = new RangeOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 347;
+				Match(RANGE_KEYWORD);
+				State = 349;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 62)) & ~0x3f) == 0 && ((1L << (_la - 62)) & 1921L) != 0)) {
+					{
+					State = 348;
+					typeValue();
+					}
+				}
+
+				State = 351;
+				Match(RANGE);
+				State = 353;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+				case 1:
+					{
+					State = 352;
+					typeValue();
+					}
+					break;
+				}
+				}
+				break;
+			case PATTERN:
+				_localctx = new PatternOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 355;
+				Match(PATTERN);
+				State = 356;
+				Match(STRING);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TypeValueContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public NumberContext number() {
+			return GetRuleContext<NumberContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(ReportDslParser.MINUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENTIFIER() { return GetToken(ReportDslParser.IDENTIFIER, 0); }
+		public TypeValueContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_typeValue; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTypeValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public TypeValueContext typeValue() {
+		TypeValueContext _localctx = new TypeValueContext(Context, State);
+		EnterRule(_localctx, 36, RULE_typeValue);
+		int _la;
+		try {
+			State = 365;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case MINUS:
+			case DECIMAL:
+			case INTEGER:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 360;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==MINUS) {
+					{
+					State = 359;
+					Match(MINUS);
+					}
+				}
+
+				State = 362;
+				number();
+				}
+				break;
+			case STRING:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 363;
+				Match(STRING);
+				}
+				break;
+			case IDENTIFIER:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 364;
+				Match(IDENTIFIER);
 				}
 				break;
 			default:
@@ -1769,48 +2309,48 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public RuleDeclarationContext ruleDeclaration() {
 		RuleDeclarationContext _localctx = new RuleDeclarationContext(Context, State);
-		EnterRule(_localctx, 34, RULE_ruleDeclaration);
+		EnterRule(_localctx, 38, RULE_ruleDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 269;
+			State = 367;
 			Match(RULE);
-			State = 270;
+			State = 368;
 			_localctx.code = name();
-			State = 271;
+			State = 369;
 			_localctx.severity = name();
-			State = 272;
+			State = 370;
 			_localctx.message = Match(STRING);
-			State = 275;
+			State = 373;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 273;
+				State = 371;
 				Match(TOLERANCE);
-				State = 274;
+				State = 372;
 				number();
 				}
 			}
 
-			State = 280;
+			State = 378;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 277;
+				State = 375;
 				quantifier();
 				}
 				}
-				State = 282;
+				State = 380;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 283;
+			State = 381;
 			Match(COLON);
-			State = 284;
+			State = 382;
 			comparison();
 			}
 		}
@@ -1851,16 +2391,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public QuantifierContext quantifier() {
 		QuantifierContext _localctx = new QuantifierContext(Context, State);
-		EnterRule(_localctx, 36, RULE_quantifier);
+		EnterRule(_localctx, 40, RULE_quantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 384;
 			Match(FOR);
-			State = 287;
+			State = 385;
 			Match(EACH);
-			State = 288;
+			State = 386;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==ROW || _la==COLUMN) ) {
@@ -1870,14 +2410,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 291;
+			State = 389;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 289;
+				State = 387;
 				Match(IN);
-				State = 290;
+				State = 388;
 				path();
 				}
 			}
@@ -1927,24 +2467,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 38, RULE_comparison);
+		EnterRule(_localctx, 42, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
+			State = 391;
 			_localctx.left = expression();
-			State = 294;
+			State = 392;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 567453553048682496L) != 0)) ) {
+			if ( !(((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 63L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 295;
+			State = 393;
 			_localctx.right = expression();
 			}
 		}
@@ -1991,17 +2531,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_expression);
+		EnterRule(_localctx, 44, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
+			State = 396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 297;
+				State = 395;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -2014,21 +2554,21 @@ internal partial class ReportDslParser : Parser {
 				}
 			}
 
-			State = 300;
+			State = 398;
 			term();
-			State = 306;
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 301;
+				State = 399;
 				termOperator();
-				State = 302;
+				State = 400;
 				term();
 				}
 				}
-				State = 308;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2064,12 +2604,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 42, RULE_termOperator);
+		EnterRule(_localctx, 46, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
+			State = 407;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2169,17 +2709,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 44, RULE_term);
+		EnterRule(_localctx, 48, RULE_term);
 		int _la;
 		try {
-			State = 331;
+			State = 429;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 409;
 				number();
 				}
 				break;
@@ -2187,37 +2727,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 312;
+				State = 410;
 				name();
-				State = 313;
+				State = 411;
 				Match(LPAREN);
-				State = 322;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4041991660681297918L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6928788026709508094L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 7L) != 0)) {
 					{
-					State = 314;
+					State = 412;
 					expression();
-					State = 319;
+					State = 417;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 315;
+						State = 413;
 						Match(COMMA);
-						State = 316;
+						State = 414;
 						expression();
 						}
 						}
-						State = 321;
+						State = 419;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 324;
+				State = 422;
 				Match(RPAREN);
 				}
 				break;
@@ -2225,7 +2765,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 326;
+				State = 424;
 				cellReference();
 				}
 				break;
@@ -2233,11 +2773,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 327;
+				State = 425;
 				Match(LPAREN);
-				State = 328;
+				State = 426;
 				expression();
-				State = 329;
+				State = 427;
 				Match(RPAREN);
 				}
 				break;
@@ -2280,33 +2820,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 46, RULE_cellReference);
+		EnterRule(_localctx, 50, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 334;
+			State = 432;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				{
-				State = 333;
+				State = 431;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 336;
+			State = 434;
 			path();
-			State = 341;
+			State = 439;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 337;
+				State = 435;
 				Match(LBRACKET);
-				State = 338;
+				State = 436;
 				path();
-				State = 339;
+				State = 437;
 				Match(RBRACKET);
 				}
 			}
@@ -2351,26 +2891,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 48, RULE_path);
+		EnterRule(_localctx, 52, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 343;
+			State = 441;
 			name();
-			State = 348;
+			State = 446;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 344;
+				State = 442;
 				Match(DOT);
-				State = 345;
+				State = 443;
 				name();
 				}
 				}
-				State = 350;
+				State = 448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2406,12 +2946,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 50, RULE_number);
+		EnterRule(_localctx, 54, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
+			State = 449;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2457,6 +2997,16 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMOUNT() { return GetToken(ReportDslParser.AMOUNT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNIT() { return GetToken(ReportDslParser.UNIT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECISION() { return GetToken(ReportDslParser.PRECISION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXHAUSTIVE() { return GetToken(ReportDslParser.EXHAUSTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NONEXHAUSTIVE() { return GetToken(ReportDslParser.NONEXHAUSTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBTOTAL() { return GetToken(ReportDslParser.SUBTOTAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(ReportDslParser.PERCENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(ReportDslParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BOOLEAN() { return GetToken(ReportDslParser.BOOLEAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENUM() { return GetToken(ReportDslParser.ENUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(ReportDslParser.DEFAULT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE_KEYWORD() { return GetToken(ReportDslParser.RANGE_KEYWORD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RULE() { return GetToken(ReportDslParser.RULE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOLERANCE() { return GetToken(ReportDslParser.TOLERANCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(ReportDslParser.FOR, 0); }
@@ -2491,14 +3041,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 52, RULE_name);
+		EnterRule(_localctx, 56, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 353;
+			State = 451;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305845208236949502L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799813685246L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -2519,126 +3069,163 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,68,356,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,78,454,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
-		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,1,0,5,0,56,8,0,10,0,
-		12,0,59,9,0,1,0,1,0,1,1,1,1,1,1,3,1,66,8,1,1,2,1,2,1,2,1,2,1,2,3,2,73,
-		8,2,1,2,1,2,5,2,77,8,2,10,2,12,2,80,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,
-		4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,101,8,7,3,7,103,8,7,
-		3,7,105,8,7,1,8,1,8,1,8,1,8,5,8,111,8,8,10,8,12,8,114,9,8,1,8,5,8,117,
-		8,8,10,8,12,8,120,9,8,1,8,1,8,1,9,1,9,1,9,5,9,127,8,9,10,9,12,9,130,9,
-		9,1,9,3,9,133,8,9,1,10,1,10,1,10,1,10,5,10,139,8,10,10,10,12,10,142,9,
-		10,1,10,1,10,5,10,146,8,10,10,10,12,10,149,9,10,1,10,1,10,1,11,1,11,1,
-		11,1,11,1,11,1,11,3,11,159,8,11,1,11,1,11,5,11,163,8,11,10,11,12,11,166,
-		9,11,1,11,1,11,1,11,1,11,3,11,172,8,11,1,12,1,12,1,12,1,12,5,12,178,8,
-		12,10,12,12,12,181,9,12,1,12,5,12,184,8,12,10,12,12,12,187,9,12,1,12,1,
-		12,5,12,191,8,12,10,12,12,12,194,9,12,1,12,1,12,1,12,1,12,1,12,5,12,201,
-		8,12,10,12,12,12,204,9,12,1,12,5,12,207,8,12,10,12,12,12,210,9,12,1,12,
-		1,12,3,12,214,8,12,3,12,216,8,12,1,13,1,13,1,13,1,13,3,13,222,8,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,232,8,13,10,13,12,13,235,9,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,244,8,13,1,14,1,14,1,14,5,14,249,
-		8,14,10,14,12,14,252,9,14,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,
-		262,8,16,1,16,1,16,3,16,266,8,16,3,16,268,8,16,1,17,1,17,1,17,1,17,1,17,
-		1,17,3,17,276,8,17,1,17,5,17,279,8,17,10,17,12,17,282,9,17,1,17,1,17,1,
-		17,1,18,1,18,1,18,1,18,1,18,3,18,292,8,18,1,19,1,19,1,19,1,19,1,20,3,20,
-		299,8,20,1,20,1,20,1,20,1,20,5,20,305,8,20,10,20,12,20,308,9,20,1,21,1,
-		21,1,22,1,22,1,22,1,22,1,22,1,22,5,22,318,8,22,10,22,12,22,321,9,22,3,
-		22,323,8,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,332,8,22,1,23,3,23,
-		335,8,23,1,23,1,23,1,23,1,23,1,23,3,23,342,8,23,1,24,1,24,1,24,5,24,347,
-		8,24,10,24,12,24,350,9,24,1,25,1,25,1,26,1,26,1,26,0,0,27,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,0,10,1,
-		0,31,32,4,0,3,3,5,5,23,23,27,28,2,0,60,60,62,62,1,0,8,9,1,0,13,16,1,0,
-		27,28,1,0,53,58,1,0,51,52,1,0,59,60,2,0,1,40,61,61,381,0,57,1,0,0,0,2,
-		65,1,0,0,0,4,67,1,0,0,0,6,83,1,0,0,0,8,87,1,0,0,0,10,91,1,0,0,0,12,93,
-		1,0,0,0,14,104,1,0,0,0,16,106,1,0,0,0,18,132,1,0,0,0,20,134,1,0,0,0,22,
-		171,1,0,0,0,24,215,1,0,0,0,26,243,1,0,0,0,28,245,1,0,0,0,30,253,1,0,0,
-		0,32,267,1,0,0,0,34,269,1,0,0,0,36,286,1,0,0,0,38,293,1,0,0,0,40,298,1,
-		0,0,0,42,309,1,0,0,0,44,331,1,0,0,0,46,334,1,0,0,0,48,343,1,0,0,0,50,351,
-		1,0,0,0,52,353,1,0,0,0,54,56,3,2,1,0,55,54,1,0,0,0,56,59,1,0,0,0,57,55,
-		1,0,0,0,57,58,1,0,0,0,58,60,1,0,0,0,59,57,1,0,0,0,60,61,5,0,0,1,61,1,1,
-		0,0,0,62,66,3,4,2,0,63,66,3,16,8,0,64,66,3,8,4,0,65,62,1,0,0,0,65,63,1,
-		0,0,0,65,64,1,0,0,0,66,3,1,0,0,0,67,68,5,1,0,0,68,69,3,52,26,0,69,70,5,
-		2,0,0,70,72,3,10,5,0,71,73,3,6,3,0,72,71,1,0,0,0,72,73,1,0,0,0,73,74,1,
-		0,0,0,74,78,5,41,0,0,75,77,3,12,6,0,76,75,1,0,0,0,77,80,1,0,0,0,78,76,
-		1,0,0,0,78,79,1,0,0,0,79,81,1,0,0,0,80,78,1,0,0,0,81,82,5,42,0,0,82,5,
-		1,0,0,0,83,84,7,0,0,0,84,85,3,52,26,0,85,86,3,10,5,0,86,7,1,0,0,0,87,88,
-		5,33,0,0,88,89,7,1,0,0,89,90,3,48,24,0,90,9,1,0,0,0,91,92,7,2,0,0,92,11,
-		1,0,0,0,93,94,3,52,26,0,94,95,3,14,7,0,95,13,1,0,0,0,96,105,5,62,0,0,97,
-		102,5,60,0,0,98,100,5,49,0,0,99,101,5,60,0,0,100,99,1,0,0,0,100,101,1,
-		0,0,0,101,103,1,0,0,0,102,98,1,0,0,0,102,103,1,0,0,0,103,105,1,0,0,0,104,
-		96,1,0,0,0,104,97,1,0,0,0,105,15,1,0,0,0,106,107,5,3,0,0,107,108,3,52,
-		26,0,108,112,3,28,14,0,109,111,3,30,15,0,110,109,1,0,0,0,111,114,1,0,0,
-		0,112,110,1,0,0,0,112,113,1,0,0,0,113,118,1,0,0,0,114,112,1,0,0,0,115,
-		117,3,26,13,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,
-		1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,3,18,9,0,122,17,1,0,0,
-		0,123,133,5,4,0,0,124,128,5,41,0,0,125,127,3,20,10,0,126,125,1,0,0,0,127,
-		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
-		0,0,0,131,133,5,42,0,0,132,123,1,0,0,0,132,124,1,0,0,0,133,19,1,0,0,0,
-		134,135,5,5,0,0,135,136,3,52,26,0,136,140,3,28,14,0,137,139,3,26,13,0,
-		138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,
-		1,0,0,0,142,140,1,0,0,0,143,147,5,41,0,0,144,146,3,22,11,0,145,144,1,0,
-		0,0,146,149,1,0,0,0,147,145,1,0,0,0,147,148,1,0,0,0,148,150,1,0,0,0,149,
-		147,1,0,0,0,150,151,5,42,0,0,151,21,1,0,0,0,152,153,5,6,0,0,153,172,5,
-		62,0,0,154,155,5,7,0,0,155,172,3,32,16,0,156,158,7,3,0,0,157,159,5,62,
-		0,0,158,157,1,0,0,0,158,159,1,0,0,0,159,160,1,0,0,0,160,164,5,41,0,0,161,
-		163,3,24,12,0,162,161,1,0,0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,
-		1,0,0,0,165,167,1,0,0,0,166,164,1,0,0,0,167,172,5,42,0,0,168,169,5,10,
-		0,0,169,172,3,46,23,0,170,172,3,34,17,0,171,152,1,0,0,0,171,154,1,0,0,
-		0,171,156,1,0,0,0,171,168,1,0,0,0,171,170,1,0,0,0,172,23,1,0,0,0,173,174,
-		5,11,0,0,174,175,3,52,26,0,175,179,3,28,14,0,176,178,3,30,15,0,177,176,
-		1,0,0,0,178,181,1,0,0,0,179,177,1,0,0,0,179,180,1,0,0,0,180,185,1,0,0,
-		0,181,179,1,0,0,0,182,184,3,26,13,0,183,182,1,0,0,0,184,187,1,0,0,0,185,
-		183,1,0,0,0,185,186,1,0,0,0,186,188,1,0,0,0,187,185,1,0,0,0,188,192,5,
-		41,0,0,189,191,3,24,12,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,
-		0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,42,0,0,196,
-		216,1,0,0,0,197,198,3,52,26,0,198,202,3,28,14,0,199,201,3,30,15,0,200,
-		199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,208,1,
-		0,0,0,204,202,1,0,0,0,205,207,3,26,13,0,206,205,1,0,0,0,207,210,1,0,0,
-		0,208,206,1,0,0,0,208,209,1,0,0,0,209,213,1,0,0,0,210,208,1,0,0,0,211,
-		212,5,47,0,0,212,214,3,32,16,0,213,211,1,0,0,0,213,214,1,0,0,0,214,216,
-		1,0,0,0,215,173,1,0,0,0,215,197,1,0,0,0,216,25,1,0,0,0,217,218,5,34,0,
-		0,218,221,5,38,0,0,219,222,3,48,24,0,220,222,5,62,0,0,221,219,1,0,0,0,
-		221,220,1,0,0,0,222,244,1,0,0,0,223,224,5,35,0,0,224,225,5,38,0,0,225,
-		244,3,48,24,0,226,227,5,36,0,0,227,228,5,38,0,0,228,233,3,48,24,0,229,
-		230,5,48,0,0,230,232,3,48,24,0,231,229,1,0,0,0,232,235,1,0,0,0,233,231,
-		1,0,0,0,233,234,1,0,0,0,234,244,1,0,0,0,235,233,1,0,0,0,236,237,5,37,0,
-		0,237,238,5,38,0,0,238,244,3,48,24,0,239,240,5,39,0,0,240,244,3,10,5,0,
-		241,242,5,40,0,0,242,244,3,10,5,0,243,217,1,0,0,0,243,223,1,0,0,0,243,
-		226,1,0,0,0,243,236,1,0,0,0,243,239,1,0,0,0,243,241,1,0,0,0,244,27,1,0,
-		0,0,245,250,5,62,0,0,246,247,5,12,0,0,247,249,5,62,0,0,248,246,1,0,0,0,
-		249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,29,1,0,0,0,252,250,
-		1,0,0,0,253,254,7,4,0,0,254,31,1,0,0,0,255,268,5,17,0,0,256,268,5,18,0,
-		0,257,268,5,19,0,0,258,261,5,20,0,0,259,260,5,21,0,0,260,262,5,62,0,0,
-		261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,264,5,22,0,0,264,266,
-		5,60,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,255,1,0,0,
-		0,267,256,1,0,0,0,267,257,1,0,0,0,267,258,1,0,0,0,268,33,1,0,0,0,269,270,
-		5,23,0,0,270,271,3,52,26,0,271,272,3,52,26,0,272,275,5,62,0,0,273,274,
-		5,24,0,0,274,276,3,50,25,0,275,273,1,0,0,0,275,276,1,0,0,0,276,280,1,0,
-		0,0,277,279,3,36,18,0,278,277,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,
-		280,281,1,0,0,0,281,283,1,0,0,0,282,280,1,0,0,0,283,284,5,47,0,0,284,285,
-		3,38,19,0,285,35,1,0,0,0,286,287,5,25,0,0,287,288,5,26,0,0,288,291,7,5,
-		0,0,289,290,5,29,0,0,290,292,3,48,24,0,291,289,1,0,0,0,291,292,1,0,0,0,
-		292,37,1,0,0,0,293,294,3,40,20,0,294,295,7,6,0,0,295,296,3,40,20,0,296,
-		39,1,0,0,0,297,299,7,7,0,0,298,297,1,0,0,0,298,299,1,0,0,0,299,300,1,0,
-		0,0,300,306,3,44,22,0,301,302,3,42,21,0,302,303,3,44,22,0,303,305,1,0,
-		0,0,304,301,1,0,0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,
-		41,1,0,0,0,308,306,1,0,0,0,309,310,7,7,0,0,310,43,1,0,0,0,311,332,3,50,
-		25,0,312,313,3,52,26,0,313,322,5,43,0,0,314,319,3,40,20,0,315,316,5,48,
-		0,0,316,318,3,40,20,0,317,315,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,
-		319,320,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,322,314,1,0,0,0,322,323,
-		1,0,0,0,323,324,1,0,0,0,324,325,5,44,0,0,325,332,1,0,0,0,326,332,3,46,
-		23,0,327,328,5,43,0,0,328,329,3,40,20,0,329,330,5,44,0,0,330,332,1,0,0,
-		0,331,311,1,0,0,0,331,312,1,0,0,0,331,326,1,0,0,0,331,327,1,0,0,0,332,
-		45,1,0,0,0,333,335,5,30,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,336,1,
-		0,0,0,336,341,3,48,24,0,337,338,5,45,0,0,338,339,3,48,24,0,339,340,5,46,
-		0,0,340,342,1,0,0,0,341,337,1,0,0,0,341,342,1,0,0,0,342,47,1,0,0,0,343,
-		348,3,52,26,0,344,345,5,50,0,0,345,347,3,52,26,0,346,344,1,0,0,0,347,350,
-		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,49,1,0,0,0,350,348,1,0,0,0,
-		351,352,7,8,0,0,352,51,1,0,0,0,353,354,7,9,0,0,354,53,1,0,0,0,41,57,65,
-		72,78,100,102,104,112,118,128,132,140,147,158,164,171,179,185,192,202,
-		208,213,215,221,233,243,250,261,265,267,275,280,291,298,306,319,322,331,
-		334,341,348
+		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
+		1,0,5,0,60,8,0,10,0,12,0,63,9,0,1,0,1,0,1,1,1,1,1,1,3,1,70,8,1,1,2,1,2,
+		1,2,1,2,1,2,3,2,77,8,2,1,2,1,2,5,2,81,8,2,10,2,12,2,84,9,2,1,2,1,2,1,3,
+		1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,105,
+		8,7,3,7,107,8,7,3,7,109,8,7,1,8,1,8,1,8,1,8,5,8,115,8,8,10,8,12,8,118,
+		9,8,1,8,5,8,121,8,8,10,8,12,8,124,9,8,1,8,1,8,1,9,1,9,1,9,5,9,131,8,9,
+		10,9,12,9,134,9,9,1,9,3,9,137,8,9,1,10,1,10,1,10,1,10,5,10,143,8,10,10,
+		10,12,10,146,9,10,1,10,5,10,149,8,10,10,10,12,10,152,9,10,1,10,1,10,5,
+		10,156,8,10,10,10,12,10,159,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
+		11,3,11,169,8,11,1,11,1,11,5,11,173,8,11,10,11,12,11,176,9,11,1,11,1,11,
+		1,11,1,11,3,11,182,8,11,1,12,1,12,1,12,1,12,5,12,188,8,12,10,12,12,12,
+		191,9,12,1,12,5,12,194,8,12,10,12,12,12,197,9,12,1,12,1,12,5,12,201,8,
+		12,10,12,12,12,204,9,12,1,12,1,12,1,12,1,12,1,12,5,12,211,8,12,10,12,12,
+		12,214,9,12,1,12,5,12,217,8,12,10,12,12,12,220,9,12,1,12,1,12,3,12,224,
+		8,12,3,12,226,8,12,1,13,1,13,1,13,1,13,3,13,232,8,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,5,13,242,8,13,10,13,12,13,245,9,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,3,13,254,8,13,1,14,1,14,1,14,5,14,259,8,14,10,14,
+		12,14,262,9,14,1,15,1,15,1,16,1,16,5,16,268,8,16,10,16,12,16,271,9,16,
+		1,16,1,16,5,16,275,8,16,10,16,12,16,278,9,16,1,16,1,16,5,16,282,8,16,10,
+		16,12,16,285,9,16,1,16,1,16,1,16,3,16,290,8,16,1,16,1,16,3,16,294,8,16,
+		1,16,5,16,297,8,16,10,16,12,16,300,9,16,1,16,1,16,1,16,3,16,305,8,16,1,
+		16,5,16,308,8,16,10,16,12,16,311,9,16,1,16,1,16,5,16,315,8,16,10,16,12,
+		16,318,9,16,1,16,1,16,5,16,322,8,16,10,16,12,16,325,9,16,1,16,1,16,1,16,
+		1,16,1,16,5,16,332,8,16,10,16,12,16,335,9,16,1,16,1,16,5,16,339,8,16,10,
+		16,12,16,342,9,16,3,16,344,8,16,1,17,1,17,1,17,1,17,3,17,350,8,17,1,17,
+		1,17,3,17,354,8,17,1,17,1,17,3,17,358,8,17,1,18,3,18,361,8,18,1,18,1,18,
+		1,18,3,18,366,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,374,8,19,1,19,5,
+		19,377,8,19,10,19,12,19,380,9,19,1,19,1,19,1,19,1,20,1,20,1,20,1,20,1,
+		20,3,20,390,8,20,1,21,1,21,1,21,1,21,1,22,3,22,397,8,22,1,22,1,22,1,22,
+		1,22,5,22,403,8,22,10,22,12,22,406,9,22,1,23,1,23,1,24,1,24,1,24,1,24,
+		1,24,1,24,5,24,416,8,24,10,24,12,24,419,9,24,3,24,421,8,24,1,24,1,24,1,
+		24,1,24,1,24,1,24,1,24,3,24,430,8,24,1,25,3,25,433,8,25,1,25,1,25,1,25,
+		1,25,1,25,3,25,440,8,25,1,26,1,26,1,26,5,26,445,8,26,10,26,12,26,448,9,
+		26,1,27,1,27,1,28,1,28,1,28,0,0,29,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
+		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,0,10,1,0,31,32,4,0,3,3,5,
+		5,23,23,27,28,2,0,70,70,72,72,1,0,8,9,2,0,13,16,41,43,1,0,27,28,1,0,63,
+		68,1,0,61,62,1,0,69,70,2,0,1,50,71,71,499,0,61,1,0,0,0,2,69,1,0,0,0,4,
+		71,1,0,0,0,6,87,1,0,0,0,8,91,1,0,0,0,10,95,1,0,0,0,12,97,1,0,0,0,14,108,
+		1,0,0,0,16,110,1,0,0,0,18,136,1,0,0,0,20,138,1,0,0,0,22,181,1,0,0,0,24,
+		225,1,0,0,0,26,253,1,0,0,0,28,255,1,0,0,0,30,263,1,0,0,0,32,343,1,0,0,
+		0,34,357,1,0,0,0,36,365,1,0,0,0,38,367,1,0,0,0,40,384,1,0,0,0,42,391,1,
+		0,0,0,44,396,1,0,0,0,46,407,1,0,0,0,48,429,1,0,0,0,50,432,1,0,0,0,52,441,
+		1,0,0,0,54,449,1,0,0,0,56,451,1,0,0,0,58,60,3,2,1,0,59,58,1,0,0,0,60,63,
+		1,0,0,0,61,59,1,0,0,0,61,62,1,0,0,0,62,64,1,0,0,0,63,61,1,0,0,0,64,65,
+		5,0,0,1,65,1,1,0,0,0,66,70,3,4,2,0,67,70,3,16,8,0,68,70,3,8,4,0,69,66,
+		1,0,0,0,69,67,1,0,0,0,69,68,1,0,0,0,70,3,1,0,0,0,71,72,5,1,0,0,72,73,3,
+		56,28,0,73,74,5,2,0,0,74,76,3,10,5,0,75,77,3,6,3,0,76,75,1,0,0,0,76,77,
+		1,0,0,0,77,78,1,0,0,0,78,82,5,51,0,0,79,81,3,12,6,0,80,79,1,0,0,0,81,84,
+		1,0,0,0,82,80,1,0,0,0,82,83,1,0,0,0,83,85,1,0,0,0,84,82,1,0,0,0,85,86,
+		5,52,0,0,86,5,1,0,0,0,87,88,7,0,0,0,88,89,3,56,28,0,89,90,3,10,5,0,90,
+		7,1,0,0,0,91,92,5,33,0,0,92,93,7,1,0,0,93,94,3,52,26,0,94,9,1,0,0,0,95,
+		96,7,2,0,0,96,11,1,0,0,0,97,98,3,56,28,0,98,99,3,14,7,0,99,13,1,0,0,0,
+		100,109,5,72,0,0,101,106,5,70,0,0,102,104,5,59,0,0,103,105,5,70,0,0,104,
+		103,1,0,0,0,104,105,1,0,0,0,105,107,1,0,0,0,106,102,1,0,0,0,106,107,1,
+		0,0,0,107,109,1,0,0,0,108,100,1,0,0,0,108,101,1,0,0,0,109,15,1,0,0,0,110,
+		111,5,3,0,0,111,112,3,56,28,0,112,116,3,28,14,0,113,115,3,30,15,0,114,
+		113,1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,122,1,
+		0,0,0,118,116,1,0,0,0,119,121,3,26,13,0,120,119,1,0,0,0,121,124,1,0,0,
+		0,122,120,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,122,1,0,0,0,125,
+		126,3,18,9,0,126,17,1,0,0,0,127,137,5,4,0,0,128,132,5,51,0,0,129,131,3,
+		20,10,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,0,0,
+		0,133,135,1,0,0,0,134,132,1,0,0,0,135,137,5,52,0,0,136,127,1,0,0,0,136,
+		128,1,0,0,0,137,19,1,0,0,0,138,139,5,5,0,0,139,140,3,56,28,0,140,144,3,
+		28,14,0,141,143,3,30,15,0,142,141,1,0,0,0,143,146,1,0,0,0,144,142,1,0,
+		0,0,144,145,1,0,0,0,145,150,1,0,0,0,146,144,1,0,0,0,147,149,3,26,13,0,
+		148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,153,
+		1,0,0,0,152,150,1,0,0,0,153,157,5,51,0,0,154,156,3,22,11,0,155,154,1,0,
+		0,0,156,159,1,0,0,0,157,155,1,0,0,0,157,158,1,0,0,0,158,160,1,0,0,0,159,
+		157,1,0,0,0,160,161,5,52,0,0,161,21,1,0,0,0,162,163,5,6,0,0,163,182,5,
+		72,0,0,164,165,5,7,0,0,165,182,3,32,16,0,166,168,7,3,0,0,167,169,5,72,
+		0,0,168,167,1,0,0,0,168,169,1,0,0,0,169,170,1,0,0,0,170,174,5,51,0,0,171,
+		173,3,24,12,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,
+		1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,182,5,52,0,0,178,179,5,10,
+		0,0,179,182,3,50,25,0,180,182,3,38,19,0,181,162,1,0,0,0,181,164,1,0,0,
+		0,181,166,1,0,0,0,181,178,1,0,0,0,181,180,1,0,0,0,182,23,1,0,0,0,183,184,
+		5,11,0,0,184,185,3,56,28,0,185,189,3,28,14,0,186,188,3,30,15,0,187,186,
+		1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,195,1,0,0,
+		0,191,189,1,0,0,0,192,194,3,26,13,0,193,192,1,0,0,0,194,197,1,0,0,0,195,
+		193,1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,202,5,
+		51,0,0,199,201,3,24,12,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,
+		0,202,203,1,0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,52,0,0,206,
+		226,1,0,0,0,207,208,3,56,28,0,208,212,3,28,14,0,209,211,3,30,15,0,210,
+		209,1,0,0,0,211,214,1,0,0,0,212,210,1,0,0,0,212,213,1,0,0,0,213,218,1,
+		0,0,0,214,212,1,0,0,0,215,217,3,26,13,0,216,215,1,0,0,0,217,220,1,0,0,
+		0,218,216,1,0,0,0,218,219,1,0,0,0,219,223,1,0,0,0,220,218,1,0,0,0,221,
+		222,5,57,0,0,222,224,3,32,16,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,
+		1,0,0,0,225,183,1,0,0,0,225,207,1,0,0,0,226,25,1,0,0,0,227,228,5,34,0,
+		0,228,231,5,38,0,0,229,232,3,52,26,0,230,232,5,72,0,0,231,229,1,0,0,0,
+		231,230,1,0,0,0,232,254,1,0,0,0,233,234,5,35,0,0,234,235,5,38,0,0,235,
+		254,3,52,26,0,236,237,5,36,0,0,237,238,5,38,0,0,238,243,3,52,26,0,239,
+		240,5,58,0,0,240,242,3,52,26,0,241,239,1,0,0,0,242,245,1,0,0,0,243,241,
+		1,0,0,0,243,244,1,0,0,0,244,254,1,0,0,0,245,243,1,0,0,0,246,247,5,37,0,
+		0,247,248,5,38,0,0,248,254,3,52,26,0,249,250,5,39,0,0,250,254,3,10,5,0,
+		251,252,5,40,0,0,252,254,3,10,5,0,253,227,1,0,0,0,253,233,1,0,0,0,253,
+		236,1,0,0,0,253,246,1,0,0,0,253,249,1,0,0,0,253,251,1,0,0,0,254,27,1,0,
+		0,0,255,260,5,72,0,0,256,257,5,12,0,0,257,259,5,72,0,0,258,256,1,0,0,0,
+		259,262,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,29,1,0,0,0,262,260,
+		1,0,0,0,263,264,7,4,0,0,264,31,1,0,0,0,265,269,5,17,0,0,266,268,3,34,17,
+		0,267,266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,270,1,0,0,0,270,
+		344,1,0,0,0,271,269,1,0,0,0,272,276,5,18,0,0,273,275,3,34,17,0,274,273,
+		1,0,0,0,275,278,1,0,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,344,1,0,0,
+		0,278,276,1,0,0,0,279,283,5,19,0,0,280,282,3,34,17,0,281,280,1,0,0,0,282,
+		285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,344,1,0,0,0,285,283,1,
+		0,0,0,286,289,5,20,0,0,287,288,5,21,0,0,288,290,5,72,0,0,289,287,1,0,0,
+		0,289,290,1,0,0,0,290,293,1,0,0,0,291,292,5,22,0,0,292,294,5,70,0,0,293,
+		291,1,0,0,0,293,294,1,0,0,0,294,298,1,0,0,0,295,297,3,34,17,0,296,295,
+		1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,344,1,0,0,
+		0,300,298,1,0,0,0,301,304,5,44,0,0,302,303,5,22,0,0,303,305,5,70,0,0,304,
+		302,1,0,0,0,304,305,1,0,0,0,305,309,1,0,0,0,306,308,3,34,17,0,307,306,
+		1,0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,344,1,0,0,
+		0,311,309,1,0,0,0,312,316,5,45,0,0,313,315,3,34,17,0,314,313,1,0,0,0,315,
+		318,1,0,0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,344,1,0,0,0,318,316,1,
+		0,0,0,319,323,5,46,0,0,320,322,3,34,17,0,321,320,1,0,0,0,322,325,1,0,0,
+		0,323,321,1,0,0,0,323,324,1,0,0,0,324,344,1,0,0,0,325,323,1,0,0,0,326,
+		327,5,47,0,0,327,328,5,53,0,0,328,333,5,72,0,0,329,330,5,58,0,0,330,332,
+		5,72,0,0,331,329,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,1,0,0,
+		0,334,336,1,0,0,0,335,333,1,0,0,0,336,340,5,54,0,0,337,339,3,34,17,0,338,
+		337,1,0,0,0,339,342,1,0,0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,344,1,
+		0,0,0,342,340,1,0,0,0,343,265,1,0,0,0,343,272,1,0,0,0,343,279,1,0,0,0,
+		343,286,1,0,0,0,343,301,1,0,0,0,343,312,1,0,0,0,343,319,1,0,0,0,343,326,
+		1,0,0,0,344,33,1,0,0,0,345,346,5,48,0,0,346,358,3,36,18,0,347,349,5,49,
+		0,0,348,350,3,36,18,0,349,348,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,
+		351,353,5,59,0,0,352,354,3,36,18,0,353,352,1,0,0,0,353,354,1,0,0,0,354,
+		358,1,0,0,0,355,356,5,50,0,0,356,358,5,72,0,0,357,345,1,0,0,0,357,347,
+		1,0,0,0,357,355,1,0,0,0,358,35,1,0,0,0,359,361,5,62,0,0,360,359,1,0,0,
+		0,360,361,1,0,0,0,361,362,1,0,0,0,362,366,3,54,27,0,363,366,5,72,0,0,364,
+		366,5,71,0,0,365,360,1,0,0,0,365,363,1,0,0,0,365,364,1,0,0,0,366,37,1,
+		0,0,0,367,368,5,23,0,0,368,369,3,56,28,0,369,370,3,56,28,0,370,373,5,72,
+		0,0,371,372,5,24,0,0,372,374,3,54,27,0,373,371,1,0,0,0,373,374,1,0,0,0,
+		374,378,1,0,0,0,375,377,3,40,20,0,376,375,1,0,0,0,377,380,1,0,0,0,378,
+		376,1,0,0,0,378,379,1,0,0,0,379,381,1,0,0,0,380,378,1,0,0,0,381,382,5,
+		57,0,0,382,383,3,42,21,0,383,39,1,0,0,0,384,385,5,25,0,0,385,386,5,26,
+		0,0,386,389,7,5,0,0,387,388,5,29,0,0,388,390,3,52,26,0,389,387,1,0,0,0,
+		389,390,1,0,0,0,390,41,1,0,0,0,391,392,3,44,22,0,392,393,7,6,0,0,393,394,
+		3,44,22,0,394,43,1,0,0,0,395,397,7,7,0,0,396,395,1,0,0,0,396,397,1,0,0,
+		0,397,398,1,0,0,0,398,404,3,48,24,0,399,400,3,46,23,0,400,401,3,48,24,
+		0,401,403,1,0,0,0,402,399,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,
+		405,1,0,0,0,405,45,1,0,0,0,406,404,1,0,0,0,407,408,7,7,0,0,408,47,1,0,
+		0,0,409,430,3,54,27,0,410,411,3,56,28,0,411,420,5,53,0,0,412,417,3,44,
+		22,0,413,414,5,58,0,0,414,416,3,44,22,0,415,413,1,0,0,0,416,419,1,0,0,
+		0,417,415,1,0,0,0,417,418,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,420,
+		412,1,0,0,0,420,421,1,0,0,0,421,422,1,0,0,0,422,423,5,54,0,0,423,430,1,
+		0,0,0,424,430,3,50,25,0,425,426,5,53,0,0,426,427,3,44,22,0,427,428,5,54,
+		0,0,428,430,1,0,0,0,429,409,1,0,0,0,429,410,1,0,0,0,429,424,1,0,0,0,429,
+		425,1,0,0,0,430,49,1,0,0,0,431,433,5,30,0,0,432,431,1,0,0,0,432,433,1,
+		0,0,0,433,434,1,0,0,0,434,439,3,52,26,0,435,436,5,55,0,0,436,437,3,52,
+		26,0,437,438,5,56,0,0,438,440,1,0,0,0,439,435,1,0,0,0,439,440,1,0,0,0,
+		440,51,1,0,0,0,441,446,3,56,28,0,442,443,5,60,0,0,443,445,3,56,28,0,444,
+		442,1,0,0,0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,53,1,0,
+		0,0,448,446,1,0,0,0,449,450,7,8,0,0,450,55,1,0,0,0,451,452,7,9,0,0,452,
+		57,1,0,0,0,57,61,69,76,82,104,106,108,116,122,132,136,144,150,157,168,
+		174,181,189,195,202,212,218,223,225,231,243,253,260,269,276,283,289,293,
+		298,304,309,316,323,333,340,343,349,353,357,360,365,373,378,389,396,404,
+		417,420,429,432,439,446
 	};
 
 	public static readonly ATN _ATN =

@@ -3,7 +3,6 @@ using System.Globalization;
 using ReportDsl.Diagnostics;
 using ReportDsl.Semantics;
 using ReportDsl.Syntax;
-using ReportDsl.Validation;
 
 namespace ReportDsl.Binding;
 
@@ -193,7 +192,7 @@ internal sealed partial class Binder
             {
                 CellTypeKind.Count => number >= 0 && number == decimal.Truncate(number),
                 CellTypeKind.Integer => number == decimal.Truncate(number),
-                _ => (number / 1.0000000000000000000000000000m).Scale <= type.Precision,
+                _ => ((decimal.GetBits(number / 1.0000000000000000000000000000m)[3] >> 16) & 0xFF) <= type.Precision,
             };
         }
 

@@ -93,7 +93,7 @@ public sealed record CellType(CellTypeKind Kind, string? Unit = null, int Precis
         && Minimum == other.Minimum && Maximum == other.Maximum && Pattern == other.Pattern && Default == other.Default;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Kind, Unit, Precision, Words.Length, Minimum, Maximum, Pattern, Default);
+    public override int GetHashCode() => (((int)Kind * 31) + Precision) * 31 + (Unit?.Length ?? 0) + Words.Length;
 
     /// <summary>Gets the type as the language writes it.</summary>
     public override string ToString()

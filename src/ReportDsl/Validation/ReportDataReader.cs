@@ -337,10 +337,10 @@ public static class ReportDataReader
             var values = context.Values;
             var layout = values.Layout;
             var locator = new CellLocator(path, lines, context.Offsets);
-            ReportMissingParts(context);
+            var covered = ReportMissingParts(context);
             for (var cell = 0; cell < layout.Cells.Length; cell++)
             {
-                if (values.StateOf(cell) != CellState.Missing)
+                if (values.StateOf(cell) != CellState.Missing || (covered is not null && covered[cell]))
                 {
                     continue;
                 }
@@ -383,49 +383,46 @@ public static class ReportDataReader
     internal static LocalizableText BlankAdvice(CellType type) => new(type.IsNumeric ? "Advice_FillZero" : "Advice_Fill");
 
     /// <summary>
-    /// A section or table without a single value is reported once (RD3172, RD3171) when the format requires it, and its
-    /// cells are omitted, so that neither RD3101 for each cell nor RD3102 for each rule follows.
+    /// A required section or table without a single value is reported once (RD3172, RD3171) instead of one RD3101 per
+    /// cell; the rules over it still say they could not be checked, as they would for a blank cell. Returns the cells so
+    /// covered. The cells of an optional table left blank are optional, and omitted with the others.
     /// </summary>
-    private static void ReportMissingParts(CellContext context)
+    private static bool[]? ReportMissingParts(CellContext context)
     {
         var values = context.Values;
         var layout = values.Layout;
+        bool[]? covered = null;
         foreach (var section in layout.Format.Sections.Where(s => !s.IsProse))
         {
-            if (section.Tables.All(t => Blank(values, layout, t)))
+            if (section.IsRequired && section.Tables.Any(t => t.Presence != Presence.Optional) && section.Tables.All(t => Blank(values, layout, t)))
             {
-                if (section.IsRequired && section.Tables.Any(t => t.Presence != Presence.Optional))
-                {
-                    Whole(context, DiagnosticCatalog.RD3172, section.Label);
-                }
-
+                Whole(context, DiagnosticCatalog.RD3172, section.Label);
                 foreach (var table in section.Tables)
                 {
-                    Omit(values, layout, table);
+                    Cover(layout, table, ref covered);
                 }
 
                 continue;
             }
 
-            foreach (var table in section.Tables.Where(t => Blank(values, layout, t)))
+            foreach (var table in section.Tables.Where(t => t.Presence == Presence.Required && Blank(values, layout, t)))
             {
-                if (table.Presence == Presence.Required || (table.Presence == Presence.Unspecified && section.IsRequired))
-                {
-                    Whole(context, DiagnosticCatalog.RD3171, table.Label);
-                }
-
-                Omit(values, layout, table);
+                Whole(context, DiagnosticCatalog.RD3171, table.Label);
+                Cover(layout, table, ref covered);
             }
         }
+
+        return covered;
 
         static bool Blank(ReportValues values, CellLayout layout, TableSymbol table) =>
             !table.Cells.IsEmpty && table.Cells.All(c => values.StateOf(layout.IndexOf(c)) == CellState.Missing);
 
-        static void Omit(ReportValues values, CellLayout layout, TableSymbol table)
+        static void Cover(CellLayout layout, TableSymbol table, ref bool[]? covered)
         {
+            covered ??= new bool[layout.Cells.Length];
             foreach (var cell in table.Cells)
             {
-                values.SetOmitted(layout.IndexOf(cell));
+                covered[layout.IndexOf(cell)] = true;
             }
         }
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ReportDsl.Semantics;
-
-namespace ReportDsl.Validation;
+namespace ReportDsl.Semantics;
 
 /// <summary>How values of the types without arithmetic are read and checked, shared by the binder (defaults) and the report-data reader.</summary>
 internal static class ValueFacts
@@ -13,9 +11,11 @@ internal static class ValueFacts
 
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d", "yyyy年M月d日"];
+
     /// <summary>Reads a date written yyyy-MM-dd (also yyyy/MM/dd and yyyy年M月d日, as documents print them).</summary>
     public static bool IsDate(string text) =>
-        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d", "yyyy年M月d日"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     /// <summary>Reads a truth value: true, false, 是, 否.</summary>
     public static bool? Boolean(string text) => text.Trim() switch

@@ -405,8 +405,9 @@ public static class CSharpEmitter
 
     private static string DefaultLiteral(CellType type, string value) => type.Kind switch
     {
-        CellTypeKind.Count or CellTypeKind.Integer => value + "L",
-        CellTypeKind.Amount or CellTypeKind.Percent => value + "m",
+        // Nullable, so that the presence test below stays a test the compiler accepts.
+        CellTypeKind.Count or CellTypeKind.Integer => "(long?)" + value + "L",
+        CellTypeKind.Amount or CellTypeKind.Percent => "(decimal?)" + value + "m",
         _ => Literal(value),
     };
 

@@ -384,8 +384,8 @@ public static class ReportDataReader
 
     /// <summary>
     /// A required section or table without a single value is reported once (RD3172, RD3171) instead of one RD3101 per
-    /// cell; the rules over it still say they could not be checked, as they would for a blank cell. Returns the cells so
-    /// covered. The cells of an optional table left blank are optional, and omitted with the others.
+    /// cell; the finding lists the cells it leaves empty, so that the rules which could not be checked over them fold
+    /// into it instead of following as RD3102 each. Returns the cells so covered.
     /// </summary>
     private static bool[]? ReportMissingParts(CellContext context)
     {
@@ -396,19 +396,13 @@ public static class ReportDataReader
         {
             if (section.IsRequired && section.Tables.Any(t => t.Presence != Presence.Optional) && section.Tables.All(t => Blank(values, layout, t)))
             {
-                Whole(context, DiagnosticCatalog.RD3172, section.Label);
-                foreach (var table in section.Tables)
-                {
-                    Cover(layout, table, ref covered);
-                }
-
+                Whole(context, DiagnosticCatalog.RD3172, section.Label, section.Tables, ref covered);
                 continue;
             }
 
             foreach (var table in section.Tables.Where(t => t.Presence == Presence.Required && Blank(values, layout, t)))
             {
-                Whole(context, DiagnosticCatalog.RD3171, table.Label);
-                Cover(layout, table, ref covered);
+                Whole(context, DiagnosticCatalog.RD3171, table.Label, [table], ref covered);
             }
         }
 
@@ -417,20 +411,19 @@ public static class ReportDataReader
         static bool Blank(ReportValues values, CellLayout layout, TableSymbol table) =>
             !table.Cells.IsEmpty && table.Cells.All(c => values.StateOf(layout.IndexOf(c)) == CellState.Missing);
 
-        static void Cover(CellLayout layout, TableSymbol table, ref bool[]? covered)
+        static void Whole(CellContext context, DiagnosticDescriptor descriptor, string label, IEnumerable<TableSymbol> tables, ref bool[]? covered)
         {
+            var layout = context.Values.Layout;
+            var cells = tables.SelectMany(t => t.Cells).Select(layout.IndexOf).ToList();
             covered ??= new bool[layout.Cells.Length];
-            foreach (var cell in table.Cells)
+            foreach (var cell in cells)
             {
-                covered[layout.IndexOf(cell)] = true;
+                covered[cell] = true;
             }
-        }
 
-        static void Whole(CellContext context, DiagnosticDescriptor descriptor, string label)
-        {
             if (context.Findings.Wants(descriptor))
             {
-                context.Findings.Add(Finding.ForData(descriptor, [], null, new FindingLocation(context.Path, 1, 1), label));
+                context.Findings.Add(Finding.ForUnread(descriptor, [.. cells.Select(c => layout.Describe(c, null))], new FindingLocation(context.Path, 1, 1), label));
             }
         }
     }

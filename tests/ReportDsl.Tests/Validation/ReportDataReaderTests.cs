@@ -201,4 +201,45 @@ public sealed class ReportDataReaderTests
             }
         }, iter: 3000);
     }
+
+    private static readonly Validator CellsValidator = Validator.Create(
+        Compilation.Create(SourceText.From(File.ReadAllText(Path.Combine(RepoPaths.Samples, "900-valid", "004-cells-every-construct", "input.rdsl")), "cells.rdsl")).Formats.Single());
+
+    private static readonly string CellsData = File.ReadAllText(Path.Combine(RepoPaths.Samples, "600-cli", "060-validate-cells", "files", "a.json"));
+
+    /// <summary>Random edits of a report in the made-up format with every cell construct (dates, booleans, enums, percents, ranges, defaults, presence).</summary>
+    private static readonly Gen<string> MutatedCells =
+        Gen.Select(Gen.Int[0, CellsData.Length], Gen.Int[0, 40], Gen.OneOf(
+            Gen.Const("\""), Gen.Const("{"), Gen.Const("}"), Gen.Const(","), Gen.Const("null"), Gen.Const("true"), Gen.Const("\"是\""), Gen.Const("\"2021-02-30\""),
+            Gen.Const("\"12.5%\""), Gen.Const("-1"), Gen.Const("1e400"), Gen.Const("\"basic.code[value]\": \"\","), Gen.Char.Array[1, 4].Select(c => new string(c))), Gen.Int[0, 2])
+        .Select((at, length, text, mode) =>
+        {
+            at = Math.Min(at, CellsData.Length);
+            length = Math.Min(length, CellsData.Length - at);
+            return mode switch
+            {
+                0 => CellsData.Remove(at, length),
+                1 => CellsData.Insert(at, text),
+                _ => CellsData.Remove(at, length).Insert(at, text),
+            };
+        });
+
+    [Fact]
+    public void Mutated_report_data_with_every_cell_type_never_throws_and_every_failure_is_coded()
+    {
+        MutatedCells.Sample(json =>
+        {
+            var result = ReportDataReader.Read(Encoding.UTF8.GetBytes(json), "r.json", (_, _) => CellsValidator.Layout, "spec");
+            if (result.Data is null)
+            {
+                result.Errors.ShouldNotBeEmpty();
+                result.Errors.ShouldAllBe(f => f.Code.StartsWith("RD31", StringComparison.Ordinal) && f.Location != null);
+            }
+            else
+            {
+                result.Data.ReadFindings.ShouldAllBe(f => f.Code.StartsWith("RD31", StringComparison.Ordinal) && f.Location != null && f.Location.Line >= 1);
+                _ = CellsValidator.ValidateUpTo(result.Data, null, 10);
+            }
+        }, iter: 2000);
+    }
 }

@@ -28,7 +28,9 @@ public static class RuleInterpreter
             var state = values.StateOf(index);
             if (state != CellState.Present)
             {
-                return new RuleOutcome(state == CellState.Missing ? RuleStatus.Missing : RuleStatus.Invalid, Cell: index, CellIsPrevious: term.IsPrevious);
+                return state == CellState.Omitted
+                    ? new RuleOutcome(RuleStatus.NotApplicable)
+                    : new RuleOutcome(state == CellState.Missing ? RuleStatus.Missing : RuleStatus.Invalid, Cell: index, CellIsPrevious: term.IsPrevious);
             }
         }
 

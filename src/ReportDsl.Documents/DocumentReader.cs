@@ -33,10 +33,20 @@ public static class DocumentReader
     }
 
     /// <summary>Reads a document's bytes as the kind an extension names: for standard input, whose name says nothing.</summary>
-    public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, string extension, IReadOnlyList<Validator> candidates)
+    public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, string extension, IReadOnlyList<Validator> candidates) =>
+        ReadFile(bytes, path, extension, candidates, CancellationToken.None);
+
+    /// <summary>
+    /// Reads a document's bytes as the kind an extension names, stopping with <see cref="OperationCanceledException"/>
+    /// once <paramref name="cancellationToken"/> is cancelled: it is looked at between the stages of reading, for each
+    /// page of a PDF and for each table of each format tried, so a caller whose time is up (the validation service) stops the work
+    /// instead of letting it run on after its answer.
+    /// </summary>
+    public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, string extension, IReadOnlyList<Validator> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(extension);
+        cancellationToken.ThrowIfCancellationRequested();
         if (bytes.Length > MaxBytes)
         {
             // No annual report comes near this; reading one would only spend time and memory on something else.
@@ -51,30 +61,32 @@ public static class DocumentReader
                 var tooDeep = deepest is { } depth
                     ? Finding.ForData(DiagnosticCatalog.RD3230, [], null, new FindingLocation(path, 1, 1), depth, Html.NestingGuard.MostDepth)
                     : null;
-                return ReadItems(htmlItems, path, candidates, tooDeep);
+                return ReadItems(htmlItems, path, candidates, tooDeep, cancellationToken);
             case ".pdf":
-                return Pdf.PdfTokenizer.Tokenize(bytes) is { } pdfItems
-                    ? ReadItems(pdfItems, path, candidates)
+                return Pdf.PdfTokenizer.Tokenize(bytes, cancellationToken) is { } pdfItems
+                    ? ReadItems(pdfItems, path, candidates, cancellation: cancellationToken)
                     : new Result(null, string.Empty, [Finding.ForData(DiagnosticCatalog.RD3207, [], null, new FindingLocation(path, 1, 1))]);
             case ".docx":
-                return ReadPackage(DocxTokenizer.Tokenize(bytes), path, candidates);
+                return ReadPackage(DocxTokenizer.Tokenize(bytes), path, candidates, cancellationToken);
             case ".xlsx":
-                return ReadPackage(XlsxTokenizer.Tokenize(bytes), path, candidates);
+                return ReadPackage(XlsxTokenizer.Tokenize(bytes), path, candidates, cancellationToken);
             case ".doc" or ".wps" or ".rtf":
                 // Old binary and RTF files are read through LibreOffice, which turns them into .docx.
                 if (LibreOfficeConverter.Find() is not { } program)
                 {
-                    return ReadPackage((null, "it is a legacy word-processor file, read by converting it with LibreOffice, and LibreOffice (soffice) was not found on PATH; install it (Debian: libreoffice-writer-nogui)"), path, candidates);
+                    return ReadPackage((null, "it is a legacy word-processor file, read by converting it with LibreOffice, and LibreOffice (soffice) was not found on PATH; install it (Debian: libreoffice-writer-nogui)"), path, candidates, cancellationToken);
                 }
 
                 var (docx, problem) = LibreOfficeConverter.ToDocx(bytes, Path.GetExtension(path).ToLowerInvariant(), program);
-                return ReadPackage(docx is null ? (null, problem) : DocxTokenizer.Tokenize(docx), path, candidates);
+                return ReadPackage(docx is null ? (null, problem) : DocxTokenizer.Tokenize(docx), path, candidates, cancellationToken);
             default:
-                return ReadText(ReportDsl.Text.SourceText.FromBytes(bytes, path).Text, path, candidates);
+                var text = ReportDsl.Text.SourceText.FromBytes(bytes, path).Text;
+                cancellationToken.ThrowIfCancellationRequested();
+                return ReadItems(TextTokenizer.Tokenize(text), path, candidates, cancellation: cancellationToken);
         }
     }
 
-    private static Result ReadPackage((List<DocumentItem>? Items, string Problem) read, string path, IReadOnlyList<Validator> candidates)
+    private static Result ReadPackage((List<DocumentItem>? Items, string Problem) read, string path, IReadOnlyList<Validator> candidates, CancellationToken cancellation)
     {
         if (read.Items is null)
         {
@@ -82,7 +94,7 @@ public static class DocumentReader
             return new Result(null, string.Empty, [unreadable]);
         }
 
-        return ReadItems(read.Items, path, candidates);
+        return ReadItems(read.Items, path, candidates, cancellation: cancellation);
     }
 
     /// <summary>Reads plain text (Word-to-text output, tab-separated rows, Markdown headings with tab rows, OCR text).</summary>
@@ -93,15 +105,20 @@ public static class DocumentReader
     }
 
     /// <summary>Extracts report data from a document's items (cells in reading order), detecting the format.</summary>
-    internal static Result ReadItems(IReadOnlyList<DocumentItem> items, string path, IReadOnlyList<Validator> candidates, Finding? readingProblem = null)
+    internal static Result ReadItems(IReadOnlyList<DocumentItem> items, string path, IReadOnlyList<Validator> candidates, Finding? readingProblem = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        cancellation.ThrowIfCancellationRequested();
 
         // Extracting is the costly part. When the labels only one format prints settle the question, only that format
         // is extracted; otherwise every candidate is, and the best match wins.
         var likely = FormatDetector.Decisive(items, candidates);
         var attempts = (likely is null ? candidates : [likely])
-            .Select(v => (Validator: v, Result: SpecExtractor.Extract(items, v, path)))
+            .Select(v =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                return (Validator: v, Result: SpecExtractor.Extract(items, v, path, cancellation));
+            })
             .OrderByDescending(a => a.Result.Score)
             .ThenByDescending(a => a.Result.LabelsFound)
             .ToList();

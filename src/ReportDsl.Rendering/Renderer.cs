@@ -26,10 +26,16 @@ public sealed class Renderer
 
     /// <summary>Creates a renderer over a template source, such as an author's folder layered over the bundled templates.</summary>
     public Renderer(ITemplateSource templates)
+        : this(templates, inlineIncludes: true)
+    {
+    }
+
+    /// <summary>Creates a renderer that splices leaf includes in (the default) or runs every include as written (tests compare both).</summary>
+    internal Renderer(ITemplateSource templates, bool inlineIncludes)
     {
         ArgumentNullException.ThrowIfNull(templates);
         Templates = templates;
-        _runner = new ScribanRunner(templates);
+        _runner = new ScribanRunner(templates, inlineIncludes);
     }
 
     /// <summary>Gets where templates are looked up.</summary>
@@ -53,7 +59,7 @@ public sealed class Renderer
             return new RenderResult(filled.Bytes, filled.Diagnostics);
         }
 
-        var view = ReportViewBuilder.Build(format, data, findings, options, options.Kind is RenderKind.Markdown or RenderKind.Text ? "/" : string.Empty);
+        var view = ReportViewBuilder.Build(format, data, findings, options, options.Kind == RenderKind.Html ? string.Empty : "/");
         var entry = options.Kind switch
         {
             RenderKind.Markdown => "report.md",

@@ -47,6 +47,22 @@ public sealed partial class CiFormatTests
     }
 
     [Fact]
+    public void JUnit_skips_the_rules_whose_checks_are_folded_under_the_finding_that_left_a_cell_empty()
+    {
+        // Its document leaves one cell of table 三 empty (RD3201, folding GK002 and GK003) and one of table 五 (RD3140, folding SS001).
+        var (exit, output, _) = RunInRoot("validate", "tests/Samples/500-validation/040-document-folded-findings/data.txt", "--format", "junit", "--lang", "en");
+        exit.ShouldBe(1);
+        var suite = XDocument.Parse(output).Root!.Element("testsuite")!;
+        var skipped = suite.Elements("testcase").Where(c => c.Element("skipped") is not null).ToList();
+        skipped.Select(c => ((string)c.Attribute("name")!)[..5]).ShouldBe(["GK002", "GK003", "SS001"]);
+        ((int)suite.Attribute("skipped")!).ShouldBe(3);
+        var ss001 = skipped[2].Element("skipped")!;
+        ss001.Attribute("message")!.Value.ShouldStartWith("Rule SS001 could not be checked");
+        ss001.Value.ShouldContain("not checked because of RD3140 at tests/Samples/500-validation/040-document-folded-findings/data.txt(167,10)");
+        skipped[1].Element("skipped")!.Attribute("message")!.Value.ShouldStartWith("7 × Rule GK003");
+    }
+
+    [Fact]
     public void JUnit_reports_an_unreadable_file_as_an_error()
     {
         var (exit, output, _) = RunInRoot("validate", "tests/Samples/500-validation/008-invalid-json/data.json", "--format", "junit");

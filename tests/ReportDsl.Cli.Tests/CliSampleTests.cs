@@ -9,7 +9,8 @@ namespace ReportDsl.Cli.Tests;
 /// into a fresh folder, which is the working folder), optionally setup.txt (file-system state that git cannot hold),
 /// and expected.cli.txt (exit code, standard output, standard error). The CLI runs as a real process. setup.txt lines:
 /// <c>chmod MODE PATH</c>, <c>link PATH TARGET</c>, <c>fifo PATH</c>, <c>hardlink PATH EXISTING</c>,
-/// <c>stdin FILE</c>, <c>stdout DEVICE</c>, and <c>user nobody</c> (run as an unprivileged user).
+/// <c>grow PATH BYTES</c> (pad a file with spaces to that size), <c>stdin FILE</c>, <c>stdout DEVICE</c>, and
+/// <c>user nobody</c> (run as an unprivileged user).
 /// </summary>
 public sealed class CliSampleTests
 {
@@ -93,6 +94,9 @@ public sealed class CliSampleTests
                     case ["stdin", var path]:
                         stdin = File.ReadAllBytes(Path.Combine(folder, path));
                         break;
+                    case ["grow", var path, var size]:
+                        Grow(Path.Combine(work, path), long.Parse(size, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
                     case ["stdout", var device]:
                         stdout = device;
                         break;
@@ -120,6 +124,21 @@ public sealed class CliSampleTests
         finally
         {
             CliProcess.DeleteFolder(work);
+        }
+    }
+
+    /// <summary>
+    /// Pads a file with spaces up to a size: an input over a size limit (16 M characters of spec, 64 MB of report
+    /// data) is a small file in the repository and made large only in the sample's temporary folder.
+    /// </summary>
+    private static void Grow(string path, long size)
+    {
+        using var file = new FileStream(path, FileMode.Append, FileAccess.Write);
+        var spaces = new byte[1 << 20];
+        Array.Fill(spaces, (byte)' ');
+        while (file.Length < size)
+        {
+            file.Write(spaces, 0, (int)Math.Min(spaces.Length, size - file.Length));
         }
     }
 

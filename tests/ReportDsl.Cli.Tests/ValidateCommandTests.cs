@@ -53,6 +53,28 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Every_sarif_result_has_its_rule_in_the_catalogue_path_and_document_problems_included()
+    {
+        // A missing path (RD6001), a document that leaves cells empty (RD3201, RD3140) and a broken rule (GK001).
+        var document = Path.Combine(RepoPaths.Root, "tests", "Samples", "500-validation", "040-document-folded-findings", "data.txt");
+        var (exit, output, _) = Run("validate", Path.Combine(_folder, "missing.json"), document, Path.Combine(Examples, "2021-mistakes.json"), "--format", "sarif");
+        exit.ShouldBe(2);
+        using var sarif = JsonDocument.Parse(output);
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        results.Select(r => r.GetProperty("ruleId").GetString()).ShouldContain("RD6001");
+        results.Select(r => r.GetProperty("ruleId").GetString()).ShouldContain("RD3201");
+        foreach (var result in results)
+        {
+            rules[result.GetProperty("ruleIndex").GetInt32()].ShouldBe(result.GetProperty("ruleId").GetString());
+        }
+
+        rules.ShouldBeUnique();
+        rules.ShouldContain("RD6004", "a symlink loop is a finding too");
+    }
+
+    [Fact]
     public void One_bad_file_does_not_stop_the_others_and_exits_2()
     {
         File.Copy(Path.Combine(Examples, "2021-valid.json"), Path.Combine(_folder, "a.json"));

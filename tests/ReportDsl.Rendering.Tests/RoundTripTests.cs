@@ -47,27 +47,60 @@ public sealed class RoundTripTests
         foreach (var version in new[] { "2019", "2021" })
         {
             var format = Reports.Format(version);
-            // Realistic sizes: a count of five digits does not fit the fifteen columns of table 四 on A4 and wraps. And no
-            // blanks: an empty cell leaves no text in a PDF, and the PDF reader cannot yet tell it from a missing column.
+            // Realistic sizes, and no blanks: blanks are covered by the examples below (Word prints a blank cell as "/"),
+            // but generated data with blanks fails here on a PDF-reading problem not solved yet (a row of table 三 of 2019,
+            // the last one on a page before the repeated header, is not read back; see docs/templates.md).
             Generated(format, small: true).Sample(
                 values =>
                 {
                     var data = Reports.Read(Reports.Json(format, "某县人民政府办公室", 2024, values), "generated.json");
-                    var docx = new Renderer().Render(format, data, [], new RenderOptions { Kind = RenderKind.Docx }).Bytes;
-                    var pdf = LibreOffice.ToPdf(docx);
-                    var back = DocumentReader.ReadFile(pdf, "report.pdf", [.. Reports.Formats.Select(Reports.ValidatorFor)]).Data;
-                    // Table 四 (fifteen narrow columns under a three-row header, no row label) is not read back from the PDF yet:
-                    // the PDF reader finds no value row there. Its cells are checked in every other kind.
-                    return back is not null && Same(WithoutReviews(Reports.Values(data)), WithoutReviews(Reports.Values(back)));
+                    return ThroughPdf(data) is { } back && Same(Reports.Values(data), back);
                 },
-                iter: 3,
+                iter: 5,
                 threads: 1,
                 print: values => string.Join(", ", values.Select(v => $"{v.Key}={v.Value}")));
         }
     }
 
-    private static SortedDictionary<string, decimal?> WithoutReviews(SortedDictionary<string, decimal?> values) =>
-        new(values.Where(v => !v.Key.StartsWith("reviews.", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
+    public static TheoryData<string> Examples() => [.. Reports.Examples.Select(Path.GetFileNameWithoutExtension).OfType<string>()];
+
+    [LibreOfficeTheory]
+    [MemberData(nameof(Examples))]
+    public void Extracting_the_PDF_of_a_rendered_example_gives_back_every_value_it_prints(string example)
+    {
+        var data = Reports.ReadExample(Path.Combine(ReportDsl.Tests.Infrastructure.RepoPaths.Templates, "examples", example + ".json"));
+
+        var back = ThroughPdf(data);
+
+        // A value the format does not accept (the mistakes example has text in a count cell, a negative count, too many
+        // decimals) is printed blank, so it reads back blank.
+        back.ShouldNotBeNull();
+        Same(Printed(data), back);
+    }
+
+    private static SortedDictionary<string, decimal?>? ThroughPdf(ReportData data)
+    {
+        var format = data.Values.Layout.Format;
+        var findings = Reports.ValidatorFor(format).Validate(data);
+        var docx = new Renderer().Render(format, data, findings, new RenderOptions { Kind = RenderKind.Docx, Annotate = true });
+        docx.Diagnostics.ShouldBeEmpty();
+        var pdf = LibreOffice.ToPdf(docx.Bytes);
+        return DocumentReader.ReadFile(pdf, "report.pdf", [.. Reports.Formats.Select(Reports.ValidatorFor)]).Data is { } back ? Reports.Values(back) : null;
+    }
+
+    private static SortedDictionary<string, decimal?> Printed(ReportData data)
+    {
+        var values = Reports.Values(data);
+        for (var i = 0; i < data.Values.Layout.Cells.Length; i++)
+        {
+            if (data.Values.StateOf(i) != CellState.Present)
+            {
+                values[data.Values.Layout.Cells[i].Id] = null;
+            }
+        }
+
+        return values;
+    }
 
     internal static SortedDictionary<string, decimal?>? Extract(ReadOnlyMemory<byte> bytes, RenderKind kind)
     {
@@ -89,7 +122,7 @@ public sealed class RoundTripTests
         return true;
     }
 
-    /// <summary>Values for every cell of a format, of its type, with about one cell in ten blank (none when small: odd raw values are never blank).</summary>
+    /// <summary>Values for every cell of a format, of its type, with about one cell in ten blank (none when small: odd raw values are never blank, and values have at most three digits).</summary>
     internal static Gen<ImmutableSortedDictionary<string, decimal?>> Generated(FormatSymbol format, bool small = false)
     {
         var cells = Reports.ValidatorFor(format).Layout.Cells;

@@ -11,7 +11,7 @@ public sealed class SandboxTests
     {
         var data = Reports.ReadExample(Path.Combine(RepoPaths.Templates, "examples", "2021-valid.json"));
         var format = Reports.Format("2021");
-        var templates = new LayeredTemplates(new InMemory(("report.md", reportTemplate)), BundledTemplates.Instance);
+        var templates = new LayeredTemplates(new InMemoryTemplates(("report.md", reportTemplate)), BundledTemplates.Instance);
         return new Renderer(templates).Render(format, data, [], new RenderOptions { Limits = limits ?? TemplateLimits.Default });
     }
 
@@ -79,18 +79,6 @@ public sealed class SandboxTests
         finally
         {
             Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private sealed class InMemory(params (string Name, string Text)[] templates) : ITemplateSource
-    {
-        public string Description => "memory";
-
-        public bool TryGet(string name, out TemplateFile template)
-        {
-            var found = templates.FirstOrDefault(t => t.Name == name);
-            template = new TemplateFile(name + ".sbn", found.Text ?? string.Empty);
-            return found.Text is not null;
         }
     }
 }

@@ -60,8 +60,11 @@ public sealed class ServiceEndpointTests(ServiceFactory factory) : IClassFixture
         validate["requestBody"]!["content"]!.AsObject().Select(c => c.Key).ShouldBe(
         [
             "application/json", "text/plain", "text/markdown", "text/html",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf", "multipart/form-data",
         ], ignoreOrder: true);
+        var parts = validate["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
+        parts["properties"]!.AsObject().Select(p => p.Key).ShouldBe(["report", "previous"]);
+        parts["required"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["report"]);
         validate["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["200", "400", "413", "415", "422", "503"], ignoreOrder: true);
         validate["responses"]!["200"]!["content"]!.AsObject().Select(c => c.Key).ShouldBe(["application/json", "application/sarif+json"], ignoreOrder: true);
     }
@@ -96,35 +99,5 @@ public sealed class ServiceEndpointTests(ServiceFactory factory) : IClassFixture
         entry.Fields["Format"].ShouldBe("gov_info_disclosure");
         entry.Fields["Version"].ShouldBe("2021");
         entry.Fields.ShouldContainKey("ElapsedMs");
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public List<(int EventId, Dictionary<string, object?> Fields)> Entries { get; } = [];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturingLoggerProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (state is IEnumerable<KeyValuePair<string, object?>> fields)
-                {
-                    lock (owner.Entries)
-                    {
-                        owner.Entries.Add((eventId.Id, fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal)));
-                    }
-                }
-            }
-        }
     }
 }

@@ -9,7 +9,7 @@ namespace ReportDsl.Web.Tests;
 
 /// <summary>
 /// Every folder under tests/Samples with a request.http: the request (method and path, headers, a blank line, the
-/// body) sent to the service, started with the folder's service.json settings if any, and the response compared
+/// body, sent with CRLF line ends when it is multipart) sent to the service, started with the folder's service.json settings if any, and the response compared
 /// with expected.response.txt: status, content type, for a problem its code and message, then the body.
 /// </summary>
 public sealed class ServiceSampleTests
@@ -73,6 +73,12 @@ public sealed class ServiceSampleTests
 
         if (request.Method != HttpMethod.Get)
         {
+            // The sample files have LF line ends; a multipart body's delimiters are CRLF in HTTP.
+            if (contentHeaders.Any(h => h.Item1.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && h.Item2.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)))
+            {
+                body = body.Replace("\n", "\r\n", StringComparison.Ordinal);
+            }
+
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
             foreach (var (header, value) in contentHeaders)
             {

@@ -1,10 +1,15 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using ReportDsl.Analysis;
 using ReportDsl.Diagnostics;
 
 namespace ReportDsl.Cli.Commands;
 
-/// <summary><c>reportdsl check &lt;spec&gt;...</c>: compiles specs and prints their diagnostics in the MSBuild form.</summary>
+/// <summary>
+/// <c>reportdsl check &lt;spec&gt;... [--analyze] [--format text|json|sarif]</c>: compiles specs and prints their
+/// diagnostics in the MSBuild form (or as JSON or SARIF); with <c>--analyze</c>, also what the rules say together.
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliContext context)
@@ -14,16 +19,26 @@ internal static class CheckCommand
             Description = Messages.Get("Check_Specs"),
             Arity = ArgumentArity.OneOrMore,
         };
+        var analyze = new Option<bool>("--analyze") { Description = Messages.Get("Check_Analyze") };
+        var format = new Option<string>("--format")
+        {
+            Description = Messages.Get("Check_Format"),
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
         var command = new Command("check", Messages.Get("Check_Description"))
         {
             specs,
+            analyze,
+            format,
         };
-        command.SetAction(result => Run(result.GetValue(specs) ?? [], context));
+        command.SetAction(result => Run(result.GetValue(specs) ?? [], context, result.GetValue(analyze), result.GetValue(format) ?? "text"));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, CliContext context)
+    public static int Run(IReadOnlyList<string> paths, CliContext context, bool analyze = false, string format = "text")
     {
+        var machine = format != "text";
         Interruption.StopsGracefully();
         var exit = ExitCodes.Clean;
         var sources = new List<Text.SourceText>();
@@ -43,8 +58,9 @@ internal static class CheckCommand
 
             if (problem is not null)
             {
-                // A path that cannot be read is reported, and the other files are still checked.
-                context.Out.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
+                // A path that cannot be read is reported, and the other files are still checked; beside JSON or SARIF on
+                // standard output it goes to standard error, so the output stays one document.
+                (machine ? context.Error : context.Out).WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
                 exit = problem.IsError ? ExitCodes.UsageOrInput : exit;
             }
         }
@@ -56,10 +72,29 @@ internal static class CheckCommand
         }
 
         var compilation = SpecFiles.Compile(sources);
-        var diagnostics = compilation.GetDiagnostics();
-        foreach (var diagnostic in diagnostics)
+        var findings = compilation.GetDiagnostics().Select(d => new AnalysisFinding(d, [], []));
+        if (analyze)
         {
-            context.Out.WriteLine(diagnostic.ToString(CultureInfo.CurrentUICulture));
+            findings = findings.Concat(RuleSetAnalyzer.Analyze(compilation));
+        }
+
+        ImmutableArray<AnalysisFinding> all = [.. findings.OrderBy(f => f.Diagnostic)];
+        var diagnostics = all.Select(f => f.Diagnostic).ToList();
+        switch (format)
+        {
+            case "json":
+                context.Out.Write(CheckOutput.Json(all, sources.Count));
+                break;
+            case "sarif":
+                context.Out.Write(CheckOutput.Sarif(all));
+                break;
+            default:
+                foreach (var diagnostic in diagnostics)
+                {
+                    context.Out.WriteLine(diagnostic.ToString(CultureInfo.CurrentUICulture));
+                }
+
+                break;
         }
 
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);

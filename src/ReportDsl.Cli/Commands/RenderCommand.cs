@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using ReportDsl.Cli.Files;
@@ -8,11 +9,14 @@ using ReportDsl.Rendering.Templates;
 namespace ReportDsl.Cli.Commands;
 
 /// <summary>
-/// <c>reportdsl render &lt;data-or-document&gt; [--spec] --template md|html|txt|docx|&lt;file&gt; [--annotate] -o &lt;out&gt;</c>:
+/// <c>reportdsl render &lt;data-or-document&gt; [--spec] --template md|html|txt|docx|&lt;file&gt; [--annotate] [--prose &lt;file&gt;] -o &lt;out&gt;</c>:
 /// writes a report in the official layout of its format; a published document is extracted first.
 /// </summary>
 internal static class RenderCommand
 {
+    // Prose is a few pages of text; anything larger is not a prose file.
+    private const long MaxProseBytes = 4 * 1024 * 1024;
+
     public static Command Create(CliContext context)
     {
         var input = new Argument<string>("data-or-document") { Description = "Report data (.json) or a published report (.txt, .md, .html, .docx, .pdf), which is extracted first." };
@@ -24,6 +28,11 @@ internal static class RenderCommand
             Required = true,
         };
         var annotate = new Option<bool>("--annotate") { Description = "Mark every cell that has a finding: a Word comment, an HTML tooltip and list, a Markdown footnote." };
+        var prose = new Option<string?>("--prose")
+        {
+            Description = "A JSON file with the prose that report data does not hold: the publication date and each section's narrative paragraphs, "
+                + "such as {\"date\": \"2025-01-20\", \"sections\": {\"overview\": \"...\"}}.",
+        };
         var output = new Option<string>("--out", "-o") { Description = "The file to write (atomically), or - for standard output.", Required = true };
         var command = new Command("render", "Write a report in the official layout of its format.\nExample: reportdsl render report.json --template docx --annotate -o report.docx")
         {
@@ -31,14 +40,15 @@ internal static class RenderCommand
             spec,
             template,
             annotate,
+            prose,
             output,
         };
         command.SetAction(result => Run(
-            result.GetValue(input) ?? string.Empty, result.GetValue(spec), result.GetValue(template) ?? string.Empty, result.GetValue(annotate), result.GetValue(output) ?? "-", context));
+            result.GetValue(input) ?? string.Empty, result.GetValue(spec), result.GetValue(template) ?? string.Empty, result.GetValue(annotate), result.GetValue(prose), result.GetValue(output) ?? "-", context));
         return command;
     }
 
-    public static int Run(string input, string? specPath, string template, bool annotate, string outputPath, CliContext context)
+    public static int Run(string input, string? specPath, string template, bool annotate, string? prosePath, string outputPath, CliContext context)
     {
         if (ChooseTemplate(template, context) is not { } choice)
         {
@@ -61,11 +71,37 @@ internal static class RenderCommand
             return ExitCodes.UsageOrInput;
         }
 
+        var (narratives, date) = (ImmutableDictionary<string, string>.Empty, (DateOnly?)null);
+        if (prosePath is not null)
+        {
+            // Read as an input of the run, so that -o can never name the prose file.
+            if (InputReader.Read(prosePath, context, MaxProseBytes, out var problem) is not { } bytes)
+            {
+                context.Error.WriteLine(problem?.ToString(CultureInfo.CurrentUICulture));
+                return ExitCodes.UsageOrInput;
+            }
+
+            var prose = ProseReader.Read(bytes, prosePath, validator.Format);
+            foreach (var diagnostic in prose.Diagnostics)
+            {
+                context.Error.WriteLine(diagnostic.ToString(CultureInfo.CurrentUICulture));
+            }
+
+            if (prose.Diagnostics.Any(d => d.Severity == Diagnostics.DiagnosticSeverity.Error))
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
+            (narratives, date) = (prose.Narratives, prose.Date);
+        }
+
         var findings = validator.Validate(data);
         var options = new RenderOptions
         {
             Kind = choice.Kind,
             Annotate = annotate,
+            Narratives = narratives,
+            Date = date,
             Culture = CultureInfo.CurrentUICulture,
             WordTemplate = choice.WordTemplate,
         };

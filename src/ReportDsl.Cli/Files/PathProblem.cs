@@ -10,6 +10,13 @@ namespace ReportDsl.Cli.Files;
 /// </summary>
 internal sealed record PathProblem(string Path, DiagnosticDescriptor Descriptor, object[] Arguments)
 {
+    /// <summary>Gets the codes of the problems with an input path, which a validation run reports as that path's finding.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> InputCodes { get; } =
+    [
+        DiagnosticCatalog.RD6001, DiagnosticCatalog.RD6002, DiagnosticCatalog.RD6003, DiagnosticCatalog.RD6004,
+        DiagnosticCatalog.RD6005, DiagnosticCatalog.RD6006, DiagnosticCatalog.RD6007, DiagnosticCatalog.RD6008,
+    ];
+
     public bool IsError => Descriptor.Severity == DiagnosticSeverity.Error;
 
     public Finding ToFinding() => Finding.ForData(Descriptor, [], null, null, Arguments);

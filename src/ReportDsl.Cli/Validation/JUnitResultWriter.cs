@@ -11,7 +11,7 @@ namespace ReportDsl.Cli.Validation;
 /// passes and how many, plus a <c>values</c> case for the reading and type checks (RD31xx, RD32xx). Error findings
 /// become one <c>failure</c> per case (message: the count and the first finding; body: every finding with its place
 /// and equation); warnings go to the case's <c>system-out</c>; a rule that could not be checked because a value is
-/// missing (RD3102) is <c>skipped</c>; a file that could not be read is one <c>read</c> case with an <c>error</c>.
+/// missing (RD3102, listed or folded under the finding that left the cell empty) is <c>skipped</c>; a file that could not be read is one <c>read</c> case with an <c>error</c>.
 /// No timestamps or durations, so the output is deterministic. See docs/ci.md.
 /// </summary>
 internal sealed class JUnitResultWriter : IResultWriter
@@ -68,16 +68,24 @@ internal sealed class JUnitResultWriter : IResultWriter
 
         var format = _catalog.Compilation.Formats.FirstOrDefault(f => f.Name == result.Format && f.Version == result.Version);
         var prefix = $"reportdsl.{result.Format}-{result.Version}";
+
+        // A rule check a document's empty cell stopped is folded under the finding that left the cell empty (RD3140,
+        // RD3201...): the rule is still not checked, so its case is skipped, naming that finding.
+        var notChecked = result.Findings.Where(f => f.Code == RuleNotChecked).Select(f => new NotChecked(f, null))
+            .Concat(result.Findings.SelectMany(cause => cause.Folded.Where(f => f.Code == RuleNotChecked).Select(f => new NotChecked(f, cause))))
+            .Where(n => n.Finding.Rule is not null)
+            .ToLookup(n => n.Finding.Rule, StringComparer.Ordinal);
         var cases = new List<TestCase>();
         var ruleCodes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in format?.Rules ?? [])
         {
             ruleCodes.Add(rule.Code);
             var findings = result.Findings.Where(f => f.Code == rule.Code || (f.Code == RuleNotChecked && f.Rule == rule.Code)).ToList();
+            var skipped = notChecked[rule.Code].ToList();
             var outcome = findings.Any(f => f.Code == rule.Code && f.Severity == FindingSeverity.Error) ? Outcome.Failure
-                : findings.Any(f => f.Code == RuleNotChecked) ? Outcome.Skipped
+                : skipped.Count > 0 ? Outcome.Skipped
                 : Outcome.Passed;
-            cases.Add(new TestCase($"{prefix}.{rule.Table.Name}", $"{rule.Code} {rule.Message}", findings, outcome));
+            cases.Add(new TestCase($"{prefix}.{rule.Table.Name}", $"{rule.Code} {rule.Message}", findings, outcome) { NotChecked = skipped });
         }
 
         var values = result.Findings.Where(f => !ruleCodes.Contains(f.Code) && !(f.Code == RuleNotChecked && f.Rule is { } r && ruleCodes.Contains(r))).ToList();
@@ -109,9 +117,10 @@ internal sealed class JUnitResultWriter : IResultWriter
                 _xml.WriteEndElement();
                 break;
             case Outcome.Skipped:
-                var notChecked = testCase.Findings.Where(f => f.Code == RuleNotChecked).ToList();
+                var first = testCase.NotChecked[0];
                 _xml.WriteStartElement("skipped");
-                Attribute("message", notChecked[0].Message);
+                Attribute("message", testCase.NotChecked.Count == 1 ? first.Finding.Message : $"{testCase.NotChecked.Count} × {first.Finding.Message}");
+                Text(DescribeNotChecked(result, testCase.NotChecked));
                 _xml.WriteEndElement();
                 others = [.. others.Where(f => f.Code != RuleNotChecked)];
                 break;
@@ -153,6 +162,27 @@ internal sealed class JUnitResultWriter : IResultWriter
         return text.ToString();
     }
 
+    /// <summary>Each check not made, and for a folded one the finding (with its place) that left the cell empty.</summary>
+    private static string DescribeNotChecked(FileResult result, IReadOnlyList<NotChecked> notChecked)
+    {
+        var text = new StringBuilder();
+        foreach (var (finding, cause) in notChecked)
+        {
+            if (cause is null)
+            {
+                text.Append(Describe(result, [finding]));
+                continue;
+            }
+
+            // A folded check has no place of its own: the place is that of the finding that left the cell empty.
+            var location = cause.Location ?? new FindingLocation(result.Path, 1, 1);
+            var place = (location with { Path = location.Path.Replace('\\', '/') }).ToString();
+            text.Append(CultureInfo.InvariantCulture, $"warning {finding.Code}: {finding.Message}\n  {Messages.Format("JUnit_FoldedUnder", cause.Code, place)}\n");
+        }
+
+        return text.ToString();
+    }
+
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -165,7 +195,14 @@ internal sealed class JUnitResultWriter : IResultWriter
         Skipped,
     }
 
-    private sealed record TestCase(string ClassName, string Name, IReadOnlyList<Finding> Findings, Outcome Outcome);
+    private sealed record TestCase(string ClassName, string Name, IReadOnlyList<Finding> Findings, Outcome Outcome)
+    {
+        /// <summary>Gets the checks of this case's rule that were not made, listed or folded.</summary>
+        public IReadOnlyList<NotChecked> NotChecked { get; init; } = [];
+    }
+
+    /// <summary>A rule check not made (RD3102), with the finding it is folded under when a document left its cell empty.</summary>
+    private sealed record NotChecked(Finding Finding, Finding? Cause);
 
     // XML 1.0 cannot hold some characters a report may contain (a NUL in a published page): they become U+FFFD, so
     // the report stays well formed instead of the writer stopping half way.

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ReportDsl.Cli.Files;
 using ReportDsl.Validation;
 
 namespace ReportDsl.Cli.Validation;
@@ -17,7 +18,7 @@ internal sealed class SarifResultWriter : IResultWriter
     {
         _output = output;
         _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        _log.WriteStart(_json, catalog.Compilation.Formats);
+        _log.WriteStart(_json, catalog.Compilation.Formats, PathProblem.InputCodes);
         Flush();
     }
 

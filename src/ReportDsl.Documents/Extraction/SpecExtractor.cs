@@ -45,15 +45,17 @@ internal sealed partial class SpecExtractor
         public double Score => LabelsWanted == 0 ? 0 : (double)LabelsFound / LabelsWanted;
     }
 
-    public static Result Extract(IReadOnlyList<DocumentItem> items, Validator validator, string path)
+    public static Result Extract(IReadOnlyList<DocumentItem> items, Validator validator, string path, CancellationToken cancellation = default)
     {
         var extractor = new SpecExtractor(items, validator, path);
         extractor._validator = validator;
         foreach (var table in extractor._format.Tables)
         {
+            cancellation.ThrowIfCancellationRequested();
             extractor.ReadTable(table);
         }
 
+        cancellation.ThrowIfCancellationRequested();
         extractor.ResolveRunTogether();
 
         return new Result(extractor._values, extractor._sources, [.. extractor._findings], extractor._labelsFound, extractor._labelsWanted);

@@ -39,7 +39,7 @@ internal static partial class PdfTokenizer
     private const double NarrowCell = 0.45;
 
     /// <summary>The items of a PDF, or null when the bytes are not a readable PDF with a text layer.</summary>
-    public static List<DocumentItem>? Tokenize(ReadOnlySpan<byte> bytes)
+    public static List<DocumentItem>? Tokenize(ReadOnlySpan<byte> bytes, CancellationToken cancellation = default)
     {
         if (bytes.Length == 0 || bytes.Length > MaxBytes)
         {
@@ -55,6 +55,7 @@ internal static partial class PdfTokenizer
             var pages = new List<List<List<Fragment>>>();
             for (var number = 1; number <= Math.Min(document.NumberOfPages, MaxPages); number++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var page = document.GetPage(number);
                 letters += page.Letters.Count;
                 if (letters > MaxLetters)
@@ -91,7 +92,7 @@ internal static partial class PdfTokenizer
             // A scanned report has pages but no text layer: nothing to read, which is not the same as "no table".
             return letters == 0 ? null : items;
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException))
         {
             // The parser meets untrusted bytes and throws many exception types (format, encryption, stream and font
             // errors); all of them mean the same thing to the reader: this PDF cannot be read.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ReportDsl.Rendering.Layout;
 using ReportDsl.Semantics;
 using ReportDsl.Validation;
@@ -9,6 +10,9 @@ namespace ReportDsl.Rendering.Model;
 /// <summary>Builds the view of one report: the format's laid-out tables filled with the report's values and findings.</summary>
 internal static class ReportViewBuilder
 {
+    // The labels and the layout depend only on the format: built once per format, only values and findings per report.
+    private static readonly ConditionalWeakTable<FormatSymbol, FormatSkeleton> Skeletons = [];
+
     public static ReportView Build(FormatSymbol format, ReportData data, ImmutableArray<Finding> findings, RenderOptions options, string missingMark)
     {
         var values = data.Values;
@@ -34,14 +38,20 @@ internal static class ReportViewBuilder
             }
         }
 
-        var sections = ImmutableArray.CreateBuilder<SectionView>(format.Sections.Length);
-        foreach (var section in format.Sections)
+        var skeleton = Skeletons.GetValue(format, f => FormatSkeleton.Create(f, cells));
+        var sections = ImmutableArray.CreateBuilder<SectionView>(skeleton.Sections.Length);
+        foreach (var (section, tableSkeletons) in skeleton.Sections)
         {
             var paragraphs = options.Narratives.TryGetValue(section.Name, out var narrative)
                 ? [.. narrative.ReplaceLineEndings("\n").Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0)]
                 : ImmutableArray<string>.Empty;
-            var tables = section.Tables.Select(t => Table(TableLayouter.For(t, cells), values, byCell, missingMark)).ToImmutableArray();
-            sections.Add(new SectionView(section.Name, section.Label, section.IsProse, paragraphs, tables));
+            var tables = ImmutableArray.CreateBuilder<TableView>(tableSkeletons.Length);
+            foreach (var table in tableSkeletons)
+            {
+                tables.Add(table.Fill(values, byCell, missingMark));
+            }
+
+            sections.Add(section with { Paragraphs = paragraphs, Tables = tables.MoveToImmutable() });
         }
 
         var agency = data.Agency;
@@ -71,77 +81,6 @@ internal static class ReportViewBuilder
         return type.Kind == CellTypeKind.Text
             ? values.TextOf(cell) ?? missingMark
             : values.NumberOf(cell) is { } number ? number.ToString(CultureInfo.InvariantCulture) : missingMark;
-    }
-
-    private static TableView Table(TableLayout layout, ReportValues values, Dictionary<string, List<int>> byCell, string missingMark)
-    {
-        var rows = ImmutableArray.CreateBuilder<RowView>(layout.Rows.Length);
-        for (var r = 0; r < layout.Rows.Length; r++)
-        {
-            var starting = layout.Rows[r].Select(c => Cell(c, values, byCell, missingMark, continuation: false)).ToImmutableArray();
-            var slots = ImmutableArray.CreateBuilder<CellView>(layout.Width);
-            for (var c = 0; c < layout.Width; c++)
-            {
-                var covering = layout.Grid[r][c];
-                slots.Add(covering.Row == r && covering.Column == c
-                    ? starting.FirstOrDefault(s => s.Column == c) ?? Cell(covering, values, byCell, missingMark, continuation: false)
-                    : Cell(covering, values, byCell, missingMark, continuation: true));
-            }
-
-            rows.Add(new RowView(r, r < layout.HeaderRowCount, starting, slots.MoveToImmutable()));
-        }
-
-        return new TableView(
-            layout.Table.Name,
-            layout.Table.Label,
-            layout.Width,
-            layout.StubWidth,
-            layout.HeaderRowCount,
-            layout.Rows.Length > 0 && layout.Rows[0].FirstOrDefault()?.Kind == LayoutCellKind.Caption,
-            rows.MoveToImmutable());
-    }
-
-    private static CellView Cell(LayoutCell cell, ReportValues values, Dictionary<string, List<int>> byCell, string missingMark, bool continuation)
-    {
-        var kind = cell.Kind switch
-        {
-            LayoutCellKind.Caption => "caption",
-            LayoutCellKind.Stub => "stub",
-            LayoutCellKind.ColumnsCaption => "columns_caption",
-            LayoutCellKind.ColumnHeader => "column_header",
-            LayoutCellKind.RowHeader => "row_header",
-            LayoutCellKind.Value => "value",
-            _ => "empty",
-        };
-        if (continuation)
-        {
-            return new CellView(kind, string.Empty, cell.Row, cell.Column, cell.RowSpan, cell.ColumnSpan, true, null, null, null, null, [], [], []);
-        }
-
-        if (cell.Kind != LayoutCellKind.Value)
-        {
-            return new CellView(kind, cell.Text, cell.Row, cell.Column, cell.RowSpan, cell.ColumnSpan, false, null, null, null, null, [], [], []);
-        }
-
-        var symbol = values.Layout.Cells[cell.CellIndex];
-        object? value = values.StateOf(cell.CellIndex) != CellState.Present
-            ? null
-            : symbol.Type.Kind == CellTypeKind.Text ? values.TextOf(cell.CellIndex) : values.NumberOf(cell.CellIndex);
-        return new CellView(
-            kind,
-            FormatValue(values, cell.CellIndex, missingMark),
-            cell.Row,
-            cell.Column,
-            cell.RowSpan,
-            cell.ColumnSpan,
-            false,
-            symbol.Id,
-            value,
-            symbol.Type.ToString(),
-            symbol.Type.Unit,
-            symbol.Row.LabelPath,
-            symbol.Column.LabelPath,
-            byCell.TryGetValue(symbol.Id, out var numbers) ? [.. numbers] : []);
     }
 
     private static FindingView Describe(int number, Finding finding, CultureInfo culture)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using ReportDsl.Diagnostics;
@@ -17,16 +16,32 @@ namespace ReportDsl.Rendering.Templates;
 /// </summary>
 internal sealed class ScribanRunner
 {
+    /// <summary>The most parsed templates kept (each text of each file counts once; a preview sees a new text at every save).</summary>
+    internal const int CacheCapacity = 256;
+
     // Parsed templates are shared across renders, keyed by path and text so that an edited file is parsed again.
-    private static readonly ConcurrentDictionary<(string Path, string Text), Parsed> ParseCache = new();
+    private static readonly BoundedCache<(string Path, string Text), Parsed> ParseCache = new(CacheCapacity);
+
+    // Templates with their leaf includes spliced in, keyed by the template and the files those includes resolved to.
+    private static readonly BoundedCache<(string Path, string Text, string Leaves), Template> PreparedCache = new(CacheCapacity);
 
     private readonly ITemplateSource _source;
+    private readonly bool _inline;
 
-    public ScribanRunner(ITemplateSource source) => _source = source;
-
-    public (string? Output, ImmutableArray<Diagnostic> Diagnostics) Run(string entry, ScriptObject model, TemplateLimits limits, CancellationToken cancellation)
+    /// <summary>Creates a runner; <paramref name="inline"/> false keeps every include as Scriban runs it (tests compare both).</summary>
+    public ScribanRunner(ITemplateSource source, bool inline = true)
     {
-        var loader = new Loader(_source);
+        _source = source;
+        _inline = inline;
+    }
+
+    internal static int ParsedCount => ParseCache.Count;
+
+    internal static int PreparedCount => PreparedCache.Count;
+
+    public (string? Output, ImmutableArray<Diagnostic> Diagnostics) Run(string entry, IScriptObject model, TemplateLimits limits, CancellationToken cancellation)
+    {
+        var loader = new Loader(this);
         if (!_source.TryGet(entry, out var file))
         {
             var missing = SourceText.From(string.Empty, entry + ".sbn");
@@ -40,6 +55,7 @@ internal sealed class ScribanRunner
         }
 
         loader.Files[file.Path] = file;
+        var template = Prepare(file, parsed, loader);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(limits.Time);
@@ -59,10 +75,13 @@ internal sealed class ScribanRunner
         };
         context.PushCulture(CultureInfo.InvariantCulture);
         context.PushGlobal(model);
+
+        // The model is read-only: what a template assigns goes into its own scope above it.
+        context.PushGlobal(new ScriptObject());
         loader.Context = context;
         try
         {
-            var output = parsed.Template.Render(context);
+            var output = template.Render(context);
             return (output.ReplaceLineEndings("\n"), []);
         }
         catch (ScriptRuntimeException) when (loader.Problems.Count > 0)
@@ -138,13 +157,113 @@ internal sealed class ScribanRunner
             .Where(m => m.Type == ParserMessageType.Error)
             .Select(m => DiagnosticCatalog.TemplateSyntaxError(source, ToSpan(m.Span, key.Text), m.Message))
             .ToImmutableArray();
-        return new Parsed(template, diagnostics);
+        if (!diagnostics.IsEmpty)
+        {
+            return new Parsed(template, diagnostics, [], IsLeaf: false);
+        }
+
+        var shape = new Shape();
+        shape.Visit(template.Page);
+        return new Parsed(template, diagnostics, [.. shape.Sites.Select(s => s.Name).Distinct(StringComparer.Ordinal)], shape.IsLeaf);
     });
 
-    private sealed record Parsed(Template Template, ImmutableArray<Diagnostic> Diagnostics);
+    /// <summary>
+    /// Gets the template to run for a file: the parsed template, or a copy of it in which each <c>{{ include 'name' }}</c>
+    /// of a leaf template (one that includes nothing and has no locals, functions, return, break or continue, so running
+    /// it in place prints what the include would) is replaced by that template's statements. The bundled table templates
+    /// include their cell template once per cell; spliced in, a cell costs no include, whether the cell template is the
+    /// bundled one or the author's.
+    /// </summary>
+    private Template Prepare(TemplateFile file, Parsed parsed, Loader loader)
+    {
+        if (!_inline || parsed.Includes.IsEmpty)
+        {
+            return parsed.Template;
+        }
+
+        var leaves = new List<(string Name, TemplateFile File)>();
+        foreach (var name in parsed.Includes)
+        {
+            if (_source.TryGet(name, out var leaf) && Parse(leaf) is { Diagnostics.IsEmpty: true, IsLeaf: true })
+            {
+                leaves.Add((name, leaf));
+                loader.Files[leaf.Path] = leaf;
+            }
+        }
+
+        if (leaves.Count == 0)
+        {
+            return parsed.Template;
+        }
+
+        var key = (file.Path, file.Text, string.Join('\0', leaves.Select(l => l.Name + '\0' + l.File.Path + '\0' + l.File.Text)));
+        return PreparedCache.GetOrAdd(key, _ => Splice(file, leaves));
+    }
+
+    // Splices into a fresh parse, so that the cached plain template is never changed.
+    private static Template Splice(TemplateFile file, List<(string Name, TemplateFile File)> leaves)
+    {
+        var template = Template.Parse(file.Text, file.Path);
+        var shape = new Shape();
+        shape.Visit(template.Page);
+        foreach (var (block, index, name) in shape.Sites)
+        {
+            if (leaves.FirstOrDefault(l => l.Name == name).File is { } leaf && Template.Parse(leaf.Text, leaf.Path).Page is { Body: { } body } page)
+            {
+                page.Body = null;
+                block.Statements[index] = body;
+            }
+        }
+
+        return template;
+    }
+
+    private static bool IsInclude(ScriptStatement statement, out string name)
+    {
+        name = string.Empty;
+        if (statement is ScriptExpressionStatement { Expression: ScriptFunctionCall { Target: ScriptVariableGlobal { Name: "include" }, Arguments: [ScriptLiteral { Value: string literal }] } })
+        {
+            name = literal;
+            return true;
+        }
+
+        return false;
+    }
+
+    private sealed record Parsed(Template Template, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Includes, bool IsLeaf);
+
+    /// <summary>Finds the statements that are a lone include of a literal name, and whether a template can be spliced in place.</summary>
+    private sealed class Shape : ScriptVisitor
+    {
+        public List<(ScriptBlockStatement Block, int Index, string Name)> Sites { get; } = [];
+
+        public bool IsLeaf { get; private set; } = true;
+
+        public override void Visit(ScriptNode? node)
+        {
+            switch (node)
+            {
+                case ScriptBlockStatement block:
+                    for (var i = 0; i < block.Statements.Count; i++)
+                    {
+                        if (IsInclude(block.Statements[i], out var name))
+                        {
+                            Sites.Add((block, i, name));
+                        }
+                    }
+
+                    break;
+                case ScriptVariableGlobal { Name: "include" } or ScriptVariableLocal or ScriptFunction or ScriptReturnStatement or ScriptBreakStatement or ScriptContinueStatement:
+                    IsLeaf = false;
+                    break;
+            }
+
+            base.Visit(node);
+        }
+    }
 
     /// <summary>Resolves includes through the template source and hands Scriban the templates already parsed.</summary>
-    private sealed class Loader(ITemplateSource source) : ITemplateLoader
+    private sealed class Loader(ScribanRunner runner) : ITemplateLoader
     {
         public TemplateContext? Context { get; set; }
 
@@ -162,9 +281,9 @@ internal sealed class ScribanRunner
                 return known;
             }
 
-            if (!source.TryGet(templateName, out var file))
+            if (!runner._source.TryGet(templateName, out var file))
             {
-                Problems.Add(DiagnosticCatalog.TemplateNotFound(Caller(callerSpan), CallerSpan(callerSpan), templateName, source.Description));
+                Problems.Add(DiagnosticCatalog.TemplateNotFound(Caller(callerSpan), CallerSpan(callerSpan), templateName, runner._source.Description));
                 throw new ScriptRuntimeException(callerSpan, $"The template \"{templateName}\" was not found.");
             }
 
@@ -176,7 +295,7 @@ internal sealed class ScribanRunner
             }
 
             Files[file.Path] = file;
-            context.CachedTemplates.TryAdd(file.Path, parsed.Template);
+            context.CachedTemplates.TryAdd(file.Path, runner.Prepare(file, parsed, this));
             _resolved[templateName] = file.Path;
             return file.Path;
         }

@@ -17,6 +17,10 @@ internal static class DocxWriter
     // A4 with 2.5 cm margins leaves about 16 cm of text width.
     private const int TextWidth = 9070;
 
+    // Value columns narrower than this (in twips) get narrow cell margins, so that five digits fit on one line.
+    private const int NarrowColumn = 800;
+    private const short NarrowMargin = 28;
+
     public static ReadOnlyMemory<byte> Write(ReportView view, string prose)
     {
         using var stream = new MemoryStream();
@@ -104,6 +108,15 @@ internal static class DocxWriter
                     new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
                 new TableLayout { Type = TableLayoutValues.Fixed }),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        if (widths.Skip(view.StubWidth).DefaultIfEmpty(TextWidth).Min() < NarrowColumn)
+        {
+            // Tables 三 and 四 have value columns of 1 to 1.4 cm: with Word's default cell margins (0.19 cm each side) a
+            // four-digit count wraps onto two lines in table 四, which a reader of the PDF cannot put back together.
+            table.GetFirstChild<TableProperties>()?.Append(new TableCellMarginDefault(
+                new TableCellLeftMargin { Width = NarrowMargin, Type = TableWidthValues.Dxa },
+                new TableCellRightMargin { Width = NarrowMargin, Type = TableWidthValues.Dxa }));
+        }
+
         foreach (var row in view.Rows)
         {
             var tableRow = new TableRow();

@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
@@ -22,6 +23,9 @@ namespace ReportDsl.Web.Validation;
 internal static partial class ValidationEndpoints
 {
     public const string SarifMediaType = "application/sarif+json";
+
+    /// <summary>The content type of a report sent with last year's report: parts named report and previous.</summary>
+    private const string Multipart = "multipart/form-data";
 
     /// <summary>Bodies up to this size are checked on the request's own thread (a 2021 report's data is about 12 KB).</summary>
     private const int InlineBytes = 256 * 1024;
@@ -43,7 +47,7 @@ internal static partial class ValidationEndpoints
         app.MapPost("/validate", Validate)
             .WithName("Validate")
             .WithSummary("Validates report data (application/json) or a published report (text, Markdown, HTML, .docx, PDF) against its format.")
-            .WithDescription("The format is the one the data declares, or the one whose labels the document matches. Findings come back in the shape of one file of `reportdsl validate --format json`, or as SARIF 2.1.0 with `Accept: application/sarif+json`. The optional `name` query parameter names the input in findings.")
+            .WithDescription("The format is the one the data declares, or the one whose labels the document matches. Findings come back in the shape of one file of `reportdsl validate --format json`, or as SARIF 2.1.0 with `Accept: application/sarif+json`. The optional `name` query parameter names the input in findings. Last year's report goes with it as the part `previous` of a multipart/form-data body whose part `report` is this year's.")
             .WithTags("Validation")
             .AddOpenApiOperationTransformer(DescribeBody)
             .Produces(StatusCodes.Status200OK, typeof(JsonElement), "application/json", SarifMediaType)
@@ -60,14 +64,28 @@ internal static partial class ValidationEndpoints
     /// </summary>
     private static Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)
     {
+        var content = Extensions.Keys.ToDictionary(
+            type => type,
+            type => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = type == "application/json" ? null : "binary" } },
+            StringComparer.Ordinal);
+        content[Multipart] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string>(StringComparer.Ordinal) { "report" },
+                Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                {
+                    ["report"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The report to validate, with its content type (or a file name whose extension says it)." },
+                    ["previous"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "Last year's report of the same agency, for the rules that compare the two years (GK004)." },
+                },
+            },
+        };
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "Report data as JSON (docs/validation.md), or a published report.",
-            Content = Extensions.Keys.ToDictionary(
-                type => type,
-                type => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = type == "application/json" ? null : "binary" } },
-                StringComparer.Ordinal),
+            Description = "Report data as JSON (docs/validation.md), or a published report; or both years' reports as multipart/form-data parts report and previous.",
+            Content = content,
         };
         return Task.CompletedTask;
     }
@@ -80,14 +98,20 @@ internal static partial class ValidationEndpoints
         var request = context.Request;
         var started = Stopwatch.GetTimestamp();
 
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !Extensions.TryGetValue(Normalise(mediaType.MediaType.Value), out var extension))
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
         {
-            var shown = request.ContentType ?? "(none)";
-            LogRefused(logger, StatusCodes.Status415UnsupportedMediaType, "RD6050", shown);
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, Problem(DiagnosticCatalog.RD6050, "request", shown));
+            return Unsupported(logger, request.ContentType);
         }
 
-        var path = PathFor(name, extension);
+        var multipart = mediaType.MediaType.Equals(Multipart, StringComparison.OrdinalIgnoreCase);
+        var extension = ".json";
+        if (!multipart && !Extensions.TryGetValue(Normalise(mediaType.MediaType.Value), out extension))
+        {
+            return Unsupported(logger, request.ContentType);
+        }
+
+        // Until the parts are read, a multipart request is named by the report it holds.
+        var path = PathFor(name, multipart ? string.Empty : extension);
         if (request.ContentLength > limits.MaxRequestBytes)
         {
             return TooLarge(logger, path, limits);
@@ -117,18 +141,36 @@ internal static partial class ValidationEndpoints
                 return Problems.Create(StatusCodes.Status400BadRequest, Problem(DiagnosticCatalog.RD6052, path));
             }
 
+            Input report;
+            Input? previous = null;
+            if (multipart)
+            {
+                var parts = await Parts(body, mediaType, name, timeout.Token).ConfigureAwait(false);
+                if (parts is Refused refused)
+                {
+                    LogRefused(logger, refused.Status, refused.Problem.Code, path);
+                    return Problems.Create(refused.Status, refused.Problem);
+                }
+
+                var taken = (Taken)parts;
+                (report, previous, path) = (taken.Report, taken.Previous, taken.Report.Path);
+            }
+            else
+            {
+                report = new Input(body, path, extension);
+            }
+
             // A small body is checked in line: it takes well under a millisecond, and the hop to another thread would cost
-            // more than the check. A larger one runs on the thread pool so the time limit can answer for it; one that
-            // overruns finishes in the background (bounded by the size limit) and its result is dropped.
-            timeout.Token.ThrowIfCancellationRequested();
+            // more than the check. A larger one runs on the thread pool so the time limit can answer for it on time. Either
+            // way the check looks at the time limit between its stages (docs/service.md) and stops there once it has passed.
             var outcome = body.Length <= InlineBytes
-                ? Check(body, path, extension, specs)
-                : await Task.Run(() => Check(body, path, extension, specs), timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                ? Check(report, previous, specs, timeout.Token, logger, started)
+                : await Task.Run(() => Check(report, previous, specs, timeout.Token, logger, started), timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (outcome.Data is null)
             {
-                LogUnreadable(logger, path, outcome.Findings.Length, elapsed);
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, Problem(DiagnosticCatalog.RD6053, path), outcome.Findings);
+                LogUnreadable(logger, outcome.Path, outcome.Findings.Length, elapsed);
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, Problem(DiagnosticCatalog.RD6053, outcome.Path), outcome.Findings);
             }
 
             var errors = outcome.Findings.Count(f => f.Severity == FindingSeverity.Error);
@@ -154,27 +196,145 @@ internal static partial class ValidationEndpoints
         }
     }
 
-    /// <summary>What reading and validating gave: the data (null when unreadable), the findings, and how the format was chosen.</summary>
-    private sealed record Outcome(ReportData? Data, ImmutableArray<Finding> Findings, string? Choice);
+    /// <summary>A report to read: its bytes, the name findings give it, and the extension that says how to read it.</summary>
+    private sealed record Input(byte[] Body, string Path, string Extension);
 
-    private static Outcome Check(byte[] body, string path, string extension, SpecSet specs)
+    /// <summary>What reading and validating gave: the data (null when unreadable, and then the input it was), the findings, and how the format was chosen.</summary>
+    private sealed record Outcome(ReportData? Data, ImmutableArray<Finding> Findings, string? Choice, string Path);
+
+    /// <summary>What the parts of a multipart body gave: the reports, or why they cannot be taken.</summary>
+    private abstract record PartsRead;
+
+    /// <summary>The report, and last year's report if there is one.</summary>
+    private sealed record Taken(Input Report, Input? Previous) : PartsRead;
+
+    /// <summary>The parts cannot be taken: the status, and the finding that says why.</summary>
+    private sealed record Refused(int Status, Finding Problem) : PartsRead;
+
+    /// <summary>
+    /// Reads the report (and last year's report, if any), then validates; a report of last year that cannot be read
+    /// makes the request unreadable, as <c>validate --previous</c> with an unreadable file stops. Stops with
+    /// <see cref="OperationCanceledException"/> at the first stage boundary after <paramref name="cancellation"/> fires.
+    /// </summary>
+    private static Outcome Check(Input report, Input? previous, SpecSet specs, CancellationToken cancellation, ILogger logger, long started)
     {
-        if (extension == ".json")
+        try
         {
-            var read = ReportDataReader.Read(body, path, (format, version) => specs.Find(format, version)?.Layout, specs.Description);
-            return read.Data is { } data
-                ? new Outcome(data, RunRules(data, specs), Declared)
-                : new Outcome(null, read.Errors, null);
-        }
+            ReportData? lastYear = null;
+            if (previous is not null)
+            {
+                var (data, errors, _) = Read(previous, specs, cancellation);
+                if (data is null)
+                {
+                    return new Outcome(null, errors, null, previous.Path);
+                }
 
-        var document = DocumentReader.ReadFile(body, path, specs.Validators);
-        return document.Data is { } extracted
-            ? new Outcome(extracted, RunRules(extracted, specs), $"{Detected}: {document.Evidence}")
-            : new Outcome(null, document.Errors, null);
+                lastYear = data;
+            }
+
+            var (current, findings, choice) = Read(report, specs, cancellation);
+            if (current is null)
+            {
+                return new Outcome(null, findings, null, report.Path);
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            var validator = specs.Find(current.FormatName, current.Version);
+            return new Outcome(current, validator is null ? current.ReadFindings : validator.Validate(current, lastYear), choice, report.Path);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            LogStopped(logger, report.Path, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
     }
 
-    private static ImmutableArray<Finding> RunRules(ReportData data, SpecSet specs) =>
-        specs.Find(data.FormatName, data.Version) is { } validator ? validator.Validate(data) : data.ReadFindings;
+    private static (ReportData? Data, ImmutableArray<Finding> Errors, string? Choice) Read(Input input, SpecSet specs, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        if (input.Extension == ".json")
+        {
+            // Report data is at most 64 MB of JSON, read in well under a second: the time limit is looked at before and after.
+            var read = ReportDataReader.Read(input.Body, input.Path, (format, version) => specs.Find(format, version)?.Layout, specs.Description);
+            return (read.Data, read.Errors, Declared);
+        }
+
+        var document = DocumentReader.ReadFile(input.Body, input.Path, input.Extension, specs.Validators, cancellation);
+        return (document.Data, document.Errors, document.Data is null ? null : $"{Detected}: {document.Evidence}");
+    }
+
+    /// <summary>
+    /// The parts "report" and, optionally, "previous" of a multipart/form-data body already in memory. A part's
+    /// content type says how to read it, as for a whole body; a part sent as application/octet-stream or without a
+    /// type (curl -F without ;type=) is told by its file name's extension. The file name only names the input.
+    /// </summary>
+    private static async Task<PartsRead> Parts(byte[] body, MediaTypeHeaderValue mediaType, string? name, CancellationToken cancellation)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            return new Refused(StatusCodes.Status400BadRequest, Problem(DiagnosticCatalog.RD6057, PathFor(name, string.Empty)));
+        }
+
+        var found = new List<(string Name, Input Input)>();
+        try
+        {
+            using var stream = new MemoryStream(body, writable: false);
+            var reader = new MultipartReader(boundary, stream);
+            while (await reader.ReadNextSectionAsync(cancellation).ConfigureAwait(false) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } part)
+                {
+                    return new Refused(StatusCodes.Status400BadRequest, Problem(DiagnosticCatalog.RD6057, PathFor(name, string.Empty)));
+                }
+
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                if (ExtensionOf(section.ContentType, fileName) is not { } extension)
+                {
+                    return new Refused(StatusCodes.Status415UnsupportedMediaType, Problem(DiagnosticCatalog.RD6050, part, $"{section.ContentType ?? "(none)"} ({part})"));
+                }
+
+                using var copy = new MemoryStream();
+                await section.Body.CopyToAsync(copy, cancellation).ConfigureAwait(false);
+                var label = part == "report" && !string.IsNullOrWhiteSpace(name) ? name : string.IsNullOrWhiteSpace(fileName) ? part : fileName;
+                found.Add((part, new Input(copy.ToArray(), PathFor(label, extension), extension)));
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return new Refused(StatusCodes.Status400BadRequest, Problem(DiagnosticCatalog.RD6057, PathFor(name, string.Empty)));
+        }
+
+        var reports = found.Where(f => f.Name == "report").ToList();
+        var previous = found.Where(f => f.Name == "previous").ToList();
+        if (reports.Count != 1 || previous.Count > 1 || reports.Count + previous.Count != found.Count)
+        {
+            var names = $"[{string.Join(", ", found.Select(f => $"\"{f.Name}\""))}]";
+            return new Refused(StatusCodes.Status400BadRequest, Problem(DiagnosticCatalog.RD6056, PathFor(name, string.Empty), names));
+        }
+
+        return new Taken(reports[0].Input, previous.Count == 1 ? previous[0].Input : null);
+    }
+
+    /// <summary>How to read a part: by its content type, or by its file name's extension when the type says nothing.</summary>
+    private static string? ExtensionOf(string? contentType, string? fileName)
+    {
+        if (MediaTypeHeaderValue.TryParse(contentType, out var type) && !type.MediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return Extensions.GetValueOrDefault(Normalise(type.MediaType.Value));
+        }
+
+        var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
+        return Extensions.ContainsValue(extension) ? extension : null;
+    }
+
+    private static ProblemHttpResult Unsupported(ILogger logger, string? contentType)
+    {
+        var shown = contentType ?? "(none)";
+        LogRefused(logger, StatusCodes.Status415UnsupportedMediaType, "RD6050", shown);
+        return Problems.Create(StatusCodes.Status415UnsupportedMediaType, Problem(DiagnosticCatalog.RD6050, "request", shown));
+    }
 
     private static string Declared => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? "数据中声明" : "declared in the data";
 
@@ -286,4 +446,7 @@ internal static partial class ValidationEndpoints
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Refused a request with {Status} {Code}: {Input}")]
     private static partial void LogRefused(ILogger logger, int status, string code, string input);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Stopped checking {Path} after {ElapsedMs:0.###} ms: the time limit passed or the client went away")]
+    private static partial void LogStopped(ILogger logger, string path, double elapsedMs);
 }

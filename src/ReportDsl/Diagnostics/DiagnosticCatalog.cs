@@ -159,6 +159,9 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD4005 = new("RD4005", DiagnosticSeverity.Error, "UnreadableWordTemplate");
     internal static readonly DiagnosticDescriptor RD4006 = new("RD4006", DiagnosticSeverity.Error, "TemplateTableNotFound");
     internal static readonly DiagnosticDescriptor RD4007 = new("RD4007", DiagnosticSeverity.Error, "TemplateCellNotFound");
+    internal static readonly DiagnosticDescriptor RD4100 = new("RD4100", DiagnosticSeverity.Error, "UnreadableProse");
+    internal static readonly DiagnosticDescriptor RD4101 = new("RD4101", DiagnosticSeverity.Error, "ProseUnknownSection");
+    internal static readonly DiagnosticDescriptor RD4102 = new("RD4102", DiagnosticSeverity.Error, "ProseInvalidDate");
     internal static readonly DiagnosticDescriptor RD5001 = new("RD5001", DiagnosticSeverity.Error, "InvalidGeneratedNamespace");
     internal static readonly DiagnosticDescriptor RD5002 = new("RD5002", DiagnosticSeverity.Error, "DuplicateGeneratedNamespace");
     // 60xx: the command-line host and the file system (ReportDsl.Cli): reading inputs, writing outputs, the command line.
@@ -189,6 +192,20 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD6053 = new("RD6053", DiagnosticSeverity.Error, "UnreadableRequest");
     internal static readonly DiagnosticDescriptor RD6054 = new("RD6054", DiagnosticSeverity.Error, "UnknownFormatId");
     internal static readonly DiagnosticDescriptor RD6055 = new("RD6055", DiagnosticSeverity.Error, "RequestTimedOut");
+    internal static readonly DiagnosticDescriptor RD6056 = new("RD6056", DiagnosticSeverity.Error, "MultipartParts");
+    internal static readonly DiagnosticDescriptor RD6057 = new("RD6057", DiagnosticSeverity.Error, "MultipartUnreadable");
+    // 70xx: the analysis of a format's rule set (Analysis/): what the rules say together, found before any report is read.
+    internal static readonly DiagnosticDescriptor RD7001 = new("RD7001", DiagnosticSeverity.Warning, "RuleNeverHolds");
+    internal static readonly DiagnosticDescriptor RD7002 = new("RD7002", DiagnosticSeverity.Warning, "RuleAlwaysHolds");
+    internal static readonly DiagnosticDescriptor RD7003 = new("RD7003", DiagnosticSeverity.Warning, "ContradictoryRules");
+    internal static readonly DiagnosticDescriptor RD7004 = new("RD7004", DiagnosticSeverity.Info, "ImpliedRule");
+    internal static readonly DiagnosticDescriptor RD7005 = new("RD7005", DiagnosticSeverity.Warning, "SumCountsTotalTwice");
+    internal static readonly DiagnosticDescriptor RD7006 = new("RD7006", DiagnosticSeverity.Warning, "SumIncludesTotalItem");
+    internal static readonly DiagnosticDescriptor RD7007 = new("RD7007", DiagnosticSeverity.Info, "UnconstrainedCells");
+    internal static readonly DiagnosticDescriptor RD7008 = new("RD7008", DiagnosticSeverity.Info, "RuleNotAnalysed");
+    internal static readonly DiagnosticDescriptor RD7009 = new("RD7009", DiagnosticSeverity.Warning, "RuleSystemTooLarge");
+    internal static readonly DiagnosticDescriptor RD7010 = new("RD7010", DiagnosticSeverity.Warning, "AnalysisStepLimit");
+    internal static readonly DiagnosticDescriptor RD7011 = new("RD7011", DiagnosticSeverity.Info, "FormatNotAnalysed");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -209,11 +226,13 @@ public static class DiagnosticCatalog
         RD3170, RD3171, RD3172, RD3173, RD3174, RD3175, RD3176, RD3177, RD3178, RD3179, RD3180,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
+        RD4100, RD4101, RD4102,
         RD5001, RD5002,
         RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
         RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
         RD6035, RD6036, RD6037, RD6049,
-        RD6050, RD6051, RD6052, RD6053, RD6054, RD6055,
+        RD6050, RD6051, RD6052, RD6053, RD6054, RD6055, RD6056, RD6057,
+        RD7001, RD7002, RD7003, RD7004, RD7005, RD7006, RD7007, RD7008, RD7009, RD7010, RD7011,
         RD9001,
     ];
 
@@ -403,11 +422,43 @@ public static class DiagnosticCatalog
     internal static Diagnostic TemplateTableNotFound(SourceText s, string table) => Make(RD4006, s, default, table);
 
     internal static Diagnostic TemplateCellNotFound(SourceText s, string table, string row, string column) => Make(RD4007, s, default, table, row, column);
+
+    internal static Diagnostic UnreadableProse(SourceText s, TextSpan span, string reason) => Make(RD4100, s, span, Shorten(reason));
+
+    internal static Diagnostic ProseUnknownSection(SourceText s, TextSpan span, string section, IEnumerable<string> sections) => Make(RD4101, s, span, Shorten(section), QuotedList(sections));
+
+    internal static Diagnostic ProseInvalidDate(SourceText s, TextSpan span, string date) => Make(RD4102, s, span, Shorten(date));
     // ---- 5xxx: C# emit (the source generator; the spec compiles, but the build cannot place its code)
 
     internal static Diagnostic InvalidGeneratedNamespace(SourceText s, string @namespace) => Make(RD5001, s, default, Shorten(@namespace), s.Path);
 
     internal static Diagnostic DuplicateGeneratedNamespace(SourceText s, string @namespace, string firstPath) => Make(RD5002, s, default, @namespace, firstPath, s.Path);
+
+    // ---- 70xx: the analysis of a rule set
+
+    internal static Diagnostic RuleNeverHolds(SourceText s, TextSpan span, string rules, string comparison) => Make(RD7001, s, span, rules, Shorten(comparison));
+
+    internal static Diagnostic RuleAlwaysHolds(SourceText s, TextSpan span, string rules, string comparison) => Make(RD7002, s, span, rules, Shorten(comparison));
+
+    internal static Diagnostic ContradictoryRules(SourceText s, TextSpan span, string rules, string cells) => Make(RD7003, s, span, rules, cells);
+
+    internal static Diagnostic ImpliedRule(SourceText s, TextSpan span, string rule, string implying) => Make(RD7004, s, span, rule, implying);
+
+    internal static Diagnostic SumCountsTotalTwice(SourceText s, TextSpan span, string rules, string sum, string total, string definition, string parts) =>
+        Make(RD7005, s, span, rules, sum, total, definition, parts);
+
+    internal static Diagnostic SumIncludesTotalItem(SourceText s, TextSpan span, string rules, string sum, string item, string label) => Make(RD7006, s, span, rules, sum, item, label);
+
+    internal static Diagnostic UnconstrainedCells(SourceText s, TextSpan span, int count, string table, string cells) => Make(RD7007, s, span, count, table, cells);
+
+    internal static Diagnostic RuleNotAnalysed(SourceText s, TextSpan span, string rule, string reasonKey) => Make(RD7008, s, span, rule, new LocalizableText(reasonKey));
+
+    internal static Diagnostic RuleSystemTooLarge(SourceText s, TextSpan span, string rules, int comparisons, int cells, int maxComparisons, int maxCells) =>
+        Make(RD7009, s, span, rules, comparisons, cells, maxComparisons, maxCells);
+
+    internal static Diagnostic AnalysisStepLimit(SourceText s, TextSpan span, string format, long steps) => Make(RD7010, s, span, format, steps);
+
+    internal static Diagnostic FormatNotAnalysed(SourceText s, TextSpan span, string format) => Make(RD7011, s, span, format);
 
     // ---- 9xxx: internal
 

@@ -8,7 +8,8 @@ namespace ReportDsl.Validation;
 
 /// <summary>
 /// SARIF 2.1.0 in pieces, so a host can stream it: the opening (one run whose tool carries the rule catalogue: every
-/// rule of the specs and the RD31xx value checks), one result per finding, and the closing. Written by hand with
+/// rule of the specs, the RD31xx value and RD32xx document checks, and the host's own codes), one result per finding,
+/// and the closing. Written by hand with
 /// Utf8JsonWriter because the Sarif.Sdk package is not available here; the shape follows the OASIS 2.1.0 schema.
 /// The tool version is the host's (the reportdsl tool, the service), and so is the wording of how many cells a finding
 /// left empty and which checks it folded (<paramref name="describeAffected"/>), in the host's language.
@@ -17,8 +18,12 @@ internal sealed class SarifLog(string toolVersion, Func<Finding, string> describ
 {
     private readonly Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
 
-    /// <summary>Writes the log's opening, up to and including the start of the results array.</summary>
-    public void WriteStart(Utf8JsonWriter json, IEnumerable<FormatSymbol> formats)
+    /// <summary>
+    /// Writes the log's opening, up to and including the start of the results array. The catalogue lists the rules of
+    /// the specs, the checks of values and documents (RD31xx, RD32xx), and the codes only the host gives a result
+    /// (<paramref name="hostCodes"/>: the CLI's RD600x for a path it could not read), so every result has its rule.
+    /// </summary>
+    public void WriteStart(Utf8JsonWriter json, IEnumerable<FormatSymbol> formats, IEnumerable<DiagnosticDescriptor>? hostCodes = null)
     {
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -35,7 +40,8 @@ internal sealed class SarifLog(string toolVersion, Func<Finding, string> describ
             WriteRule(json, rule.Code, rule.Code, rule.Message, rule.Severity == RuleSeverity.Error ? "error" : "warning", rule.Table.Label);
         }
 
-        foreach (var descriptor in DiagnosticCatalog.All.Where(d => d.Code.StartsWith("RD31", StringComparison.Ordinal)))
+        var checks = DiagnosticCatalog.All.Where(d => d.Code.StartsWith("RD31", StringComparison.Ordinal) || d.Code.StartsWith("RD32", StringComparison.Ordinal));
+        foreach (var descriptor in checks.Concat(hostCodes ?? []).DistinctBy(d => d.Code))
         {
             WriteRule(json, descriptor.Code, descriptor.Name, descriptor.GetMessageFormat(CultureInfo.CurrentUICulture), descriptor.Severity == DiagnosticSeverity.Error ? "error" : "warning", null);
         }

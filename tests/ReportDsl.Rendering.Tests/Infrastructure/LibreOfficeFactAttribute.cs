@@ -11,3 +11,15 @@ public sealed class LibreOfficeFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs LibreOffice and pdftotext; skipped, saying why, only where they are not installed.</summary>
+public sealed class LibreOfficeTheoryAttribute : TheoryAttribute
+{
+    public LibreOfficeTheoryAttribute()
+    {
+        if (!LibreOffice.Available)
+        {
+            Skip = LibreOffice.MissingReason;
+        }
+    }
+}

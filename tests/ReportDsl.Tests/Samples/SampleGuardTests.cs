@@ -9,7 +9,7 @@ public sealed partial class SampleGuardTests
 {
     private static readonly string[] KnownFiles =
     [
-        "input.rdsl", "expected.diagnostics.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
+        "input.rdsl", "expected.diagnostics.txt", "expected.analysis.txt", "expected.syntax.txt", "expected.model.txt", "expected.formatted.rdsl",
         "data.json", "data.txt", "data.md", "data.html", "data.docx", "data.pdf", "previous.json", "expected.validation.txt", "expected.validation.json", "expected.validation.sarif",
         "old.rdsl", "new.rdsl", "expected.diff.txt", "expected.migration.txt",
         "expected.validation.junit.xml", "expected.validation.github.txt",
@@ -20,9 +20,10 @@ public sealed partial class SampleGuardTests
 
     // RD9001 and RD6049 mark a bug; no input should produce them, so their tests force one (DiagnosticCatalogTests,
     // ReportDsl.Cli.Tests). RD6037 needs a signal in the middle of a run, which the CLI's SignalTests send.
-    // RD2090 and RD3124 need inputs over 16 M characters and 64 MB, too large to keep in the repository: SpecLimitTests,
-    // ReportDataReaderTests and BoundedValidationTests generate them.
-    private static readonly string[] CodesWithoutSample = ["RD9001", "RD6037", "RD6049", "RD2090", "RD3124"];
+    // RD2090 and RD3124 need inputs over 16 M characters and 64 MB: their samples (600-cli/050, 051) keep a small file
+    // that setup.txt pads with spaces past the limit in the run's temporary folder.
+    // RD7010 needs a rule system that takes more than 20 million steps to analyse; RuleSetAnalysisTests lowers the limit.
+    private static readonly string[] CodesWithoutSample = ["RD9001", "RD6037", "RD6049", "RD7010"];
 
     [Fact]
     public void Every_folder_has_an_input_and_only_known_files()
@@ -89,7 +90,7 @@ public sealed partial class SampleGuardTests
         // case folders produce them.
         var generatorCases = Directory.EnumerateDirectories(Path.Combine(RepoPaths.Root, "tests", "ReportDsl.Generators.Tests", "Cases"));
         var covered = SampleTests.SampleFolders().Concat(generatorCases)
-            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt"), Path.Combine(f, "expected.migration.txt"), Path.Combine(f, "expected.response.txt") })
+            .SelectMany(f => new[] { Path.Combine(f, "expected.diagnostics.txt"), Path.Combine(f, "expected.analysis.txt"), Path.Combine(f, "expected.validation.txt"), Path.Combine(f, "expected.render.txt"), Path.Combine(f, "expected.migration.txt"), Path.Combine(f, "expected.response.txt") })
             .Where(File.Exists)
             .SelectMany(f => (f.EndsWith("expected.migration.txt", StringComparison.Ordinal) ? MigrationCodePattern() : CodePattern()).Matches(File.ReadAllText(f)).Select(m => m.Value.Trim(' ', ':').Split(' ')[^1]))
             .Concat(SampleTests.SampleFolders()

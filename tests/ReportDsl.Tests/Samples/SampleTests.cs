@@ -1,4 +1,5 @@
 using System.Text;
+using ReportDsl.Analysis;
 using ReportDsl.Diagnostics;
 using ReportDsl.Formatting;
 using ReportDsl.Syntax;
@@ -9,7 +10,8 @@ namespace ReportDsl.Tests.Samples;
 
 /// <summary>
 /// Runs every folder under tests/Samples: input.rdsl with expected.diagnostics.txt and, where present,
-/// expected.syntax.txt, expected.model.txt and expected.formatted.rdsl. A new case is a new folder.
+/// expected.syntax.txt, expected.model.txt, expected.formatted.rdsl and expected.analysis.txt (the rule-set analysis
+/// of <c>check --analyze</c>, as an annotated listing). A new case is a new folder.
 /// </summary>
 public sealed class SampleTests
 {
@@ -70,6 +72,11 @@ public sealed class SampleTests
         IfExpected(folder, "expected.syntax.txt", () => SyntaxDump.Create(tree.Root));
         IfExpected(folder, "expected.model.txt", () => compilation.GetSemanticModel().Dump());
         IfExpected(folder, "expected.formatted.rdsl", () => Formatter.Format(tree) ?? "<not formatted: syntax errors>\n");
+        IfExpected(folder, "expected.analysis.txt", () =>
+        {
+            var findings = RuleSetAnalyzer.Analyze(compilation);
+            return string.Concat(texts.Select(t => DiagnosticListing.Create(t, findings.Select(f => f.Diagnostic).Where(d => d.Path == t.Path))));
+        });
     }
 
     /// <summary>input.rdsl first, then any further spec files of a multi-file case.</summary>

@@ -47,9 +47,15 @@ sectionDeclaration
     : SECTION name labels modifier* lineage* sectionBody
     ;
 
+// Facts come first in a section's braces: the numbers its text states, then its tables.
 sectionBody
-    : PROSE
-    | LBRACE tableDeclaration* RBRACE
+    : PROSE (LBRACE factDeclaration* RBRACE)?
+    | LBRACE factDeclaration* tableDeclaration* RBRACE
+    ;
+
+// A number the section's text states, read by a pattern in which {n} stands for the number.
+factDeclaration
+    : FACT name labels modifier* COLON cellType PATTERN STRING
     ;
 
 tableDeclaration
@@ -165,9 +171,10 @@ name
     | FORMAT | VERSION | SECTION | PROSE | TABLE | STUB | CELLS | COLUMNS | ROWS | ABSENT
     | GROUP | ALIAS | REQUIRED | OPTIONAL | HEADER | UNLABELED
     | COUNT | INTEGER_TYPE | TEXT | AMOUNT | UNIT | PRECISION
-    | EXHAUSTIVE | NONEXHAUSTIVE | SUBTOTAL | PERCENT | DATE | BOOLEAN | ENUM | DEFAULT | RANGE_KEYWORD | PATTERN
+    | EXHAUSTIVE | NONEXHAUSTIVE | SUBTOTAL | PERCENT | DATE | BOOLEAN | ENUM | DEFAULT | RANGE_KEYWORD
     | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS
     | EXTENDS | REVISES | REMOVE | RENAMED | SPLIT | MERGED | MOVED | FROM | SINCE | UNTIL
+    | FACT | PATTERN
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -221,6 +228,7 @@ BOOLEAN      : 'boolean';
 ENUM         : 'enum';
 DEFAULT      : 'default';
 RANGE_KEYWORD : 'range';
+FACT         : 'fact';
 PATTERN      : 'pattern';
 
 LBRACE   : '{';

@@ -14,7 +14,7 @@ namespace ReportDsl.Documents;
 /// Reads a published report into report data: finds which format it follows by how well its labels match each
 /// candidate spec, then reads every cell's value, or null with a finding when a cell cannot be read.
 /// </summary>
-public static class DocumentReader
+public static partial class DocumentReader
 {
     /// <summary>The report data (null when no table of any format was found), the format chosen with the evidence, and the findings that made the document unreadable.</summary>
     public sealed record Result(ReportData? Data, string Evidence, ImmutableArray<Finding> Errors);
@@ -23,7 +23,7 @@ public static class DocumentReader
     public const int MaxBytes = 64 * 1024 * 1024;
 
     /// <summary>The file extensions the readers understand.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".doc", ".wps", ".rtf"];
+    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".doc", ".wps", ".rtf", ".png", ".jpg", ".jpeg"];
 
     /// <summary>Reads a document file's bytes, by its extension; unreadable content becomes a finding, never an exception.</summary>
     public static Result ReadFile(ReadOnlySpan<byte> bytes, string path, IReadOnlyList<Validator> candidates)
@@ -63,9 +63,18 @@ public static class DocumentReader
                     : null;
                 return ReadItems(htmlItems, path, candidates, tooDeep, cancellationToken);
             case ".pdf":
-                return Pdf.PdfTokenizer.Tokenize(bytes, cancellationToken) is { } pdfItems
+                var (pdfItems, scanned) = Pdf.PdfTokenizer.Tokenize(bytes, cancellationToken);
+                if (scanned)
+                {
+                    // Pages without a text layer are pictures of pages: read by OCR.
+                    return ReadScan(Ocr.OcrReader.ReadPdf(bytes, cancellation: cancellationToken), path, candidates, cancellationToken);
+                }
+
+                return pdfItems is not null
                     ? ReadItems(pdfItems, path, candidates, cancellation: cancellationToken)
                     : new Result(null, string.Empty, [Finding.ForData(DiagnosticCatalog.RD3207, [], null, new FindingLocation(path, 1, 1))]);
+            case ".png" or ".jpg" or ".jpeg":
+                return ReadScan(Ocr.OcrReader.ReadImages([bytes.ToArray()], cancellation: cancellationToken), path, candidates, cancellationToken);
             case ".docx":
                 return ReadPackage(DocxTokenizer.Tokenize(bytes), path, candidates, cancellationToken);
             case ".xlsx":
@@ -159,9 +168,17 @@ public static class DocumentReader
             }
         }
 
+        // The text of the sections, and the facts it states; their findings come after those about the tables.
+        var prose = ProseSegmenter.Segment(items, validator.Format, path);
+        var proseFindings = new FindingCollector(int.MaxValue);
+        var stated = FactReader.Read(result.Values, prose.Sections, prose.Locate, new FindingLocation(path, 1, 1), proseFindings);
+        findings.AddRange(proseFindings.ToImmutable());
+
         var data = new ReportData(path, validator.Format.Name, validator.Format.Version, result.Values)
         {
-            Locator = Locate,
+            Locator = stated is null ? Locate : cell => stated.TryGetValue(cell, out var at) ? at : Locate(cell),
+            Prose = prose.Sections,
+            HasProse = true,
             ReadFindings = findings.ToImmutable(),
         };
         return new Result(data, evidence, []);

@@ -8,12 +8,16 @@ namespace ReportDsl.Cli.Tests;
 /// </summary>
 public sealed class ValidationSampleTests
 {
-    public static TheoryData<string> Cases()
+    public static TheoryData<string> Cases() => Folders(scans: false);
+
+    public static TheoryData<string> ScanCases() => Folders(scans: true);
+
+    private static TheoryData<string> Folders(bool scans)
     {
         var data = new TheoryData<string>();
         foreach (var folder in Directory.EnumerateDirectories(RepoPaths.Samples).SelectMany(Directory.EnumerateDirectories).Order(StringComparer.Ordinal))
         {
-            if (DataFile(folder) is not null)
+            if (DataFile(folder) is not null && OcrSamples.IsScan(folder) == scans)
             {
                 data.Add(Path.GetRelativePath(RepoPaths.Samples, folder).Replace('\\', '/'));
             }
@@ -28,7 +32,13 @@ public sealed class ValidationSampleTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Validation_sample(string name)
+    public void Validation_sample(string name) => Validate(name);
+
+    [OcrSampleTheory]
+    [MemberData(nameof(ScanCases))]
+    public void Validation_sample_read_by_ocr(string name) => Validate(name);
+
+    private static void Validate(string name)
     {
         var folder = Path.Combine(RepoPaths.Samples, name);
         foreach (var (kind, file) in new[] { ("text", "expected.validation.txt"), ("json", "expected.validation.json"), ("sarif", "expected.validation.sarif"), ("junit", "expected.validation.junit.xml"), ("github", "expected.validation.github.txt") })

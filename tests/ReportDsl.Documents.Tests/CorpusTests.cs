@@ -38,7 +38,7 @@ public sealed class CorpusTests
         var data = result.Data.ShouldNotBeNull();
         data.Version.ShouldBe(format, result.Evidence);
         var layout = data.Values.Layout;
-        Enumerable.Range(0, layout.Cells.Length).Count(i => data.Values.StateOf(i) == CellState.Present).ShouldBe(cellsRead);
+        Enumerable.Range(0, layout.FirstFact).Count(i => data.Values.StateOf(i) == CellState.Present).ShouldBe(cellsRead);
         foreach (var fact in facts.Split(';'))
         {
             var (id, value) = (fact.Split('=')[0], decimal.Parse(fact.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture));

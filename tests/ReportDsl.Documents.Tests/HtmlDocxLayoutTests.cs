@@ -49,7 +49,7 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
     {
         var validator = SeedAccuracyTests.Validators.Single(v => v.Format.Version == version);
         var random = new Random(seed);
-        var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.Cells.Length).ToArray();
+        var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.FirstFact).ToArray();
         var (bytes, path) = kind switch
         {
             Kind.Html => (Encoding.UTF8.GetBytes(RenderHtml(validator.Format, validator.Layout, values, random)), "synthetic.html"),
@@ -72,10 +72,11 @@ public sealed class HtmlDocxLayoutTests(ITestOutputHelper output)
 
         output.WriteLine($"{version} {kind} seed {seed}: {values.Length - wrong.Count}/{values.Length} cells right");
         wrong.ShouldBeEmpty();
-        data.ReadFindings.ShouldBeEmpty();
+        // The synthetic documents print only the tables, so the required sections' text is missing (RD3125), and only that.
+        data.ReadFindings.Where(f => f.Code != "RD3125").ShouldBeEmpty();
 
         // Every value points back at its cell.
-        var first = validator.Layout.Cells.Length - 1;
+        var first = validator.Layout.FirstFact - 1;
         data.Locator.ShouldNotBeNull()(first).ShouldNotBeNull().Detail.ShouldNotBeNull().ShouldStartWith(kind == Kind.Xlsx ? "sheet " : "table ");
     }
 

@@ -41,7 +41,7 @@ public sealed class SyntheticLayoutTests(ITestOutputHelper output)
     {
         var validator = SeedAccuracyTests.Validators.Single(v => v.Format.Version == version);
         var random = new Random(seed);
-        var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.Cells.Length).ToArray();
+        var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.FirstFact).ToArray();
         var text = Render(validator.Format, validator.Layout, values, layout, random);
 
         var result = DocumentReader.ReadText(text, "synthetic.txt", SeedAccuracyTests.Validators);
@@ -65,7 +65,7 @@ public sealed class SyntheticLayoutTests(ITestOutputHelper output)
     {
         var validator = SeedAccuracyTests.Validators.Single(v => v.Format.Version == "2021");
         var random = new Random(7);
-        var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.Cells.Length).ToArray();
+        var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.FirstFact).ToArray();
         validator.Layout.TryGetIndex("applications.received[legal.research]", out var broken).ShouldBeTrue();
         var ascii = values[broken].ToString(System.Globalization.CultureInfo.InvariantCulture);
         var fullwidth = string.Concat(ascii.Select(d => (char)('０' + (d - '0'))));

@@ -27,13 +27,18 @@ public sealed class ValidateEndpointTests : IClassFixture<ServiceFactory>
     public ValidateEndpointTests(ServiceFactory factory) => _client = factory.CreateClient();
 
     /// <summary>Samples with a data file; those with previous.json are sent with it as multipart/form-data, as `validate --previous` reads both.</summary>
-    public static TheoryData<string> Cases()
+    public static TheoryData<string> Cases() => Folders(scans: false);
+
+    /// <summary>Scanned reports, read by OCR where tesseract is installed.</summary>
+    public static TheoryData<string> ScanCases() => Folders(scans: true);
+
+    private static TheoryData<string> Folders(bool scans)
     {
         var data = new TheoryData<string>();
         foreach (var folder in Directory.EnumerateDirectories(Path.Combine(RepoPaths.Samples, "500-validation")).Order(StringComparer.Ordinal))
         {
             // An empty body is a bad request to the service (RD6052, tested with the problem samples), not a report.
-            if (DataFile(folder) is { } file && new FileInfo(file).Length > 0)
+            if (DataFile(folder) is { } file && new FileInfo(file).Length > 0 && OcrSamples.IsScan(folder) == scans)
             {
                 data.Add(Path.GetFileName(folder));
             }
@@ -47,7 +52,13 @@ public sealed class ValidateEndpointTests : IClassFixture<ServiceFactory>
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Findings_are_those_of_validate_json(string sample)
+    public Task Findings_are_those_of_validate_json(string sample) => Findings_match(sample);
+
+    [OcrSampleTheory]
+    [MemberData(nameof(ScanCases))]
+    public Task Findings_of_a_scan_are_those_of_validate_json(string sample) => Findings_match(sample);
+
+    private async Task Findings_match(string sample)
     {
         var (response, name) = await Post(sample, sarif: false);
         var expected = Expected(sample, "expected.validation.json")["files"]![0]!.AsObject();

@@ -137,6 +137,12 @@ internal sealed partial class SpecExtractor
                 continue;
             }
 
+            if (found.Any(IsUncertain))
+            {
+                ReadUncertain(table, row, wanted, found);
+                continue;
+            }
+
             Assign(table, row, wanted, Fit(found, CellsOf(table, row, wanted), LabelPath(row)));
         }
     }

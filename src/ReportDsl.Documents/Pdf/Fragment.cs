@@ -1,10 +1,9 @@
-using UglyToad.PdfPig.Content;
 using ReportDsl.Documents.Text;
 
 namespace ReportDsl.Documents.Pdf;
 
 /// <summary>The text of one cell on one line of a PDF page (or, once wrapped lines are joined, of the whole cell).</summary>
-internal sealed class Fragment(string text, double left, double right, double y, double size)
+internal sealed class Fragment(string text, double left, double right, double y, double size, double top, double confidence)
 {
     /// <summary>The cell text, wrapped lines joined without a separator (Chinese labels have no spaces).</summary>
     public string Text { get; private set; } = text;
@@ -24,6 +23,12 @@ internal sealed class Fragment(string text, double left, double right, double y,
     /// <summary>The font size, in points; distances are judged relative to it.</summary>
     public double Size { get; } = size;
 
+    /// <summary>The top of the highest glyph joined so far.</summary>
+    public double Top { get; private set; } = top;
+
+    /// <summary>How sure OCR is of the text (0–100): the least sure of its words; 100 for a text layer.</summary>
+    public double Confidence { get; private set; } = confidence;
+
     /// <summary>Whether the text is a number (a value cell).</summary>
     public bool IsNumber { get; } = TextNormalizer.TryNumber(text, out _);
 
@@ -34,8 +39,8 @@ internal sealed class Fragment(string text, double left, double right, double y,
     public bool AtCellEnd { get; set; }
 
     /// <summary>The fragment spanning a line's glyphs from first to last.</summary>
-    public static Fragment Of(string text, Letter first, Letter last) =>
-        new(text, first.StartBaseLine.X, last.EndBaseLine.X, first.StartBaseLine.Y, Math.Max(first.PointSize, last.PointSize));
+    public static Fragment Of(string text, List<Glyph> glyphs) =>
+        new(text, glyphs[0].Left, glyphs[^1].Right, glyphs[0].Y, Math.Max(glyphs[0].Size, glyphs[^1].Size), glyphs.Max(g => g.Top), glyphs.Min(g => g.Confidence));
 
     /// <summary>Whether two fragments share some horizontal extent (they may be in one column).</summary>
     public bool Overlaps(Fragment other) => other.Left < Right && Left < other.Right;
@@ -47,6 +52,8 @@ internal sealed class Fragment(string text, double left, double right, double y,
         Left = Math.Min(Left, below.Left);
         Right = Math.Max(Right, below.Right);
         LastY = below.Y;
+        Top = Math.Max(Top, below.Top);
+        Confidence = Math.Min(Confidence, below.Confidence);
         below.Joined = true;
     }
 }

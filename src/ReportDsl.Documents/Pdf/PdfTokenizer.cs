@@ -38,21 +38,22 @@ internal static partial class PdfTokenizer
     // A fraction of the page width: wider text is prose, not a cell.
     private const double NarrowCell = 0.45;
 
-    /// <summary>The items of a PDF, or null when the bytes are not a readable PDF with a text layer.</summary>
-    public static List<DocumentItem>? Tokenize(ReadOnlySpan<byte> bytes, CancellationToken cancellation = default)
+    /// <summary>
+    /// The items of a PDF with a text layer; otherwise no items, and whether the PDF is readable but has no text at all
+    /// (a scan, which OCR may read) rather than not readable.
+    /// </summary>
+    public static (List<DocumentItem>? Items, bool Scanned) Tokenize(ReadOnlySpan<byte> bytes, CancellationToken cancellation = default)
     {
         if (bytes.Length == 0 || bytes.Length > MaxBytes)
         {
-            return null;
+            return (null, false);
         }
 
         try
         {
             using var document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            var items = new List<DocumentItem>();
-            var line = 0;
             var letters = 0;
-            var pages = new List<List<List<Fragment>>>();
+            var pages = new List<PageContent>();
             for (var number = 1; number <= Math.Min(document.NumberOfPages, MaxPages); number++)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -60,52 +61,86 @@ internal static partial class PdfTokenizer
                 letters += page.Letters.Count;
                 if (letters > MaxLetters)
                 {
-                    return null;
+                    return (null, false);
                 }
 
-                pages.Add(Lines(page));
-                if (pages.Count > 1)
-                {
-                    JoinAcrossPages(pages[^2], pages[^1]);
-                }
+                pages.Add(new PageContent(number, [.. page.Letters.Select(Glyph.Of)], Rules(page), Borders(page), page.Width));
             }
 
-            for (var number = 1; number <= pages.Count; number++)
-            {
-                foreach (var row in pages[number - 1].Where(l => l.Count > 0))
-                {
-                    line++;
-                    var column = 0;
-                    foreach (var fragment in row)
-                    {
-                        column++;
-                        var cell = new List<DocumentItem>();
-                        TextTokenizer.AddCell(cell, fragment.Text, line, column, blankAllowed: false);
-                        var detail = string.Create(CultureInfo.InvariantCulture, $"page {number}, x {fragment.Left:0}, y {fragment.Y:0}");
-                        items.AddRange(cell.Select(item => item with { Column = column, Detail = detail }));
-                    }
-
-                    items.Add(new DocumentItem(ItemKind.RowBreak, string.Empty, 0, line, 0));
-                }
-            }
-
-            // A scanned report has pages but no text layer: nothing to read, which is not the same as "no table".
-            return letters == 0 ? null : items;
+            // A scanned report has pages but no text layer: nothing to read here, which is not the same as "no table".
+            return letters == 0 ? (null, document.NumberOfPages > 0) : (Items(pages, ocr: false), false);
         }
         catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException))
         {
             // The parser meets untrusted bytes and throws many exception types (format, encryption, stream and font
             // errors); all of them mean the same thing to the reader: this PDF cannot be read.
-            return null;
+            return (null, false);
         }
     }
 
+    /// <summary>The size of each page of a PDF in points, for OCR to draw them; empty when it cannot be opened.</summary>
+    public static List<(double Width, double Height)> PageSizes(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            return [.. Enumerable.Range(1, Math.Min(document.NumberOfPages, MaxPages)).Select(n => document.GetPage(n)).Select(p => (p.Width, p.Height))];
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Items in reading order from pages of glyphs and ruling lines, whether they come from a text layer or from OCR
+    /// word boxes: lines, cells, wrapped labels and numbers, and values beside their labels, page after page.
+    /// </summary>
+    public static List<DocumentItem> Items(IReadOnlyList<PageContent> pages, bool ocr)
+    {
+        var items = new List<DocumentItem>();
+        var line = 0;
+        var lines = new List<List<List<Fragment>>>();
+        foreach (var page in pages)
+        {
+            lines.Add(Lines(page));
+            if (lines.Count > 1)
+            {
+                JoinAcrossPages(lines[^2], lines[^1]);
+            }
+        }
+
+        for (var p = 0; p < pages.Count; p++)
+        {
+            foreach (var row in lines[p].Where(l => l.Count > 0))
+            {
+                line++;
+                var column = 0;
+                foreach (var fragment in row)
+                {
+                    column++;
+                    var cell = new List<DocumentItem>();
+                    TextTokenizer.AddCell(cell, fragment.Text, line, column, blankAllowed: false);
+                    var detail = ocr
+                        ? string.Create(CultureInfo.InvariantCulture, $"page {pages[p].Number}, x {fragment.Left:0}–{fragment.Right:0}, y {fragment.LastY:0}–{fragment.Top:0}, OCR confidence {fragment.Confidence:0} %")
+                        : string.Create(CultureInfo.InvariantCulture, $"page {pages[p].Number}, x {fragment.Left:0}, y {fragment.Y:0}");
+                    double? confidence = ocr ? fragment.Confidence : null;
+                    items.AddRange(cell.Select(item => item with { Column = column, Detail = detail, Confidence = confidence }));
+                }
+
+                items.Add(new DocumentItem(ItemKind.RowBreak, string.Empty, 0, line, 0));
+            }
+        }
+
+        return items;
+    }
+
     /// <summary>A page's lines, top to bottom, each a list of cell texts left to right, with wrapped labels joined.</summary>
-    private static List<List<Fragment>> Lines(Page page)
+    private static List<List<Fragment>> Lines(PageContent page)
     {
         var lines = new List<List<Fragment>>();
-        var borders = Borders(page);
-        foreach (var glyphs in Baselines(page.Letters))
+        var borders = page.Borders;
+        foreach (var glyphs in Baselines(page.Glyphs))
         {
             var fragments = Split(glyphs, borders);
             if (fragments.Count > 0 && !(fragments.Count == 1 && PageNumber().IsMatch(fragments[0].Text)))
@@ -114,29 +149,30 @@ internal static partial class PdfTokenizer
             }
         }
 
-        var rules = Rules(page);
+        var rules = page.Rules;
         JoinWrapped(lines, rules, borders, page.Width);
         JoinWrappedNumbers(lines, rules, borders);
         var kept = lines.Select(l => l.Where(f => !f.Joined).ToList()).Where(l => l.Count > 0).ToList();
         AnchorValues(kept);
-        return [.. kept.Where(l => l.Count > 0).Select(l => l.OrderBy(f => f.Left).ToList())];
+        var ordered = kept.Where(l => l.Count > 0).Select(l => (l.Max(f => f.Y), Cells: l.OrderBy(f => f.Left).ToList()));
+        return [.. ordered.Concat(page.CellRows).OrderByDescending(l => l.Item1).Select(l => l.Cells)];
     }
 
     /// <summary>Glyphs grouped by baseline, top to bottom; each group left to right, without spaces and doubled glyphs.</summary>
-    private static IEnumerable<List<Letter>> Baselines(IReadOnlyList<Letter> letters)
+    private static IEnumerable<List<Glyph>> Baselines(IReadOnlyList<Glyph> letters)
     {
         var sorted = letters
-            .Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.PointSize > 0)
-            .OrderByDescending(l => l.StartBaseLine.Y)
-            .ThenBy(l => l.StartBaseLine.X)
+            .Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.Size > 0)
+            .OrderByDescending(l => l.Y)
+            .ThenBy(l => l.Left)
             .ToList();
-        var current = new List<Letter>();
+        var current = new List<Glyph>();
         foreach (var letter in sorted)
         {
             if (current.Count > 0)
             {
-                var size = Math.Max(current.Max(l => l.PointSize), letter.PointSize);
-                if (current[0].StartBaseLine.Y - letter.StartBaseLine.Y > BaselineTolerance * size)
+                var size = Math.Max(current.Max(l => l.Size), letter.Size);
+                if (current[0].Y - letter.Y > BaselineTolerance * size)
                 {
                     yield return Order(current);
                     current = [];
@@ -152,12 +188,12 @@ internal static partial class PdfTokenizer
         }
 
         // Fake bold draws a glyph twice, a fraction of a point apart.
-        static List<Letter> Order(List<Letter> line)
+        static List<Glyph> Order(List<Glyph> line)
         {
-            var ordered = new List<Letter>();
-            foreach (var letter in line.OrderBy(l => l.StartBaseLine.X))
+            var ordered = new List<Glyph>();
+            foreach (var letter in line.OrderBy(l => l.Left))
             {
-                if (ordered.Count > 0 && ordered[^1].Value == letter.Value && Math.Abs(ordered[^1].StartBaseLine.X - letter.StartBaseLine.X) < 0.25 * letter.PointSize)
+                if (ordered.Count > 0 && ordered[^1].Value == letter.Value && Math.Abs(ordered[^1].Left - letter.Left) < 0.25 * letter.Size)
                 {
                     continue;
                 }
@@ -170,24 +206,25 @@ internal static partial class PdfTokenizer
     }
 
     /// <summary>Splits a line into cells where a border is drawn between two glyphs, or the gap is wider than padding and a border.</summary>
-    private static List<Fragment> Split(List<Letter> line, List<Border> borders)
+    private static List<Fragment> Split(List<Glyph> line, IReadOnlyList<Border> borders)
     {
         var fragments = new List<Fragment>();
         var text = new StringBuilder();
-        Letter? first = null;
-        Letter? previous = null;
-        foreach (var letter in line)
+        var start = 0;
+        Glyph? previous = null;
+        for (var index = 0; index < line.Count; index++)
         {
-            if (previous is not null && first is not null)
+            var letter = line[index];
+            if (previous is { } last)
             {
-                var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
-                var size = Math.Max(previous.PointSize, letter.PointSize);
-                var y = letter.StartBaseLine.Y;
-                if (gap > CellGap * size || borders.Any(b => b.X > previous.EndBaseLine.X - 0.5 && b.X < letter.StartBaseLine.X + 0.5 && b.Bottom < y + 0.5 * size && b.Top > y))
+                var gap = letter.Left - last.Right;
+                var size = Math.Max(last.Size, letter.Size);
+                var y = letter.Y;
+                if (gap > CellGap * size || borders.Any(b => b.X > last.Right - 0.5 && b.X < letter.Left + 0.5 && b.Bottom < y + 0.5 * size && b.Top > y))
                 {
-                    fragments.Add(Fragment.Of(text.ToString(), first, previous));
+                    fragments.Add(Fragment.Of(text.ToString(), line.GetRange(start, index - start)));
                     text.Clear();
-                    first = letter;
+                    start = index;
                 }
                 else if (gap > SpaceGap * size)
                 {
@@ -196,14 +233,13 @@ internal static partial class PdfTokenizer
                 }
             }
 
-            first ??= letter;
             text.Append(letter.Value);
             previous = letter;
         }
 
-        if (first is not null && previous is not null)
+        if (previous is not null)
         {
-            fragments.Add(Fragment.Of(text.ToString(), first, previous));
+            fragments.Add(Fragment.Of(text.ToString(), line.GetRange(start, line.Count - start)));
         }
 
         return fragments;
@@ -213,7 +249,7 @@ internal static partial class PdfTokenizer
     /// Joins a label with the lines below it that continue it in the same cell: close below (a wrapped line, not the
     /// next row), overlapping it horizontally, and with no number in that column in between (which would start a row).
     /// </summary>
-    private static void JoinWrapped(List<List<Fragment>> lines, List<Rule> rules, List<Border> borders, double pageWidth)
+    private static void JoinWrapped(List<List<Fragment>> lines, IReadOnlyList<Rule> rules, IReadOnlyList<Border> borders, double pageWidth)
     {
         // On a ruled page only text in a cell wraps: a heading above a table caption is not one label.
         bool InCell(Fragment f) => borders.Count == 0 || borders.Any(b => b.X <= f.Left + 0.5 && f.Left - b.X < 2 * f.Size && b.Bottom <= f.Y && b.Top >= f.Y);
@@ -253,7 +289,7 @@ internal static partial class PdfTokenizer
     /// Joins a number that a narrow ruled cell wrapped ("1484" over "2" is 14842): the number reaches its cell's right
     /// border, and the next text in that cell below it, with no rule between and within two lines, is a number alone.
     /// </summary>
-    private static void JoinWrappedNumbers(List<List<Fragment>> lines, List<Rule> rules, List<Border> borders)
+    private static void JoinWrappedNumbers(List<List<Fragment>> lines, IReadOnlyList<Rule> rules, IReadOnlyList<Border> borders)
     {
         if (rules.Count == 0 || borders.Count == 0)
         {
@@ -397,10 +433,6 @@ internal static partial class PdfTokenizer
 
         return borders;
     }
-
-    private readonly record struct Rule(double Y, double Left, double Right);
-
-    private readonly record struct Border(double X, double Bottom, double Top);
 
     [GeneratedRegex(@"^([-－—–]\s*\d+\s*[-－—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")]
     private static partial Regex PageNumber();

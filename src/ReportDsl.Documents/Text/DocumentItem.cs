@@ -28,5 +28,8 @@ internal enum ItemKind
 /// </summary>
 internal sealed record DocumentItem(ItemKind Kind, string Text, decimal Number, int Line, int Column, string? Detail = null)
 {
+    /// <summary>How sure OCR was of the text (0–100), or null when the document has a text layer.</summary>
+    public double? Confidence { get; init; }
+
     public Validation.FindingLocation Locate(string path) => new(path, Line, Column, Detail);
 }

@@ -12,10 +12,12 @@ internal sealed partial class Binder
     private static readonly string[] KnownFunctions = ["amount", "sum"];
 
     private ImmutableArray<TableSymbol> _allTables = [];
+    private Dictionary<(string Section, string Fact), FactSymbol> _facts = [];
 
     private void BindRules(FormatSymbol format)
     {
         _allTables = [.. format.Tables];
+        _facts = format.Facts.GroupBy(f => (f.Section.Name, f.Name)).ToDictionary(g => g.Key, g => g.First());
         var codes = new HashSet<string>(StringComparer.Ordinal);
         var rulesByTable = new Dictionary<TableSymbol, List<RuleSymbol>>();
         foreach (var (table, syntax, tree) in _pendingRules)
@@ -299,8 +301,13 @@ internal sealed partial class Binder
                 return new BoundErrorExpression();
             }
 
-            // The first name is an item of the rule's own table or, failing that, another table.
+            // The first name is an item of the rule's own table or, failing that, another table; "section.fact" is a fact.
             var names = reference.Row.Names.ToList();
+            if (!table.Rows.Concat(table.Columns).Any(i => i.Name == names[0].Text) && binder.FindFact(names) is { } fact)
+            {
+                return BindFact(reference, fact);
+            }
+
             var target = table;
             if (!table.Rows.Concat(table.Columns).Any(i => i.Name == names[0].Text) && binder._allTables.FirstOrDefault(t => t.Name == names[0].Text) is { } other)
             {
@@ -349,6 +356,25 @@ internal sealed partial class Binder
 
             var type = CheckCells(target, rows.Value.Items, columns.Value.Items, reference, isSum);
             return new BoundCells(target, rows.Value.Fixed, columns.Value.Fixed, reference.PreviousKeyword is not null, isSum, type);
+        }
+
+        private BoundExpression BindFact(CellReferenceSyntax reference, FactSymbol fact)
+        {
+            if (reference.Column is { } column)
+            {
+                binder.Report(DiagnosticCatalog.FactWithColumn(_source, column.Span, $"{fact.Section.Name}.{fact.Name}"));
+                return new BoundErrorExpression();
+            }
+
+            if (reference.PreviousKeyword is { } previous)
+            {
+                binder.Report(DiagnosticCatalog.PreviousFact(_source, previous.Span, $"{fact.Section.Name}.{fact.Name}"));
+                return new BoundErrorExpression();
+            }
+
+            var cell = fact.Cell;
+            _maxPrecision = Math.Max(_maxPrecision, cell.Type.Precision);
+            return new BoundCells(cell.Table, [cell.Row], [cell.Column], IsPrevious: false, IsSum: false, ExpressionType.Of(cell.Type));
         }
 
         /// <summary>

@@ -234,6 +234,7 @@ internal sealed partial class Binder
                 !modifiers.Contains(SyntaxKind.OptionalKeyword),
                 isProse);
             section.Lineage = BindLineage(syntax.Lineage);
+            section.Facts = BindFacts(section, syntax);
             if (syntax.Tables is not null)
             {
                 if (entry.Tables.IsEmpty && !syntax.Name.IsMissing)

@@ -89,6 +89,9 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD2112 = new("RD2112", DiagnosticSeverity.Error, "ConflictingLineage");
     private static readonly DiagnosticDescriptor RD2113 = new("RD2113", DiagnosticSeverity.Error, "LineageSourceClaimedTwice");
     private static readonly DiagnosticDescriptor RD2114 = new("RD2114", DiagnosticSeverity.Warning, "RevisedFormatNotFound");
+    // 219x: facts stated in a section's text.
+    private static readonly DiagnosticDescriptor RD2190 = new("RD2190", DiagnosticSeverity.Error, "FactPatternPlaceholder");
+    private static readonly DiagnosticDescriptor RD2191 = new("RD2191", DiagnosticSeverity.Error, "InvalidFactPattern");
     private static readonly DiagnosticDescriptor RD3001 = new("RD3001", DiagnosticSeverity.Error, "IncompatibleOperands");
     private static readonly DiagnosticDescriptor RD3002 = new("RD3002", DiagnosticSeverity.Error, "TextInArithmetic");
     private static readonly DiagnosticDescriptor RD3003 = new("RD3003", DiagnosticSeverity.Warning, "AmountsWithoutTolerance");
@@ -105,6 +108,9 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD3014 = new("RD3014", DiagnosticSeverity.Warning, "UnusedQuantifier");
     private static readonly DiagnosticDescriptor RD3015 = new("RD3015", DiagnosticSeverity.Error, "UnitMismatch");
     private static readonly DiagnosticDescriptor RD3030 = new("RD3030", DiagnosticSeverity.Error, "NotANumberType");
+    private static readonly DiagnosticDescriptor RD3045 = new("RD3045", DiagnosticSeverity.Error, "FactOfTextType");
+    private static readonly DiagnosticDescriptor RD3046 = new("RD3046", DiagnosticSeverity.Error, "FactWithColumn");
+    private static readonly DiagnosticDescriptor RD3047 = new("RD3047", DiagnosticSeverity.Error, "PreviousFact");
     // 31xx: findings about report data (Validation/); they carry a data location instead of a source span.
     internal static readonly DiagnosticDescriptor RD3101 = new("RD3101", DiagnosticSeverity.Warning, "MissingValue");
     internal static readonly DiagnosticDescriptor RD3102 = new("RD3102", DiagnosticSeverity.Warning, "RuleNotChecked");
@@ -122,6 +128,13 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3122 = new("RD3122", DiagnosticSeverity.Error, "UnknownDataProperty");
     internal static readonly DiagnosticDescriptor RD3123 = new("RD3123", DiagnosticSeverity.Error, "EmptyReportData");
     internal static readonly DiagnosticDescriptor RD3124 = new("RD3124", DiagnosticSeverity.Error, "ReportDataTooLarge");
+    // 3125-3139: the text of the sections (prose) and the facts it states.
+    internal static readonly DiagnosticDescriptor RD3125 = new("RD3125", DiagnosticSeverity.Warning, "RequiredProseMissing");
+    internal static readonly DiagnosticDescriptor RD3126 = new("RD3126", DiagnosticSeverity.Error, "UnknownProseSection");
+    internal static readonly DiagnosticDescriptor RD3127 = new("RD3127", DiagnosticSeverity.Error, "InvalidProse");
+    internal static readonly DiagnosticDescriptor RD3128 = new("RD3128", DiagnosticSeverity.Warning, "RequiredFactMissing");
+    internal static readonly DiagnosticDescriptor RD3129 = new("RD3129", DiagnosticSeverity.Warning, "FactStatedTwice");
+    internal static readonly DiagnosticDescriptor RD3130 = new("RD3130", DiagnosticSeverity.Warning, "FactOutOfRange");
     internal static readonly DiagnosticDescriptor RD3140 = new("RD3140", DiagnosticSeverity.Warning, "ValueNotInDocument");
     // 317x-318x: presence, type options and groups with values (lang-cells).
     internal static readonly DiagnosticDescriptor RD3170 = new("RD3170", DiagnosticSeverity.Error, "RequiredValueMissing");
@@ -152,6 +165,11 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3210 = new("RD3210", DiagnosticSeverity.Warning, "AmbiguousRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3211 = new("RD3211", DiagnosticSeverity.Error, "UnreadableRunTogetherCells");
     internal static readonly DiagnosticDescriptor RD3230 = new("RD3230", DiagnosticSeverity.Warning, "HtmlNestingTooDeep");
+    internal static readonly DiagnosticDescriptor RD3250 = new("RD3250", DiagnosticSeverity.Warning, "LowConfidenceOcrCell");
+    internal static readonly DiagnosticDescriptor RD3251 = new("RD3251", DiagnosticSeverity.Warning, "OcrDigitsChosenByRules");
+    internal static readonly DiagnosticDescriptor RD3252 = new("RD3252", DiagnosticSeverity.Error, "OcrToolMissing");
+    internal static readonly DiagnosticDescriptor RD3253 = new("RD3253", DiagnosticSeverity.Error, "UnreadableScan");
+    internal static readonly DiagnosticDescriptor RD3254 = new("RD3254", DiagnosticSeverity.Warning, "OcrPagesSkipped");
     internal static readonly DiagnosticDescriptor RD4001 = new("RD4001", DiagnosticSeverity.Error, "TemplateSyntaxError");
     internal static readonly DiagnosticDescriptor RD4002 = new("RD4002", DiagnosticSeverity.Error, "TemplateRuntimeError");
     internal static readonly DiagnosticDescriptor RD4003 = new("RD4003", DiagnosticSeverity.Error, "TemplateLimitExceeded");
@@ -218,13 +236,18 @@ public static class DiagnosticCatalog
         RD2100, RD2101, RD2102, RD2103, RD2104, RD2105, RD2106, RD2107, RD2108, RD2109, RD2110,
         RD2111, RD2112, RD2113, RD2114,
         RD2170, RD2171, RD2172, RD2173, RD2174, RD2175, RD2176,
+        RD2190, RD2191,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015, RD3030,
+        RD3045, RD3046, RD3047,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
-        RD3120, RD3121, RD3122, RD3123, RD3124, RD3140,
+        RD3120, RD3121, RD3122, RD3123, RD3124,
+        RD3125, RD3126, RD3127, RD3128, RD3129, RD3130,
+        RD3140,
         RD3150, RD3151, RD3152, RD3153, RD3154,
         RD3170, RD3171, RD3172, RD3173, RD3174, RD3175, RD3176, RD3177, RD3178, RD3179, RD3180,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
+        RD3250, RD3251, RD3252, RD3253, RD3254,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
         RD4100, RD4101, RD4102,
         RD5001, RD5002,
@@ -370,6 +393,13 @@ public static class DiagnosticCatalog
 
     internal static Diagnostic NothingToAddUp(SourceText s, TextSpan span, string path) => Make(RD2176, s, span, path);
 
+    // ---- 219x: facts
+
+    internal static Diagnostic FactPatternPlaceholder(SourceText s, TextSpan span, string fact, int count) => Make(RD2190, s, span, fact, count);
+
+    internal static Diagnostic InvalidFactPattern(SourceText s, TextSpan span, string fact, object problem) =>
+        Make(RD2191, s, span, fact, problem is string text ? Shorten(text) : problem);
+
     // ---- 3xxx: types and rules
 
     internal static Diagnostic NotANumberType(SourceText s, TextSpan span, string cell, string type) => Make(RD3030, s, span, cell, type);
@@ -406,6 +436,12 @@ public static class DiagnosticCatalog
     internal static Diagnostic UnusedQuantifier(SourceText s, TextSpan span, bool isRow) => Make(RD3014, s, span, isRow ? "row" : "column");
 
     internal static Diagnostic UnitMismatch(SourceText s, TextSpan span, string left, string right) => Make(RD3015, s, span, left, right);
+
+    internal static Diagnostic FactOfTextType(SourceText s, TextSpan span, string fact) => Make(RD3045, s, span, fact);
+
+    internal static Diagnostic FactWithColumn(SourceText s, TextSpan span, string fact) => Make(RD3046, s, span, fact);
+
+    internal static Diagnostic PreviousFact(SourceText s, TextSpan span, string fact) => Make(RD3047, s, span, fact);
 
     // ---- 4xxx: templates
 

@@ -103,8 +103,118 @@ public static class CSharpEmitter
             w.Append("    public ").Append(TypeOf(cell.Type)).Append("? ").Append(names[cell]).Append(" { get; set; }\n");
         }
 
+        foreach (var fact in format.Facts)
+        {
+            w.Append('\n');
+            w.Append("    /// <summary>").Append(Xml(fact.Label)).Append(" (<c>").Append(Xml(fact.Cell.Id)).Append("</c>, ").Append(Xml(fact.Type.ToString()))
+                .Append("): a fact the text of ").Append(Xml(fact.Section.Label)).Append(" states; null when it does not (the rules over it are then not checked).</summary>\n");
+            w.Append("    public ").Append(TypeOf(fact.Type)).Append("? ").Append(names[fact.Cell]).Append(" { get; set; }\n");
+        }
+
         EmitTrySet(w, format, names);
+        EmitReadFacts(w, format, names);
         w.Append("}\n\n");
+    }
+
+    // The facts are read from the sections' text as the in-process reader reads them (ReportDsl.Validation.FactReader):
+    // the same regular expression, and a value only when every match states the same number.
+    private static void EmitReadFacts(StringBuilder w, FormatSymbol format, Dictionary<CellSymbol, string> names)
+    {
+        var facts = format.Facts.ToList();
+        if (facts.Count == 0)
+        {
+            return;
+        }
+
+        w.Append("\n    /// <summary>Reads the facts a section's text states into their properties (null where the text does not state one, or states it with different values).</summary>\n");
+        w.Append("    /// <param name=\"section\">The section's identifier, such as <c>").Append(Xml(facts[0].Section.Name)).Append("</c>.</param>\n");
+        w.Append("    /// <param name=\"text\">The section's text, or null when the report has none.</param>\n");
+        w.Append("    /// <returns>False when the format has no section with facts of that identifier.</returns>\n");
+        w.Append("    public bool ReadFacts(string section, string? text)\n    {\n");
+        w.Append("        switch (section)\n        {\n");
+        foreach (var group in facts.GroupBy(f => f.Section))
+        {
+            w.Append("            case ").Append(Literal(group.Key.Name)).Append(":\n");
+            foreach (var fact in group)
+            {
+                var index = facts.IndexOf(fact).ToString(CultureInfo.InvariantCulture);
+                var conversion = fact.Type.Kind switch
+                {
+                    CellTypeKind.Count => "Whole(Stated(text, Fact" + index + "), negative: false)",
+                    CellTypeKind.Integer => "Whole(Stated(text, Fact" + index + "), negative: true)",
+                    _ => "Amount(Stated(text, Fact" + index + "), " + fact.Type.Precision.ToString(CultureInfo.InvariantCulture) + ")",
+                };
+                w.Append("                ").Append(names[fact.Cell]).Append(" = ").Append(conversion).Append(";\n");
+            }
+
+            w.Append("                return true;\n");
+        }
+
+        w.Append("            default:\n                return false;\n        }\n    }\n");
+        for (var i = 0; i < facts.Count; i++)
+        {
+            w.Append("\n    private static readonly global::System.Text.RegularExpressions.Regex Fact").Append(i.ToString(CultureInfo.InvariantCulture))
+                .Append(" = new(").Append(Literal(facts[i].Expression))
+                .Append(", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant | global::System.Text.RegularExpressions.RegexOptions.NonBacktracking);\n");
+        }
+
+        w.Append("""
+
+    private static decimal? Stated(string? text, global::System.Text.RegularExpressions.Regex pattern)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        string? stated = null;
+        foreach (global::System.Text.RegularExpressions.Match match in pattern.Matches(text))
+        {
+            var number = Normalize(match.Groups["n"].Value);
+            if (stated is not null && stated != number)
+            {
+                return null;
+            }
+
+            stated = number;
+        }
+
+        return stated is not null && decimal.TryParse(stated, global::System.Globalization.NumberStyles.AllowLeadingSign | global::System.Globalization.NumberStyles.AllowDecimalPoint, global::System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    private static string Normalize(string number)
+    {
+        var builder = new global::System.Text.StringBuilder(number.Length);
+        foreach (var c in number)
+        {
+            if (c >= '０' && c <= '９')
+            {
+                builder.Append((char)('0' + (c - '０')));
+            }
+            else if (c == '．')
+            {
+                builder.Append('.');
+            }
+            else if (c == '－' || c == '−')
+            {
+                builder.Append('-');
+            }
+            else if (c != ',' && c != '，')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static long? Whole(decimal? value, bool negative) =>
+        value is { } number && number == decimal.Truncate(number) && number >= long.MinValue && number <= long.MaxValue && (negative || number >= 0) ? (long)number : null;
+
+    private static decimal? Amount(decimal? value, int precision) =>
+        value is { } number && (number / 1.0000000000000000000000000000m).Scale <= precision ? number : null;
+
+""");
     }
 
     // Report data names cells by identifier; TrySet lets a caller fill a Report from such data without knowing the
@@ -277,7 +387,11 @@ public static class CSharpEmitter
 
             w.Append(Indent).Append(variables.Count == 0 ? "if (" : "else if (").Append(property).Append(" is not ").Append(TypeOf(term.Cell.Type)).Append(' ').Append(variable).Append(")\n");
             w.Append(Indent).Append("{\n");
-            if (term.Cell.Presence == Presence.Optional)
+            if (term.Cell.Fact is not null)
+            {
+                w.Append(Indent).Append("    // The text does not state the fact: the rule does not apply.\n");
+            }
+            else if (term.Cell.Presence == Presence.Optional)
             {
                 // An optional cell left blank: the rule is not checked, and says nothing.
                 w.Append(Indent).Append("    // ").Append(OneLine(id)).Append(" is optional.\n");
@@ -429,6 +543,19 @@ public static class CSharpEmitter
             }
 
             names[cell] = candidate;
+        }
+
+        // A fact's name has one underscore where a cell's has two, so the two never clash.
+        foreach (var fact in format.Facts)
+        {
+            var name = Pascal(fact.Section.Name) + "_" + Pascal(fact.Name);
+            var candidate = name;
+            for (var suffix = 2; !used.Add(candidate); suffix++)
+            {
+                candidate = name + "_" + suffix.ToString(CultureInfo.InvariantCulture);
+            }
+
+            names[fact.Cell] = candidate;
         }
 
         return names;

@@ -44,6 +44,19 @@ public static class JsonSchemaEmitter
             };
         }
 
+        var prose = new JsonObject();
+        foreach (var section in format.Sections)
+        {
+            var facts = section.Facts.IsEmpty
+                ? string.Empty
+                : " Facts read from it: " + string.Join("; ", section.Facts.Select(f => $"{f.Name} ({f.Label}, {f.Type}, pattern {f.Pattern})")) + ".";
+            prose[section.Name] = new JsonObject
+            {
+                ["description"] = $"The text of {section.Label}{(section.IsRequired && section.IsProse ? " (required)" : string.Empty)}.{facts}",
+                ["$ref"] = "#/$defs/prose",
+            };
+        }
+
         var schema = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -52,6 +65,7 @@ public static class JsonSchemaEmitter
             ["description"] = $"Report data for {format.Name} version {format.Version} ({format.Document}). A missing, null or blank cell is missing, never 0.",
             ["type"] = "object",
             ["required"] = new JsonArray("format", "version", "cells"),
+            ["$defs"] = new JsonObject { ["prose"] = ProseSchema() },
             ["properties"] = new JsonObject
             {
                 ["$schema"] = new JsonObject { ["type"] = "string" },
@@ -59,6 +73,13 @@ public static class JsonSchemaEmitter
                 ["version"] = new JsonObject { ["const"] = format.Version },
                 ["agency"] = new JsonObject { ["type"] = "string", ["description"] = "The agency that published the report." },
                 ["year"] = new JsonObject { ["type"] = "integer", ["description"] = "The report year." },
+                ["prose"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["description"] = "The text of the report's sections, by section id. Without it the data is table data only: the facts the text states and the required sections' text are not checked.",
+                    ["properties"] = prose,
+                    ["additionalProperties"] = false,
+                },
                 ["cells"] = new JsonObject
                 {
                     ["type"] = "object",
@@ -69,6 +90,35 @@ public static class JsonSchemaEmitter
         };
         return schema.ToJsonString(Options).ReplaceLineEndings("\n") + "\n";
     }
+
+    private static JsonObject ProseSchema() => new()
+    {
+        ["anyOf"] = new JsonArray(
+            new JsonObject { ["type"] = "string" },
+            new JsonObject { ["type"] = "null" },
+            new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["text"] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "null" }) },
+                    ["heading"] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "null" }) },
+                    ["location"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["line"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                            ["column"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                        },
+                        ["required"] = new JsonArray("line", "column"),
+                        ["additionalProperties"] = false,
+                    },
+                },
+                ["required"] = new JsonArray("text"),
+                ["additionalProperties"] = false,
+            }),
+    };
 
     private static JsonObject ValueSchema(CellType type)
     {

@@ -109,14 +109,46 @@ public static class Formatter
             if (section.ProseKeyword is { } prose)
             {
                 Token(prose);
+                if (section is { OpenBrace: { } factsOpen, Facts: { } proseFacts, CloseBrace: { } factsClose })
+                {
+                    Block(factsOpen, proseFacts, Fact, factsClose);
+                    return;
+                }
+
                 EndLine();
                 return;
             }
 
             if (section is { OpenBrace: { } open, Tables: { } tables, CloseBrace: { } close })
             {
-                Block(open, tables, Table, close, blankLineBetween: true);
+                // Facts one per line, then the tables, a blank line before each table.
+                IEnumerable<SyntaxNode> members = section.Facts is { } facts ? [.. facts, .. tables] : tables;
+                Block(open, members, SectionMember, close, blankLineBefore: member => member is TableDeclarationSyntax);
             }
+        }
+
+        private void SectionMember(SyntaxNode member)
+        {
+            if (member is FactDeclarationSyntax fact)
+            {
+                Fact(fact);
+            }
+            else if (member is TableDeclarationSyntax table)
+            {
+                Table(table);
+            }
+        }
+
+        private void Fact(FactDeclarationSyntax fact)
+        {
+            Token(fact.FactKeyword);
+            Token(fact.Name);
+            Labels(fact.Labels);
+            Tokens(fact.Modifiers);
+            Token(fact.Colon);
+            CellType(fact.Type);
+            Token(fact.PatternKeyword);
+            Token(fact.Pattern);
         }
 
         private void Table(TableDeclarationSyntax table)
@@ -382,7 +414,7 @@ public static class Formatter
             }
         }
 
-        private void Block<T>(SyntaxToken open, SyntaxList<T> items, Action<T> print, SyntaxToken close, bool blankLineBetween = false)
+        private void Block<T>(SyntaxToken open, IEnumerable<T> items, Action<T> print, SyntaxToken close, bool blankLineBetween = false, Func<T, bool>? blankLineBefore = null)
             where T : SyntaxNode
         {
             Token(open);
@@ -392,7 +424,7 @@ public static class Formatter
             foreach (var item in items)
             {
                 var firstToken = item.DescendantTokens().First();
-                if (!first && (blankLineBetween || HasBlankLineBefore(firstToken)))
+                if (!first && (blankLineBetween || blankLineBefore?.Invoke(item) == true || HasBlankLineBefore(firstToken)))
                 {
                     BlankLine();
                 }

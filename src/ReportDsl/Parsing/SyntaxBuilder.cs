@@ -122,12 +122,27 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         var body = c.sectionBody();
         if (body is null)
         {
-            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, lineage, Missing(SyntaxKind.ProseKeyword), null, null, null);
+            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, lineage, Missing(SyntaxKind.ProseKeyword), null, null, null, null);
         }
 
         if (OptionalToken(body, ReportDslLexer.PROSE) is { } prose)
         {
-            return new SectionDeclarationSyntax(keyword, name, labels, modifiers, lineage, prose, null, null, null);
+            if (OptionalToken(body, ReportDslLexer.LBRACE) is not { } open)
+            {
+                return new SectionDeclarationSyntax(keyword, name, labels, modifiers, lineage, prose, null, null, null, null);
+            }
+
+            return new SectionDeclarationSyntax(
+                keyword,
+                name,
+                labels,
+                modifiers,
+                lineage,
+                prose,
+                open,
+                List(body.factDeclaration(), BuildFact),
+                null,
+                Token(body, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
         }
 
         return new SectionDeclarationSyntax(
@@ -138,9 +153,20 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
             lineage,
             null,
             Token(body, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
+            body.factDeclaration().Length == 0 ? null : List(body.factDeclaration(), BuildFact),
             List(body.tableDeclaration(), BuildTable),
             Token(body, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
     }
+
+    private FactDeclarationSyntax BuildFact(P.FactDeclarationContext c) => new(
+        Token(c, ReportDslLexer.FACT, SyntaxKind.FactKeyword),
+        Name(c.name()),
+        BuildLabels(c.labels()),
+        Modifiers(c.modifier()),
+        Token(c, ReportDslLexer.COLON, SyntaxKind.ColonToken),
+        BuildCellType(c.cellType()),
+        Token(c, ReportDslLexer.PATTERN, SyntaxKind.PatternKeyword),
+        Token(c, ReportDslLexer.STRING, SyntaxKind.StringToken));
 
     private TableDeclarationSyntax BuildTable(P.TableDeclarationContext c) => new(
         Token(c, ReportDslLexer.TABLE, SyntaxKind.TableKeyword),

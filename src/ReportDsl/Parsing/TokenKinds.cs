@@ -58,6 +58,7 @@ internal static class TokenKinds
         [ReportDslLexer.ENUM] = SyntaxKind.EnumKeyword,
         [ReportDslLexer.DEFAULT] = SyntaxKind.DefaultKeyword,
         [ReportDslLexer.RANGE_KEYWORD] = SyntaxKind.RangeKeyword,
+        [ReportDslLexer.FACT] = SyntaxKind.FactKeyword,
         [ReportDslLexer.PATTERN] = SyntaxKind.PatternKeyword,
         [ReportDslLexer.LBRACE] = SyntaxKind.OpenBraceToken,
         [ReportDslLexer.RBRACE] = SyntaxKind.CloseBraceToken,

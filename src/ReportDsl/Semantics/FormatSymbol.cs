@@ -36,6 +36,9 @@ public sealed class FormatSymbol : Symbol
     /// <summary>Gets every table of every section, in order.</summary>
     public IEnumerable<TableSymbol> Tables => Sections.SelectMany(s => s.Tables);
 
+    /// <summary>Gets every fact of every section, in order.</summary>
+    public IEnumerable<FactSymbol> Facts => Sections.SelectMany(s => s.Facts);
+
     /// <summary>Gets every rule of every table, in order.</summary>
     public IEnumerable<RuleSymbol> Rules => Tables.SelectMany(t => t.Rules);
 

@@ -22,6 +22,11 @@ internal static class ModelPrinter
             foreach (var section in format.Sections)
             {
                 Line(builder, 1, $"section {section.Name} \"{section.Label}\"{Aliases(section.Aliases)} {(section.IsRequired ? "required" : "optional")} {(section.IsProse ? "prose" : "tables")}{Lineage(section.Lineage)}");
+                foreach (var fact in section.Facts)
+                {
+                    Line(builder, 2, $"fact {fact.Cell.Id} \"{fact.Label}\"{Aliases(fact.Aliases)} {(fact.IsRequired ? "required" : "optional")} : {fact.Type} pattern \"{fact.Pattern}\"");
+                }
+
                 foreach (var table in section.Tables)
                 {
                     PrintTable(builder, table);

@@ -32,4 +32,7 @@ public sealed class SectionSymbol : Symbol
 
     /// <summary>Gets the tables in order.</summary>
     public ImmutableArray<TableSymbol> Tables { get; internal set; } = [];
+
+    /// <summary>Gets the facts the section's text states, in order.</summary>
+    public ImmutableArray<FactSymbol> Facts { get; internal set; } = [];
 }

@@ -2,11 +2,14 @@ using System.Collections.Immutable;
 
 namespace ReportDsl.Syntax;
 
-/// <summary><c>section id "label" modifiers prose</c> or <c>section id "label" modifiers { tables }</c>.</summary>
+/// <summary>
+/// <c>section id "label" modifiers prose</c>, <c>section id "label" modifiers prose { facts }</c> or
+/// <c>section id "label" modifiers { facts tables }</c>.
+/// </summary>
 public sealed class SectionDeclarationSyntax : DeclarationSyntax
 {
-    internal SectionDeclarationSyntax(SyntaxToken sectionKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxList<LineageClauseSyntax>? lineage, SyntaxToken? proseKeyword, SyntaxToken? openBrace, SyntaxList<TableDeclarationSyntax>? tables, SyntaxToken? closeBrace)
-        : base(SyntaxKind.SectionDeclaration, [sectionKeyword, name, labels, modifiers, lineage, proseKeyword, openBrace, tables, closeBrace])
+    internal SectionDeclarationSyntax(SyntaxToken sectionKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxList<LineageClauseSyntax>? lineage, SyntaxToken? proseKeyword, SyntaxToken? openBrace, SyntaxList<FactDeclarationSyntax>? facts, SyntaxList<TableDeclarationSyntax>? tables, SyntaxToken? closeBrace)
+        : base(SyntaxKind.SectionDeclaration, [sectionKeyword, name, labels, modifiers, lineage, proseKeyword, openBrace, facts, tables, closeBrace])
     {
     }
 
@@ -33,14 +36,17 @@ public sealed class SectionDeclarationSyntax : DeclarationSyntax
     /// <summary>Gets the <c>prose</c> keyword of a text-only section.</summary>
     public SyntaxToken? ProseKeyword => OptionalToken(5);
 
-    /// <summary>Gets the opening brace of a section with tables.</summary>
+    /// <summary>Gets the opening brace of a section with tables or facts.</summary>
     public SyntaxToken? OpenBrace => OptionalToken(6);
 
-    /// <summary>Gets the tables of the section.</summary>
-    public SyntaxList<TableDeclarationSyntax>? Tables => OptionalNode<SyntaxList<TableDeclarationSyntax>>(7);
+    /// <summary>Gets the facts the section's text states (null when the section has no braces).</summary>
+    public SyntaxList<FactDeclarationSyntax>? Facts => OptionalNode<SyntaxList<FactDeclarationSyntax>>(7);
+
+    /// <summary>Gets the tables of the section (null for a prose section).</summary>
+    public SyntaxList<TableDeclarationSyntax>? Tables => OptionalNode<SyntaxList<TableDeclarationSyntax>>(8);
 
     /// <summary>Gets the closing brace.</summary>
-    public SyntaxToken? CloseBrace => OptionalToken(8);
+    public SyntaxToken? CloseBrace => OptionalToken(9);
 
     internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new SectionDeclarationSyntax(slots);
 }

@@ -204,6 +204,15 @@ public enum SyntaxKind
     /// <summary>A lineage clause such as <c>renamed from old_id</c> or <c>since 2021</c>.</summary>
     LineageClause,
 
+    /// <summary>The <c>fact</c> keyword.</summary>
+    FactKeyword,
+
+    /// <summary>The <c>pattern</c> keyword.</summary>
+    PatternKeyword,
+
+    /// <summary>A fact a section's text states.</summary>
+    FactDeclaration,
+
     // Added after the first release's kinds, so that their numbers stay as they were.
     /// <summary><c>exhaustive</c>: a group that holds values, each the sum of its parts.</summary>
     ExhaustiveKeyword,
@@ -223,8 +232,6 @@ public enum SyntaxKind
     DefaultKeyword,
     /// <summary><c>range</c>.</summary>
     RangeKeyword,
-    /// <summary><c>pattern</c>.</summary>
-    PatternKeyword,
     /// <summary>A type option: <c>default 0</c>, <c>range 0..100</c> or <c>pattern "..."</c>.</summary>
     TypeOption,
 }

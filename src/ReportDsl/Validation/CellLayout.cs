@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using ReportDsl.Semantics;
 
 namespace ReportDsl.Validation;
@@ -9,11 +10,14 @@ public sealed class CellLayout
     private readonly Dictionary<string, int> _indexById;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
     private readonly Dictionary<CellSymbol, int> _indexByCell;
+    private readonly Regex[] _factExpressions;
 
     internal CellLayout(FormatSymbol format)
     {
         Format = format;
-        Cells = [.. format.Tables.SelectMany(t => t.Cells)];
+        // Facts come after every table cell, so that the tables' numbering does not depend on them.
+        Cells = [.. format.Tables.SelectMany(t => t.Cells), .. format.Facts.Select(f => f.Cell)];
+        FirstFact = Cells.Length - format.Facts.Count();
         _indexById = new Dictionary<string, int>(StringComparer.Ordinal);
         _indexByCell = new Dictionary<CellSymbol, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < Cells.Length; i++)
@@ -23,19 +27,28 @@ public sealed class CellLayout
         }
 
         _indexBySpan = _indexById.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Compiled once per format; the engine without backtracking matches in time linear in the text, whatever the pattern.
+        _factExpressions = [.. format.Facts.Select(f => new Regex(f.Expression, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))];
     }
 
     /// <summary>Gets the format.</summary>
     public FormatSymbol Format { get; }
 
-    /// <summary>Gets every cell, table by table, row by row.</summary>
+    /// <summary>Gets every cell, table by table, row by row, then the facts of the sections' text.</summary>
     public ImmutableArray<CellSymbol> Cells { get; }
+
+    /// <summary>Gets the index of the first fact: cells from here on hold the facts of the sections' text.</summary>
+    public int FirstFact { get; }
 
     /// <summary>Finds a cell's index by its identifier, such as <c>applications.received[natural]</c>.</summary>
     public bool TryGetIndex(string id, out int index) => _indexById.TryGetValue(id, out index);
 
     /// <summary>Finds a cell's index without making a string of its identifier (the report-data reader's hot path).</summary>
     internal bool TryGetIndex(ReadOnlySpan<char> id, out int index) => _indexBySpan.TryGetValue(id, out index);
+
+    /// <summary>Gets the regular expression that reads a fact from its section's text.</summary>
+    internal Regex FactExpression(int cell) => _factExpressions[cell - FirstFact];
 
     /// <summary>Gets a cell's index.</summary>
     public int IndexOf(CellSymbol cell) => _indexByCell[cell];

@@ -54,6 +54,7 @@ internal sealed class InstanceCheck
                 case CellState.Invalid:
                     return new RuleOutcome(RuleStatus.Invalid, Cell: cell, CellIsPrevious: isPrevious);
                 case CellState.Omitted:
+                case CellState.Unstated:
                     return new RuleOutcome(RuleStatus.NotApplicable);
             }
         }

@@ -34,6 +34,15 @@ public sealed class ReportData
     /// <summary>Finds where each cell's value came from.</summary>
     internal Func<int, FindingLocation?>? Locator { get; init; }
 
+    /// <summary>
+    /// Gets the text of the report's sections, in the format's order; empty when the data gives none (report data
+    /// without "prose" is table data only, and the checks on the text do not apply to it).
+    /// </summary>
+    public ImmutableArray<ProseSection> Prose { get; internal init; } = [];
+
+    /// <summary>Gets whether the data states the text of its sections (a document, or report data with "prose").</summary>
+    public bool HasProse { get; internal init; }
+
     /// <summary>Gets the problems found while reading values: wrong types, unknown cells, missing values.</summary>
     public ImmutableArray<Finding> ReadFindings { get; internal init; } = [];
 

@@ -23,11 +23,12 @@ public static class ReportDataReader
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 };
 
     // What the tool itself writes (ReportDataWriter) is accepted back: its extra metadata is ignored, not unknown.
-    private static readonly string[] TopLevelProperties = ["$schema", "agency", "cells", "format", "formatChoice", "source", "version", "year"];
+    private static readonly string[] TopLevelProperties = ["$schema", "agency", "cells", "format", "formatChoice", "prose", "source", "version", "year"];
     private static readonly string[] CellProperties = ["columnLabels", "location", "rowLabels", "table", "value"];
+    private static readonly string[] ProseProperties = ["heading", "location", "text"];
 
     // Repeating one of these with another value changes what is read; repeating anything else changes nothing.
-    private static readonly HashSet<string> MeaningfulTopLevel = ["agency", "cells", "format", "version", "year"];
+    private static readonly HashSet<string> MeaningfulTopLevel = ["agency", "cells", "format", "prose", "version", "year"];
 
     /// <summary>The outcome of reading: the data, or the findings that made it unreadable.</summary>
     public sealed record Result(ReportData? Data, ImmutableArray<Finding> Errors);
@@ -196,6 +197,7 @@ public static class ReportDataReader
         private bool _resolved;
         private CellContext? _cells;
         private long _cellsOffset = -1;
+        private long _proseOffset = -1;
 
         public Result Read()
         {
@@ -278,6 +280,14 @@ public static class ReportDataReader
                 case "year" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var y):
                     _year = y;
                     break;
+                case "prose":
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw new JsonException("\"prose\" must be an object with the text of each section", null, 0, 0);
+                    }
+
+                    _proseOffset = keyOffset;
+                    break;
                 case "cells":
                     _cellsOffset = keyOffset;
                     if (_format is not null && _version is not null && Resolve() is { } layout)
@@ -324,6 +334,215 @@ public static class ReportDataReader
             }
         }
 
+        /// <summary>Reads "prose": the text of each section, a string or {"text", "heading", "location"}, in the format's order.</summary>
+        private readonly List<(ProseSection Section, (long Start, int Length) Raw)> ReadProse(CellContext context)
+        {
+            var layout = context.Values.Layout;
+            var sections = layout.Format.Sections;
+            var read = new List<(ProseSection Section, (long Start, int Length) Raw, int Order)>();
+            var firstKeys = new Dictionary<string, (long Key, long Start, long End)>(StringComparer.Ordinal);
+            var reader = new Utf8JsonReader(_json, Options);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.TokenStartIndex != _proseOffset)
+            {
+                reader.Read();
+                reader.Skip();
+            }
+
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString() ?? string.Empty;
+                var keyOffset = reader.TokenStartIndex;
+                reader.Read();
+                var valueStart = reader.TokenStartIndex;
+                var order = IndexOfSection(sections, name);
+                if (order < 0)
+                {
+                    reader.Skip();
+                    if (findings.Wants(DiagnosticCatalog.RD3126))
+                    {
+                        var names = sections.Select(s => s.Name).ToList();
+                        var suggestion = NameSuggester.Suggest(name, names);
+                        findings.Add(Finding.ForData(DiagnosticCatalog.RD3126, [], null, lines.Locate(path, keyOffset), name, context.FormatDescription,
+                            string.Join(", ", names.Select(n => $"\"{n}\"")), suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)));
+                    }
+
+                    continue;
+                }
+
+                if (firstKeys.TryGetValue(name, out var earlier))
+                {
+                    reader.Skip();
+                    var same = _json[(int)earlier.Start..(int)earlier.End].SequenceEqual(_json[(int)valueStart..(int)reader.BytesConsumed]);
+                    Duplicate(findings, lines, path, keyOffset, earlier.Key, name, changesMeaning: !same);
+                    continue;
+                }
+
+                if (ReadProseValue(ref reader, name, context) is { } value)
+                {
+                    read.Add((value.Section, value.Raw, order));
+                }
+
+                firstKeys[name] = (keyOffset, valueStart, reader.BytesConsumed);
+            }
+
+            return [.. read.OrderBy(r => r.Order).Select(r => (r.Section, r.Raw))];
+        }
+
+        private static int IndexOfSection(ImmutableArray<SectionSymbol> sections, string name)
+        {
+            for (var i = 0; i < sections.Length; i++)
+            {
+                if (sections[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private readonly (ProseSection Section, (long Start, int Length) Raw)? ReadProseValue(ref Utf8JsonReader reader, string section, CellContext context)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null:
+                    return null;
+                case JsonTokenType.String:
+                    return (new ProseSection(section, reader.GetString() ?? string.Empty), (reader.TokenStartIndex + 1, reader.ValueSpan.Length));
+                case JsonTokenType.StartObject:
+                    break;
+                default:
+                    var offset = reader.TokenStartIndex;
+                    var found = reader.TokenType switch
+                    {
+                        JsonTokenType.StartArray => "array",
+                        JsonTokenType.Number => "number",
+                        _ => "true or false",
+                    };
+                    reader.Skip();
+                    InvalidProse(context, offset, section, new LocalizableText("Prose_Found", found));
+                    return null;
+            }
+
+            string? text = null;
+            (long, int) raw = default;
+            string? heading = null;
+            FindingLocation? location = null;
+            var textValid = true;
+            Span<long> firstKey = stackalloc long[ProseProperties.Length];
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var keyOffset = reader.TokenStartIndex;
+                var name = reader.GetString() ?? string.Empty;
+                var index = Array.IndexOf(ProseProperties, name);
+                reader.Read();
+                var valueOffset = reader.TokenStartIndex;
+                if (index < 0)
+                {
+                    reader.Skip();
+                    Unknown(findings, lines, path, keyOffset, name, ProseProperties);
+                    continue;
+                }
+
+                if ((seen & (1 << index)) != 0)
+                {
+                    reader.Skip();
+                    Duplicate(findings, lines, path, keyOffset, firstKey[index], name, changesMeaning: name == "text");
+                    continue;
+                }
+
+                seen |= 1 << index;
+                firstKey[index] = keyOffset;
+                switch (name)
+                {
+                    case "text" when reader.TokenType == JsonTokenType.String:
+                        text = reader.GetString();
+                        raw = (reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                        break;
+                    case "text" when reader.TokenType == JsonTokenType.Null:
+                        break;
+                    case "heading" when reader.TokenType is JsonTokenType.String or JsonTokenType.Null:
+                        heading = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                        break;
+                    case "location" when ReadLocation(ref reader) is { } at:
+                        location = at;
+                        break;
+                    default:
+                        textValid &= name != "text";
+                        reader.Skip();
+                        InvalidProse(context, valueOffset, section, new LocalizableText(name == "location" ? "Prose_BadLocation" : "Prose_BadProperty", name));
+                        break;
+                }
+            }
+
+            if (text is null)
+            {
+                if ((seen & (1 << Array.IndexOf(ProseProperties, "text"))) == 0)
+                {
+                    InvalidProse(context, reader.TokenStartIndex, section, new LocalizableText("Prose_NoText"));
+                }
+
+                return null;
+            }
+
+            return textValid ? (new ProseSection(section, text, location, heading), raw) : null;
+        }
+
+        // {"line": 3, "column": 1}, both positive whole numbers, nothing else; null for anything else (the reader is then past it).
+        private readonly FindingLocation? ReadLocation(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            var depthStart = reader.CurrentDepth;
+            int? line = null;
+            int? column = null;
+            var valid = true;
+            while (reader.Read() && reader.CurrentDepth > depthStart)
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    reader.Skip();
+                    valid = false;
+                    continue;
+                }
+
+                var name = reader.GetString();
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number) && number > 0 && name is "line" or "column")
+                {
+                    if (name == "line")
+                    {
+                        line = number;
+                    }
+                    else
+                    {
+                        column = number;
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                    valid = false;
+                }
+            }
+
+            return valid && line is { } l && column is { } c ? new FindingLocation(path, l, c) : null;
+        }
+
+        private readonly void InvalidProse(CellContext context, long offset, string section, LocalizableText found)
+        {
+            if (findings.Wants(DiagnosticCatalog.RD3127))
+            {
+                findings.Add(Finding.ForData(DiagnosticCatalog.RD3127, [], null, lines.Locate(path, offset), section, found));
+            }
+        }
+
         private static void Expect(JsonTokenType token)
         {
             if (token != JsonTokenType.StartObject)
@@ -337,6 +556,9 @@ public static class ReportDataReader
             var values = context.Values;
             var layout = values.Layout;
             var locator = new CellLocator(path, lines, context.Offsets);
+            var prose = _proseOffset < 0 ? [] : ReadProse(context);
+            var (lineMap, file) = (lines, path);
+            var stated = _proseOffset < 0 ? null : FactReader.Read(values, [.. prose.Select(p => p.Section)], Position, lines.Locate(path, _proseOffset), findings);
             var covered = ReportMissingParts(context);
             for (var cell = 0; cell < layout.Cells.Length; cell++)
             {
@@ -367,11 +589,19 @@ public static class ReportDataReader
                 }
             }
 
+            FindingLocation Position(ProseSection section, int index)
+            {
+                var (start, length) = prose.First(p => ReferenceEquals(p.Section, section)).Raw;
+                return lineMap.LocateInString(file, start, length, index);
+            }
+
             return new ReportData(path, _format ?? string.Empty, _version ?? string.Empty, values)
             {
                 Agency = _agency,
                 Year = _year,
-                Locator = locator.Locate,
+                Locator = stated is null ? locator.Locate : cell => stated.TryGetValue(cell, out var at) ? at : locator.Locate(cell),
+                Prose = [.. prose.Select(p => p.Section)],
+                HasProse = _proseOffset >= 0,
                 ReadFindings = findings.ToImmutable(),
                 OmittedFindings = findings.Omitted,
                 OmittedErrors = findings.OmittedErrors,
@@ -456,9 +686,10 @@ public static class ReportDataReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             // Identifiers are looked up from a stack buffer: no string per cell unless the cell is unknown.
-            var known = reader.ValueSpan.Length <= buffer.Length
+            // A fact is read from the text ("prose"), never from "cells".
+            var known = (reader.ValueSpan.Length <= buffer.Length
                 ? layout.TryGetIndex(buffer[..reader.CopyString(buffer)], out var cell)
-                : layout.TryGetIndex(reader.GetString() ?? string.Empty, out cell);
+                : layout.TryGetIndex(reader.GetString() ?? string.Empty, out cell)) && cell < layout.FirstFact;
             var offset = reader.TokenStartIndex;
             var id = known ? null : reader.GetString() ?? string.Empty;
             reader.Read();
@@ -466,7 +697,7 @@ public static class ReportDataReader
             {
                 if (findings.Wants(DiagnosticCatalog.RD3107))
                 {
-                    var suggestion = NameSuggester.Suggest(id, layout.Cells.Select(c => c.Id));
+                    var suggestion = NameSuggester.Suggest(id, layout.Cells.Take(layout.FirstFact).Select(c => c.Id));
                     findings.Add(Finding.ForData(DiagnosticCatalog.RD3107, [], null, lines.Locate(path, offset), id, context.FormatDescription,
                         suggestion is null ? string.Empty : new LocalizableText("DidYouMean", suggestion)));
                 }
@@ -779,6 +1010,33 @@ public static class ReportDataReader
             }
 
             return new FindingLocation(path, line + 1, column);
+        }
+
+        /// <summary>
+        /// Where the character at <paramref name="index"/> of a decoded JSON string is: the string's raw bytes start at
+        /// <paramref name="start"/> (after the quote) and escapes such as \n or \u4E00 count as one character.
+        /// </summary>
+        public FindingLocation LocateInString(string path, long start, int length, int index)
+        {
+            var json = _json.Span;
+            var offset = (int)start;
+            var end = Math.Min(json.Length, (int)start + length);
+            for (var decoded = 0; decoded < index && offset < end;)
+            {
+                if (json[offset] == (byte)'\\')
+                {
+                    offset += offset + 1 < end && json[offset + 1] == (byte)'u' ? 6 : 2;
+                    decoded++;
+                    continue;
+                }
+
+                var lead = json[offset];
+                var bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+                offset += bytes;
+                decoded += bytes == 4 ? 2 : 1;
+            }
+
+            return Locate(path, Math.Min(offset, end));
         }
 
         private static int[] ComputeLineStarts(ReadOnlySpan<byte> json)

@@ -36,9 +36,16 @@ public static class ReportDataWriter
                 json.WriteString("formatChoice", formatChoice);
             }
 
+            if (data.HasProse)
+            {
+                WriteProse(json, data);
+            }
+
             json.WriteStartObject("cells");
             var layout = data.Values.Layout;
-            for (var cell = 0; cell < layout.Cells.Length; cell++)
+
+            // The facts are not written: they are read again from the text.
+            for (var cell = 0; cell < layout.FirstFact; cell++)
             {
                 var symbol = layout.Cells[cell];
                 json.WriteStartObject(symbol.Id);
@@ -86,5 +93,32 @@ public static class ReportDataWriter
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n";
+    }
+
+    // Each section's text with the heading it was found under and where it begins in the document.
+    private static void WriteProse(Utf8JsonWriter json, ReportData data)
+    {
+        json.WriteStartObject("prose");
+        foreach (var section in data.Prose)
+        {
+            json.WriteStartObject(section.Section);
+            json.WriteString("text", section.Text);
+            if (section.Heading is not null)
+            {
+                json.WriteString("heading", section.Heading);
+            }
+
+            if (section.Location is { } location)
+            {
+                json.WriteStartObject("location");
+                json.WriteNumber("line", location.Line);
+                json.WriteNumber("column", location.Column);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
     }
 }

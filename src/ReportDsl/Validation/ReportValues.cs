@@ -12,6 +12,9 @@ public enum CellState : byte
     /// <summary>A value that is not of the cell's type; already reported, so rules over it are skipped.</summary>
     Invalid,
 
+    /// <summary>A fact the section's text does not state (or states ambiguously): rules over it do not apply.</summary>
+    Unstated,
+
     /// <summary>
     /// No value, and none needed: an optional cell left blank, or a cell of a table or section reported missing as a
     /// whole. Rules that read it are not checked, and say nothing.
@@ -35,6 +38,10 @@ public sealed class ReportValues
         Amount = new decimal[count];
         State = new CellState[count];
         Text = new string?[count];
+        for (var cell = layout.FirstFact; cell < count; cell++)
+        {
+            State[cell] = CellState.Unstated;
+        }
     }
 
     /// <summary>Gets the layout.</summary>
@@ -89,6 +96,9 @@ public sealed class ReportValues
 
     /// <summary>Marks a cell as missing.</summary>
     public void SetMissing(int cell) => State[cell] = CellState.Missing;
+
+    /// <summary>Marks a fact as not stated by its section's text.</summary>
+    public void SetUnstated(int cell) => State[cell] = CellState.Unstated;
 
     /// <summary>Marks a cell as omitted: it has no value and needs none, so rules over it are not checked.</summary>
     public void SetOmitted(int cell) => State[cell] = CellState.Omitted;

@@ -26,6 +26,11 @@ public static class RuleInterpreter
             var index = layout.IndexOf(term.Cell);
             var values = term.IsPrevious && previous is not null ? previous : current;
             var state = values.StateOf(index);
+            if (state == CellState.Unstated)
+            {
+                return new RuleOutcome(RuleStatus.NotApplicable);
+            }
+
             if (state != CellState.Present)
             {
                 return state == CellState.Omitted

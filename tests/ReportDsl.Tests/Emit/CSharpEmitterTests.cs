@@ -28,7 +28,8 @@ public sealed class CSharpEmitterTests
     /// <summary>
     /// What the bundled formats do not exercise: integer cells (negative values), amounts with tolerances on every
     /// operator, fractional and negative constants, coefficients other than 1, a tolerance on whole numbers, amount(),
-    /// cross-table references, previous cells on both sides, and text cells.
+    /// cross-table references, previous cells on both sides, text cells, and facts stated in the text (a count and an
+    /// amount) compared with cells.
     /// </summary>
     private const string CoverageSpec = """
         format coverage version 1 {
@@ -63,6 +64,7 @@ public sealed class CSharpEmitterTests
             rule C007 error "负号开头。" : -items.x[a] + items.x[b] >= -10
             rule C008 error "小数常数。" : amount(items.x[a]) + 0.5 >= amount(items.x[b])
             rule C009 error "上年在两边。" : change[a] - previous change[a] <= 60 - previous items.y[b]
+            rule C010 warning "概述所述项目数等于合计。" : summary.stated = items.x[total] + items.y[total]
           }
 
           table money "金额" {
@@ -84,7 +86,13 @@ public sealed class CSharpEmitterTests
             rule M007 warning "等于上年。" tolerance 0.01 : total = previous total
             rule M008 error "不等无容差。" : amount(counts.items.x[a]) != 7
             rule M009 warning "整数容差。" tolerance 2 : counts.items.y[a] = counts.items.y[b]
+            rule M010 error "概述所述金额等于合计。" tolerance 0.01 : summary.money = total
           }
+        }
+
+        section summary "二、概述" prose {
+          fact stated "概述所述项目数" required : count pattern "共{n}项"
+          fact money "概述所述金额" : amount unit "万元" precision 2 pattern "金额{n}万元"
         }
         """;
 
@@ -187,7 +195,7 @@ public sealed class CSharpEmitterTests
         {
             var report = context.LoadFromStream(new MemoryStream(image)).GetType(Namespace + ".Report", throwOnError: true)!;
             var names = CSharpEmitter.PropertyNames(format);
-            var cells = format.Tables.SelectMany(t => t.Cells).ToList();
+            var cells = format.Tables.SelectMany(t => t.Cells).Concat(format.Facts.Select(f => f.Cell)).ToList();
             report.GetProperties().Length.ShouldBe(cells.Count);
             foreach (var cell in cells)
             {
@@ -480,13 +488,32 @@ public sealed class CSharpEmitterTests
         _ => false,
     };
 
-    /// <summary>Reads values through the documented JSON shape, as a real report would arrive.</summary>
+    /// <summary>
+    /// Reads values through the documented JSON shape, as a real report would arrive. The facts are what the text
+    /// states: they are set as the fact reader would (null: the text does not state it), since random values have no text.
+    /// </summary>
     private static ReportData Read(Validator validator, object?[] values, string path)
     {
         var result = ReportDataReader.Read(Json(validator, values), path, (format, version) => format == validator.Format.Name && version == validator.Format.Version ? validator.Layout : null, "test");
         result.Errors.ShouldBeEmpty();
         var data = result.Data.ShouldNotBeNull();
         data.ReadFindings.Where(f => f.Code is not ("RD3101" or "RD3171" or "RD3172")).ShouldBeEmpty();
+        for (var fact = validator.Layout.FirstFact; fact < values.Length; fact++)
+        {
+            switch (values[fact])
+            {
+                case long whole:
+                    data.Values.SetWhole(fact, whole);
+                    break;
+                case decimal amount:
+                    data.Values.SetAmount(fact, amount);
+                    break;
+                default:
+                    data.Values.SetUnstated(fact);
+                    break;
+            }
+        }
+
         return data;
     }
 
@@ -499,7 +526,7 @@ public sealed class CSharpEmitterTests
             json.WriteString("format", validator.Format.Name);
             json.WriteString("version", validator.Format.Version);
             json.WriteStartObject("cells");
-            for (var i = 0; i < values.Length; i++)
+            for (var i = 0; i < validator.Layout.FirstFact; i++)
             {
                 json.WritePropertyName(validator.Layout.Cells[i].Id);
                 switch (values[i])

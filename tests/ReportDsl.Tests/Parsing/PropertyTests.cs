@@ -89,7 +89,22 @@ public sealed class PropertyTests
         Items(spec, "c", 2);
         spec.Append($"}}{Nl()}rows{Sp()}{{{Nl()}");
         Items(spec, "r", 2);
-        spec.Append($"}}{Nl()}rule R1 error \"m\" tolerance 0.01 for each row: sum(c0) + 0 >= -(1 - 1){Nl()}}}{Nl()}}}{Nl()}");
+        // Facts stated in a prose section, of every type, and a rule over one of them.
+        var facts = random.Next(3);
+        var factRule = facts > 0 ? $"rule R2 warning \"f\":{Sp()}p.f0 >= 0{Nl()}" : string.Empty;
+        spec.Append($"}}{Nl()}rule R1 error \"m\" tolerance 0.01 for each row: sum(c0) + 0 >= -(1 - 1){Nl()}{factRule}}}{Nl()}}}{Nl()}");
+        if (facts > 0)
+        {
+            spec.Append($"section p \"二\"{Sp()}optional prose {{{Nl()}");
+            for (var i = 0; i < facts; i++)
+            {
+                var type = Types[1 + random.Next(Types.Length - 1)];
+                spec.Append($"fact{Sp()}f{i} \"{Label()}\"{(random.Next(2) == 0 ? " required" : string.Empty)}{type}{Sp()}pattern \"共[^。]{{0,3}}{{n}}{i}件\"{Nl()}");
+            }
+
+            spec.Append($"}}{Nl()}");
+        }
+
         return spec.ToString();
     }
 

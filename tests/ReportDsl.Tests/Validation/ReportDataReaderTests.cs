@@ -163,14 +163,21 @@ public sealed class ReportDataReaderTests
         findings.OmittedErrors.ShouldBe(200_000 - 50 + sections);
     }
 
+    // The valid example with the sections' text, so that mutations reach "prose" and the facts read from it too.
+    private static readonly string ValidWithProse = Encoding.UTF8.GetString(Valid2021).Replace(
+        "\"cells\": {",
+        "\"prose\": {\"overview\": \"共收到依申请公开信息130件，共办理答复依申请公开信息138件，行政复议6起。\", \"problems\": {\"text\": \"无\\n。\", \"heading\": \"五、\", \"location\": {\"line\": 3, \"column\": 1}}, \"other\": null},\n  \"cells\": {",
+        StringComparison.Ordinal);
+
     private static readonly Gen<string> Mutated =
         Gen.Select(Gen.Int[0, Valid2021.Length], Gen.Int[0, 40], Gen.OneOf(
+            Gen.Const("\"prose\": {\"overview\": \"行政诉讼9起\"},"), Gen.Const("\"text\":"), Gen.Const("{\"line\": 0}"), Gen.Const("\"overview\": 3,"),
             Gen.Const("\""), Gen.Const("{"), Gen.Const("}"), Gen.Const(","), Gen.Const(":"), Gen.Const("\"value\":"), Gen.Const("\"version\": \"2019\","),
             Gen.Const("\uFEFF"), Gen.Const("null"), Gen.Const("1e400"), Gen.Const("-"), Gen.Const("[["), Gen.Const("\"applications.received[natural]\": 3,"),
             Gen.Char.Array[1, 4].Select(c => new string(c))), Gen.Int[0, 2])
         .Select((at, length, text, mode) =>
         {
-            var json = Encoding.UTF8.GetString(Valid2021);
+            var json = at % 2 == 0 ? Encoding.UTF8.GetString(Valid2021) : ValidWithProse;
             at = Math.Min(at, json.Length);
             length = Math.Min(length, json.Length - at);
             return mode switch

@@ -42,28 +42,29 @@ internal partial class ReportDslParser : Parser {
 		IN=29, PREVIOUS=30, EXTENDS=31, REVISES=32, REMOVE=33, RENAMED=34, SPLIT=35, 
 		MERGED=36, MOVED=37, FROM=38, SINCE=39, UNTIL=40, EXHAUSTIVE=41, NONEXHAUSTIVE=42, 
 		SUBTOTAL=43, PERCENT=44, DATE=45, BOOLEAN=46, ENUM=47, DEFAULT=48, RANGE_KEYWORD=49, 
-		PATTERN=50, LBRACE=51, RBRACE=52, LPAREN=53, RPAREN=54, LBRACKET=55, RBRACKET=56, 
-		COLON=57, COMMA=58, RANGE=59, DOT=60, PLUS=61, MINUS=62, EQ=63, NE=64, 
-		LE=65, GE=66, LT=67, GT=68, DECIMAL=69, INTEGER=70, IDENTIFIER=71, STRING=72, 
-		UNTERMINATED_STRING=73, WHITESPACE=74, NEWLINE=75, LINE_COMMENT=76, BLOCK_COMMENT=77, 
-		BAD_CHARACTER=78;
+		FACT=50, PATTERN=51, LBRACE=52, RBRACE=53, LPAREN=54, RPAREN=55, LBRACKET=56, 
+		RBRACKET=57, COLON=58, COMMA=59, RANGE=60, DOT=61, PLUS=62, MINUS=63, 
+		EQ=64, NE=65, LE=66, GE=67, LT=68, GT=69, DECIMAL=70, INTEGER=71, IDENTIFIER=72, 
+		STRING=73, UNTERMINATED_STRING=74, WHITESPACE=75, NEWLINE=76, LINE_COMMENT=77, 
+		BLOCK_COMMENT=78, BAD_CHARACTER=79;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
 		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
 		RULE_formatProperty = 6, RULE_propertyValue = 7, RULE_sectionDeclaration = 8, 
-		RULE_sectionBody = 9, RULE_tableDeclaration = 10, RULE_tableMember = 11, 
-		RULE_axisItem = 12, RULE_lineage = 13, RULE_labels = 14, RULE_modifier = 15, 
-		RULE_cellType = 16, RULE_typeOption = 17, RULE_typeValue = 18, RULE_ruleDeclaration = 19, 
-		RULE_quantifier = 20, RULE_comparison = 21, RULE_expression = 22, RULE_termOperator = 23, 
-		RULE_term = 24, RULE_cellReference = 25, RULE_path = 26, RULE_number = 27, 
-		RULE_name = 28;
+		RULE_sectionBody = 9, RULE_factDeclaration = 10, RULE_tableDeclaration = 11, 
+		RULE_tableMember = 12, RULE_axisItem = 13, RULE_lineage = 14, RULE_labels = 15, 
+		RULE_modifier = 16, RULE_cellType = 17, RULE_typeOption = 18, RULE_typeValue = 19, 
+		RULE_ruleDeclaration = 20, RULE_quantifier = 21, RULE_comparison = 22, 
+		RULE_expression = 23, RULE_termOperator = 24, RULE_term = 25, RULE_cellReference = 26, 
+		RULE_path = 27, RULE_number = 28, RULE_name = 29;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
 		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
-		"sectionDeclaration", "sectionBody", "tableDeclaration", "tableMember", 
-		"axisItem", "lineage", "labels", "modifier", "cellType", "typeOption", 
-		"typeValue", "ruleDeclaration", "quantifier", "comparison", "expression", 
-		"termOperator", "term", "cellReference", "path", "number", "name"
+		"sectionDeclaration", "sectionBody", "factDeclaration", "tableDeclaration", 
+		"tableMember", "axisItem", "lineage", "labels", "modifier", "cellType", 
+		"typeOption", "typeValue", "ruleDeclaration", "quantifier", "comparison", 
+		"expression", "termOperator", "term", "cellReference", "path", "number", 
+		"name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -74,7 +75,7 @@ internal partial class ReportDslParser : Parser {
 		"'each'", "'row'", "'column'", "'in'", "'previous'", "'extends'", "'revises'", 
 		"'remove'", "'renamed'", "'split'", "'merged'", "'moved'", "'from'", "'since'", 
 		"'until'", "'exhaustive'", "'nonexhaustive'", "'subtotal'", "'percent'", 
-		"'date'", "'boolean'", "'enum'", "'default'", "'range'", "'pattern'", 
+		"'date'", "'boolean'", "'enum'", "'default'", "'range'", "'fact'", "'pattern'", 
 		"'{'", "'}'", "'('", "')'", "'['", "']'", "':'", "','", "'..'", "'.'", 
 		"'+'", "'-'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
 	};
@@ -85,10 +86,10 @@ internal partial class ReportDslParser : Parser {
 		"PRECISION", "RULE", "TOLERANCE", "FOR", "EACH", "ROW", "COLUMN", "IN", 
 		"PREVIOUS", "EXTENDS", "REVISES", "REMOVE", "RENAMED", "SPLIT", "MERGED", 
 		"MOVED", "FROM", "SINCE", "UNTIL", "EXHAUSTIVE", "NONEXHAUSTIVE", "SUBTOTAL", 
-		"PERCENT", "DATE", "BOOLEAN", "ENUM", "DEFAULT", "RANGE_KEYWORD", "PATTERN", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COLON", 
-		"COMMA", "RANGE", "DOT", "PLUS", "MINUS", "EQ", "NE", "LE", "GE", "LT", 
-		"GT", "DECIMAL", "INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", 
+		"PERCENT", "DATE", "BOOLEAN", "ENUM", "DEFAULT", "RANGE_KEYWORD", "FACT", 
+		"PATTERN", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", 
+		"COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", "EQ", "NE", "LE", "GE", 
+		"LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", 
 		"WHITESPACE", "NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -152,21 +153,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 61;
+			State = 63;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8589934602L) != 0)) {
 				{
 				{
-				State = 58;
+				State = 60;
 				declaration();
 				}
 				}
-				State = 63;
+				State = 65;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 64;
+			State = 66;
 			Match(Eof);
 			}
 		}
@@ -209,27 +210,27 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 69;
+			State = 71;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 66;
+				State = 68;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 67;
+				State = 69;
 				sectionDeclaration();
 				}
 				break;
 			case REMOVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 68;
+				State = 70;
 				removeDeclaration();
 				}
 				break;
@@ -290,41 +291,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 71;
-			Match(FORMAT);
-			State = 72;
-			name();
 			State = 73;
-			Match(VERSION);
+			Match(FORMAT);
 			State = 74;
-			_localctx.version = versionValue();
+			name();
+			State = 75;
+			Match(VERSION);
 			State = 76;
+			_localctx.version = versionValue();
+			State = 78;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EXTENDS || _la==REVISES) {
 				{
-				State = 75;
+				State = 77;
 				formatRelation();
 				}
 			}
 
-			State = 78;
+			State = 80;
 			Match(LBRACE);
-			State = 82;
+			State = 84;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799813685246L) != 0) || _la==IDENTIFIER) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503599627370494L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 79;
+				State = 81;
 				formatProperty();
 				}
 				}
-				State = 84;
+				State = 86;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 85;
+			State = 87;
 			Match(RBRACE);
 			}
 		}
@@ -370,7 +371,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 87;
+			State = 89;
 			_localctx.relation = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDS || _la==REVISES) ) {
@@ -380,9 +381,9 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 88;
+			State = 90;
 			name();
-			State = 89;
+			State = 91;
 			versionValue();
 			}
 		}
@@ -429,9 +430,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 91;
+			State = 93;
 			Match(REMOVE);
-			State = 92;
+			State = 94;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
@@ -441,7 +442,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 93;
+			State = 95;
 			path();
 			}
 		}
@@ -480,7 +481,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 95;
+			State = 97;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -529,9 +530,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 97;
+			State = 99;
 			name();
-			State = 98;
+			State = 100;
 			propertyValue();
 			}
 		}
@@ -572,34 +573,34 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 14, RULE_propertyValue);
 		int _la;
 		try {
-			State = 108;
+			State = 110;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 100;
+				State = 102;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 101;
+				State = 103;
 				Match(INTEGER);
-				State = 106;
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 102;
-					Match(RANGE);
 					State = 104;
+					Match(RANGE);
+					State = 106;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 103;
+						State = 105;
 						Match(INTEGER);
 						}
 					}
@@ -668,41 +669,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 110;
-			Match(SECTION);
-			State = 111;
-			name();
 			State = 112;
+			Match(SECTION);
+			State = 113;
+			name();
+			State = 114;
 			labels();
-			State = 116;
+			State = 118;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) {
 				{
 				{
-				State = 113;
+				State = 115;
 				modifier();
 				}
 				}
-				State = 118;
+				State = 120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 122;
+			State = 124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 				{
 				{
-				State = 119;
+				State = 121;
 				lineage();
 				}
 				}
-				State = 124;
+				State = 126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 125;
+			State = 127;
 			sectionBody();
 			}
 		}
@@ -721,6 +722,12 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PROSE() { return GetToken(ReportDslParser.PROSE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(ReportDslParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(ReportDslParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public FactDeclarationContext[] factDeclaration() {
+			return GetRuleContexts<FactDeclarationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FactDeclarationContext factDeclaration(int i) {
+			return GetRuleContext<FactDeclarationContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public TableDeclarationContext[] tableDeclaration() {
 			return GetRuleContexts<TableDeclarationContext>();
 		}
@@ -746,41 +753,163 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionBody);
 		int _la;
 		try {
-			State = 136;
+			State = 154;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 127;
+				State = 129;
 				Match(PROSE);
+				State = 138;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==LBRACE) {
+					{
+					State = 130;
+					Match(LBRACE);
+					State = 134;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==FACT) {
+						{
+						{
+						State = 131;
+						factDeclaration();
+						}
+						}
+						State = 136;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 137;
+					Match(RBRACE);
+					}
+				}
+
 				}
 				break;
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 128;
+				State = 140;
 				Match(LBRACE);
-				State = 132;
+				State = 144;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==FACT) {
+					{
+					{
+					State = 141;
+					factDeclaration();
+					}
+					}
+					State = 146;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 150;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 129;
+					State = 147;
 					tableDeclaration();
 					}
 					}
-					State = 134;
+					State = 152;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 135;
+				State = 153;
 				Match(RBRACE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FactDeclarationContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACT() { return GetToken(ReportDslParser.FACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LabelsContext labels() {
+			return GetRuleContext<LabelsContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(ReportDslParser.COLON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CellTypeContext cellType() {
+			return GetRuleContext<CellTypeContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
+			return GetRuleContexts<ModifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
+			return GetRuleContext<ModifierContext>(i);
+		}
+		public FactDeclarationContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_factDeclaration; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFactDeclaration(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FactDeclarationContext factDeclaration() {
+		FactDeclarationContext _localctx = new FactDeclarationContext(Context, State);
+		EnterRule(_localctx, 20, RULE_factDeclaration);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 156;
+			Match(FACT);
+			State = 157;
+			name();
+			State = 158;
+			labels();
+			State = 162;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) {
+				{
+				{
+				State = 159;
+				modifier();
+				}
+				}
+				State = 164;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 165;
+			Match(COLON);
+			State = 166;
+			cellType();
+			State = 167;
+			Match(PATTERN);
+			State = 168;
+			Match(STRING);
 			}
 		}
 		catch (RecognitionException re) {
@@ -838,62 +967,62 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TableDeclarationContext tableDeclaration() {
 		TableDeclarationContext _localctx = new TableDeclarationContext(Context, State);
-		EnterRule(_localctx, 20, RULE_tableDeclaration);
+		EnterRule(_localctx, 22, RULE_tableDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 138;
+			State = 170;
 			Match(TABLE);
-			State = 139;
+			State = 171;
 			name();
-			State = 140;
+			State = 172;
 			labels();
-			State = 144;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) {
 				{
 				{
-				State = 141;
+				State = 173;
 				modifier();
 				}
 				}
-				State = 146;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 150;
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 				{
 				{
-				State = 147;
+				State = 179;
 				lineage();
 				}
 				}
-				State = 152;
+				State = 184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 153;
+			State = 185;
 			Match(LBRACE);
-			State = 157;
+			State = 189;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 154;
+				State = 186;
 				tableMember();
 				}
 				}
-				State = 159;
+				State = 191;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 160;
+			State = 192;
 			Match(RBRACE);
 			}
 		}
@@ -994,19 +1123,19 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TableMemberContext tableMember() {
 		TableMemberContext _localctx = new TableMemberContext(Context, State);
-		EnterRule(_localctx, 22, RULE_tableMember);
+		EnterRule(_localctx, 24, RULE_tableMember);
 		int _la;
 		try {
-			State = 181;
+			State = 213;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 162;
+				State = 194;
 				Match(STUB);
-				State = 163;
+				State = 195;
 				Match(STRING);
 				}
 				break;
@@ -1014,9 +1143,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 164;
+				State = 196;
 				Match(CELLS);
-				State = 165;
+				State = 197;
 				cellType();
 				}
 				break;
@@ -1025,7 +1154,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 166;
+				State = 198;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -1035,33 +1164,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 168;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 167;
+					State = 199;
 					Match(STRING);
 					}
 				}
 
-				State = 170;
+				State = 202;
 				Match(LBRACE);
-				State = 174;
+				State = 206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799813685246L) != 0) || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503599627370494L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 171;
+					State = 203;
 					axisItem();
 					}
 					}
-					State = 176;
+					State = 208;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 177;
+				State = 209;
 				Match(RBRACE);
 				}
 				break;
@@ -1069,9 +1198,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 178;
+				State = 210;
 				Match(ABSENT);
-				State = 179;
+				State = 211;
 				cellReference();
 				}
 				break;
@@ -1079,7 +1208,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 180;
+				State = 212;
 				ruleDeclaration();
 				}
 				break;
@@ -1181,68 +1310,68 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public AxisItemContext axisItem() {
 		AxisItemContext _localctx = new AxisItemContext(Context, State);
-		EnterRule(_localctx, 24, RULE_axisItem);
+		EnterRule(_localctx, 26, RULE_axisItem);
 		int _la;
 		try {
 			int _alt;
-			State = 225;
+			State = 257;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,23,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 183;
+				State = 215;
 				Match(GROUP);
-				State = 184;
+				State = 216;
 				name();
-				State = 185;
+				State = 217;
 				labels();
-				State = 189;
+				State = 221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) {
 					{
 					{
-					State = 186;
+					State = 218;
 					modifier();
 					}
 					}
-					State = 191;
+					State = 223;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 195;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1906965479424L) != 0)) {
 					{
 					{
-					State = 192;
+					State = 224;
 					lineage();
 					}
 					}
-					State = 197;
+					State = 229;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 198;
+				State = 230;
 				Match(LBRACE);
-				State = 202;
+				State = 234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799813685246L) != 0) || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503599627370494L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 199;
+					State = 231;
 					axisItem();
 					}
 					}
-					State = 204;
+					State = 236;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 205;
+				State = 237;
 				Match(RBRACE);
 				}
 				break;
@@ -1250,50 +1379,50 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 207;
+				State = 239;
 				name();
-				State = 208;
+				State = 240;
 				labels();
-				State = 212;
+				State = 244;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 209;
+						State = 241;
 						modifier();
 						}
 						} 
 					}
-					State = 214;
+					State = 246;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,20,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				}
-				State = 218;
+				State = 250;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,21,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,25,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 215;
+						State = 247;
 						lineage();
 						}
 						} 
 					}
-					State = 220;
+					State = 252;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,21,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,25,Context);
 				}
-				State = 223;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 221;
+					State = 253;
 					Match(COLON);
-					State = 222;
+					State = 254;
 					cellType();
 					}
 				}
@@ -1351,20 +1480,20 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public LineageContext lineage() {
 		LineageContext _localctx = new LineageContext(Context, State);
-		EnterRule(_localctx, 26, RULE_lineage);
+		EnterRule(_localctx, 28, RULE_lineage);
 		int _la;
 		try {
-			State = 253;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 227;
+				State = 259;
 				Match(RENAMED);
-				State = 228;
+				State = 260;
 				Match(FROM);
-				State = 231;
+				State = 263;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1416,16 +1545,17 @@ internal partial class ReportDslParser : Parser {
 				case ENUM:
 				case DEFAULT:
 				case RANGE_KEYWORD:
+				case FACT:
 				case PATTERN:
 				case IDENTIFIER:
 					{
-					State = 229;
+					State = 261;
 					path();
 					}
 					break;
 				case STRING:
 					{
-					State = 230;
+					State = 262;
 					Match(STRING);
 					}
 					break;
@@ -1437,36 +1567,36 @@ internal partial class ReportDslParser : Parser {
 			case SPLIT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 233;
+				State = 265;
 				Match(SPLIT);
-				State = 234;
+				State = 266;
 				Match(FROM);
-				State = 235;
+				State = 267;
 				path();
 				}
 				break;
 			case MERGED:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 236;
+				State = 268;
 				Match(MERGED);
-				State = 237;
+				State = 269;
 				Match(FROM);
-				State = 238;
+				State = 270;
 				path();
-				State = 243;
+				State = 275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 239;
+					State = 271;
 					Match(COMMA);
-					State = 240;
+					State = 272;
 					path();
 					}
 					}
-					State = 245;
+					State = 277;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1475,29 +1605,29 @@ internal partial class ReportDslParser : Parser {
 			case MOVED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 246;
+				State = 278;
 				Match(MOVED);
-				State = 247;
+				State = 279;
 				Match(FROM);
-				State = 248;
+				State = 280;
 				path();
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 249;
+				State = 281;
 				Match(SINCE);
-				State = 250;
+				State = 282;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 251;
+				State = 283;
 				Match(UNTIL);
-				State = 252;
+				State = 284;
 				versionValue();
 				}
 				break;
@@ -1541,30 +1671,30 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public LabelsContext labels() {
 		LabelsContext _localctx = new LabelsContext(Context, State);
-		EnterRule(_localctx, 28, RULE_labels);
+		EnterRule(_localctx, 30, RULE_labels);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 255;
+			State = 287;
 			Match(STRING);
-			State = 260;
+			State = 292;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,27,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 256;
+					State = 288;
 					Match(ALIAS);
-					State = 257;
+					State = 289;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 262;
+				State = 294;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,27,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 			}
 			}
 		}
@@ -1603,12 +1733,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 30, RULE_modifier);
+		EnterRule(_localctx, 32, RULE_modifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 263;
+			State = 295;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162911744L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1790,34 +1920,34 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellTypeContext cellType() {
 		CellTypeContext _localctx = new CellTypeContext(Context, State);
-		EnterRule(_localctx, 32, RULE_cellType);
+		EnterRule(_localctx, 34, RULE_cellType);
 		int _la;
 		try {
 			int _alt;
-			State = 343;
+			State = 375;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 265;
+				State = 297;
 				Match(COUNT);
-				State = 269;
+				State = 301;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 266;
+						State = 298;
 						typeOption();
 						}
 						} 
 					}
-					State = 271;
+					State = 303;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,28,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 				}
 				}
 				break;
@@ -1825,23 +1955,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 272;
+				State = 304;
 				Match(INTEGER_TYPE);
-				State = 276;
+				State = 308;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,29,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 273;
+						State = 305;
 						typeOption();
 						}
 						} 
 					}
-					State = 278;
+					State = 310;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,29,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 				}
 				}
 				break;
@@ -1849,23 +1979,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 279;
+				State = 311;
 				Match(TEXT);
-				State = 283;
+				State = 315;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 280;
+						State = 312;
 						typeOption();
 						}
 						} 
 					}
-					State = 285;
+					State = 317;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				}
 				}
 				break;
@@ -1873,47 +2003,47 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 286;
+				State = 318;
 				Match(AMOUNT);
-				State = 289;
+				State = 321;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 287;
+					State = 319;
 					Match(UNIT);
-					State = 288;
+					State = 320;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 293;
+				State = 325;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 				case 1:
 					{
-					State = 291;
+					State = 323;
 					Match(PRECISION);
-					State = 292;
+					State = 324;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 298;
+				State = 330;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 295;
+						State = 327;
 						typeOption();
 						}
 						} 
 					}
-					State = 300;
+					State = 332;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 				}
 				}
 				break;
@@ -1921,35 +2051,35 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PercentTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 301;
+				State = 333;
 				Match(PERCENT);
-				State = 304;
+				State = 336;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 302;
+					State = 334;
 					Match(PRECISION);
-					State = 303;
+					State = 335;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 309;
+				State = 341;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 306;
+						State = 338;
 						typeOption();
 						}
 						} 
 					}
-					State = 311;
+					State = 343;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
 				}
 				}
 				break;
@@ -1957,23 +2087,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new DateTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 312;
+				State = 344;
 				Match(DATE);
-				State = 316;
+				State = 348;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 313;
+						State = 345;
 						typeOption();
 						}
 						} 
 					}
-					State = 318;
+					State = 350;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,36,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				}
 				}
 				break;
@@ -1981,23 +2111,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new BooleanTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 319;
+				State = 351;
 				Match(BOOLEAN);
-				State = 323;
+				State = 355;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 320;
+						State = 352;
 						typeOption();
 						}
 						} 
 					}
-					State = 325;
+					State = 357;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				}
 				}
 				break;
@@ -2005,45 +2135,45 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new EnumTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 326;
+				State = 358;
 				Match(ENUM);
-				State = 327;
+				State = 359;
 				Match(LPAREN);
-				State = 328;
+				State = 360;
 				Match(STRING);
-				State = 333;
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 329;
+					State = 361;
 					Match(COMMA);
-					State = 330;
+					State = 362;
 					Match(STRING);
 					}
 					}
-					State = 335;
+					State = 367;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 336;
+				State = 368;
 				Match(RPAREN);
-				State = 340;
+				State = 372;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 337;
+						State = 369;
 						typeOption();
 						}
 						} 
 					}
-					State = 342;
+					State = 374;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 				}
 				}
 				break;
@@ -2119,19 +2249,19 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TypeOptionContext typeOption() {
 		TypeOptionContext _localctx = new TypeOptionContext(Context, State);
-		EnterRule(_localctx, 34, RULE_typeOption);
+		EnterRule(_localctx, 36, RULE_typeOption);
 		int _la;
 		try {
-			State = 357;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DEFAULT:
 				_localctx = new DefaultOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 345;
+				State = 377;
 				Match(DEFAULT);
-				State = 346;
+				State = 378;
 				typeValue();
 				}
 				break;
@@ -2139,26 +2269,26 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 347;
+				State = 379;
 				Match(RANGE_KEYWORD);
-				State = 349;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 62)) & ~0x3f) == 0 && ((1L << (_la - 62)) & 1921L) != 0)) {
+				if (((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 1921L) != 0)) {
 					{
-					State = 348;
+					State = 380;
 					typeValue();
 					}
 				}
 
-				State = 351;
+				State = 383;
 				Match(RANGE);
-				State = 353;
+				State = 385;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 				case 1:
 					{
-					State = 352;
+					State = 384;
 					typeValue();
 					}
 					break;
@@ -2169,9 +2299,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PatternOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 355;
+				State = 387;
 				Match(PATTERN);
-				State = 356;
+				State = 388;
 				Match(STRING);
 				}
 				break;
@@ -2213,10 +2343,10 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TypeValueContext typeValue() {
 		TypeValueContext _localctx = new TypeValueContext(Context, State);
-		EnterRule(_localctx, 36, RULE_typeValue);
+		EnterRule(_localctx, 38, RULE_typeValue);
 		int _la;
 		try {
-			State = 365;
+			State = 397;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -2224,31 +2354,31 @@ internal partial class ReportDslParser : Parser {
 			case INTEGER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 360;
+				State = 392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 359;
+					State = 391;
 					Match(MINUS);
 					}
 				}
 
-				State = 362;
+				State = 394;
 				number();
 				}
 				break;
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 363;
+				State = 395;
 				Match(STRING);
 				}
 				break;
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 364;
+				State = 396;
 				Match(IDENTIFIER);
 				}
 				break;
@@ -2309,48 +2439,48 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public RuleDeclarationContext ruleDeclaration() {
 		RuleDeclarationContext _localctx = new RuleDeclarationContext(Context, State);
-		EnterRule(_localctx, 38, RULE_ruleDeclaration);
+		EnterRule(_localctx, 40, RULE_ruleDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 367;
+			State = 399;
 			Match(RULE);
-			State = 368;
+			State = 400;
 			_localctx.code = name();
-			State = 369;
+			State = 401;
 			_localctx.severity = name();
-			State = 370;
+			State = 402;
 			_localctx.message = Match(STRING);
-			State = 373;
+			State = 405;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 371;
+				State = 403;
 				Match(TOLERANCE);
-				State = 372;
+				State = 404;
 				number();
 				}
 			}
 
-			State = 378;
+			State = 410;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 375;
+				State = 407;
 				quantifier();
 				}
 				}
-				State = 380;
+				State = 412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 381;
+			State = 413;
 			Match(COLON);
-			State = 382;
+			State = 414;
 			comparison();
 			}
 		}
@@ -2391,16 +2521,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public QuantifierContext quantifier() {
 		QuantifierContext _localctx = new QuantifierContext(Context, State);
-		EnterRule(_localctx, 40, RULE_quantifier);
+		EnterRule(_localctx, 42, RULE_quantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 384;
+			State = 416;
 			Match(FOR);
-			State = 385;
+			State = 417;
 			Match(EACH);
-			State = 386;
+			State = 418;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==ROW || _la==COLUMN) ) {
@@ -2410,14 +2540,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 389;
+			State = 421;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 387;
+				State = 419;
 				Match(IN);
-				State = 388;
+				State = 420;
 				path();
 				}
 			}
@@ -2467,24 +2597,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 42, RULE_comparison);
+		EnterRule(_localctx, 44, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 391;
+			State = 423;
 			_localctx.left = expression();
-			State = 392;
+			State = 424;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 63L) != 0)) ) {
+			if ( !(((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 63L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 393;
+			State = 425;
 			_localctx.right = expression();
 			}
 		}
@@ -2531,17 +2661,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 44, RULE_expression);
+		EnterRule(_localctx, 46, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 396;
+			State = 428;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 395;
+				State = 427;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -2554,21 +2684,21 @@ internal partial class ReportDslParser : Parser {
 				}
 			}
 
-			State = 398;
+			State = 430;
 			term();
-			State = 404;
+			State = 436;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 399;
+				State = 431;
 				termOperator();
-				State = 400;
+				State = 432;
 				term();
 				}
 				}
-				State = 406;
+				State = 438;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2604,12 +2734,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 46, RULE_termOperator);
+		EnterRule(_localctx, 48, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 407;
+			State = 439;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2709,17 +2839,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 48, RULE_term);
+		EnterRule(_localctx, 50, RULE_term);
 		int _la;
 		try {
-			State = 429;
+			State = 461;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 409;
+				State = 441;
 				number();
 				}
 				break;
@@ -2727,37 +2857,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 410;
+				State = 442;
 				name();
-				State = 411;
+				State = 443;
 				Match(LPAREN);
-				State = 420;
+				State = 452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 6928788026709508094L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 7L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4589168020290535426L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 7L) != 0)) {
 					{
-					State = 412;
+					State = 444;
 					expression();
-					State = 417;
+					State = 449;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 413;
+						State = 445;
 						Match(COMMA);
-						State = 414;
+						State = 446;
 						expression();
 						}
 						}
-						State = 419;
+						State = 451;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 422;
+				State = 454;
 				Match(RPAREN);
 				}
 				break;
@@ -2765,7 +2895,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 424;
+				State = 456;
 				cellReference();
 				}
 				break;
@@ -2773,11 +2903,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 425;
+				State = 457;
 				Match(LPAREN);
-				State = 426;
+				State = 458;
 				expression();
-				State = 427;
+				State = 459;
 				Match(RPAREN);
 				}
 				break;
@@ -2820,33 +2950,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 50, RULE_cellReference);
+		EnterRule(_localctx, 52, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 432;
+			State = 464;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				{
-				State = 431;
+				State = 463;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 434;
+			State = 466;
 			path();
-			State = 439;
+			State = 471;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 435;
+				State = 467;
 				Match(LBRACKET);
-				State = 436;
+				State = 468;
 				path();
-				State = 437;
+				State = 469;
 				Match(RBRACKET);
 				}
 			}
@@ -2891,26 +3021,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 52, RULE_path);
+		EnterRule(_localctx, 54, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 441;
+			State = 473;
 			name();
-			State = 446;
+			State = 478;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 442;
+				State = 474;
 				Match(DOT);
-				State = 443;
+				State = 475;
 				name();
 				}
 				}
-				State = 448;
+				State = 480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2946,12 +3076,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 54, RULE_number);
+		EnterRule(_localctx, 56, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 449;
+			State = 481;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3006,7 +3136,6 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENUM() { return GetToken(ReportDslParser.ENUM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(ReportDslParser.DEFAULT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE_KEYWORD() { return GetToken(ReportDslParser.RANGE_KEYWORD, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RULE() { return GetToken(ReportDslParser.RULE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOLERANCE() { return GetToken(ReportDslParser.TOLERANCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(ReportDslParser.FOR, 0); }
@@ -3025,6 +3154,8 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(ReportDslParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SINCE() { return GetToken(ReportDslParser.SINCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(ReportDslParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACT() { return GetToken(ReportDslParser.FACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3041,14 +3172,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 56, RULE_name);
+		EnterRule(_localctx, 58, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 451;
+			State = 483;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799813685246L) != 0) || _la==IDENTIFIER) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 4503599627370494L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3069,163 +3200,174 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,78,454,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,79,486,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		1,0,5,0,60,8,0,10,0,12,0,63,9,0,1,0,1,0,1,1,1,1,1,1,3,1,70,8,1,1,2,1,2,
-		1,2,1,2,1,2,3,2,77,8,2,1,2,1,2,5,2,81,8,2,10,2,12,2,84,9,2,1,2,1,2,1,3,
-		1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,105,
-		8,7,3,7,107,8,7,3,7,109,8,7,1,8,1,8,1,8,1,8,5,8,115,8,8,10,8,12,8,118,
-		9,8,1,8,5,8,121,8,8,10,8,12,8,124,9,8,1,8,1,8,1,9,1,9,1,9,5,9,131,8,9,
-		10,9,12,9,134,9,9,1,9,3,9,137,8,9,1,10,1,10,1,10,1,10,5,10,143,8,10,10,
-		10,12,10,146,9,10,1,10,5,10,149,8,10,10,10,12,10,152,9,10,1,10,1,10,5,
-		10,156,8,10,10,10,12,10,159,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
-		11,3,11,169,8,11,1,11,1,11,5,11,173,8,11,10,11,12,11,176,9,11,1,11,1,11,
-		1,11,1,11,3,11,182,8,11,1,12,1,12,1,12,1,12,5,12,188,8,12,10,12,12,12,
-		191,9,12,1,12,5,12,194,8,12,10,12,12,12,197,9,12,1,12,1,12,5,12,201,8,
-		12,10,12,12,12,204,9,12,1,12,1,12,1,12,1,12,1,12,5,12,211,8,12,10,12,12,
-		12,214,9,12,1,12,5,12,217,8,12,10,12,12,12,220,9,12,1,12,1,12,3,12,224,
-		8,12,3,12,226,8,12,1,13,1,13,1,13,1,13,3,13,232,8,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,5,13,242,8,13,10,13,12,13,245,9,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,3,13,254,8,13,1,14,1,14,1,14,5,14,259,8,14,10,14,
-		12,14,262,9,14,1,15,1,15,1,16,1,16,5,16,268,8,16,10,16,12,16,271,9,16,
-		1,16,1,16,5,16,275,8,16,10,16,12,16,278,9,16,1,16,1,16,5,16,282,8,16,10,
-		16,12,16,285,9,16,1,16,1,16,1,16,3,16,290,8,16,1,16,1,16,3,16,294,8,16,
-		1,16,5,16,297,8,16,10,16,12,16,300,9,16,1,16,1,16,1,16,3,16,305,8,16,1,
-		16,5,16,308,8,16,10,16,12,16,311,9,16,1,16,1,16,5,16,315,8,16,10,16,12,
-		16,318,9,16,1,16,1,16,5,16,322,8,16,10,16,12,16,325,9,16,1,16,1,16,1,16,
-		1,16,1,16,5,16,332,8,16,10,16,12,16,335,9,16,1,16,1,16,5,16,339,8,16,10,
-		16,12,16,342,9,16,3,16,344,8,16,1,17,1,17,1,17,1,17,3,17,350,8,17,1,17,
-		1,17,3,17,354,8,17,1,17,1,17,3,17,358,8,17,1,18,3,18,361,8,18,1,18,1,18,
-		1,18,3,18,366,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,374,8,19,1,19,5,
-		19,377,8,19,10,19,12,19,380,9,19,1,19,1,19,1,19,1,20,1,20,1,20,1,20,1,
-		20,3,20,390,8,20,1,21,1,21,1,21,1,21,1,22,3,22,397,8,22,1,22,1,22,1,22,
-		1,22,5,22,403,8,22,10,22,12,22,406,9,22,1,23,1,23,1,24,1,24,1,24,1,24,
-		1,24,1,24,5,24,416,8,24,10,24,12,24,419,9,24,3,24,421,8,24,1,24,1,24,1,
-		24,1,24,1,24,1,24,1,24,3,24,430,8,24,1,25,3,25,433,8,25,1,25,1,25,1,25,
-		1,25,1,25,3,25,440,8,25,1,26,1,26,1,26,5,26,445,8,26,10,26,12,26,448,9,
-		26,1,27,1,27,1,28,1,28,1,28,0,0,29,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
-		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,0,10,1,0,31,32,4,0,3,3,5,
-		5,23,23,27,28,2,0,70,70,72,72,1,0,8,9,2,0,13,16,41,43,1,0,27,28,1,0,63,
-		68,1,0,61,62,1,0,69,70,2,0,1,50,71,71,499,0,61,1,0,0,0,2,69,1,0,0,0,4,
-		71,1,0,0,0,6,87,1,0,0,0,8,91,1,0,0,0,10,95,1,0,0,0,12,97,1,0,0,0,14,108,
-		1,0,0,0,16,110,1,0,0,0,18,136,1,0,0,0,20,138,1,0,0,0,22,181,1,0,0,0,24,
-		225,1,0,0,0,26,253,1,0,0,0,28,255,1,0,0,0,30,263,1,0,0,0,32,343,1,0,0,
-		0,34,357,1,0,0,0,36,365,1,0,0,0,38,367,1,0,0,0,40,384,1,0,0,0,42,391,1,
-		0,0,0,44,396,1,0,0,0,46,407,1,0,0,0,48,429,1,0,0,0,50,432,1,0,0,0,52,441,
-		1,0,0,0,54,449,1,0,0,0,56,451,1,0,0,0,58,60,3,2,1,0,59,58,1,0,0,0,60,63,
-		1,0,0,0,61,59,1,0,0,0,61,62,1,0,0,0,62,64,1,0,0,0,63,61,1,0,0,0,64,65,
-		5,0,0,1,65,1,1,0,0,0,66,70,3,4,2,0,67,70,3,16,8,0,68,70,3,8,4,0,69,66,
-		1,0,0,0,69,67,1,0,0,0,69,68,1,0,0,0,70,3,1,0,0,0,71,72,5,1,0,0,72,73,3,
-		56,28,0,73,74,5,2,0,0,74,76,3,10,5,0,75,77,3,6,3,0,76,75,1,0,0,0,76,77,
-		1,0,0,0,77,78,1,0,0,0,78,82,5,51,0,0,79,81,3,12,6,0,80,79,1,0,0,0,81,84,
-		1,0,0,0,82,80,1,0,0,0,82,83,1,0,0,0,83,85,1,0,0,0,84,82,1,0,0,0,85,86,
-		5,52,0,0,86,5,1,0,0,0,87,88,7,0,0,0,88,89,3,56,28,0,89,90,3,10,5,0,90,
-		7,1,0,0,0,91,92,5,33,0,0,92,93,7,1,0,0,93,94,3,52,26,0,94,9,1,0,0,0,95,
-		96,7,2,0,0,96,11,1,0,0,0,97,98,3,56,28,0,98,99,3,14,7,0,99,13,1,0,0,0,
-		100,109,5,72,0,0,101,106,5,70,0,0,102,104,5,59,0,0,103,105,5,70,0,0,104,
-		103,1,0,0,0,104,105,1,0,0,0,105,107,1,0,0,0,106,102,1,0,0,0,106,107,1,
-		0,0,0,107,109,1,0,0,0,108,100,1,0,0,0,108,101,1,0,0,0,109,15,1,0,0,0,110,
-		111,5,3,0,0,111,112,3,56,28,0,112,116,3,28,14,0,113,115,3,30,15,0,114,
-		113,1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,122,1,
-		0,0,0,118,116,1,0,0,0,119,121,3,26,13,0,120,119,1,0,0,0,121,124,1,0,0,
-		0,122,120,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,122,1,0,0,0,125,
-		126,3,18,9,0,126,17,1,0,0,0,127,137,5,4,0,0,128,132,5,51,0,0,129,131,3,
-		20,10,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,0,0,
-		0,133,135,1,0,0,0,134,132,1,0,0,0,135,137,5,52,0,0,136,127,1,0,0,0,136,
-		128,1,0,0,0,137,19,1,0,0,0,138,139,5,5,0,0,139,140,3,56,28,0,140,144,3,
-		28,14,0,141,143,3,30,15,0,142,141,1,0,0,0,143,146,1,0,0,0,144,142,1,0,
-		0,0,144,145,1,0,0,0,145,150,1,0,0,0,146,144,1,0,0,0,147,149,3,26,13,0,
-		148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,153,
-		1,0,0,0,152,150,1,0,0,0,153,157,5,51,0,0,154,156,3,22,11,0,155,154,1,0,
-		0,0,156,159,1,0,0,0,157,155,1,0,0,0,157,158,1,0,0,0,158,160,1,0,0,0,159,
-		157,1,0,0,0,160,161,5,52,0,0,161,21,1,0,0,0,162,163,5,6,0,0,163,182,5,
-		72,0,0,164,165,5,7,0,0,165,182,3,32,16,0,166,168,7,3,0,0,167,169,5,72,
-		0,0,168,167,1,0,0,0,168,169,1,0,0,0,169,170,1,0,0,0,170,174,5,51,0,0,171,
-		173,3,24,12,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,
-		1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,182,5,52,0,0,178,179,5,10,
-		0,0,179,182,3,50,25,0,180,182,3,38,19,0,181,162,1,0,0,0,181,164,1,0,0,
-		0,181,166,1,0,0,0,181,178,1,0,0,0,181,180,1,0,0,0,182,23,1,0,0,0,183,184,
-		5,11,0,0,184,185,3,56,28,0,185,189,3,28,14,0,186,188,3,30,15,0,187,186,
-		1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,195,1,0,0,
-		0,191,189,1,0,0,0,192,194,3,26,13,0,193,192,1,0,0,0,194,197,1,0,0,0,195,
-		193,1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,202,5,
-		51,0,0,199,201,3,24,12,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,
-		0,202,203,1,0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,52,0,0,206,
-		226,1,0,0,0,207,208,3,56,28,0,208,212,3,28,14,0,209,211,3,30,15,0,210,
-		209,1,0,0,0,211,214,1,0,0,0,212,210,1,0,0,0,212,213,1,0,0,0,213,218,1,
-		0,0,0,214,212,1,0,0,0,215,217,3,26,13,0,216,215,1,0,0,0,217,220,1,0,0,
-		0,218,216,1,0,0,0,218,219,1,0,0,0,219,223,1,0,0,0,220,218,1,0,0,0,221,
-		222,5,57,0,0,222,224,3,32,16,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,
-		1,0,0,0,225,183,1,0,0,0,225,207,1,0,0,0,226,25,1,0,0,0,227,228,5,34,0,
-		0,228,231,5,38,0,0,229,232,3,52,26,0,230,232,5,72,0,0,231,229,1,0,0,0,
-		231,230,1,0,0,0,232,254,1,0,0,0,233,234,5,35,0,0,234,235,5,38,0,0,235,
-		254,3,52,26,0,236,237,5,36,0,0,237,238,5,38,0,0,238,243,3,52,26,0,239,
-		240,5,58,0,0,240,242,3,52,26,0,241,239,1,0,0,0,242,245,1,0,0,0,243,241,
-		1,0,0,0,243,244,1,0,0,0,244,254,1,0,0,0,245,243,1,0,0,0,246,247,5,37,0,
-		0,247,248,5,38,0,0,248,254,3,52,26,0,249,250,5,39,0,0,250,254,3,10,5,0,
-		251,252,5,40,0,0,252,254,3,10,5,0,253,227,1,0,0,0,253,233,1,0,0,0,253,
-		236,1,0,0,0,253,246,1,0,0,0,253,249,1,0,0,0,253,251,1,0,0,0,254,27,1,0,
-		0,0,255,260,5,72,0,0,256,257,5,12,0,0,257,259,5,72,0,0,258,256,1,0,0,0,
-		259,262,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,29,1,0,0,0,262,260,
-		1,0,0,0,263,264,7,4,0,0,264,31,1,0,0,0,265,269,5,17,0,0,266,268,3,34,17,
-		0,267,266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,270,1,0,0,0,270,
-		344,1,0,0,0,271,269,1,0,0,0,272,276,5,18,0,0,273,275,3,34,17,0,274,273,
-		1,0,0,0,275,278,1,0,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,344,1,0,0,
-		0,278,276,1,0,0,0,279,283,5,19,0,0,280,282,3,34,17,0,281,280,1,0,0,0,282,
-		285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,344,1,0,0,0,285,283,1,
-		0,0,0,286,289,5,20,0,0,287,288,5,21,0,0,288,290,5,72,0,0,289,287,1,0,0,
-		0,289,290,1,0,0,0,290,293,1,0,0,0,291,292,5,22,0,0,292,294,5,70,0,0,293,
-		291,1,0,0,0,293,294,1,0,0,0,294,298,1,0,0,0,295,297,3,34,17,0,296,295,
-		1,0,0,0,297,300,1,0,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,344,1,0,0,
-		0,300,298,1,0,0,0,301,304,5,44,0,0,302,303,5,22,0,0,303,305,5,70,0,0,304,
-		302,1,0,0,0,304,305,1,0,0,0,305,309,1,0,0,0,306,308,3,34,17,0,307,306,
-		1,0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,344,1,0,0,
-		0,311,309,1,0,0,0,312,316,5,45,0,0,313,315,3,34,17,0,314,313,1,0,0,0,315,
-		318,1,0,0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,344,1,0,0,0,318,316,1,
-		0,0,0,319,323,5,46,0,0,320,322,3,34,17,0,321,320,1,0,0,0,322,325,1,0,0,
-		0,323,321,1,0,0,0,323,324,1,0,0,0,324,344,1,0,0,0,325,323,1,0,0,0,326,
-		327,5,47,0,0,327,328,5,53,0,0,328,333,5,72,0,0,329,330,5,58,0,0,330,332,
-		5,72,0,0,331,329,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,1,0,0,
-		0,334,336,1,0,0,0,335,333,1,0,0,0,336,340,5,54,0,0,337,339,3,34,17,0,338,
-		337,1,0,0,0,339,342,1,0,0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,344,1,
-		0,0,0,342,340,1,0,0,0,343,265,1,0,0,0,343,272,1,0,0,0,343,279,1,0,0,0,
-		343,286,1,0,0,0,343,301,1,0,0,0,343,312,1,0,0,0,343,319,1,0,0,0,343,326,
-		1,0,0,0,344,33,1,0,0,0,345,346,5,48,0,0,346,358,3,36,18,0,347,349,5,49,
-		0,0,348,350,3,36,18,0,349,348,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,
-		351,353,5,59,0,0,352,354,3,36,18,0,353,352,1,0,0,0,353,354,1,0,0,0,354,
-		358,1,0,0,0,355,356,5,50,0,0,356,358,5,72,0,0,357,345,1,0,0,0,357,347,
-		1,0,0,0,357,355,1,0,0,0,358,35,1,0,0,0,359,361,5,62,0,0,360,359,1,0,0,
-		0,360,361,1,0,0,0,361,362,1,0,0,0,362,366,3,54,27,0,363,366,5,72,0,0,364,
-		366,5,71,0,0,365,360,1,0,0,0,365,363,1,0,0,0,365,364,1,0,0,0,366,37,1,
-		0,0,0,367,368,5,23,0,0,368,369,3,56,28,0,369,370,3,56,28,0,370,373,5,72,
-		0,0,371,372,5,24,0,0,372,374,3,54,27,0,373,371,1,0,0,0,373,374,1,0,0,0,
-		374,378,1,0,0,0,375,377,3,40,20,0,376,375,1,0,0,0,377,380,1,0,0,0,378,
-		376,1,0,0,0,378,379,1,0,0,0,379,381,1,0,0,0,380,378,1,0,0,0,381,382,5,
-		57,0,0,382,383,3,42,21,0,383,39,1,0,0,0,384,385,5,25,0,0,385,386,5,26,
-		0,0,386,389,7,5,0,0,387,388,5,29,0,0,388,390,3,52,26,0,389,387,1,0,0,0,
-		389,390,1,0,0,0,390,41,1,0,0,0,391,392,3,44,22,0,392,393,7,6,0,0,393,394,
-		3,44,22,0,394,43,1,0,0,0,395,397,7,7,0,0,396,395,1,0,0,0,396,397,1,0,0,
-		0,397,398,1,0,0,0,398,404,3,48,24,0,399,400,3,46,23,0,400,401,3,48,24,
-		0,401,403,1,0,0,0,402,399,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,
-		405,1,0,0,0,405,45,1,0,0,0,406,404,1,0,0,0,407,408,7,7,0,0,408,47,1,0,
-		0,0,409,430,3,54,27,0,410,411,3,56,28,0,411,420,5,53,0,0,412,417,3,44,
-		22,0,413,414,5,58,0,0,414,416,3,44,22,0,415,413,1,0,0,0,416,419,1,0,0,
-		0,417,415,1,0,0,0,417,418,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,420,
-		412,1,0,0,0,420,421,1,0,0,0,421,422,1,0,0,0,422,423,5,54,0,0,423,430,1,
-		0,0,0,424,430,3,50,25,0,425,426,5,53,0,0,426,427,3,44,22,0,427,428,5,54,
-		0,0,428,430,1,0,0,0,429,409,1,0,0,0,429,410,1,0,0,0,429,424,1,0,0,0,429,
-		425,1,0,0,0,430,49,1,0,0,0,431,433,5,30,0,0,432,431,1,0,0,0,432,433,1,
-		0,0,0,433,434,1,0,0,0,434,439,3,52,26,0,435,436,5,55,0,0,436,437,3,52,
-		26,0,437,438,5,56,0,0,438,440,1,0,0,0,439,435,1,0,0,0,439,440,1,0,0,0,
-		440,51,1,0,0,0,441,446,3,56,28,0,442,443,5,60,0,0,443,445,3,56,28,0,444,
-		442,1,0,0,0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,53,1,0,
-		0,0,448,446,1,0,0,0,449,450,7,8,0,0,450,55,1,0,0,0,451,452,7,9,0,0,452,
-		57,1,0,0,0,57,61,69,76,82,104,106,108,116,122,132,136,144,150,157,168,
-		174,181,189,195,202,212,218,223,225,231,243,253,260,269,276,283,289,293,
-		298,304,309,316,323,333,340,343,349,353,357,360,365,373,378,389,396,404,
-		417,420,429,432,439,446
+		2,29,7,29,1,0,5,0,62,8,0,10,0,12,0,65,9,0,1,0,1,0,1,1,1,1,1,1,3,1,72,8,
+		1,1,2,1,2,1,2,1,2,1,2,3,2,79,8,2,1,2,1,2,5,2,83,8,2,10,2,12,2,86,9,2,1,
+		2,1,2,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,
+		1,7,3,7,107,8,7,3,7,109,8,7,3,7,111,8,7,1,8,1,8,1,8,1,8,5,8,117,8,8,10,
+		8,12,8,120,9,8,1,8,5,8,123,8,8,10,8,12,8,126,9,8,1,8,1,8,1,9,1,9,1,9,5,
+		9,133,8,9,10,9,12,9,136,9,9,1,9,3,9,139,8,9,1,9,1,9,5,9,143,8,9,10,9,12,
+		9,146,9,9,1,9,5,9,149,8,9,10,9,12,9,152,9,9,1,9,3,9,155,8,9,1,10,1,10,
+		1,10,1,10,5,10,161,8,10,10,10,12,10,164,9,10,1,10,1,10,1,10,1,10,1,10,
+		1,11,1,11,1,11,1,11,5,11,175,8,11,10,11,12,11,178,9,11,1,11,5,11,181,8,
+		11,10,11,12,11,184,9,11,1,11,1,11,5,11,188,8,11,10,11,12,11,191,9,11,1,
+		11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,201,8,12,1,12,1,12,5,12,205,
+		8,12,10,12,12,12,208,9,12,1,12,1,12,1,12,1,12,3,12,214,8,12,1,13,1,13,
+		1,13,1,13,5,13,220,8,13,10,13,12,13,223,9,13,1,13,5,13,226,8,13,10,13,
+		12,13,229,9,13,1,13,1,13,5,13,233,8,13,10,13,12,13,236,9,13,1,13,1,13,
+		1,13,1,13,1,13,5,13,243,8,13,10,13,12,13,246,9,13,1,13,5,13,249,8,13,10,
+		13,12,13,252,9,13,1,13,1,13,3,13,256,8,13,3,13,258,8,13,1,14,1,14,1,14,
+		1,14,3,14,264,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,274,8,
+		14,10,14,12,14,277,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,286,8,
+		14,1,15,1,15,1,15,5,15,291,8,15,10,15,12,15,294,9,15,1,16,1,16,1,17,1,
+		17,5,17,300,8,17,10,17,12,17,303,9,17,1,17,1,17,5,17,307,8,17,10,17,12,
+		17,310,9,17,1,17,1,17,5,17,314,8,17,10,17,12,17,317,9,17,1,17,1,17,1,17,
+		3,17,322,8,17,1,17,1,17,3,17,326,8,17,1,17,5,17,329,8,17,10,17,12,17,332,
+		9,17,1,17,1,17,1,17,3,17,337,8,17,1,17,5,17,340,8,17,10,17,12,17,343,9,
+		17,1,17,1,17,5,17,347,8,17,10,17,12,17,350,9,17,1,17,1,17,5,17,354,8,17,
+		10,17,12,17,357,9,17,1,17,1,17,1,17,1,17,1,17,5,17,364,8,17,10,17,12,17,
+		367,9,17,1,17,1,17,5,17,371,8,17,10,17,12,17,374,9,17,3,17,376,8,17,1,
+		18,1,18,1,18,1,18,3,18,382,8,18,1,18,1,18,3,18,386,8,18,1,18,1,18,3,18,
+		390,8,18,1,19,3,19,393,8,19,1,19,1,19,1,19,3,19,398,8,19,1,20,1,20,1,20,
+		1,20,1,20,1,20,3,20,406,8,20,1,20,5,20,409,8,20,10,20,12,20,412,9,20,1,
+		20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,3,21,422,8,21,1,22,1,22,1,22,1,22,
+		1,23,3,23,429,8,23,1,23,1,23,1,23,1,23,5,23,435,8,23,10,23,12,23,438,9,
+		23,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,5,25,448,8,25,10,25,12,25,451,
+		9,25,3,25,453,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,462,8,25,1,
+		26,3,26,465,8,26,1,26,1,26,1,26,1,26,1,26,3,26,472,8,26,1,27,1,27,1,27,
+		5,27,477,8,27,10,27,12,27,480,9,27,1,28,1,28,1,29,1,29,1,29,0,0,30,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,0,10,1,0,31,32,4,0,3,3,5,5,23,23,27,28,2,0,71,71,73,73,1,0,8,
+		9,2,0,13,16,41,43,1,0,27,28,1,0,64,69,1,0,62,63,1,0,70,71,2,0,1,51,72,
+		72,534,0,63,1,0,0,0,2,71,1,0,0,0,4,73,1,0,0,0,6,89,1,0,0,0,8,93,1,0,0,
+		0,10,97,1,0,0,0,12,99,1,0,0,0,14,110,1,0,0,0,16,112,1,0,0,0,18,154,1,0,
+		0,0,20,156,1,0,0,0,22,170,1,0,0,0,24,213,1,0,0,0,26,257,1,0,0,0,28,285,
+		1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,375,1,0,0,0,36,389,1,0,0,0,38,
+		397,1,0,0,0,40,399,1,0,0,0,42,416,1,0,0,0,44,423,1,0,0,0,46,428,1,0,0,
+		0,48,439,1,0,0,0,50,461,1,0,0,0,52,464,1,0,0,0,54,473,1,0,0,0,56,481,1,
+		0,0,0,58,483,1,0,0,0,60,62,3,2,1,0,61,60,1,0,0,0,62,65,1,0,0,0,63,61,1,
+		0,0,0,63,64,1,0,0,0,64,66,1,0,0,0,65,63,1,0,0,0,66,67,5,0,0,1,67,1,1,0,
+		0,0,68,72,3,4,2,0,69,72,3,16,8,0,70,72,3,8,4,0,71,68,1,0,0,0,71,69,1,0,
+		0,0,71,70,1,0,0,0,72,3,1,0,0,0,73,74,5,1,0,0,74,75,3,58,29,0,75,76,5,2,
+		0,0,76,78,3,10,5,0,77,79,3,6,3,0,78,77,1,0,0,0,78,79,1,0,0,0,79,80,1,0,
+		0,0,80,84,5,52,0,0,81,83,3,12,6,0,82,81,1,0,0,0,83,86,1,0,0,0,84,82,1,
+		0,0,0,84,85,1,0,0,0,85,87,1,0,0,0,86,84,1,0,0,0,87,88,5,53,0,0,88,5,1,
+		0,0,0,89,90,7,0,0,0,90,91,3,58,29,0,91,92,3,10,5,0,92,7,1,0,0,0,93,94,
+		5,33,0,0,94,95,7,1,0,0,95,96,3,54,27,0,96,9,1,0,0,0,97,98,7,2,0,0,98,11,
+		1,0,0,0,99,100,3,58,29,0,100,101,3,14,7,0,101,13,1,0,0,0,102,111,5,73,
+		0,0,103,108,5,71,0,0,104,106,5,60,0,0,105,107,5,71,0,0,106,105,1,0,0,0,
+		106,107,1,0,0,0,107,109,1,0,0,0,108,104,1,0,0,0,108,109,1,0,0,0,109,111,
+		1,0,0,0,110,102,1,0,0,0,110,103,1,0,0,0,111,15,1,0,0,0,112,113,5,3,0,0,
+		113,114,3,58,29,0,114,118,3,30,15,0,115,117,3,32,16,0,116,115,1,0,0,0,
+		117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,124,1,0,0,0,120,118,
+		1,0,0,0,121,123,3,28,14,0,122,121,1,0,0,0,123,126,1,0,0,0,124,122,1,0,
+		0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,127,128,3,18,9,0,128,
+		17,1,0,0,0,129,138,5,4,0,0,130,134,5,52,0,0,131,133,3,20,10,0,132,131,
+		1,0,0,0,133,136,1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,
+		0,136,134,1,0,0,0,137,139,5,53,0,0,138,130,1,0,0,0,138,139,1,0,0,0,139,
+		155,1,0,0,0,140,144,5,52,0,0,141,143,3,20,10,0,142,141,1,0,0,0,143,146,
+		1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,150,1,0,0,0,146,144,1,0,0,
+		0,147,149,3,22,11,0,148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,150,
+		151,1,0,0,0,151,153,1,0,0,0,152,150,1,0,0,0,153,155,5,53,0,0,154,129,1,
+		0,0,0,154,140,1,0,0,0,155,19,1,0,0,0,156,157,5,50,0,0,157,158,3,58,29,
+		0,158,162,3,30,15,0,159,161,3,32,16,0,160,159,1,0,0,0,161,164,1,0,0,0,
+		162,160,1,0,0,0,162,163,1,0,0,0,163,165,1,0,0,0,164,162,1,0,0,0,165,166,
+		5,58,0,0,166,167,3,34,17,0,167,168,5,51,0,0,168,169,5,73,0,0,169,21,1,
+		0,0,0,170,171,5,5,0,0,171,172,3,58,29,0,172,176,3,30,15,0,173,175,3,32,
+		16,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,
+		182,1,0,0,0,178,176,1,0,0,0,179,181,3,28,14,0,180,179,1,0,0,0,181,184,
+		1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,0,0,0,184,182,1,0,0,
+		0,185,189,5,52,0,0,186,188,3,24,12,0,187,186,1,0,0,0,188,191,1,0,0,0,189,
+		187,1,0,0,0,189,190,1,0,0,0,190,192,1,0,0,0,191,189,1,0,0,0,192,193,5,
+		53,0,0,193,23,1,0,0,0,194,195,5,6,0,0,195,214,5,73,0,0,196,197,5,7,0,0,
+		197,214,3,34,17,0,198,200,7,3,0,0,199,201,5,73,0,0,200,199,1,0,0,0,200,
+		201,1,0,0,0,201,202,1,0,0,0,202,206,5,52,0,0,203,205,3,26,13,0,204,203,
+		1,0,0,0,205,208,1,0,0,0,206,204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,
+		0,208,206,1,0,0,0,209,214,5,53,0,0,210,211,5,10,0,0,211,214,3,52,26,0,
+		212,214,3,40,20,0,213,194,1,0,0,0,213,196,1,0,0,0,213,198,1,0,0,0,213,
+		210,1,0,0,0,213,212,1,0,0,0,214,25,1,0,0,0,215,216,5,11,0,0,216,217,3,
+		58,29,0,217,221,3,30,15,0,218,220,3,32,16,0,219,218,1,0,0,0,220,223,1,
+		0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,227,1,0,0,0,223,221,1,0,0,0,
+		224,226,3,28,14,0,225,224,1,0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,227,
+		228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,230,234,5,52,0,0,231,233,3,
+		26,13,0,232,231,1,0,0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,
+		0,235,237,1,0,0,0,236,234,1,0,0,0,237,238,5,53,0,0,238,258,1,0,0,0,239,
+		240,3,58,29,0,240,244,3,30,15,0,241,243,3,32,16,0,242,241,1,0,0,0,243,
+		246,1,0,0,0,244,242,1,0,0,0,244,245,1,0,0,0,245,250,1,0,0,0,246,244,1,
+		0,0,0,247,249,3,28,14,0,248,247,1,0,0,0,249,252,1,0,0,0,250,248,1,0,0,
+		0,250,251,1,0,0,0,251,255,1,0,0,0,252,250,1,0,0,0,253,254,5,58,0,0,254,
+		256,3,34,17,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,215,
+		1,0,0,0,257,239,1,0,0,0,258,27,1,0,0,0,259,260,5,34,0,0,260,263,5,38,0,
+		0,261,264,3,54,27,0,262,264,5,73,0,0,263,261,1,0,0,0,263,262,1,0,0,0,264,
+		286,1,0,0,0,265,266,5,35,0,0,266,267,5,38,0,0,267,286,3,54,27,0,268,269,
+		5,36,0,0,269,270,5,38,0,0,270,275,3,54,27,0,271,272,5,59,0,0,272,274,3,
+		54,27,0,273,271,1,0,0,0,274,277,1,0,0,0,275,273,1,0,0,0,275,276,1,0,0,
+		0,276,286,1,0,0,0,277,275,1,0,0,0,278,279,5,37,0,0,279,280,5,38,0,0,280,
+		286,3,54,27,0,281,282,5,39,0,0,282,286,3,10,5,0,283,284,5,40,0,0,284,286,
+		3,10,5,0,285,259,1,0,0,0,285,265,1,0,0,0,285,268,1,0,0,0,285,278,1,0,0,
+		0,285,281,1,0,0,0,285,283,1,0,0,0,286,29,1,0,0,0,287,292,5,73,0,0,288,
+		289,5,12,0,0,289,291,5,73,0,0,290,288,1,0,0,0,291,294,1,0,0,0,292,290,
+		1,0,0,0,292,293,1,0,0,0,293,31,1,0,0,0,294,292,1,0,0,0,295,296,7,4,0,0,
+		296,33,1,0,0,0,297,301,5,17,0,0,298,300,3,36,18,0,299,298,1,0,0,0,300,
+		303,1,0,0,0,301,299,1,0,0,0,301,302,1,0,0,0,302,376,1,0,0,0,303,301,1,
+		0,0,0,304,308,5,18,0,0,305,307,3,36,18,0,306,305,1,0,0,0,307,310,1,0,0,
+		0,308,306,1,0,0,0,308,309,1,0,0,0,309,376,1,0,0,0,310,308,1,0,0,0,311,
+		315,5,19,0,0,312,314,3,36,18,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,
+		1,0,0,0,315,316,1,0,0,0,316,376,1,0,0,0,317,315,1,0,0,0,318,321,5,20,0,
+		0,319,320,5,21,0,0,320,322,5,73,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,
+		325,1,0,0,0,323,324,5,22,0,0,324,326,5,71,0,0,325,323,1,0,0,0,325,326,
+		1,0,0,0,326,330,1,0,0,0,327,329,3,36,18,0,328,327,1,0,0,0,329,332,1,0,
+		0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,376,1,0,0,0,332,330,1,0,0,0,333,
+		336,5,44,0,0,334,335,5,22,0,0,335,337,5,71,0,0,336,334,1,0,0,0,336,337,
+		1,0,0,0,337,341,1,0,0,0,338,340,3,36,18,0,339,338,1,0,0,0,340,343,1,0,
+		0,0,341,339,1,0,0,0,341,342,1,0,0,0,342,376,1,0,0,0,343,341,1,0,0,0,344,
+		348,5,45,0,0,345,347,3,36,18,0,346,345,1,0,0,0,347,350,1,0,0,0,348,346,
+		1,0,0,0,348,349,1,0,0,0,349,376,1,0,0,0,350,348,1,0,0,0,351,355,5,46,0,
+		0,352,354,3,36,18,0,353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,
+		356,1,0,0,0,356,376,1,0,0,0,357,355,1,0,0,0,358,359,5,47,0,0,359,360,5,
+		54,0,0,360,365,5,73,0,0,361,362,5,59,0,0,362,364,5,73,0,0,363,361,1,0,
+		0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,
+		365,1,0,0,0,368,372,5,55,0,0,369,371,3,36,18,0,370,369,1,0,0,0,371,374,
+		1,0,0,0,372,370,1,0,0,0,372,373,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,
+		0,375,297,1,0,0,0,375,304,1,0,0,0,375,311,1,0,0,0,375,318,1,0,0,0,375,
+		333,1,0,0,0,375,344,1,0,0,0,375,351,1,0,0,0,375,358,1,0,0,0,376,35,1,0,
+		0,0,377,378,5,48,0,0,378,390,3,38,19,0,379,381,5,49,0,0,380,382,3,38,19,
+		0,381,380,1,0,0,0,381,382,1,0,0,0,382,383,1,0,0,0,383,385,5,60,0,0,384,
+		386,3,38,19,0,385,384,1,0,0,0,385,386,1,0,0,0,386,390,1,0,0,0,387,388,
+		5,51,0,0,388,390,5,73,0,0,389,377,1,0,0,0,389,379,1,0,0,0,389,387,1,0,
+		0,0,390,37,1,0,0,0,391,393,5,63,0,0,392,391,1,0,0,0,392,393,1,0,0,0,393,
+		394,1,0,0,0,394,398,3,56,28,0,395,398,5,73,0,0,396,398,5,72,0,0,397,392,
+		1,0,0,0,397,395,1,0,0,0,397,396,1,0,0,0,398,39,1,0,0,0,399,400,5,23,0,
+		0,400,401,3,58,29,0,401,402,3,58,29,0,402,405,5,73,0,0,403,404,5,24,0,
+		0,404,406,3,56,28,0,405,403,1,0,0,0,405,406,1,0,0,0,406,410,1,0,0,0,407,
+		409,3,42,21,0,408,407,1,0,0,0,409,412,1,0,0,0,410,408,1,0,0,0,410,411,
+		1,0,0,0,411,413,1,0,0,0,412,410,1,0,0,0,413,414,5,58,0,0,414,415,3,44,
+		22,0,415,41,1,0,0,0,416,417,5,25,0,0,417,418,5,26,0,0,418,421,7,5,0,0,
+		419,420,5,29,0,0,420,422,3,54,27,0,421,419,1,0,0,0,421,422,1,0,0,0,422,
+		43,1,0,0,0,423,424,3,46,23,0,424,425,7,6,0,0,425,426,3,46,23,0,426,45,
+		1,0,0,0,427,429,7,7,0,0,428,427,1,0,0,0,428,429,1,0,0,0,429,430,1,0,0,
+		0,430,436,3,50,25,0,431,432,3,48,24,0,432,433,3,50,25,0,433,435,1,0,0,
+		0,434,431,1,0,0,0,435,438,1,0,0,0,436,434,1,0,0,0,436,437,1,0,0,0,437,
+		47,1,0,0,0,438,436,1,0,0,0,439,440,7,7,0,0,440,49,1,0,0,0,441,462,3,56,
+		28,0,442,443,3,58,29,0,443,452,5,54,0,0,444,449,3,46,23,0,445,446,5,59,
+		0,0,446,448,3,46,23,0,447,445,1,0,0,0,448,451,1,0,0,0,449,447,1,0,0,0,
+		449,450,1,0,0,0,450,453,1,0,0,0,451,449,1,0,0,0,452,444,1,0,0,0,452,453,
+		1,0,0,0,453,454,1,0,0,0,454,455,5,55,0,0,455,462,1,0,0,0,456,462,3,52,
+		26,0,457,458,5,54,0,0,458,459,3,46,23,0,459,460,5,55,0,0,460,462,1,0,0,
+		0,461,441,1,0,0,0,461,442,1,0,0,0,461,456,1,0,0,0,461,457,1,0,0,0,462,
+		51,1,0,0,0,463,465,5,30,0,0,464,463,1,0,0,0,464,465,1,0,0,0,465,466,1,
+		0,0,0,466,471,3,54,27,0,467,468,5,56,0,0,468,469,3,54,27,0,469,470,5,57,
+		0,0,470,472,1,0,0,0,471,467,1,0,0,0,471,472,1,0,0,0,472,53,1,0,0,0,473,
+		478,3,58,29,0,474,475,5,61,0,0,475,477,3,58,29,0,476,474,1,0,0,0,477,480,
+		1,0,0,0,478,476,1,0,0,0,478,479,1,0,0,0,479,55,1,0,0,0,480,478,1,0,0,0,
+		481,482,7,8,0,0,482,57,1,0,0,0,483,484,7,9,0,0,484,59,1,0,0,0,61,63,71,
+		78,84,106,108,110,118,124,134,138,144,150,154,162,176,182,189,200,206,
+		213,221,227,234,244,250,255,257,263,275,285,292,301,308,315,321,325,330,
+		336,341,348,355,365,372,375,381,385,389,392,397,405,410,421,428,436,449,
+		452,461,464,471,478
 	};
 
 	public static readonly ATN _ATN =

@@ -91,6 +91,12 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitSectionBody([NotNull] ReportDslParser.SectionBodyContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.factDeclaration"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFactDeclaration([NotNull] ReportDslParser.FactDeclarationContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="ReportDslParser.tableDeclaration"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

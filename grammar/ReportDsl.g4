@@ -59,7 +59,7 @@ factDeclaration
     ;
 
 tableDeclaration
-    : TABLE name labels lineage* LBRACE tableMember* RBRACE
+    : TABLE name labels modifier* lineage* LBRACE tableMember* RBRACE
     ;
 
 tableMember
@@ -94,13 +94,33 @@ modifier
     | OPTIONAL
     | HEADER
     | UNLABELED
+    | EXHAUSTIVE
+    | NONEXHAUSTIVE
+    | SUBTOTAL
     ;
 
 cellType
-    : COUNT                                          # countType
-    | INTEGER_TYPE                                   # integerType
-    | TEXT                                           # textType
-    | AMOUNT (UNIT STRING)? (PRECISION INTEGER)?     # amountType
+    : COUNT typeOption*                                          # countType
+    | INTEGER_TYPE typeOption*                                   # integerType
+    | TEXT typeOption*                                           # textType
+    | AMOUNT (UNIT STRING)? (PRECISION INTEGER)? typeOption*     # amountType
+    | PERCENT (PRECISION INTEGER)? typeOption*                   # percentType
+    | DATE typeOption*                                           # dateType
+    | BOOLEAN typeOption*                                        # booleanType
+    | ENUM LPAREN STRING (COMMA STRING)* RPAREN typeOption*      # enumType
+    ;
+
+// What a cell of the type may hold besides its kind, and the value a blank cell takes.
+typeOption
+    : DEFAULT typeValue                              # defaultOption
+    | RANGE_KEYWORD typeValue? RANGE typeValue?      # rangeOption
+    | PATTERN STRING                                 # patternOption
+    ;
+
+typeValue
+    : MINUS? number
+    | STRING
+    | IDENTIFIER
     ;
 
 ruleDeclaration
@@ -188,6 +208,7 @@ name
     | GROUP | ALIAS | REQUIRED | OPTIONAL | HEADER | UNLABELED
     | COUNT | INTEGER_TYPE | TEXT | AMOUNT | UNIT | PRECISION
     | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS | WHEN | AND | OR | NOT
+    | EXHAUSTIVE | NONEXHAUSTIVE | SUBTOTAL | PERCENT | DATE | BOOLEAN | ENUM | DEFAULT | RANGE_KEYWORD
     | EXTENDS | REVISES | REMOVE | RENAMED | SPLIT | MERGED | MOVED | FROM | SINCE | UNTIL
     | FACT | PATTERN
     ;
@@ -238,6 +259,15 @@ MOVED        : 'moved';
 FROM         : 'from';
 SINCE        : 'since';
 UNTIL        : 'until';
+EXHAUSTIVE   : 'exhaustive';
+NONEXHAUSTIVE : 'nonexhaustive';
+SUBTOTAL     : 'subtotal';
+PERCENT      : 'percent';
+DATE         : 'date';
+BOOLEAN      : 'boolean';
+ENUM         : 'enum';
+DEFAULT      : 'default';
+RANGE_KEYWORD : 'range';
 FACT         : 'fact';
 PATTERN      : 'pattern';
 

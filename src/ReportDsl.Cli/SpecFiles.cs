@@ -39,7 +39,7 @@ internal static class SpecFiles
         var bundled = Validation.SpecCatalog.BundledFolder;
         if (Directory.Exists(bundled))
         {
-            foreach (var file in Directory.EnumerateFiles(bundled, "*" + Extension).Order(StringComparer.Ordinal).Where(f => !given.Contains(Path.GetFullPath(f))))
+            foreach (var file in Directory.EnumerateFiles(bundled, "*" + Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal).Where(f => !given.Contains(Path.GetFullPath(f))))
             {
                 try
                 {

@@ -156,7 +156,12 @@ public static partial class DocumentReader
         var explained = result.Findings.Where(f => f.AffectedCells > 0).SelectMany(f => f.Cells).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         for (var cell = 0; cell < layout.Cells.Length; cell++)
         {
-            if (result.Values.StateOf(cell) == CellState.Missing && !explained.Contains(layout.Cells[cell].Id))
+            if (result.Values.StateOf(cell) == CellState.Missing && layout.Cells[cell].Presence == Semantics.Presence.Optional && layout.Cells[cell].Type.Default is null)
+            {
+                // An optional cell the document leaves blank needs nothing, as in report data.
+                result.Values.SetOmitted(cell);
+            }
+            else if (result.Values.StateOf(cell) == CellState.Missing && !explained.Contains(layout.Cells[cell].Id))
             {
                 var location = Locate(cell) ?? new FindingLocation(path, 1, 1);
                 findings.Add(Finding.ForUnread(DiagnosticCatalog.RD3140, [layout.Describe(cell, null, false, location)], location, layout.Cells[cell].Id));

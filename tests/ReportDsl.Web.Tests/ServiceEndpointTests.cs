@@ -18,7 +18,7 @@ public sealed class ServiceEndpointTests(ServiceFactory factory) : IClassFixture
     {
         using var response = await _client.GetAsync("/health");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("""{"status":"ok","formats":3}""");
+        (await response.Content.ReadAsStringAsync()).ShouldBe("""{"status":"ok","formats":4}""");
     }
 
     [Fact]
@@ -27,8 +27,8 @@ public sealed class ServiceEndpointTests(ServiceFactory factory) : IClassFixture
         using var response = await _client.GetAsync("/formats");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var formats = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["formats"]!.AsArray();
-        formats.Select(f => f!["id"]!.GetValue<string>()).ShouldBe(["gov_info_disclosure-2019-decisions-only", "gov_info_disclosure-2019", "gov_info_disclosure-2021"]);
-        var format2021 = formats[2]!;
+        formats.Select(f => f!["id"]!.GetValue<string>()).ShouldBe(["dept_final_accounts-2021", "gov_info_disclosure-2019-decisions-only", "gov_info_disclosure-2019", "gov_info_disclosure-2021"]);
+        var format2021 = formats[3]!;
         format2021["source"]!.GetValue<string>().ShouldBe("国办公开办函〔2021〕30号");
         format2021["tables"]!.AsArray().Select(t => t!["label"]!.GetValue<string>()).ShouldContain("收到和处理政府信息公开申请情况");
         format2021["rules"]!.GetValue<int>().ShouldBeGreaterThan(0);

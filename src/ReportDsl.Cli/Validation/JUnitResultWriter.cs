@@ -77,7 +77,8 @@ internal sealed class JUnitResultWriter : IResultWriter
             .ToLookup(n => n.Finding.Rule, StringComparer.Ordinal);
         var cases = new List<TestCase>();
         var ruleCodes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in format?.Rules ?? [])
+        // Implied rules share their code (RD3178-RD3180) across groups: one case per code collects their findings.
+        foreach (var rule in (format?.Rules ?? []).DistinctBy(r => r.Code))
         {
             ruleCodes.Add(rule.Code);
             var findings = result.Findings.Where(f => f.Code == rule.Code || (f.Code == RuleNotChecked && f.Rule == rule.Code)).ToList();

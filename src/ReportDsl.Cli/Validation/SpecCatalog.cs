@@ -21,8 +21,8 @@ internal sealed class SpecCatalog
     /// <summary>Gets how the specs were chosen, for messages: a file or folder path.</summary>
     public string Description { get; }
 
-    /// <summary>Gets the folder of formats bundled with the tool.</summary>
-    public static string BundledFolder => Path.Combine(AppContext.BaseDirectory, "formats", "gov-info-disclosure");
+    /// <summary>Gets the folder of formats bundled with the tool: a folder per family (gov-info-disclosure, dept-final-accounts).</summary>
+    public static string BundledFolder => Path.Combine(AppContext.BaseDirectory, "formats");
 
     /// <summary>Loads and compiles specs; prints their diagnostics and returns null when a file cannot be read or has errors.</summary>
     public static SpecCatalog? Load(string? spec, CliContext context)

@@ -72,6 +72,13 @@ public static class TableLayouter
             {
                 var span = item.ValueLeaves().Count();
                 rows[row].Add(new LayoutCell(LayoutCellKind.ColumnHeader, item.Label, row, next, 1, span, -1));
+                if (item.HoldsValues)
+                {
+                    // A group with values has a column of its own, first under its label, before its parts.
+                    rows[row + 1].Add(new LayoutCell(LayoutCellKind.ColumnHeader, string.Empty, row + 1, next, columnDepth - depth - 1, 1, -1));
+                    next++;
+                }
+
                 foreach (var child in item.Children)
                 {
                     next = AddColumn(child, row + 1, depth + 1);
@@ -97,6 +104,25 @@ public static class TableLayouter
 
         void AddRow(AxisItemSymbol item, int depth)
         {
+            if (item is { IsGroup: true, HoldsValues: true })
+            {
+                // A group with values (公务用车购置及运行费 over its 其中 rows) is a row of its own, its parts below it,
+                // indented under a blank cell.
+                AddValueRow(item, depth);
+                var first = rows.Count;
+                foreach (var child in item.Children)
+                {
+                    AddRow(child, depth + 1);
+                }
+
+                if (rows.Count > first)
+                {
+                    rows[first].Add(new LayoutCell(LayoutCellKind.RowHeader, string.Empty, first, depth, rows.Count - first, 1, -1));
+                }
+
+                return;
+            }
+
             if (item.IsGroup)
             {
                 // The group's label starts in its first member's row and spans all of its members' rows.
@@ -114,14 +140,19 @@ public static class TableLayouter
                 return;
             }
 
-            var index = rows.Count;
-            var line = new List<LayoutCell>();
             if (item.IsHeader)
             {
-                line.Add(new LayoutCell(LayoutCellKind.RowHeader, item.Label, index, depth, 1, width - depth, -1));
-                rows.Add(line);
+                rows.Add([new LayoutCell(LayoutCellKind.RowHeader, item.Label, rows.Count, depth, 1, width - depth, -1)]);
                 return;
             }
+
+            AddValueRow(item, depth);
+        }
+
+        void AddValueRow(AxisItemSymbol item, int depth)
+        {
+            var index = rows.Count;
+            var line = new List<LayoutCell>();
 
             if (!item.IsUnlabeled && stubWidth > 0)
             {
@@ -146,5 +177,5 @@ public static class TableLayouter
     }
 
     private static IEnumerable<AxisItemSymbol> AllRows(IEnumerable<AxisItemSymbol> items) =>
-        items.SelectMany(i => i.IsGroup ? AllRows(i.Children) : [i]);
+        items.SelectMany(i => i.IsGroup ? (i.HoldsValues ? AllRows(i.Children).Prepend(i) : AllRows(i.Children)) : [i]);
 }

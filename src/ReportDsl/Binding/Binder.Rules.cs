@@ -436,7 +436,7 @@ internal sealed partial class Binder
         {
             if (written is not null)
             {
-                if (!isSum && written.IsGroup)
+                if (!isSum && !written.HoldsValues && written.IsGroup)
                 {
                     binder.Report(DiagnosticCatalog.GroupReference(_source, reference.Span, written.Path));
                     return null;
@@ -448,7 +448,8 @@ internal sealed partial class Binder
                     return null;
                 }
 
-                ImmutableArray<AxisItemSymbol> items = isSum ? [.. written.ValueLeaves()] : [written];
+                // sum() never counts a value twice: a group with values stands for its parts, and subtotals are left out.
+                ImmutableArray<AxisItemSymbol> items = isSum && written.IsGroup ? [.. written.Children.SelectMany(c => c.Summands())] : [written];
                 return (items, items);
             }
 
@@ -522,6 +523,12 @@ internal sealed partial class Binder
                     if (cell.Type.Kind == CellTypeKind.Text)
                     {
                         binder.Report(DiagnosticCatalog.TextInArithmetic(_source, reference.Span, cell.Id));
+                        return ExpressionType.Error;
+                    }
+
+                    if (!cell.Type.IsNumeric)
+                    {
+                        binder.Report(DiagnosticCatalog.NotANumberType(_source, reference.Span, cell.Id, cell.Type.ToString()));
                         return ExpressionType.Error;
                     }
 

@@ -18,6 +18,7 @@ internal sealed partial class Binder
         var table = new TableSymbol(syntax.Name.Text, _source, syntax.Name.Span, syntax.Labels.Label.ValueText, Aliases(syntax.Labels))
         {
             Section = section,
+            Presence = PresenceOf(BindModifiers(syntax.Modifiers, [SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword], "On_Table")),
             Lineage = BindLineage(syntax.Lineage),
         };
         AxisMemberSyntax? rows = null;
@@ -113,7 +114,9 @@ internal sealed partial class Binder
 
             var isGroup = item is GroupItemSyntax;
             var placeKey = isGroup ? "On_Group" : axis == Axis.Row ? "On_Row" : "On_Column";
-            SyntaxKind[] allowed = isGroup ? [] : [SyntaxKind.HeaderKeyword, SyntaxKind.UnlabeledKeyword];
+            SyntaxKind[] allowed = isGroup
+                ? [SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword, SyntaxKind.ExhaustiveKeyword, SyntaxKind.NonexhaustiveKeyword]
+                : [SyntaxKind.HeaderKeyword, SyntaxKind.UnlabeledKeyword, SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword, SyntaxKind.SubtotalKeyword];
             var modifiers = BindModifiers(item.Modifiers, allowed, placeKey);
             var declaredType = item is LeafItemSyntax { Type: { } type } ? BindCellType(type) : null;
             var symbol = new AxisItemSymbol(
@@ -130,6 +133,10 @@ internal sealed partial class Binder
                 parent)
             {
                 Lineage = BindLineage(item.Lineage),
+                Presence = PresenceOf(modifiers) is var own && own != Presence.Unspecified ? own : parent?.Presence ?? Presence.Unspecified,
+                Relation = modifiers.Contains(SyntaxKind.ExhaustiveKeyword) ? GroupRelation.Exhaustive
+                    : modifiers.Contains(SyntaxKind.NonexhaustiveKeyword) ? GroupRelation.Nonexhaustive : GroupRelation.None,
+                IsSubtotal = modifiers.Contains(SyntaxKind.SubtotalKeyword),
             };
             if (item is GroupItemSyntax group)
             {
@@ -147,36 +154,6 @@ internal sealed partial class Binder
         CheckUniqueNames(symbols.Select(s => (s.Name, s.NameSpan)), scope);
         CheckUniqueLabels(symbols.Where(s => !s.IsUnlabeled).Select(s => (s.Name, s.Label, s.Aliases, s.NameSpan)), scope);
         return [.. symbols];
-    }
-
-    private CellType BindCellType(CellTypeSyntax syntax)
-    {
-        switch (syntax.Keyword.Kind)
-        {
-            case SyntaxKind.IntegerKeyword:
-                return CellType.Integer;
-            case SyntaxKind.TextKeyword:
-                return CellType.Text;
-            case SyntaxKind.AmountKeyword:
-                var precision = 2;
-                if (syntax.Precision is null)
-                {
-                    Report(DiagnosticCatalog.MissingPrecision(_source, syntax.Keyword.Span));
-                }
-                else if (syntax.Precision.Value is long value and >= 0 and <= 18)
-                {
-                    precision = (int)value;
-                }
-                else if (!syntax.Precision.IsMissing)
-                {
-                    Report(DiagnosticCatalog.PrecisionOutOfRange(_source, syntax.Precision.Span, syntax.Precision.Text));
-                }
-
-                var unit = syntax.Unit is { IsMissing: false } u && u.ValueText.Length > 0 ? u.ValueText : null;
-                return new CellType(CellTypeKind.Amount, unit, precision);
-            default:
-                return CellType.Count;
-        }
     }
 
     private HashSet<(AxisItemSymbol, AxisItemSymbol)> BindAbsentCells(TableSymbol table, List<AbsentMemberSyntax> absents)
@@ -259,7 +236,7 @@ internal sealed partial class Binder
                     type = CellType.Count;
                 }
 
-                cells.Add(new CellSymbol(table, row, column, type));
+                cells.Add(new CellSymbol(table, row, column, type) { Presence = CellPresence(table, row, column) });
             }
         }
 

@@ -102,6 +102,7 @@ internal sealed partial class Binder
         CheckUniqueNames(format.Tables.Select(t => (t.Name, t.NameSpan)), new LocalizableText("Scope_Format"));
         CheckUniqueLabels(format.Tables.Select(t => (t.Name, t.Label, t.Aliases, t.NameSpan)), new LocalizableText("Scope_Format"));
         BindRules(format);
+        AddImpliedRules(format);
         Use(_ownTree);
         CheckLineage(format);
         return formats.Count > 0 ? (format, effective) : (null, null);
@@ -278,6 +279,10 @@ internal sealed partial class Binder
             {
                 SyntaxKind.RequiredKeyword => SyntaxKind.OptionalKeyword,
                 SyntaxKind.OptionalKeyword => SyntaxKind.RequiredKeyword,
+                SyntaxKind.ExhaustiveKeyword => SyntaxKind.NonexhaustiveKeyword,
+                SyntaxKind.NonexhaustiveKeyword => SyntaxKind.ExhaustiveKeyword,
+                SyntaxKind.SubtotalKeyword => SyntaxKind.HeaderKeyword,
+                SyntaxKind.HeaderKeyword => SyntaxKind.SubtotalKeyword,
                 _ => SyntaxKind.None,
             };
             if (conflict != SyntaxKind.None && seen.Contains(conflict))

@@ -63,6 +63,14 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD2024 = new("RD2024", DiagnosticSeverity.Error, "EmptySection");
     private static readonly DiagnosticDescriptor RD2025 = new("RD2025", DiagnosticSeverity.Error, "MissingCellType");
     private static readonly DiagnosticDescriptor RD2026 = new("RD2026", DiagnosticSeverity.Error, "InvalidPropertyValue");
+    // 217x-218x: cell types, their options, and groups with values (lang-cells).
+    private static readonly DiagnosticDescriptor RD2170 = new("RD2170", DiagnosticSeverity.Error, "InvalidRange");
+    private static readonly DiagnosticDescriptor RD2171 = new("RD2171", DiagnosticSeverity.Error, "InvalidPattern");
+    private static readonly DiagnosticDescriptor RD2172 = new("RD2172", DiagnosticSeverity.Error, "InvalidEnumWord");
+    private static readonly DiagnosticDescriptor RD2173 = new("RD2173", DiagnosticSeverity.Error, "DefaultNotOfType");
+    private static readonly DiagnosticDescriptor RD2174 = new("RD2174", DiagnosticSeverity.Error, "OptionNotForType");
+    private static readonly DiagnosticDescriptor RD2175 = new("RD2175", DiagnosticSeverity.Error, "DuplicateTypeOption");
+    private static readonly DiagnosticDescriptor RD2176 = new("RD2176", DiagnosticSeverity.Error, "NothingToAddUp");
     // 209x: limits on the size of a spec, so that no spec can make compiling or validating take unbounded time.
     private static readonly DiagnosticDescriptor RD2090 = new("RD2090", DiagnosticSeverity.Error, "SpecTooLarge");
     private static readonly DiagnosticDescriptor RD2091 = new("RD2091", DiagnosticSeverity.Error, "TooManyRuleInstances");
@@ -99,6 +107,7 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD3013 = new("RD3013", DiagnosticSeverity.Error, "QuantifierShapeMismatch");
     private static readonly DiagnosticDescriptor RD3014 = new("RD3014", DiagnosticSeverity.Warning, "UnusedQuantifier");
     private static readonly DiagnosticDescriptor RD3015 = new("RD3015", DiagnosticSeverity.Error, "UnitMismatch");
+    private static readonly DiagnosticDescriptor RD3030 = new("RD3030", DiagnosticSeverity.Error, "NotANumberType");
     private static readonly DiagnosticDescriptor RD3045 = new("RD3045", DiagnosticSeverity.Error, "FactOfTextType");
     private static readonly DiagnosticDescriptor RD3046 = new("RD3046", DiagnosticSeverity.Error, "FactWithColumn");
     private static readonly DiagnosticDescriptor RD3047 = new("RD3047", DiagnosticSeverity.Error, "PreviousFact");
@@ -136,6 +145,18 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3129 = new("RD3129", DiagnosticSeverity.Warning, "FactStatedTwice");
     internal static readonly DiagnosticDescriptor RD3130 = new("RD3130", DiagnosticSeverity.Warning, "FactOutOfRange");
     internal static readonly DiagnosticDescriptor RD3140 = new("RD3140", DiagnosticSeverity.Warning, "ValueNotInDocument");
+    // 317x-318x: presence, type options and groups with values (lang-cells).
+    internal static readonly DiagnosticDescriptor RD3170 = new("RD3170", DiagnosticSeverity.Error, "RequiredValueMissing");
+    internal static readonly DiagnosticDescriptor RD3171 = new("RD3171", DiagnosticSeverity.Error, "TableMissing");
+    internal static readonly DiagnosticDescriptor RD3172 = new("RD3172", DiagnosticSeverity.Error, "SectionMissing");
+    internal static readonly DiagnosticDescriptor RD3173 = new("RD3173", DiagnosticSeverity.Error, "ValueOutsideRange");
+    internal static readonly DiagnosticDescriptor RD3174 = new("RD3174", DiagnosticSeverity.Error, "PatternMismatch");
+    internal static readonly DiagnosticDescriptor RD3175 = new("RD3175", DiagnosticSeverity.Error, "NotAnEnumWord");
+    internal static readonly DiagnosticDescriptor RD3176 = new("RD3176", DiagnosticSeverity.Error, "InvalidDate");
+    internal static readonly DiagnosticDescriptor RD3177 = new("RD3177", DiagnosticSeverity.Error, "InvalidBoolean");
+    internal static readonly DiagnosticDescriptor RD3178 = new("RD3178", DiagnosticSeverity.Error, "GroupNotSumOfParts");
+    internal static readonly DiagnosticDescriptor RD3179 = new("RD3179", DiagnosticSeverity.Error, "GroupBelowParts");
+    internal static readonly DiagnosticDescriptor RD3180 = new("RD3180", DiagnosticSeverity.Error, "SubtotalNotSum");
     // 315x: findings about last year's report and about carrying data between format versions (Evolution/).
     internal static readonly DiagnosticDescriptor RD3150 = new("RD3150", DiagnosticSeverity.Error, "WrongPreviousYear");
     internal static readonly DiagnosticDescriptor RD3151 = new("RD3151", DiagnosticSeverity.Warning, "PreviousYearUnknown");
@@ -224,10 +245,11 @@ public static class DiagnosticCatalog
         RD2100, RD2101, RD2102, RD2103, RD2104, RD2105, RD2106, RD2107, RD2108, RD2109, RD2110,
         RD2111, RD2112, RD2113, RD2114,
         RD2150, RD2151, RD2152,
+        RD2170, RD2171, RD2172, RD2173, RD2174, RD2175, RD2176,
         RD2190, RD2191,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
-        RD3016, RD3017, RD3018, RD3019, RD3020,
+        RD3016, RD3017, RD3018, RD3019, RD3020, RD3030,
         RD3045, RD3046, RD3047,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3120, RD3121, RD3122, RD3123, RD3124,
@@ -235,6 +257,7 @@ public static class DiagnosticCatalog
         RD3140,
         RD3150, RD3151, RD3152, RD3153, RD3154,
         RD3160,
+        RD3170, RD3171, RD3172, RD3173, RD3174, RD3175, RD3176, RD3177, RD3178, RD3179, RD3180,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
         RD3250, RD3251, RD3252, RD3253, RD3254,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
@@ -368,6 +391,20 @@ public static class DiagnosticCatalog
 
     internal static Diagnostic RevisedFormatNotFound(SourceText s, TextSpan span, string name, string version) => Make(RD2114, s, span, name, version);
 
+    internal static Diagnostic InvalidRange(SourceText s, TextSpan span, string range) => Make(RD2170, s, span, Shorten(range));
+
+    internal static Diagnostic InvalidPattern(SourceText s, TextSpan span, string pattern, string reason) => Make(RD2171, s, span, Shorten(pattern), reason.TrimEnd('.'));
+
+    internal static Diagnostic InvalidEnumWord(SourceText s, TextSpan span, string word) => Make(RD2172, s, span, Shorten(word));
+
+    internal static Diagnostic DefaultNotOfType(SourceText s, TextSpan span, string value, string type) => Make(RD2173, s, span, Shorten(value), type);
+
+    internal static Diagnostic OptionNotForType(SourceText s, TextSpan span, string option, string type) => Make(RD2174, s, span, option, type);
+
+    internal static Diagnostic DuplicateTypeOption(SourceText s, TextSpan span, string option) => Make(RD2175, s, span, option);
+
+    internal static Diagnostic NothingToAddUp(SourceText s, TextSpan span, string path) => Make(RD2176, s, span, path);
+
     // ---- 219x: facts
 
     internal static Diagnostic FactPatternPlaceholder(SourceText s, TextSpan span, string fact, int count) => Make(RD2190, s, span, fact, count);
@@ -376,6 +413,8 @@ public static class DiagnosticCatalog
         Make(RD2191, s, span, fact, problem is string text ? Shorten(text) : problem);
 
     // ---- 3xxx: types and rules
+
+    internal static Diagnostic NotANumberType(SourceText s, TextSpan span, string cell, string type) => Make(RD3030, s, span, cell, type);
 
     internal static Diagnostic IncompatibleOperands(SourceText s, TextSpan span, object left, object right) => Make(RD3001, s, span, left, right);
 

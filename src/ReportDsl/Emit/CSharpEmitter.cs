@@ -234,7 +234,7 @@ public static partial class CSharpEmitter
             var (helper, variable) = cell.Type.Kind switch
             {
                 CellTypeKind.Count or CellTypeKind.Integer => ("TryWhole", "whole"),
-                CellTypeKind.Amount => ("TryAmount", "amount"),
+                CellTypeKind.Amount or CellTypeKind.Percent => ("TryAmount", "amount"),
                 _ => ("TryText", "text"),
             };
             variable += i.ToString(CultureInfo.InvariantCulture);
@@ -256,7 +256,7 @@ public static partial class CSharpEmitter
             w.Append("        return value is null || result is not null;\n    }\n");
         }
 
-        if (kinds.Contains(CellTypeKind.Amount))
+        if (kinds.Contains(CellTypeKind.Amount) || kinds.Contains(CellTypeKind.Percent))
         {
             w.Append("\n    private static bool TryAmount(object? value, out decimal? result)\n    {\n");
             w.Append("        result = value switch\n        {\n");
@@ -267,7 +267,7 @@ public static partial class CSharpEmitter
             w.Append("        return value is null || result is not null;\n    }\n");
         }
 
-        if (cells.Any(c => c.Type.Kind is not (CellTypeKind.Count or CellTypeKind.Integer or CellTypeKind.Amount)))
+        if (cells.Any(c => !c.Type.IsNumeric))
         {
             w.Append("\n    private static bool TryText(object? value, out string? result)\n    {\n");
             w.Append("        result = value as string;\n");
@@ -385,15 +385,27 @@ public static partial class CSharpEmitter
             var variable = "v" + variables.Count.ToString(CultureInfo.InvariantCulture);
             var id = (term.IsPrevious ? "previous " : string.Empty) + term.Cell.Id;
             var message = string.Format(CultureInfo.InvariantCulture, DiagnosticCatalog.RD3102.GetMessageFormat(CultureInfo.InvariantCulture), rule.Code, id);
-            w.Append(Indent).Append(variables.Count == 0 ? "if (" : "else if (").Append(term.IsPrevious ? "previous." : "report.").Append(names[term.Cell]).Append(" is not ").Append(TypeOf(term.Cell.Type)).Append(' ').Append(variable).Append(")\n");
-            w.Append(Indent).Append("{\n");
-            if (term.Cell.Fact is null)
+            var property = (term.IsPrevious ? "previous." : "report.") + names[term.Cell];
+            if (term.Cell.Type.Default is { } value)
             {
-                w.Append(Indent).Append("    Add(ref findings, new Finding(\"RD3102\", ").Append(Literal(rule.Code)).Append(", \"warning\", new[] { ").Append(Literal(id)).Append(" }, null, null, ").Append(Literal(message)).Append("));\n");
+                // A blank cell takes its type's default, as the report-data reader gives it.
+                property = "(" + property + " ?? " + DefaultLiteral(term.Cell.Type, value) + ")";
+            }
+
+            w.Append(Indent).Append(variables.Count == 0 ? "if (" : "else if (").Append(property).Append(" is not ").Append(TypeOf(term.Cell.Type)).Append(' ').Append(variable).Append(")\n");
+            w.Append(Indent).Append("{\n");
+            if (term.Cell.Fact is not null)
+            {
+                w.Append(Indent).Append("    // The text does not state the fact: the rule does not apply.\n");
+            }
+            else if (term.Cell.Presence == Presence.Optional)
+            {
+                // An optional cell left blank: the rule is not checked, and says nothing.
+                w.Append(Indent).Append("    // ").Append(OneLine(id)).Append(" is optional.\n");
             }
             else
             {
-                w.Append(Indent).Append("    // The text does not state the fact: the rule does not apply.\n");
+                w.Append(Indent).Append("    Add(ref findings, new Finding(\"RD3102\", ").Append(Literal(rule.Code)).Append(", \"warning\", new[] { ").Append(Literal(id)).Append(" }, null, null, ").Append(Literal(message)).Append("));\n");
             }
 
             w.Append(Indent).Append("}\n");
@@ -508,8 +520,16 @@ public static partial class CSharpEmitter
     private static string TypeOf(CellType type) => type.Kind switch
     {
         CellTypeKind.Count or CellTypeKind.Integer => "long",
-        CellTypeKind.Amount => "decimal",
+        CellTypeKind.Amount or CellTypeKind.Percent => "decimal",
         _ => "string",
+    };
+
+    private static string DefaultLiteral(CellType type, string value) => type.Kind switch
+    {
+        // Nullable, so that the presence test below stays a test the compiler accepts.
+        CellTypeKind.Count or CellTypeKind.Integer => "(long?)" + value + "L",
+        CellTypeKind.Amount or CellTypeKind.Percent => "(decimal?)" + value + "m",
+        _ => Literal(value),
     };
 
     private static string Labels(CellSymbol cell) =>

@@ -120,18 +120,51 @@ public static class JsonSchemaEmitter
             }),
     };
 
-    private static JsonObject ValueSchema(CellType type) => type.Kind switch
+    private static JsonObject ValueSchema(CellType type)
     {
-        CellTypeKind.Count => new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
-        CellTypeKind.Integer => new JsonObject { ["type"] = "integer" },
-        CellTypeKind.Text => new JsonObject { ["type"] = "string" },
-        _ => new JsonObject
+        var schema = type.Kind switch
         {
-            ["type"] = "number",
-            ["multipleOf"] = JsonValue.Create(Step(type.Precision)),
-            ["description"] = type.Unit is null ? $"At most {type.Precision} decimal places." : $"In {type.Unit}, at most {type.Precision} decimal places.",
-        },
-    };
+            CellTypeKind.Count => new JsonObject { ["type"] = "integer", ["minimum"] = 0 },
+            CellTypeKind.Integer => new JsonObject { ["type"] = "integer" },
+            CellTypeKind.Text => new JsonObject { ["type"] = "string" },
+            CellTypeKind.Date => new JsonObject { ["type"] = "string", ["format"] = "date" },
+            CellTypeKind.Boolean => new JsonObject { ["type"] = "boolean" },
+            CellTypeKind.Enum => new JsonObject { ["enum"] = new JsonArray([.. type.Words.Select(w => (JsonNode?)JsonValue.Create(w))]) },
+            CellTypeKind.Percent => new JsonObject
+            {
+                ["type"] = "number",
+                ["multipleOf"] = JsonValue.Create(Step(type.Precision)),
+                ["description"] = $"A percentage (85.5 for 85.5 %), at most {type.Precision} decimal places.",
+            },
+            _ => new JsonObject
+            {
+                ["type"] = "number",
+                ["multipleOf"] = JsonValue.Create(Step(type.Precision)),
+                ["description"] = type.Unit is null ? $"At most {type.Precision} decimal places." : $"In {type.Unit}, at most {type.Precision} decimal places.",
+            },
+        };
+        if (type.Minimum is { } minimum)
+        {
+            schema["minimum"] = JsonValue.Create(minimum);
+        }
+
+        if (type.Maximum is { } maximum)
+        {
+            schema["maximum"] = JsonValue.Create(maximum);
+        }
+
+        if (type.Pattern is { } pattern)
+        {
+            schema["pattern"] = pattern;
+        }
+
+        if (type.Default is { } value)
+        {
+            schema["description"] = ((string?)schema["description"] is { } description ? description + " " : string.Empty) + $"Blank takes the default {value}.";
+        }
+
+        return schema;
+    }
 
     private static decimal Step(int precision)
     {

@@ -69,7 +69,7 @@ public static class Migration
         {
             if (values.StateOf(cell) == CellState.Missing)
             {
-                readFindings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [target.Layout.Describe(cell, null)], null, new FindingLocation(source.Path, 1, 1), target.Layout.Cells[cell].Id));
+                readFindings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [target.Layout.Describe(cell, null)], null, new FindingLocation(source.Path, 1, 1), target.Layout.Cells[cell].Id, ReportDataReader.BlankAdvice(target.Layout.Cells[cell].Type)));
             }
         }
 

@@ -253,7 +253,7 @@ public sealed class SpecDiff
         var renamedIds = CellMapping.Create(_old, _new).Carries
             .Where(c => c.Kind == CarryKind.Same)
             .ToDictionary(c => c.Sources[0].Id, c => c.Target.Id, StringComparer.Ordinal);
-        foreach (var rule in table.Rules)
+        foreach (var rule in table.Rules.Where(r => !r.IsImplied))
         {
             var old = oldTable.Rules.FirstOrDefault(r => r.Code == rule.Code) ?? _old.Rules.FirstOrDefault(r => r.Code == rule.Code);
             if (old is null)
@@ -282,7 +282,7 @@ public sealed class SpecDiff
             }
         }
 
-        foreach (var old in oldTable.Rules.Where(r => _new.Rules.All(n => n.Code != r.Code)))
+        foreach (var old in oldTable.Rules.Where(r => !r.IsImplied && _new.Rules.All(n => n.Code != r.Code)))
         {
             Add(ChangeKind.Removed, ElementKind.Rule, ChangeImpact.Compatible, table.Name, table.Label, old.Code, null, old.Message, null, Severity(old), null, old, null);
         }

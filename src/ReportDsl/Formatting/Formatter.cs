@@ -159,6 +159,7 @@ public static class Formatter
             Token(table.TableKeyword);
             Token(table.Name);
             Labels(table.Labels);
+            Tokens(table.Modifiers);
             Lineage(table.Lineage);
             Block(table.OpenBrace, table.Members, Member, table.CloseBrace);
         }
@@ -508,6 +509,27 @@ public static class Formatter
             {
                 Token(precisionKeyword);
                 Token(precision);
+            }
+
+            // enum("是", "否"): no space inside the parentheses or before a comma.
+            var previous = SyntaxKind.None;
+            foreach (var value in type.Values ?? new SyntaxList<SyntaxToken>([]))
+            {
+                Token(value, space: previous is SyntaxKind.CommaToken);
+                previous = value.Kind;
+            }
+
+            foreach (var option in type.Options ?? new SyntaxList<TypeOptionSyntax>([]))
+            {
+                Token(option.Keyword);
+                previous = option.Keyword.Kind;
+                foreach (var operand in option.Operands)
+                {
+                    // range -5..5 and range ..100 keep the sign and the dots against their numbers.
+                    var space = previous is SyntaxKind.DefaultKeyword or SyntaxKind.RangeKeyword or SyntaxKind.PatternKeyword;
+                    Token(operand, space);
+                    previous = operand.Kind;
+                }
             }
         }
 

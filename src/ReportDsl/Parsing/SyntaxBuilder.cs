@@ -172,6 +172,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         Token(c, ReportDslLexer.TABLE, SyntaxKind.TableKeyword),
         Name(c.name()),
         BuildLabels(c.labels()),
+        Modifiers(c.modifier()),
         Lineage(c.lineage()),
         Token(c, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken),
         List(c.tableMember(), BuildMember),
@@ -277,16 +278,92 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         }
 
         var keyword = FirstToken(c, SyntaxKind.CountKeyword);
-        if (c is not P.AmountTypeContext amount)
+        SyntaxToken? unitKeyword = null;
+        SyntaxToken? unit = null;
+        if (c is P.AmountTypeContext)
         {
-            return new CellTypeSyntax(keyword, null, null, null, null);
+            unitKeyword = OptionalToken(c, ReportDslLexer.UNIT);
+            unit = unitKeyword is null ? null : Token(c, ReportDslLexer.STRING, SyntaxKind.StringToken);
         }
 
-        var unitKeyword = OptionalToken(amount, ReportDslLexer.UNIT);
-        var unit = unitKeyword is null ? null : Token(amount, ReportDslLexer.STRING, SyntaxKind.StringToken);
-        var precisionKeyword = OptionalToken(amount, ReportDslLexer.PRECISION);
-        var precision = precisionKeyword is null ? null : Token(amount, ReportDslLexer.INTEGER, SyntaxKind.IntegerToken);
-        return new CellTypeSyntax(keyword, unitKeyword, unit, precisionKeyword, precision);
+        SyntaxToken? precisionKeyword = null;
+        SyntaxToken? precision = null;
+        if (c is P.AmountTypeContext or P.PercentTypeContext)
+        {
+            precisionKeyword = OptionalToken(c, ReportDslLexer.PRECISION);
+            precision = precisionKeyword is null ? null : Token(c, ReportDslLexer.INTEGER, SyntaxKind.IntegerToken);
+        }
+
+        SyntaxList<SyntaxToken>? values = null;
+        if (c is P.EnumTypeContext)
+        {
+            // The words in parentheses, with their commas, in order; a missing closing parenthesis was reported by the parser.
+            var words = Terminals(c).Skip(1).Select(t => Real(t.Symbol)).ToList();
+            if (words.Count == 0 || words[0].Kind != SyntaxKind.OpenParenToken)
+            {
+                words.Insert(0, Missing(SyntaxKind.OpenParenToken));
+            }
+
+            if (words[^1].Kind != SyntaxKind.CloseParenToken)
+            {
+                words.Add(Missing(SyntaxKind.CloseParenToken));
+            }
+
+            values = new SyntaxList<SyntaxToken>(words);
+        }
+
+        var optionContexts = c.GetRuleContexts<P.TypeOptionContext>();
+        var options = optionContexts.Length == 0 ? null : List(optionContexts, BuildTypeOption);
+        return new CellTypeSyntax(keyword, unitKeyword, unit, precisionKeyword, precision, values, options);
+    }
+
+    private TypeOptionSyntax? BuildTypeOption(P.TypeOptionContext c)
+    {
+        if (FirstTerminal(c) is not { } first)
+        {
+            return null;
+        }
+
+        var keyword = Real(first.Symbol);
+        var operands = new List<SyntaxToken>();
+        foreach (var terminal in AllTerminals(c).Skip(1))
+        {
+            operands.Add(Real(terminal.Symbol));
+        }
+
+        switch (keyword.Kind)
+        {
+            case SyntaxKind.RangeKeyword when !operands.Any(o => o.Kind == SyntaxKind.DotDotToken):
+                operands.Add(Missing(SyntaxKind.DotDotToken));
+                break;
+            case SyntaxKind.PatternKeyword when operands.Count == 0:
+                operands.Add(Missing(SyntaxKind.StringToken));
+                break;
+            case SyntaxKind.DefaultKeyword when operands.Count == 0 || operands[^1].Kind == SyntaxKind.MinusToken:
+                operands.Add(Missing(SyntaxKind.IntegerToken));
+                break;
+        }
+
+        return new TypeOptionSyntax(keyword, new SyntaxList<SyntaxToken>(operands));
+    }
+
+    // Every real terminal below a context, in source order (a type option's value is a rule of its own).
+    private static IEnumerable<ITerminalNode> AllTerminals(ParserRuleContext c)
+    {
+        foreach (var child in c.children ?? [])
+        {
+            if (IsReal(child) is { } terminal)
+            {
+                yield return terminal;
+            }
+            else if (child is ParserRuleContext inner)
+            {
+                foreach (var nested in AllTerminals(inner))
+                {
+                    yield return nested;
+                }
+            }
+        }
     }
 
     private RuleDeclarationSyntax BuildRule(P.RuleDeclarationContext c)

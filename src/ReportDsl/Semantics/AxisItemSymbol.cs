@@ -3,6 +3,19 @@ using ReportDsl.Text;
 
 namespace ReportDsl.Semantics;
 
+/// <summary>How a group that holds values of its own relates to its parts.</summary>
+public enum GroupRelation
+{
+    /// <summary>A plain group: a header over its members, without values of its own.</summary>
+    None,
+
+    /// <summary><c>exhaustive</c>: the group's value is the sum of its parts.</summary>
+    Exhaustive,
+
+    /// <summary><c>nonexhaustive</c>: the parts are some of the group's value (其中), so it is at least their sum.</summary>
+    Nonexhaustive,
+}
+
 /// <summary>A row or a column of a table: a group of other items, or a leaf that holds values (unless it is a header).</summary>
 public sealed class AxisItemSymbol : Symbol
 {
@@ -50,8 +63,17 @@ public sealed class AxisItemSymbol : Symbol
     /// <summary>Gets whether the label is not printed in the document.</summary>
     public bool IsUnlabeled { get; }
 
-    /// <summary>Gets whether the item's cells hold values.</summary>
-    public bool HoldsValues => !IsGroup && !IsHeader;
+    /// <summary>Gets whether the item's cells hold values: a leaf that is not a header, or a group with a relation to its parts.</summary>
+    public bool HoldsValues => !IsHeader && (!IsGroup || Relation != GroupRelation.None);
+
+    /// <summary>Gets how a group that holds values relates to its parts (<see cref="GroupRelation.None"/> for a plain group and a leaf).</summary>
+    public GroupRelation Relation { get; internal set; }
+
+    /// <summary>Gets whether the item is a <c>subtotal</c>: it holds the sum of its sibling items, and <c>sum()</c> leaves it out.</summary>
+    public bool IsSubtotal { get; internal set; }
+
+    /// <summary>Gets whether the item is <c>required</c> or <c>optional</c>, as declared on it or on an enclosing group.</summary>
+    public Presence Presence { get; internal set; }
 
     /// <summary>Gets the type declared on the item itself, if any.</summary>
     public CellType? DeclaredType { get; }
@@ -71,16 +93,16 @@ public sealed class AxisItemSymbol : Symbol
     /// <summary>Gets the members of a group.</summary>
     public ImmutableArray<AxisItemSymbol> Children { get; internal set; } = [];
 
-    /// <summary>Gets the items below this one (itself for a leaf) that hold values, in order.</summary>
+    /// <summary>Gets the items from this one down (itself for a leaf, and a group with values before its parts) that hold values, in order.</summary>
     public IEnumerable<AxisItemSymbol> ValueLeaves()
     {
+        if (HoldsValues)
+        {
+            yield return this;
+        }
+
         if (!IsGroup)
         {
-            if (HoldsValues)
-            {
-                yield return this;
-            }
-
             yield break;
         }
 
@@ -92,4 +114,23 @@ public sealed class AxisItemSymbol : Symbol
             }
         }
     }
+
+    /// <summary>
+    /// Gets the items <c>sum()</c> adds up for this item, so that no value is counted twice: a leaf is itself (a subtotal
+    /// nothing, since its siblings are counted); a group with values is itself, not its parts; a plain group is the
+    /// summands of its members.
+    /// </summary>
+    public IEnumerable<AxisItemSymbol> Summands()
+    {
+        if (IsSubtotal || IsHeader)
+        {
+            return [];
+        }
+
+        return HoldsValues ? [this] : Children.SelectMany(c => c.Summands());
+    }
+
+    /// <summary>Gets the items whose sum a group with values, or a subtotal, must relate to: the summands of its parts, or of its siblings.</summary>
+    internal IEnumerable<AxisItemSymbol> Parts(IEnumerable<AxisItemSymbol> siblings) =>
+        IsSubtotal ? siblings.Where(s => !ReferenceEquals(s, this)).SelectMany(s => s.Summands()) : Children.SelectMany(c => c.Summands());
 }

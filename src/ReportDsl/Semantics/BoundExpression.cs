@@ -28,7 +28,8 @@ public readonly record struct ExpressionType(ValueKind Kind, string? Unit = null
     public static ExpressionType Of(CellType type) => type.Kind switch
     {
         CellTypeKind.Amount => new ExpressionType(ValueKind.Amount, type.Unit),
-        CellTypeKind.Text => new ExpressionType(ValueKind.Text),
+        CellTypeKind.Percent => new ExpressionType(ValueKind.Amount, "%"),
+        CellTypeKind.Text or CellTypeKind.Date or CellTypeKind.Boolean or CellTypeKind.Enum => new ExpressionType(ValueKind.Text),
         _ => new ExpressionType(ValueKind.Whole),
     };
 }

@@ -12,6 +12,12 @@ public sealed record CellSymbol(TableSymbol Table, AxisItemSymbol Row, AxisItemS
     /// <summary>Gets the cell's identifier: <c>table.row.path[column.path]</c>, or <c>section.fact</c> for a fact.</summary>
     public string Id => Fact is null ? $"{Table.Name}.{Row.Path}[{Column.Path}]" : $"{Table.Name}.{Row.Path}";
 
+    /// <summary>
+    /// Gets how the cell must be filled in: optional when its row, column, table or section is optional; otherwise
+    /// required when its row or column is required.
+    /// </summary>
+    public Presence Presence { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

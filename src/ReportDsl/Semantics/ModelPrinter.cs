@@ -39,7 +39,7 @@ internal static class ModelPrinter
 
     private static void PrintTable(StringBuilder builder, TableSymbol table)
     {
-        Line(builder, 2, $"table {table.Name} \"{table.Label}\"{Aliases(table.Aliases)}{Lineage(table.Lineage)}");
+        Line(builder, 2, $"table {table.Name} \"{table.Label}\"{Aliases(table.Aliases)}{Presence(table.Presence)}{Lineage(table.Lineage)}");
         Optional(builder, 3, "stub", table.Stub);
         Line(builder, 3, "rows" + (table.RowsCaption is { } rowsCaption ? $" \"{rowsCaption}\"" : string.Empty));
         foreach (var row in table.Rows)
@@ -56,13 +56,13 @@ internal static class ModelPrinter
         Line(builder, 3, $"cells {table.Cells.Length}");
         foreach (var cell in table.Cells)
         {
-            Line(builder, 4, $"{cell.Id}: {cell.Type}");
+            Line(builder, 4, $"{cell.Id}: {cell.Type}{Presence(cell.Presence)}");
         }
 
         foreach (var rule in table.Rules)
         {
             var tolerance = rule.Tolerance is { } t ? " tolerance " + t.ToString(CultureInfo.InvariantCulture) : string.Empty;
-            Line(builder, 3, $"rule {rule.Code} {rule.Severity} \"{rule.Message}\"{tolerance} {rule.Operator}");
+            Line(builder, 3, $"rule {rule.Code} {rule.Severity} \"{rule.Message}\"{tolerance} {rule.Operator}{(rule.IsImplied ? " implied" : string.Empty)}");
             foreach (var instance in rule.Expand())
             {
                 var condition = instance.Condition is { } when ? $" when {when}" : string.Empty;
@@ -75,7 +75,14 @@ internal static class ModelPrinter
 
     private static void PrintItem(StringBuilder builder, AxisItemSymbol item, int depth)
     {
-        var flags = (item.IsGroup ? " group" : string.Empty) + (item.IsHeader ? " header" : string.Empty) + (item.IsUnlabeled ? " unlabeled" : string.Empty);
+        var relation = item.Relation switch
+        {
+            GroupRelation.Exhaustive => " exhaustive",
+            GroupRelation.Nonexhaustive => " nonexhaustive",
+            _ => string.Empty,
+        };
+        var flags = (item.IsGroup ? " group" : string.Empty) + relation + (item.IsHeader ? " header" : string.Empty) + (item.IsUnlabeled ? " unlabeled" : string.Empty)
+            + (item.IsSubtotal ? " subtotal" : string.Empty) + Presence(item.Presence);
         var type = item.DeclaredType is { } declared ? $" : {declared}" : string.Empty;
         Line(builder, depth, $"{item.Path} \"{item.Label}\"{Aliases(item.Aliases)}{flags}{type}{Lineage(item.Lineage)}");
         foreach (var child in item.Children)
@@ -83,6 +90,13 @@ internal static class ModelPrinter
             PrintItem(builder, child, depth + 1);
         }
     }
+
+    private static string Presence(Presence presence) => presence switch
+    {
+        Semantics.Presence.Required => " required",
+        Semantics.Presence.Optional => " optional",
+        _ => string.Empty,
+    };
 
     private static string Lineage(IEnumerable<LineageClause> clauses) => string.Concat(clauses.Select(c => " " + c));
 

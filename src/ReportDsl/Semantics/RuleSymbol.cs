@@ -138,6 +138,12 @@ public sealed class RuleSymbol : Symbol
     public BoundExpression Right { get; }
 
     /// <summary>
+    /// Gets whether the rule was not written but follows from a group with values (<c>exhaustive</c>,
+    /// <c>nonexhaustive</c>) or a <c>subtotal</c>; its code is the finding's (RD3178, RD3179, RD3180).
+    /// </summary>
+    public bool IsImplied { get; internal init; }
+
+    /// <summary>
     /// Expands the scopes and quantifiers into concrete comparisons, one per scope, row, column or combination. A linear
     /// rule's sides are sums of cells; any other rule's <see cref="RuleInstance.Left"/> and
     /// <see cref="RuleInstance.Right"/> hold only its linear sides (an empty combination for a side that is not).

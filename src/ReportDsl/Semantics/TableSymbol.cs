@@ -27,6 +27,9 @@ public sealed class TableSymbol : Symbol
     /// <summary>Gets the section that holds the table.</summary>
     public SectionSymbol? Section { get; internal set; }
 
+    /// <summary>Gets whether the table is <c>required</c> or <c>optional</c> (unspecified: as its section).</summary>
+    public Presence Presence { get; internal set; }
+
     /// <summary>Gets the label of the top-left cell, if declared.</summary>
     public string? Stub { get; internal set; }
 

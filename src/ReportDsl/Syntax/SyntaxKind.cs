@@ -237,4 +237,26 @@ public enum SyntaxKind
     NotCondition,
     /// <summary><c>( condition )</c>.</summary>
     ParenthesizedCondition,
+
+    // Added after the first release's kinds, so that their numbers stay as they were.
+    /// <summary><c>exhaustive</c>: a group that holds values, each the sum of its parts.</summary>
+    ExhaustiveKeyword,
+    /// <summary><c>nonexhaustive</c>: a group that holds values, each at least the sum of its parts (其中).</summary>
+    NonexhaustiveKeyword,
+    /// <summary><c>subtotal</c>: a row or column that holds the sum of its siblings.</summary>
+    SubtotalKeyword,
+    /// <summary><c>percent</c>.</summary>
+    PercentKeyword,
+    /// <summary><c>date</c>.</summary>
+    DateKeyword,
+    /// <summary><c>boolean</c>.</summary>
+    BooleanKeyword,
+    /// <summary><c>enum</c>.</summary>
+    EnumKeyword,
+    /// <summary><c>default</c>.</summary>
+    DefaultKeyword,
+    /// <summary><c>range</c>.</summary>
+    RangeKeyword,
+    /// <summary>A type option: <c>default 0</c>, <c>range 0..100</c> or <c>pattern "..."</c>.</summary>
+    TypeOption,
 }

@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 
 namespace ReportDsl.Syntax;
 
-/// <summary><c>table id "label" { members }</c>.</summary>
+/// <summary><c>table id "label" [required|optional] { members }</c>.</summary>
 public sealed class TableDeclarationSyntax : SyntaxNode
 {
-    internal TableDeclarationSyntax(SyntaxToken tableKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<LineageClauseSyntax>? lineage, SyntaxToken openBrace, SyntaxList<TableMemberSyntax> members, SyntaxToken closeBrace)
-        : base(SyntaxKind.TableDeclaration, [tableKeyword, name, labels, lineage, openBrace, members, closeBrace])
+    internal TableDeclarationSyntax(SyntaxToken tableKeyword, SyntaxToken name, LabelsSyntax labels, SyntaxList<SyntaxToken> modifiers, SyntaxList<LineageClauseSyntax>? lineage, SyntaxToken openBrace, SyntaxList<TableMemberSyntax> members, SyntaxToken closeBrace)
+        : base(SyntaxKind.TableDeclaration, [tableKeyword, name, labels, modifiers, lineage, openBrace, members, closeBrace])
     {
     }
 
@@ -24,17 +24,20 @@ public sealed class TableDeclarationSyntax : SyntaxNode
     /// <summary>Gets the table's caption and its aliases.</summary>
     public LabelsSyntax Labels => Node<LabelsSyntax>(2);
 
+    /// <summary>Gets the modifiers (<c>required</c>, <c>optional</c>).</summary>
+    public SyntaxList<SyntaxToken> Modifiers => Node<SyntaxList<SyntaxToken>>(3);
+
     /// <summary>Gets the lineage clauses (null when there are none).</summary>
-    public SyntaxList<LineageClauseSyntax>? Lineage => OptionalNode<SyntaxList<LineageClauseSyntax>>(3);
+    public SyntaxList<LineageClauseSyntax>? Lineage => OptionalNode<SyntaxList<LineageClauseSyntax>>(4);
 
     /// <summary>Gets the opening brace.</summary>
-    public SyntaxToken OpenBrace => Token(4);
+    public SyntaxToken OpenBrace => Token(5);
 
     /// <summary>Gets the members.</summary>
-    public SyntaxList<TableMemberSyntax> Members => Node<SyntaxList<TableMemberSyntax>>(5);
+    public SyntaxList<TableMemberSyntax> Members => Node<SyntaxList<TableMemberSyntax>>(6);
 
     /// <summary>Gets the closing brace.</summary>
-    public SyntaxToken CloseBrace => Token(6);
+    public SyntaxToken CloseBrace => Token(7);
 
     internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new TableDeclarationSyntax(slots);
 }

@@ -22,7 +22,11 @@ public sealed record FindingCell(
     ImmutableArray<string> ColumnLabels,
     decimal? Value,
     bool IsPrevious,
-    FindingLocation? Location);
+    FindingLocation? Location)
+{
+    /// <summary>Gets whether the cell was blank and its value is the default its type declares.</summary>
+    public bool IsDefaulted { get; init; }
+}
 
 /// <summary>One side of a broken comparison: the cells with their coefficients, in identifiers and in labels, and its value.</summary>
 public sealed record FindingSide(string Expression, string Labels, decimal Value);

@@ -59,6 +59,10 @@ internal static class FindingJson
             WriteStrings(json, "columnLabels", cell.ColumnLabels);
             WriteNumber(json, "value", cell.Value);
             json.WriteBoolean("previous", cell.IsPrevious);
+            if (cell.IsDefaulted)
+            {
+                json.WriteBoolean("defaulted", true);
+            }
             WriteLocation(json, cell.Location);
             json.WriteEndObject();
         }

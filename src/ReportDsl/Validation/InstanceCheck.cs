@@ -102,8 +102,9 @@ internal sealed class InstanceCheck
                     return new RuleOutcome(RuleStatus.Missing, Cell: cell, CellIsPrevious: isPrevious);
                 case CellState.Invalid:
                     return new RuleOutcome(RuleStatus.Invalid, Cell: cell, CellIsPrevious: isPrevious);
+                case CellState.Omitted:
                 case CellState.Unstated:
-                    // A fact the text does not state: rules over it do not apply.
+                    // A blank optional cell, or a fact the text does not state: rules over it do not apply.
                     return new RuleOutcome(RuleStatus.NotApplicable);
             }
         }

@@ -559,12 +559,33 @@ public static class ReportDataReader
             var prose = _proseOffset < 0 ? [] : ReadProse(context);
             var (lineMap, file) = (lines, path);
             var stated = _proseOffset < 0 ? null : FactReader.Read(values, [.. prose.Select(p => p.Section)], Position, lines.Locate(path, _proseOffset), findings);
+            var covered = ReportMissingParts(context);
             for (var cell = 0; cell < layout.Cells.Length; cell++)
             {
-                if (values.StateOf(cell) == CellState.Missing && findings.Wants(DiagnosticCatalog.RD3101))
+                if (values.StateOf(cell) != CellState.Missing || (covered is not null && covered[cell]))
                 {
-                    var location = locator.Locate(cell);
-                    findings.Add(Finding.ForData(DiagnosticCatalog.RD3101, [layout.Describe(cell, null, location: location)], null, location ?? new FindingLocation(path, 1, 1), layout.Cells[cell].Id));
+                    continue;
+                }
+
+                var symbol = layout.Cells[cell];
+                if (symbol.Type.Default is { } value)
+                {
+                    AcceptString(context, cell, value, 0);
+                    values.MarkDefaulted(cell);
+                }
+                else if (symbol.Presence == Presence.Optional)
+                {
+                    values.SetOmitted(cell);
+                }
+                else
+                {
+                    var descriptor = symbol.Presence == Presence.Required ? DiagnosticCatalog.RD3170 : DiagnosticCatalog.RD3101;
+                    if (findings.Wants(descriptor))
+                    {
+                        var location = locator.Locate(cell);
+                        object[] arguments = descriptor == DiagnosticCatalog.RD3101 ? [symbol.Id, BlankAdvice(symbol.Type)] : [symbol.Id];
+                        findings.Add(Finding.ForData(descriptor, [layout.Describe(cell, null, location: location)], null, location ?? new FindingLocation(path, 1, 1), arguments));
+                    }
                 }
             }
 
@@ -585,6 +606,55 @@ public static class ReportDataReader
                 OmittedFindings = findings.Omitted,
                 OmittedErrors = findings.OmittedErrors,
             };
+        }
+    }
+
+    /// <summary>The advice a blank cell gets: 0 for numbers (a blank is never read as 0), plain "fill it in" for the rest.</summary>
+    internal static LocalizableText BlankAdvice(CellType type) => new(type.IsNumeric ? "Advice_FillZero" : "Advice_Fill");
+
+    /// <summary>
+    /// A required section or table without a single value is reported once (RD3172, RD3171) instead of one RD3101 per
+    /// cell; the finding lists the cells it leaves empty, so that the rules which could not be checked over them fold
+    /// into it instead of following as RD3102 each. Returns the cells so covered.
+    /// </summary>
+    private static bool[]? ReportMissingParts(CellContext context)
+    {
+        var values = context.Values;
+        var layout = values.Layout;
+        bool[]? covered = null;
+        foreach (var section in layout.Format.Sections.Where(s => !s.IsProse))
+        {
+            if (section.IsRequired && section.Tables.Any(t => t.Presence != Presence.Optional) && section.Tables.All(t => Blank(values, layout, t)))
+            {
+                Whole(context, DiagnosticCatalog.RD3172, section.Label, section.Tables, ref covered);
+                continue;
+            }
+
+            foreach (var table in section.Tables.Where(t => t.Presence == Presence.Required && Blank(values, layout, t)))
+            {
+                Whole(context, DiagnosticCatalog.RD3171, table.Label, [table], ref covered);
+            }
+        }
+
+        return covered;
+
+        static bool Blank(ReportValues values, CellLayout layout, TableSymbol table) =>
+            !table.Cells.IsEmpty && table.Cells.All(c => values.StateOf(layout.IndexOf(c)) == CellState.Missing);
+
+        static void Whole(CellContext context, DiagnosticDescriptor descriptor, string label, IEnumerable<TableSymbol> tables, ref bool[]? covered)
+        {
+            var layout = context.Values.Layout;
+            var cells = tables.SelectMany(t => t.Cells).Select(layout.IndexOf).ToList();
+            covered ??= new bool[layout.Cells.Length];
+            foreach (var cell in cells)
+            {
+                covered[cell] = true;
+            }
+
+            if (context.Findings.Wants(descriptor))
+            {
+                context.Findings.Add(Finding.ForUnread(descriptor, [.. cells.Select(c => layout.Describe(c, null))], new FindingLocation(context.Path, 1, 1), label));
+            }
         }
     }
 
@@ -738,17 +808,25 @@ public static class ReportDataReader
     private static void ReadValue(ref Utf8JsonReader reader, CellContext context, int cell, long offset)
     {
         var values = context.Values;
+        var kind = values.Layout.Cells[cell].Type.Kind;
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
                 values.SetMissing(cell);
                 break;
             case JsonTokenType.Number:
-                // The common case, a whole number in range for a whole-number cell, needs no string.
-                if (values.Layout.Cells[cell].Type.Kind is CellTypeKind.Count or CellTypeKind.Integer
-                    && reader.TryGetInt64(out var whole) && (whole >= 0 || values.Layout.Cells[cell].Type.Kind == CellTypeKind.Integer))
+                // The common case, a whole number in range for a whole-number cell without a range, needs no string.
+                if (kind is CellTypeKind.Count or CellTypeKind.Integer
+                    && reader.TryGetInt64(out var whole) && (whole >= 0 || kind == CellTypeKind.Integer)
+                    && values.Layout.Cells[cell].Type is { Minimum: null, Maximum: null })
                 {
                     values.SetWhole(cell, whole);
+                    break;
+                }
+
+                if (kind is CellTypeKind.Date or CellTypeKind.Boolean or CellTypeKind.Enum or CellTypeKind.Text)
+                {
+                    AcceptWord(context, cell, Encoding.UTF8.GetString(reader.ValueSpan), offset);
                     break;
                 }
 
@@ -760,15 +838,14 @@ public static class ReportDataReader
                 {
                     values.SetMissing(cell);
                 }
-                else if (values.Layout.Cells[cell].Type.Kind == CellTypeKind.Text)
-                {
-                    values.SetText(cell, text);
-                }
                 else
                 {
-                    Accept(context, cell, text.Trim(), offset, fromString: true);
+                    AcceptString(context, cell, text, offset);
                 }
 
+                break;
+            case JsonTokenType.True or JsonTokenType.False when kind == CellTypeKind.Boolean:
+                values.SetText(cell, reader.TokenType == JsonTokenType.True ? "true" : "false");
                 break;
             default:
                 var raw = reader.TokenType is JsonTokenType.True or JsonTokenType.False ? Encoding.UTF8.GetString(reader.ValueSpan) : reader.TokenType.ToString();
@@ -779,13 +856,66 @@ public static class ReportDataReader
         }
     }
 
+    // A value written as a string: words for the types without arithmetic, a number (a percent may end in %) for the rest.
+    private static void AcceptString(CellContext context, int cell, string text, long offset)
+    {
+        var type = context.Values.Layout.Cells[cell].Type;
+        if (!type.IsNumeric)
+        {
+            AcceptWord(context, cell, text, offset);
+            return;
+        }
+
+        var trimmed = text.Trim();
+        if (type.Kind == CellTypeKind.Percent && trimmed.EndsWith('%'))
+        {
+            trimmed = trimmed[..^1].TrimEnd();
+        }
+
+        Accept(context, cell, trimmed, offset, fromString: true);
+    }
+
+    private static void AcceptWord(CellContext context, int cell, string text, long offset)
+    {
+        var values = context.Values;
+        var symbol = values.Layout.Cells[cell];
+        var type = symbol.Type;
+        switch (type.Kind)
+        {
+            case CellTypeKind.Date when !ValueFacts.IsDate(text):
+                values.SetInvalid(cell);
+                Report(context, DiagnosticCatalog.RD3176, cell, null, offset, symbol.Id, text);
+                return;
+            case CellTypeKind.Boolean when ValueFacts.Boolean(text) is not { } truth:
+                values.SetInvalid(cell);
+                Report(context, DiagnosticCatalog.RD3177, cell, null, offset, symbol.Id, text);
+                return;
+            case CellTypeKind.Boolean:
+                values.SetText(cell, ValueFacts.Boolean(text) == true ? "true" : "false");
+                return;
+            case CellTypeKind.Enum when !type.Words.Contains(text.Trim()):
+                values.SetInvalid(cell);
+                Report(context, DiagnosticCatalog.RD3175, cell, null, offset, symbol.Id, text, string.Join(", ", type.Words.Select(w => $"\"{w}\"")));
+                return;
+            case CellTypeKind.Enum or CellTypeKind.Date:
+                values.SetText(cell, text.Trim());
+                return;
+        }
+
+        values.SetText(cell, text);
+        if (type.Pattern is { } pattern && !ValueFacts.Matches(pattern, text))
+        {
+            Report(context, DiagnosticCatalog.RD3174, cell, null, offset, symbol.Id, text, pattern);
+        }
+    }
+
     private static void Accept(CellContext context, int cell, string text, long offset, bool fromString)
     {
         var values = context.Values;
         var symbol = values.Layout.Cells[cell];
-        if (symbol.Type.Kind == CellTypeKind.Text)
+        if (!symbol.Type.IsNumeric)
         {
-            values.SetText(cell, text);
+            AcceptWord(context, cell, text, offset);
             return;
         }
 
@@ -818,6 +948,7 @@ public static class ReportDataReader
             else
             {
                 values.SetWhole(cell, (long)number);
+                CheckRange(context, cell, number, offset, text);
             }
 
             return;
@@ -832,6 +963,18 @@ public static class ReportDataReader
         }
 
         values.SetAmount(cell, number);
+        CheckRange(context, cell, number, offset, text);
+    }
+
+    // A value outside the declared range is still the value written: it is reported, and rules still read it.
+    private static void CheckRange(CellContext context, int cell, decimal number, long offset, string text)
+    {
+        var type = context.Values.Layout.Cells[cell].Type;
+        if (!ValueFacts.InRange(type, number))
+        {
+            var range = string.Concat(type.Minimum?.ToString(CultureInfo.InvariantCulture), "..", type.Maximum?.ToString(CultureInfo.InvariantCulture));
+            Report(context, DiagnosticCatalog.RD3173, cell, number, offset, context.Values.Layout.Cells[cell].Id, text, range);
+        }
     }
 
     // Findings are rare: their labels and location are worked out only when one is reported.

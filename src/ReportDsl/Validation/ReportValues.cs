@@ -14,6 +14,12 @@ public enum CellState : byte
 
     /// <summary>A fact the section's text does not state (or states ambiguously): rules over it do not apply.</summary>
     Unstated,
+
+    /// <summary>
+    /// No value, and none needed: an optional cell left blank, or a cell of a table or section reported missing as a
+    /// whole. Rules that read it are not checked, and say nothing.
+    /// </summary>
+    Omitted,
 }
 
 /// <summary>
@@ -48,6 +54,9 @@ public sealed class ReportValues
     internal CellState[] State { get; }
 
     internal string?[] Text { get; }
+
+    // Which cells took their type's default because they were blank; made at the first default.
+    private bool[]? _defaulted;
 
     /// <summary>Gets a cell's state.</summary>
     public CellState StateOf(int cell) => State[cell];
@@ -90,4 +99,12 @@ public sealed class ReportValues
 
     /// <summary>Marks a fact as not stated by its section's text.</summary>
     public void SetUnstated(int cell) => State[cell] = CellState.Unstated;
+
+    /// <summary>Marks a cell as omitted: it has no value and needs none, so rules over it are not checked.</summary>
+    public void SetOmitted(int cell) => State[cell] = CellState.Omitted;
+
+    /// <summary>Gets whether a cell's value is its type's default, taken because the cell was blank.</summary>
+    public bool IsDefaulted(int cell) => _defaulted is { } defaulted && defaulted[cell];
+
+    internal void MarkDefaulted(int cell) => (_defaulted ??= new bool[State.Length])[cell] = true;
 }

@@ -72,9 +72,9 @@ public static class RuleInterpreter
             var index = layout.IndexOf(term.Cell);
             var values = term.IsPrevious && previous is not null ? previous : current;
             var state = values.StateOf(index);
-            if (state == CellState.Unstated)
+            if (state is CellState.Unstated or CellState.Omitted)
             {
-                // A fact the text does not state: rules over it do not apply.
+                // A blank optional cell, or a fact the text does not state: rules over it do not apply.
                 return new RuleOutcome(RuleStatus.NotApplicable);
             }
 

@@ -35,7 +35,8 @@ internal sealed class SarifLog(string toolVersion, Func<Finding, string> describ
         json.WriteString("name", "reportdsl");
         json.WriteString("semanticVersion", toolVersion);
         json.WriteStartArray("rules");
-        foreach (var rule in formats.SelectMany(f => f.Rules).DistinctBy(r => r.Code))
+        // Implied rules (a group with values, a subtotal) carry the codes RD3178-RD3180, listed with the checks below.
+        foreach (var rule in formats.SelectMany(f => f.Rules).Where(r => !r.IsImplied).DistinctBy(r => r.Code))
         {
             WriteRule(json, rule.Code, rule.Code, rule.Message, rule.Severity == RuleSeverity.Error ? "error" : "warning", rule.Table.Label);
         }

@@ -198,7 +198,7 @@ public sealed class Validator
         {
             var index = Layout.IndexOf(t.Cell);
             var data = t.IsPrevious ? previous : report;
-            return Layout.Describe(index, data?.Values.NumberOf(index), t.IsPrevious, data?.LocationOf(index));
+            return Layout.Describe(index, data?.Values.NumberOf(index), t.IsPrevious, data?.LocationOf(index)) with { IsDefaulted = data?.Values.IsDefaulted(index) == true };
         })];
 
     private static FindingSide Side(LinearCombination side, decimal value)

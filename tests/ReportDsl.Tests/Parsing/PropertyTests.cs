@@ -25,12 +25,21 @@ public sealed class PropertyTests
 
     private static readonly string[] Spaces = [" ", "  ", "\t", " /* c */ "];
     private static readonly string[] Newlines = ["\n", "\r\n", "\n\n", " // note\n", "\n// own line\n"];
-    private static readonly string[] Types = ["", " : count", " : integer", " : amount unit \"万元\" precision 2"];
+    private static readonly string[] Types =
+    [
+        "", " : count", " : integer", " : amount unit \"万元\" precision 2", " : count range 0..100 default 0", " : percent precision 1 range 0..200",
+        " : integer range -5.. default -1", " : amount unit \"万元\" precision 2 default 0.5 range ..1000",
+    ];
+
+    // Presence and the relation of a group to its parts, written or not.
+    private static readonly string[] GroupModifiers = ["", " exhaustive", " nonexhaustive", " optional", " required exhaustive"];
+    private static readonly string[] LeafModifiers = ["", "", " required", " optional"];
 
     private static string BuildSpec(Random random)
     {
         string Sp() => Spaces[random.Next(Spaces.Length)];
         string Nl() => Newlines[random.Next(Newlines.Length)];
+        string Pick3(string a, string b, string c) => random.Next(3) switch { 0 => a, 1 => b, _ => c };
         string Label() => new(Enumerable.Range(0, random.Next(1, 6)).Select(_ => "一二三申请公开结果（）、abc“”"[random.Next(16)]).ToArray());
 
         // One type for every column, so that sums over column groups stay well typed.
@@ -59,19 +68,24 @@ public sealed class PropertyTests
                 var alias = random.Next(3) == 0 ? $"{Sp()}alias{Sp()}\"{label}甲\"" : string.Empty;
                 if (depth > 0 && random.Next(3) == 0)
                 {
-                    builder.Append($"group{Sp()}{name} \"{label}\"{alias}{Lineage()} {{{Nl()}");
+                    // A column group with values would take the table's count type beside its typed parts: only rows get one.
+                    var groupModifier = GroupModifiers[random.Next(prefix.StartsWith('r') ? GroupModifiers.Length : 1)];
+                    builder.Append($"group{Sp()}{name} \"{label}\"{alias}{groupModifier}{Lineage()} {{{Nl()}");
                     Items(builder, name + "_", depth - 1);
                     builder.Append($"}}{Nl()}");
                 }
                 else
                 {
-                    builder.Append($"{name}{Sp()}\"{label}\"{alias}{Lineage()}{(prefix.StartsWith('r') ? string.Empty : columnType)}{Nl()}");
+                    // A subtotal needs siblings to add up, so never the first item.
+                    var modifier = i > 0 && random.Next(4) == 0 ? " subtotal" : LeafModifiers[random.Next(LeafModifiers.Length)];
+                    builder.Append($"{name}{Sp()}\"{label}\"{alias}{modifier}{Lineage()}{(prefix.StartsWith('r') ? string.Empty : columnType)}{Nl()}");
                 }
             }
         }
 
         var spec = new StringBuilder($"// generated{Nl()}format{Sp()}f{random.Next(100)} version {version} {{{Nl()}title \"t\"{Nl()}source \"s\"{Sp()}years 2021..{Nl()}}}{Nl()}");
-        spec.Append($"section s \"一\"{Sp()}required {{{Nl()}table t \"表\" {{{Nl()}cells count{Nl()}columns {{{Nl()}");
+        var tablePresence = Pick3(string.Empty, " required", " optional");
+        spec.Append($"section s \"一\"{Sp()}required {{{Nl()}table t \"表\"{tablePresence} {{{Nl()}cells count{Nl()}columns {{{Nl()}");
         Items(spec, "c", 2);
         spec.Append($"}}{Nl()}rows{Sp()}{{{Nl()}");
         Items(spec, "r", 2);
@@ -124,6 +138,7 @@ public sealed class PropertyTests
         Gen.Char["{}()[]:.,+-=<>!\"\\/*\n \t一a0"].Array[1, 8].Select(c => new string(c)),
         Pick("rule", "group", "for each row", "table", "section", "format", "\"", "/*", "//", "..", "previous", "sum("),
         Pick(" * ", " / ", " when ", " and ", " or ", " not ", "abs(", "round(", "min(", ", ", "for each group in (", "for each column in (a, b)", "{row}", "{", " when a > 0:"),
+        Pick(" exhaustive", " nonexhaustive", " subtotal", " optional", " required", " : percent", " : date", " : boolean", " enum(\"是\", \"否\")", " range 0..", " range ..-1", " default 0", " default \"x\"", " pattern \"[\""),
         Pick(" renamed from x", " split from results.other", " merged from a, b", " moved from s", " since 2021", " until 1", " extends gov_info_disclosure 2019", " revises gov_info_disclosure 2019", "\nremove column art20_5.change\n", "\nremove table x\n"),
         Gen.Char.Array[1, 4].Select(c => new string(c)));
 

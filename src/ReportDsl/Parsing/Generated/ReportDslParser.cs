@@ -41,30 +41,34 @@ internal partial class ReportDslParser : Parser {
 		PRECISION=22, RULE=23, TOLERANCE=24, FOR=25, EACH=26, ROW=27, COLUMN=28, 
 		IN=29, PREVIOUS=30, WHEN=31, AND=32, OR=33, NOT=34, EXTENDS=35, REVISES=36, 
 		REMOVE=37, RENAMED=38, SPLIT=39, MERGED=40, MOVED=41, FROM=42, SINCE=43, 
-		UNTIL=44, FACT=45, PATTERN=46, LBRACE=47, RBRACE=48, LPAREN=49, RPAREN=50, 
-		LBRACKET=51, RBRACKET=52, COLON=53, COMMA=54, RANGE=55, DOT=56, PLUS=57, 
-		MINUS=58, STAR=59, SLASH=60, EQ=61, NE=62, LE=63, GE=64, LT=65, GT=66, 
-		DECIMAL=67, INTEGER=68, IDENTIFIER=69, STRING=70, UNTERMINATED_STRING=71, 
-		WHITESPACE=72, NEWLINE=73, LINE_COMMENT=74, BLOCK_COMMENT=75, BAD_CHARACTER=76;
+		UNTIL=44, EXHAUSTIVE=45, NONEXHAUSTIVE=46, SUBTOTAL=47, PERCENT=48, DATE=49, 
+		BOOLEAN=50, ENUM=51, DEFAULT=52, RANGE_KEYWORD=53, FACT=54, PATTERN=55, 
+		LBRACE=56, RBRACE=57, LPAREN=58, RPAREN=59, LBRACKET=60, RBRACKET=61, 
+		COLON=62, COMMA=63, RANGE=64, DOT=65, PLUS=66, MINUS=67, STAR=68, SLASH=69, 
+		EQ=70, NE=71, LE=72, GE=73, LT=74, GT=75, DECIMAL=76, INTEGER=77, IDENTIFIER=78, 
+		STRING=79, UNTERMINATED_STRING=80, WHITESPACE=81, NEWLINE=82, LINE_COMMENT=83, 
+		BLOCK_COMMENT=84, BAD_CHARACTER=85;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
 		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
 		RULE_formatProperty = 6, RULE_propertyValue = 7, RULE_sectionDeclaration = 8, 
 		RULE_sectionBody = 9, RULE_factDeclaration = 10, RULE_tableDeclaration = 11, 
 		RULE_tableMember = 12, RULE_axisItem = 13, RULE_lineage = 14, RULE_labels = 15, 
-		RULE_modifier = 16, RULE_cellType = 17, RULE_ruleDeclaration = 18, RULE_quantifier = 19, 
-		RULE_whenClause = 20, RULE_condition = 21, RULE_conjunction = 22, RULE_negation = 23, 
-		RULE_comparison = 24, RULE_expression = 25, RULE_product = 26, RULE_factorOperator = 27, 
-		RULE_unary = 28, RULE_termOperator = 29, RULE_term = 30, RULE_cellReference = 31, 
-		RULE_path = 32, RULE_number = 33, RULE_name = 34;
+		RULE_modifier = 16, RULE_cellType = 17, RULE_typeOption = 18, RULE_typeValue = 19, 
+		RULE_ruleDeclaration = 20, RULE_quantifier = 21, RULE_whenClause = 22, 
+		RULE_condition = 23, RULE_conjunction = 24, RULE_negation = 25, RULE_comparison = 26, 
+		RULE_expression = 27, RULE_product = 28, RULE_factorOperator = 29, RULE_unary = 30, 
+		RULE_termOperator = 31, RULE_term = 32, RULE_cellReference = 33, RULE_path = 34, 
+		RULE_number = 35, RULE_name = 36;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
 		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
 		"sectionDeclaration", "sectionBody", "factDeclaration", "tableDeclaration", 
 		"tableMember", "axisItem", "lineage", "labels", "modifier", "cellType", 
-		"ruleDeclaration", "quantifier", "whenClause", "condition", "conjunction", 
-		"negation", "comparison", "expression", "product", "factorOperator", "unary", 
-		"termOperator", "term", "cellReference", "path", "number", "name"
+		"typeOption", "typeValue", "ruleDeclaration", "quantifier", "whenClause", 
+		"condition", "conjunction", "negation", "comparison", "expression", "product", 
+		"factorOperator", "unary", "termOperator", "term", "cellReference", "path", 
+		"number", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -74,9 +78,11 @@ internal partial class ReportDslParser : Parser {
 		"'amount'", "'unit'", "'precision'", "'rule'", "'tolerance'", "'for'", 
 		"'each'", "'row'", "'column'", "'in'", "'previous'", "'when'", "'and'", 
 		"'or'", "'not'", "'extends'", "'revises'", "'remove'", "'renamed'", "'split'", 
-		"'merged'", "'moved'", "'from'", "'since'", "'until'", "'fact'", "'pattern'", 
-		"'{'", "'}'", "'('", "')'", "'['", "']'", "':'", "','", "'..'", "'.'", 
-		"'+'", "'-'", "'*'", "'/'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
+		"'merged'", "'moved'", "'from'", "'since'", "'until'", "'exhaustive'", 
+		"'nonexhaustive'", "'subtotal'", "'percent'", "'date'", "'boolean'", "'enum'", 
+		"'default'", "'range'", "'fact'", "'pattern'", "'{'", "'}'", "'('", "')'", 
+		"'['", "']'", "':'", "','", "'..'", "'.'", "'+'", "'-'", "'*'", "'/'", 
+		"'='", "'!='", "'<='", "'>='", "'<'", "'>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "FORMAT", "VERSION", "SECTION", "PROSE", "TABLE", "STUB", "CELLS", 
@@ -84,12 +90,13 @@ internal partial class ReportDslParser : Parser {
 		"HEADER", "UNLABELED", "COUNT", "INTEGER_TYPE", "TEXT", "AMOUNT", "UNIT", 
 		"PRECISION", "RULE", "TOLERANCE", "FOR", "EACH", "ROW", "COLUMN", "IN", 
 		"PREVIOUS", "WHEN", "AND", "OR", "NOT", "EXTENDS", "REVISES", "REMOVE", 
-		"RENAMED", "SPLIT", "MERGED", "MOVED", "FROM", "SINCE", "UNTIL", "FACT", 
-		"PATTERN", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", 
-		"COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", "STAR", "SLASH", "EQ", 
-		"NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", "STRING", 
-		"UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"BAD_CHARACTER"
+		"RENAMED", "SPLIT", "MERGED", "MOVED", "FROM", "SINCE", "UNTIL", "EXHAUSTIVE", 
+		"NONEXHAUSTIVE", "SUBTOTAL", "PERCENT", "DATE", "BOOLEAN", "ENUM", "DEFAULT", 
+		"RANGE_KEYWORD", "FACT", "PATTERN", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", 
+		"STAR", "SLASH", "EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", 
+		"IDENTIFIER", "STRING", "UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -152,21 +159,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 73;
+			State = 77;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 137438953482L) != 0)) {
 				{
 				{
-				State = 70;
+				State = 74;
 				declaration();
 				}
 				}
-				State = 75;
+				State = 79;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 76;
+			State = 80;
 			Match(Eof);
 			}
 		}
@@ -209,27 +216,27 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 81;
+			State = 85;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 78;
+				State = 82;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 79;
+				State = 83;
 				sectionDeclaration();
 				}
 				break;
 			case REMOVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 80;
+				State = 84;
 				removeDeclaration();
 				}
 				break;
@@ -290,41 +297,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 83;
+			State = 87;
 			Match(FORMAT);
-			State = 84;
-			name();
-			State = 85;
-			Match(VERSION);
-			State = 86;
-			_localctx.version = versionValue();
 			State = 88;
+			name();
+			State = 89;
+			Match(VERSION);
+			State = 90;
+			_localctx.version = versionValue();
+			State = 92;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EXTENDS || _la==REVISES) {
 				{
-				State = 87;
+				State = 91;
 				formatRelation();
 				}
 			}
 
-			State = 90;
-			Match(LBRACE);
 			State = 94;
+			Match(LBRACE);
+			State = 98;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737488355326L) != 0) || _la==IDENTIFIER) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 91;
+				State = 95;
 				formatProperty();
 				}
 				}
-				State = 96;
+				State = 100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 97;
+			State = 101;
 			Match(RBRACE);
 			}
 		}
@@ -370,7 +377,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 99;
+			State = 103;
 			_localctx.relation = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDS || _la==REVISES) ) {
@@ -380,9 +387,9 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 100;
+			State = 104;
 			name();
-			State = 101;
+			State = 105;
 			versionValue();
 			}
 		}
@@ -429,9 +436,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 103;
+			State = 107;
 			Match(REMOVE);
-			State = 104;
+			State = 108;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
@@ -441,7 +448,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 105;
+			State = 109;
 			path();
 			}
 		}
@@ -480,7 +487,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 107;
+			State = 111;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -529,9 +536,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 109;
+			State = 113;
 			name();
-			State = 110;
+			State = 114;
 			propertyValue();
 			}
 		}
@@ -572,34 +579,34 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 14, RULE_propertyValue);
 		int _la;
 		try {
-			State = 120;
+			State = 124;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 112;
+				State = 116;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 113;
+				State = 117;
 				Match(INTEGER);
-				State = 118;
+				State = 122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 114;
+					State = 118;
 					Match(RANGE);
-					State = 116;
+					State = 120;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 115;
+						State = 119;
 						Match(INTEGER);
 						}
 					}
@@ -668,41 +675,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 122;
+			State = 126;
 			Match(SECTION);
-			State = 123;
+			State = 127;
 			name();
-			State = 124;
-			labels();
 			State = 128;
+			labels();
+			State = 132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 				{
 				{
-				State = 125;
+				State = 129;
 				modifier();
 				}
 				}
-				State = 130;
+				State = 134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 134;
+			State = 138;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 131;
+				State = 135;
 				lineage();
 				}
 				}
-				State = 136;
+				State = 140;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 137;
+			State = 141;
 			sectionBody();
 			}
 		}
@@ -752,36 +759,36 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionBody);
 		int _la;
 		try {
-			State = 164;
+			State = 168;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 139;
+				State = 143;
 				Match(PROSE);
-				State = 148;
+				State = 152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACE) {
 					{
-					State = 140;
-					Match(LBRACE);
 					State = 144;
+					Match(LBRACE);
+					State = 148;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FACT) {
 						{
 						{
-						State = 141;
+						State = 145;
 						factDeclaration();
 						}
 						}
-						State = 146;
+						State = 150;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 147;
+					State = 151;
 					Match(RBRACE);
 					}
 				}
@@ -791,37 +798,37 @@ internal partial class ReportDslParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 150;
-				Match(LBRACE);
 				State = 154;
+				Match(LBRACE);
+				State = 158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==FACT) {
 					{
 					{
-					State = 151;
+					State = 155;
 					factDeclaration();
 					}
 					}
-					State = 156;
+					State = 160;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 160;
+				State = 164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 157;
+					State = 161;
 					tableDeclaration();
 					}
 					}
-					State = 162;
+					State = 166;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 163;
+				State = 167;
 				Match(RBRACE);
 				}
 				break;
@@ -881,33 +888,33 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 166;
+			State = 170;
 			Match(FACT);
-			State = 167;
+			State = 171;
 			name();
-			State = 168;
-			labels();
 			State = 172;
+			labels();
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 				{
 				{
-				State = 169;
+				State = 173;
 				modifier();
 				}
 				}
-				State = 174;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 175;
+			State = 179;
 			Match(COLON);
-			State = 176;
+			State = 180;
 			cellType();
-			State = 177;
+			State = 181;
 			Match(PATTERN);
-			State = 178;
+			State = 182;
 			Match(STRING);
 			}
 		}
@@ -932,6 +939,12 @@ internal partial class ReportDslParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(ReportDslParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(ReportDslParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext[] modifier() {
+			return GetRuleContexts<ModifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ModifierContext modifier(int i) {
+			return GetRuleContext<ModifierContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public LineageContext[] lineage() {
 			return GetRuleContexts<LineageContext>();
 		}
@@ -965,43 +978,57 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 180;
+			State = 184;
 			Match(TABLE);
-			State = 181;
+			State = 185;
 			name();
-			State = 182;
-			labels();
 			State = 186;
+			labels();
+			State = 190;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
+				{
+				{
+				State = 187;
+				modifier();
+				}
+				}
+				State = 192;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 196;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 183;
+				State = 193;
 				lineage();
 				}
 				}
-				State = 188;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 189;
+			State = 199;
 			Match(LBRACE);
-			State = 193;
+			State = 203;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 190;
+				State = 200;
 				tableMember();
 				}
 				}
-				State = 195;
+				State = 205;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 196;
+			State = 206;
 			Match(RBRACE);
 			}
 		}
@@ -1105,16 +1132,16 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 24, RULE_tableMember);
 		int _la;
 		try {
-			State = 217;
+			State = 227;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 198;
+				State = 208;
 				Match(STUB);
-				State = 199;
+				State = 209;
 				Match(STRING);
 				}
 				break;
@@ -1122,9 +1149,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 200;
+				State = 210;
 				Match(CELLS);
-				State = 201;
+				State = 211;
 				cellType();
 				}
 				break;
@@ -1133,7 +1160,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 202;
+				State = 212;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -1143,33 +1170,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 204;
+				State = 214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 203;
+					State = 213;
 					Match(STRING);
 					}
 				}
 
-				State = 206;
+				State = 216;
 				Match(LBRACE);
-				State = 210;
+				State = 220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737488355326L) != 0) || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 207;
+					State = 217;
 					axisItem();
 					}
 					}
-					State = 212;
+					State = 222;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 213;
+				State = 223;
 				Match(RBRACE);
 				}
 				break;
@@ -1177,9 +1204,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 214;
+				State = 224;
 				Match(ABSENT);
-				State = 215;
+				State = 225;
 				cellReference();
 				}
 				break;
@@ -1187,7 +1214,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 216;
+				State = 226;
 				ruleDeclaration();
 				}
 				break;
@@ -1293,64 +1320,64 @@ internal partial class ReportDslParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 261;
+			State = 271;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 219;
+				State = 229;
 				Match(GROUP);
-				State = 220;
+				State = 230;
 				name();
-				State = 221;
+				State = 231;
 				labels();
-				State = 225;
+				State = 235;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 					{
 					{
-					State = 222;
+					State = 232;
 					modifier();
 					}
 					}
-					State = 227;
+					State = 237;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 231;
+				State = 241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 					{
 					{
-					State = 228;
+					State = 238;
 					lineage();
 					}
 					}
-					State = 233;
+					State = 243;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 234;
+				State = 244;
 				Match(LBRACE);
-				State = 238;
+				State = 248;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737488355326L) != 0) || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 235;
+					State = 245;
 					axisItem();
 					}
 					}
-					State = 240;
+					State = 250;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 241;
+				State = 251;
 				Match(RBRACE);
 				}
 				break;
@@ -1358,50 +1385,50 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 243;
+				State = 253;
 				name();
-				State = 244;
-				labels();
-				State = 248;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 245;
-						modifier();
-						}
-						} 
-					}
-					State = 250;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,23,Context);
-				}
 				State = 254;
+				labels();
+				State = 258;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 251;
+						State = 255;
+						modifier();
+						}
+						} 
+					}
+					State = 260;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
+				}
+				State = 264;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,25,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 261;
 						lineage();
 						}
 						} 
 					}
-					State = 256;
+					State = 266;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,25,Context);
 				}
-				State = 259;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 257;
+					State = 267;
 					Match(COLON);
-					State = 258;
+					State = 268;
 					cellType();
 					}
 				}
@@ -1462,17 +1489,17 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 28, RULE_lineage);
 		int _la;
 		try {
-			State = 289;
+			State = 299;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 263;
+				State = 273;
 				Match(RENAMED);
-				State = 264;
+				State = 274;
 				Match(FROM);
-				State = 267;
+				State = 277;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1519,17 +1546,26 @@ internal partial class ReportDslParser : Parser {
 				case FROM:
 				case SINCE:
 				case UNTIL:
+				case EXHAUSTIVE:
+				case NONEXHAUSTIVE:
+				case SUBTOTAL:
+				case PERCENT:
+				case DATE:
+				case BOOLEAN:
+				case ENUM:
+				case DEFAULT:
+				case RANGE_KEYWORD:
 				case FACT:
 				case PATTERN:
 				case IDENTIFIER:
 					{
-					State = 265;
+					State = 275;
 					path();
 					}
 					break;
 				case STRING:
 					{
-					State = 266;
+					State = 276;
 					Match(STRING);
 					}
 					break;
@@ -1541,36 +1577,36 @@ internal partial class ReportDslParser : Parser {
 			case SPLIT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 269;
+				State = 279;
 				Match(SPLIT);
-				State = 270;
+				State = 280;
 				Match(FROM);
-				State = 271;
+				State = 281;
 				path();
 				}
 				break;
 			case MERGED:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 272;
+				State = 282;
 				Match(MERGED);
-				State = 273;
+				State = 283;
 				Match(FROM);
-				State = 274;
+				State = 284;
 				path();
-				State = 279;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 275;
+					State = 285;
 					Match(COMMA);
-					State = 276;
+					State = 286;
 					path();
 					}
 					}
-					State = 281;
+					State = 291;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1579,29 +1615,29 @@ internal partial class ReportDslParser : Parser {
 			case MOVED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 282;
+				State = 292;
 				Match(MOVED);
-				State = 283;
+				State = 293;
 				Match(FROM);
-				State = 284;
+				State = 294;
 				path();
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 285;
+				State = 295;
 				Match(SINCE);
-				State = 286;
+				State = 296;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 287;
+				State = 297;
 				Match(UNTIL);
-				State = 288;
+				State = 298;
 				versionValue();
 				}
 				break;
@@ -1650,25 +1686,25 @@ internal partial class ReportDslParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 291;
+			State = 301;
 			Match(STRING);
-			State = 296;
+			State = 306;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 292;
+					State = 302;
 					Match(ALIAS);
-					State = 293;
+					State = 303;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 298;
+				State = 308;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 			}
 			}
 		}
@@ -1688,6 +1724,9 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OPTIONAL() { return GetToken(ReportDslParser.OPTIONAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HEADER() { return GetToken(ReportDslParser.HEADER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNLABELED() { return GetToken(ReportDslParser.UNLABELED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXHAUSTIVE() { return GetToken(ReportDslParser.EXHAUSTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NONEXHAUSTIVE() { return GetToken(ReportDslParser.NONEXHAUSTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBTOTAL() { return GetToken(ReportDslParser.SUBTOTAL, 0); }
 		public ModifierContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -1709,9 +1748,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 299;
+			State = 309;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 122880L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -1745,6 +1784,12 @@ internal partial class ReportDslParser : Parser {
 	}
 	public partial class CountTypeContext : CellTypeContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUNT() { return GetToken(ReportDslParser.COUNT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
 		public CountTypeContext(CellTypeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1755,6 +1800,12 @@ internal partial class ReportDslParser : Parser {
 	}
 	public partial class IntegerTypeContext : CellTypeContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER_TYPE() { return GetToken(ReportDslParser.INTEGER_TYPE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
 		public IntegerTypeContext(CellTypeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1765,6 +1816,12 @@ internal partial class ReportDslParser : Parser {
 	}
 	public partial class TextTypeContext : CellTypeContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEXT() { return GetToken(ReportDslParser.TEXT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
 		public TextTypeContext(CellTypeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1779,6 +1836,12 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECISION() { return GetToken(ReportDslParser.PRECISION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER() { return GetToken(ReportDslParser.INTEGER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
 		public AmountTypeContext(CellTypeContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -1787,69 +1850,546 @@ internal partial class ReportDslParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PercentTypeContext : CellTypeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(ReportDslParser.PERCENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECISION() { return GetToken(ReportDslParser.PRECISION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER() { return GetToken(ReportDslParser.INTEGER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
+		public PercentTypeContext(CellTypeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPercentType(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DateTypeContext : CellTypeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(ReportDslParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
+		public DateTypeContext(CellTypeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDateType(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class BooleanTypeContext : CellTypeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BOOLEAN() { return GetToken(ReportDslParser.BOOLEAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
+		public BooleanTypeContext(CellTypeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBooleanType(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class EnumTypeContext : CellTypeContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENUM() { return GetToken(ReportDslParser.ENUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(ReportDslParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] STRING() { return GetTokens(ReportDslParser.STRING); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING(int i) {
+			return GetToken(ReportDslParser.STRING, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(ReportDslParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(ReportDslParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(ReportDslParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext[] typeOption() {
+			return GetRuleContexts<TypeOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeOptionContext typeOption(int i) {
+			return GetRuleContext<TypeOptionContext>(i);
+		}
+		public EnumTypeContext(CellTypeContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEnumType(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public CellTypeContext cellType() {
 		CellTypeContext _localctx = new CellTypeContext(Context, State);
 		EnterRule(_localctx, 34, RULE_cellType);
+		int _la;
 		try {
-			State = 313;
+			int _alt;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 301;
+				State = 311;
 				Match(COUNT);
+				State = 315;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 312;
+						typeOption();
+						}
+						} 
+					}
+					State = 317;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+				}
 				}
 				break;
 			case INTEGER_TYPE:
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 302;
+				State = 318;
 				Match(INTEGER_TYPE);
+				State = 322;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 319;
+						typeOption();
+						}
+						} 
+					}
+					State = 324;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				}
 				}
 				break;
 			case TEXT:
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 303;
+				State = 325;
 				Match(TEXT);
+				State = 329;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 326;
+						typeOption();
+						}
+						} 
+					}
+					State = 331;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+				}
 				}
 				break;
 			case AMOUNT:
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 304;
+				State = 332;
 				Match(AMOUNT);
-				State = 307;
+				State = 335;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 305;
+					State = 333;
 					Match(UNIT);
-					State = 306;
+					State = 334;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 311;
+				State = 339;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 				case 1:
 					{
-					State = 309;
+					State = 337;
 					Match(PRECISION);
-					State = 310;
+					State = 338;
 					Match(INTEGER);
 					}
 					break;
 				}
+				State = 344;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 341;
+						typeOption();
+						}
+						} 
+					}
+					State = 346;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+				}
+				}
+				break;
+			case PERCENT:
+				_localctx = new PercentTypeContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 347;
+				Match(PERCENT);
+				State = 350;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+				case 1:
+					{
+					State = 348;
+					Match(PRECISION);
+					State = 349;
+					Match(INTEGER);
+					}
+					break;
+				}
+				State = 355;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 352;
+						typeOption();
+						}
+						} 
+					}
+					State = 357;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+				}
+				}
+				break;
+			case DATE:
+				_localctx = new DateTypeContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 358;
+				Match(DATE);
+				State = 362;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 359;
+						typeOption();
+						}
+						} 
+					}
+					State = 364;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+				}
+				}
+				break;
+			case BOOLEAN:
+				_localctx = new BooleanTypeContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 365;
+				Match(BOOLEAN);
+				State = 369;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 366;
+						typeOption();
+						}
+						} 
+					}
+					State = 371;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+				}
+				}
+				break;
+			case ENUM:
+				_localctx = new EnumTypeContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 372;
+				Match(ENUM);
+				State = 373;
+				Match(LPAREN);
+				State = 374;
+				Match(STRING);
+				State = 379;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 375;
+					Match(COMMA);
+					State = 376;
+					Match(STRING);
+					}
+					}
+					State = 381;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 382;
+				Match(RPAREN);
+				State = 386;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 383;
+						typeOption();
+						}
+						} 
+					}
+					State = 388;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
+				}
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TypeOptionContext : ParserRuleContext {
+		public TypeOptionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_typeOption; } }
+	 
+		public TypeOptionContext() { }
+		public virtual void CopyFrom(TypeOptionContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class DefaultOptionContext : TypeOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(ReportDslParser.DEFAULT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeValueContext typeValue() {
+			return GetRuleContext<TypeValueContext>(0);
+		}
+		public DefaultOptionContext(TypeOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDefaultOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RangeOptionContext : TypeOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE_KEYWORD() { return GetToken(ReportDslParser.RANGE_KEYWORD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(ReportDslParser.RANGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TypeValueContext[] typeValue() {
+			return GetRuleContexts<TypeValueContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TypeValueContext typeValue(int i) {
+			return GetRuleContext<TypeValueContext>(i);
+		}
+		public RangeOptionContext(TypeOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRangeOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PatternOptionContext : TypeOptionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
+		public PatternOptionContext(TypeOptionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPatternOption(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public TypeOptionContext typeOption() {
+		TypeOptionContext _localctx = new TypeOptionContext(Context, State);
+		EnterRule(_localctx, 36, RULE_typeOption);
+		int _la;
+		try {
+			State = 403;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case DEFAULT:
+				_localctx = new DefaultOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 391;
+				Match(DEFAULT);
+				State = 392;
+				typeValue();
+				}
+				break;
+			case RANGE_KEYWORD:
+				_localctx = new RangeOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 393;
+				Match(RANGE_KEYWORD);
+				State = 395;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 7681L) != 0)) {
+					{
+					State = 394;
+					typeValue();
+					}
+				}
+
+				State = 397;
+				Match(RANGE);
+				State = 399;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+				case 1:
+					{
+					State = 398;
+					typeValue();
+					}
+					break;
+				}
+				}
+				break;
+			case PATTERN:
+				_localctx = new PatternOptionContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 401;
+				Match(PATTERN);
+				State = 402;
+				Match(STRING);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TypeValueContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public NumberContext number() {
+			return GetRuleContext<NumberContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(ReportDslParser.MINUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENTIFIER() { return GetToken(ReportDslParser.IDENTIFIER, 0); }
+		public TypeValueContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_typeValue; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTypeValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public TypeValueContext typeValue() {
+		TypeValueContext _localctx = new TypeValueContext(Context, State);
+		EnterRule(_localctx, 38, RULE_typeValue);
+		int _la;
+		try {
+			State = 411;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case MINUS:
+			case DECIMAL:
+			case INTEGER:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 406;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==MINUS) {
+					{
+					State = 405;
+					Match(MINUS);
+					}
+				}
+
+				State = 408;
+				number();
+				}
+				break;
+			case STRING:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 409;
+				Match(STRING);
+				}
+				break;
+			case IDENTIFIER:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 410;
+				Match(IDENTIFIER);
 				}
 				break;
 			default:
@@ -1912,58 +2452,58 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public RuleDeclarationContext ruleDeclaration() {
 		RuleDeclarationContext _localctx = new RuleDeclarationContext(Context, State);
-		EnterRule(_localctx, 36, RULE_ruleDeclaration);
+		EnterRule(_localctx, 40, RULE_ruleDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 315;
+			State = 413;
 			Match(RULE);
-			State = 316;
+			State = 414;
 			_localctx.code = name();
-			State = 317;
+			State = 415;
 			_localctx.severity = name();
-			State = 318;
+			State = 416;
 			_localctx.message = Match(STRING);
-			State = 321;
+			State = 419;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 319;
+				State = 417;
 				Match(TOLERANCE);
-				State = 320;
+				State = 418;
 				number();
 				}
 			}
 
-			State = 326;
+			State = 424;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 323;
+				State = 421;
 				quantifier();
 				}
 				}
-				State = 328;
+				State = 426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 330;
+			State = 428;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 329;
+				State = 427;
 				whenClause();
 				}
 			}
 
-			State = 332;
+			State = 430;
 			Match(COLON);
-			State = 333;
+			State = 431;
 			comparison();
 			}
 		}
@@ -2015,16 +2555,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public QuantifierContext quantifier() {
 		QuantifierContext _localctx = new QuantifierContext(Context, State);
-		EnterRule(_localctx, 38, RULE_quantifier);
+		EnterRule(_localctx, 42, RULE_quantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 335;
+			State = 433;
 			Match(FOR);
-			State = 336;
+			State = 434;
 			Match(EACH);
-			State = 337;
+			State = 435;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 402655264L) != 0)) ) {
@@ -2034,14 +2574,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 353;
+			State = 451;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 338;
+				State = 436;
 				Match(IN);
-				State = 351;
+				State = 449;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -2088,37 +2628,46 @@ internal partial class ReportDslParser : Parser {
 				case FROM:
 				case SINCE:
 				case UNTIL:
+				case EXHAUSTIVE:
+				case NONEXHAUSTIVE:
+				case SUBTOTAL:
+				case PERCENT:
+				case DATE:
+				case BOOLEAN:
+				case ENUM:
+				case DEFAULT:
+				case RANGE_KEYWORD:
 				case FACT:
 				case PATTERN:
 				case IDENTIFIER:
 					{
-					State = 339;
+					State = 437;
 					path();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 340;
+					State = 438;
 					Match(LPAREN);
-					State = 341;
+					State = 439;
 					path();
-					State = 346;
+					State = 444;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 342;
+						State = 440;
 						Match(COMMA);
-						State = 343;
+						State = 441;
 						path();
 						}
 						}
-						State = 348;
+						State = 446;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 349;
+					State = 447;
 					Match(RPAREN);
 					}
 					break;
@@ -2162,13 +2711,13 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 40, RULE_whenClause);
+		EnterRule(_localctx, 44, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 355;
+			State = 453;
 			Match(WHEN);
-			State = 356;
+			State = 454;
 			condition();
 			}
 		}
@@ -2210,26 +2759,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ConditionContext condition() {
 		ConditionContext _localctx = new ConditionContext(Context, State);
-		EnterRule(_localctx, 42, RULE_condition);
+		EnterRule(_localctx, 46, RULE_condition);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 358;
+			State = 456;
 			conjunction();
-			State = 363;
+			State = 461;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 359;
+				State = 457;
 				Match(OR);
-				State = 360;
+				State = 458;
 				conjunction();
 				}
 				}
-				State = 365;
+				State = 463;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2273,26 +2822,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ConjunctionContext conjunction() {
 		ConjunctionContext _localctx = new ConjunctionContext(Context, State);
-		EnterRule(_localctx, 44, RULE_conjunction);
+		EnterRule(_localctx, 48, RULE_conjunction);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 366;
+			State = 464;
 			negation();
-			State = 371;
+			State = 469;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 367;
+				State = 465;
 				Match(AND);
-				State = 368;
+				State = 466;
 				negation();
 				}
 				}
-				State = 373;
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2364,18 +2913,18 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NegationContext negation() {
 		NegationContext _localctx = new NegationContext(Context, State);
-		EnterRule(_localctx, 46, RULE_negation);
+		EnterRule(_localctx, 50, RULE_negation);
 		try {
-			State = 381;
+			State = 479;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				_localctx = new NotConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 374;
+				State = 472;
 				Match(NOT);
-				State = 375;
+				State = 473;
 				negation();
 				}
 				break;
@@ -2383,11 +2932,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 376;
+				State = 474;
 				Match(LPAREN);
-				State = 377;
+				State = 475;
 				condition();
-				State = 378;
+				State = 476;
 				Match(RPAREN);
 				}
 				break;
@@ -2395,7 +2944,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ComparisonConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 380;
+				State = 478;
 				comparison();
 				}
 				break;
@@ -2444,24 +2993,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 48, RULE_comparison);
+		EnterRule(_localctx, 52, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 383;
+			State = 481;
 			_localctx.left = expression();
-			State = 384;
+			State = 482;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 61)) & ~0x3f) == 0 && ((1L << (_la - 61)) & 63L) != 0)) ) {
+			if ( !(((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 63L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 385;
+			State = 483;
 			_localctx.right = expression();
 			}
 		}
@@ -2508,17 +3057,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_expression);
+		EnterRule(_localctx, 54, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 388;
+			State = 486;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				{
-				State = 387;
+				State = 485;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -2531,21 +3080,21 @@ internal partial class ReportDslParser : Parser {
 				}
 				break;
 			}
-			State = 390;
+			State = 488;
 			product();
-			State = 396;
+			State = 494;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 391;
+				State = 489;
 				termOperator();
-				State = 392;
+				State = 490;
 				product();
 				}
 				}
-				State = 398;
+				State = 496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2591,26 +3140,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ProductContext product() {
 		ProductContext _localctx = new ProductContext(Context, State);
-		EnterRule(_localctx, 52, RULE_product);
+		EnterRule(_localctx, 56, RULE_product);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 399;
+			State = 497;
 			unary();
-			State = 405;
+			State = 503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR || _la==SLASH) {
 				{
 				{
-				State = 400;
+				State = 498;
 				factorOperator();
-				State = 401;
+				State = 499;
 				unary();
 				}
 				}
-				State = 407;
+				State = 505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2646,12 +3195,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public FactorOperatorContext factorOperator() {
 		FactorOperatorContext _localctx = new FactorOperatorContext(Context, State);
-		EnterRule(_localctx, 54, RULE_factorOperator);
+		EnterRule(_localctx, 58, RULE_factorOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
+			State = 506;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STAR || _la==SLASH) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2697,17 +3246,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public UnaryContext unary() {
 		UnaryContext _localctx = new UnaryContext(Context, State);
-		EnterRule(_localctx, 56, RULE_unary);
+		EnterRule(_localctx, 60, RULE_unary);
 		try {
-			State = 413;
+			State = 511;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 410;
+				State = 508;
 				Match(MINUS);
-				State = 411;
+				State = 509;
 				unary();
 				}
 				break;
@@ -2755,6 +3304,15 @@ internal partial class ReportDslParser : Parser {
 			case FROM:
 			case SINCE:
 			case UNTIL:
+			case EXHAUSTIVE:
+			case NONEXHAUSTIVE:
+			case SUBTOTAL:
+			case PERCENT:
+			case DATE:
+			case BOOLEAN:
+			case ENUM:
+			case DEFAULT:
+			case RANGE_KEYWORD:
 			case FACT:
 			case PATTERN:
 			case LPAREN:
@@ -2763,7 +3321,7 @@ internal partial class ReportDslParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 412;
+				State = 510;
 				term();
 				}
 				break;
@@ -2801,12 +3359,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 58, RULE_termOperator);
+		EnterRule(_localctx, 62, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 415;
+			State = 513;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2906,17 +3464,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 60, RULE_term);
+		EnterRule(_localctx, 64, RULE_term);
 		int _la;
 		try {
-			State = 437;
+			State = 535;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 417;
+				State = 515;
 				number();
 				}
 				break;
@@ -2924,37 +3482,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 418;
+				State = 516;
 				name();
-				State = 419;
+				State = 517;
 				Match(LPAREN);
-				State = 428;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 433049251669344254L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 7L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 360287970189639678L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 7171L) != 0)) {
 					{
-					State = 420;
+					State = 518;
 					expression();
-					State = 425;
+					State = 523;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 421;
+						State = 519;
 						Match(COMMA);
-						State = 422;
+						State = 520;
 						expression();
 						}
 						}
-						State = 427;
+						State = 525;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 430;
+				State = 528;
 				Match(RPAREN);
 				}
 				break;
@@ -2962,7 +3520,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 432;
+				State = 530;
 				cellReference();
 				}
 				break;
@@ -2970,11 +3528,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 433;
+				State = 531;
 				Match(LPAREN);
-				State = 434;
+				State = 532;
 				expression();
-				State = 435;
+				State = 533;
 				Match(RPAREN);
 				}
 				break;
@@ -3017,33 +3575,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 62, RULE_cellReference);
+		EnterRule(_localctx, 66, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 538;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				{
-				State = 439;
+				State = 537;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 442;
+			State = 540;
 			path();
-			State = 447;
+			State = 545;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 443;
+				State = 541;
 				Match(LBRACKET);
-				State = 444;
+				State = 542;
 				path();
-				State = 445;
+				State = 543;
 				Match(RBRACKET);
 				}
 			}
@@ -3088,26 +3646,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 64, RULE_path);
+		EnterRule(_localctx, 68, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 449;
+			State = 547;
 			name();
-			State = 454;
+			State = 552;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 450;
+				State = 548;
 				Match(DOT);
-				State = 451;
+				State = 549;
 				name();
 				}
 				}
-				State = 456;
+				State = 554;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3143,12 +3701,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 66, RULE_number);
+		EnterRule(_localctx, 70, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 457;
+			State = 555;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3206,6 +3764,15 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AND() { return GetToken(ReportDslParser.AND, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OR() { return GetToken(ReportDslParser.OR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(ReportDslParser.NOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXHAUSTIVE() { return GetToken(ReportDslParser.EXHAUSTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NONEXHAUSTIVE() { return GetToken(ReportDslParser.NONEXHAUSTIVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBTOTAL() { return GetToken(ReportDslParser.SUBTOTAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PERCENT() { return GetToken(ReportDslParser.PERCENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(ReportDslParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BOOLEAN() { return GetToken(ReportDslParser.BOOLEAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENUM() { return GetToken(ReportDslParser.ENUM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(ReportDslParser.DEFAULT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE_KEYWORD() { return GetToken(ReportDslParser.RANGE_KEYWORD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTENDS() { return GetToken(ReportDslParser.EXTENDS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVISES() { return GetToken(ReportDslParser.REVISES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(ReportDslParser.REMOVE, 0); }
@@ -3234,14 +3801,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 68, RULE_name);
+		EnterRule(_localctx, 72, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 459;
+			State = 557;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737488355326L) != 0) || _la==IDENTIFIER) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3262,161 +3829,198 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,76,462,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,85,560,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
-		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,1,0,5,0,72,
-		8,0,10,0,12,0,75,9,0,1,0,1,0,1,1,1,1,1,1,3,1,82,8,1,1,2,1,2,1,2,1,2,1,
-		2,3,2,89,8,2,1,2,1,2,5,2,93,8,2,10,2,12,2,96,9,2,1,2,1,2,1,3,1,3,1,3,1,
-		3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,7,1,7,3,7,117,8,7,3,7,
-		119,8,7,3,7,121,8,7,1,8,1,8,1,8,1,8,5,8,127,8,8,10,8,12,8,130,9,8,1,8,
-		5,8,133,8,8,10,8,12,8,136,9,8,1,8,1,8,1,9,1,9,1,9,5,9,143,8,9,10,9,12,
-		9,146,9,9,1,9,3,9,149,8,9,1,9,1,9,5,9,153,8,9,10,9,12,9,156,9,9,1,9,5,
-		9,159,8,9,10,9,12,9,162,9,9,1,9,3,9,165,8,9,1,10,1,10,1,10,1,10,5,10,171,
-		8,10,10,10,12,10,174,9,10,1,10,1,10,1,10,1,10,1,10,1,11,1,11,1,11,1,11,
-		5,11,185,8,11,10,11,12,11,188,9,11,1,11,1,11,5,11,192,8,11,10,11,12,11,
-		195,9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,205,8,12,1,12,1,
-		12,5,12,209,8,12,10,12,12,12,212,9,12,1,12,1,12,1,12,1,12,3,12,218,8,12,
-		1,13,1,13,1,13,1,13,5,13,224,8,13,10,13,12,13,227,9,13,1,13,5,13,230,8,
-		13,10,13,12,13,233,9,13,1,13,1,13,5,13,237,8,13,10,13,12,13,240,9,13,1,
-		13,1,13,1,13,1,13,1,13,5,13,247,8,13,10,13,12,13,250,9,13,1,13,5,13,253,
-		8,13,10,13,12,13,256,9,13,1,13,1,13,3,13,260,8,13,3,13,262,8,13,1,14,1,
-		14,1,14,1,14,3,14,268,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,
-		278,8,14,10,14,12,14,281,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,
-		290,8,14,1,15,1,15,1,15,5,15,295,8,15,10,15,12,15,298,9,15,1,16,1,16,1,
-		17,1,17,1,17,1,17,1,17,1,17,3,17,308,8,17,1,17,1,17,3,17,312,8,17,3,17,
-		314,8,17,1,18,1,18,1,18,1,18,1,18,1,18,3,18,322,8,18,1,18,5,18,325,8,18,
-		10,18,12,18,328,9,18,1,18,3,18,331,8,18,1,18,1,18,1,18,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,1,19,5,19,345,8,19,10,19,12,19,348,9,19,1,19,
-		1,19,3,19,352,8,19,3,19,354,8,19,1,20,1,20,1,20,1,21,1,21,1,21,5,21,362,
-		8,21,10,21,12,21,365,9,21,1,22,1,22,1,22,5,22,370,8,22,10,22,12,22,373,
-		9,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,382,8,23,1,24,1,24,1,24,1,
-		24,1,25,3,25,389,8,25,1,25,1,25,1,25,1,25,5,25,395,8,25,10,25,12,25,398,
-		9,25,1,26,1,26,1,26,1,26,5,26,404,8,26,10,26,12,26,407,9,26,1,27,1,27,
-		1,28,1,28,1,28,3,28,414,8,28,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,
-		30,424,8,30,10,30,12,30,427,9,30,3,30,429,8,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,3,30,438,8,30,1,31,3,31,441,8,31,1,31,1,31,1,31,1,31,1,31,3,
-		31,448,8,31,1,32,1,32,1,32,5,32,453,8,32,10,32,12,32,456,9,32,1,33,1,33,
-		1,34,1,34,1,34,0,0,35,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,0,11,1,0,35,36,4,0,
-		3,3,5,5,23,23,27,28,2,0,68,68,70,70,1,0,8,9,1,0,13,16,3,0,5,5,11,11,27,
-		28,1,0,61,66,1,0,57,58,1,0,59,60,1,0,67,68,2,0,1,46,69,69,492,0,73,1,0,
-		0,0,2,81,1,0,0,0,4,83,1,0,0,0,6,99,1,0,0,0,8,103,1,0,0,0,10,107,1,0,0,
-		0,12,109,1,0,0,0,14,120,1,0,0,0,16,122,1,0,0,0,18,164,1,0,0,0,20,166,1,
-		0,0,0,22,180,1,0,0,0,24,217,1,0,0,0,26,261,1,0,0,0,28,289,1,0,0,0,30,291,
-		1,0,0,0,32,299,1,0,0,0,34,313,1,0,0,0,36,315,1,0,0,0,38,335,1,0,0,0,40,
-		355,1,0,0,0,42,358,1,0,0,0,44,366,1,0,0,0,46,381,1,0,0,0,48,383,1,0,0,
-		0,50,388,1,0,0,0,52,399,1,0,0,0,54,408,1,0,0,0,56,413,1,0,0,0,58,415,1,
-		0,0,0,60,437,1,0,0,0,62,440,1,0,0,0,64,449,1,0,0,0,66,457,1,0,0,0,68,459,
-		1,0,0,0,70,72,3,2,1,0,71,70,1,0,0,0,72,75,1,0,0,0,73,71,1,0,0,0,73,74,
-		1,0,0,0,74,76,1,0,0,0,75,73,1,0,0,0,76,77,5,0,0,1,77,1,1,0,0,0,78,82,3,
-		4,2,0,79,82,3,16,8,0,80,82,3,8,4,0,81,78,1,0,0,0,81,79,1,0,0,0,81,80,1,
-		0,0,0,82,3,1,0,0,0,83,84,5,1,0,0,84,85,3,68,34,0,85,86,5,2,0,0,86,88,3,
-		10,5,0,87,89,3,6,3,0,88,87,1,0,0,0,88,89,1,0,0,0,89,90,1,0,0,0,90,94,5,
-		47,0,0,91,93,3,12,6,0,92,91,1,0,0,0,93,96,1,0,0,0,94,92,1,0,0,0,94,95,
-		1,0,0,0,95,97,1,0,0,0,96,94,1,0,0,0,97,98,5,48,0,0,98,5,1,0,0,0,99,100,
-		7,0,0,0,100,101,3,68,34,0,101,102,3,10,5,0,102,7,1,0,0,0,103,104,5,37,
-		0,0,104,105,7,1,0,0,105,106,3,64,32,0,106,9,1,0,0,0,107,108,7,2,0,0,108,
-		11,1,0,0,0,109,110,3,68,34,0,110,111,3,14,7,0,111,13,1,0,0,0,112,121,5,
-		70,0,0,113,118,5,68,0,0,114,116,5,55,0,0,115,117,5,68,0,0,116,115,1,0,
-		0,0,116,117,1,0,0,0,117,119,1,0,0,0,118,114,1,0,0,0,118,119,1,0,0,0,119,
-		121,1,0,0,0,120,112,1,0,0,0,120,113,1,0,0,0,121,15,1,0,0,0,122,123,5,3,
-		0,0,123,124,3,68,34,0,124,128,3,30,15,0,125,127,3,32,16,0,126,125,1,0,
-		0,0,127,130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,134,1,0,0,0,130,
-		128,1,0,0,0,131,133,3,28,14,0,132,131,1,0,0,0,133,136,1,0,0,0,134,132,
-		1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,0,137,138,3,18,9,
-		0,138,17,1,0,0,0,139,148,5,4,0,0,140,144,5,47,0,0,141,143,3,20,10,0,142,
-		141,1,0,0,0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,
-		0,0,0,146,144,1,0,0,0,147,149,5,48,0,0,148,140,1,0,0,0,148,149,1,0,0,0,
-		149,165,1,0,0,0,150,154,5,47,0,0,151,153,3,20,10,0,152,151,1,0,0,0,153,
-		156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,160,1,0,0,0,156,154,1,
-		0,0,0,157,159,3,22,11,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,
-		0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,165,5,48,0,0,164,
-		139,1,0,0,0,164,150,1,0,0,0,165,19,1,0,0,0,166,167,5,45,0,0,167,168,3,
-		68,34,0,168,172,3,30,15,0,169,171,3,32,16,0,170,169,1,0,0,0,171,174,1,
-		0,0,0,172,170,1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,
-		175,176,5,53,0,0,176,177,3,34,17,0,177,178,5,46,0,0,178,179,5,70,0,0,179,
-		21,1,0,0,0,180,181,5,5,0,0,181,182,3,68,34,0,182,186,3,30,15,0,183,185,
-		3,28,14,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,
-		0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,193,5,47,0,0,190,192,3,24,12,0,
-		191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,196,
-		1,0,0,0,195,193,1,0,0,0,196,197,5,48,0,0,197,23,1,0,0,0,198,199,5,6,0,
-		0,199,218,5,70,0,0,200,201,5,7,0,0,201,218,3,34,17,0,202,204,7,3,0,0,203,
-		205,5,70,0,0,204,203,1,0,0,0,204,205,1,0,0,0,205,206,1,0,0,0,206,210,5,
-		47,0,0,207,209,3,26,13,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,
-		0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,218,5,48,0,0,214,
-		215,5,10,0,0,215,218,3,62,31,0,216,218,3,36,18,0,217,198,1,0,0,0,217,200,
-		1,0,0,0,217,202,1,0,0,0,217,214,1,0,0,0,217,216,1,0,0,0,218,25,1,0,0,0,
-		219,220,5,11,0,0,220,221,3,68,34,0,221,225,3,30,15,0,222,224,3,32,16,0,
-		223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,231,
-		1,0,0,0,227,225,1,0,0,0,228,230,3,28,14,0,229,228,1,0,0,0,230,233,1,0,
-		0,0,231,229,1,0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,
-		238,5,47,0,0,235,237,3,26,13,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,
-		1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,0,241,242,5,48,0,
-		0,242,262,1,0,0,0,243,244,3,68,34,0,244,248,3,30,15,0,245,247,3,32,16,
-		0,246,245,1,0,0,0,247,250,1,0,0,0,248,246,1,0,0,0,248,249,1,0,0,0,249,
-		254,1,0,0,0,250,248,1,0,0,0,251,253,3,28,14,0,252,251,1,0,0,0,253,256,
-		1,0,0,0,254,252,1,0,0,0,254,255,1,0,0,0,255,259,1,0,0,0,256,254,1,0,0,
-		0,257,258,5,53,0,0,258,260,3,34,17,0,259,257,1,0,0,0,259,260,1,0,0,0,260,
-		262,1,0,0,0,261,219,1,0,0,0,261,243,1,0,0,0,262,27,1,0,0,0,263,264,5,38,
-		0,0,264,267,5,42,0,0,265,268,3,64,32,0,266,268,5,70,0,0,267,265,1,0,0,
-		0,267,266,1,0,0,0,268,290,1,0,0,0,269,270,5,39,0,0,270,271,5,42,0,0,271,
-		290,3,64,32,0,272,273,5,40,0,0,273,274,5,42,0,0,274,279,3,64,32,0,275,
-		276,5,54,0,0,276,278,3,64,32,0,277,275,1,0,0,0,278,281,1,0,0,0,279,277,
-		1,0,0,0,279,280,1,0,0,0,280,290,1,0,0,0,281,279,1,0,0,0,282,283,5,41,0,
-		0,283,284,5,42,0,0,284,290,3,64,32,0,285,286,5,43,0,0,286,290,3,10,5,0,
-		287,288,5,44,0,0,288,290,3,10,5,0,289,263,1,0,0,0,289,269,1,0,0,0,289,
-		272,1,0,0,0,289,282,1,0,0,0,289,285,1,0,0,0,289,287,1,0,0,0,290,29,1,0,
-		0,0,291,296,5,70,0,0,292,293,5,12,0,0,293,295,5,70,0,0,294,292,1,0,0,0,
-		295,298,1,0,0,0,296,294,1,0,0,0,296,297,1,0,0,0,297,31,1,0,0,0,298,296,
-		1,0,0,0,299,300,7,4,0,0,300,33,1,0,0,0,301,314,5,17,0,0,302,314,5,18,0,
-		0,303,314,5,19,0,0,304,307,5,20,0,0,305,306,5,21,0,0,306,308,5,70,0,0,
-		307,305,1,0,0,0,307,308,1,0,0,0,308,311,1,0,0,0,309,310,5,22,0,0,310,312,
-		5,68,0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,314,1,0,0,0,313,301,1,0,0,
-		0,313,302,1,0,0,0,313,303,1,0,0,0,313,304,1,0,0,0,314,35,1,0,0,0,315,316,
-		5,23,0,0,316,317,3,68,34,0,317,318,3,68,34,0,318,321,5,70,0,0,319,320,
-		5,24,0,0,320,322,3,66,33,0,321,319,1,0,0,0,321,322,1,0,0,0,322,326,1,0,
-		0,0,323,325,3,38,19,0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,
-		326,327,1,0,0,0,327,330,1,0,0,0,328,326,1,0,0,0,329,331,3,40,20,0,330,
-		329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,332,333,5,53,0,0,333,334,3,
-		48,24,0,334,37,1,0,0,0,335,336,5,25,0,0,336,337,5,26,0,0,337,353,7,5,0,
-		0,338,351,5,29,0,0,339,352,3,64,32,0,340,341,5,49,0,0,341,346,3,64,32,
-		0,342,343,5,54,0,0,343,345,3,64,32,0,344,342,1,0,0,0,345,348,1,0,0,0,346,
-		344,1,0,0,0,346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,
-		50,0,0,350,352,1,0,0,0,351,339,1,0,0,0,351,340,1,0,0,0,352,354,1,0,0,0,
-		353,338,1,0,0,0,353,354,1,0,0,0,354,39,1,0,0,0,355,356,5,31,0,0,356,357,
-		3,42,21,0,357,41,1,0,0,0,358,363,3,44,22,0,359,360,5,33,0,0,360,362,3,
-		44,22,0,361,359,1,0,0,0,362,365,1,0,0,0,363,361,1,0,0,0,363,364,1,0,0,
-		0,364,43,1,0,0,0,365,363,1,0,0,0,366,371,3,46,23,0,367,368,5,32,0,0,368,
-		370,3,46,23,0,369,367,1,0,0,0,370,373,1,0,0,0,371,369,1,0,0,0,371,372,
-		1,0,0,0,372,45,1,0,0,0,373,371,1,0,0,0,374,375,5,34,0,0,375,382,3,46,23,
-		0,376,377,5,49,0,0,377,378,3,42,21,0,378,379,5,50,0,0,379,382,1,0,0,0,
-		380,382,3,48,24,0,381,374,1,0,0,0,381,376,1,0,0,0,381,380,1,0,0,0,382,
-		47,1,0,0,0,383,384,3,50,25,0,384,385,7,6,0,0,385,386,3,50,25,0,386,49,
-		1,0,0,0,387,389,7,7,0,0,388,387,1,0,0,0,388,389,1,0,0,0,389,390,1,0,0,
-		0,390,396,3,52,26,0,391,392,3,58,29,0,392,393,3,52,26,0,393,395,1,0,0,
-		0,394,391,1,0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,
-		51,1,0,0,0,398,396,1,0,0,0,399,405,3,56,28,0,400,401,3,54,27,0,401,402,
-		3,56,28,0,402,404,1,0,0,0,403,400,1,0,0,0,404,407,1,0,0,0,405,403,1,0,
-		0,0,405,406,1,0,0,0,406,53,1,0,0,0,407,405,1,0,0,0,408,409,7,8,0,0,409,
-		55,1,0,0,0,410,411,5,58,0,0,411,414,3,56,28,0,412,414,3,60,30,0,413,410,
-		1,0,0,0,413,412,1,0,0,0,414,57,1,0,0,0,415,416,7,7,0,0,416,59,1,0,0,0,
-		417,438,3,66,33,0,418,419,3,68,34,0,419,428,5,49,0,0,420,425,3,50,25,0,
-		421,422,5,54,0,0,422,424,3,50,25,0,423,421,1,0,0,0,424,427,1,0,0,0,425,
-		423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,428,420,1,
-		0,0,0,428,429,1,0,0,0,429,430,1,0,0,0,430,431,5,50,0,0,431,438,1,0,0,0,
-		432,438,3,62,31,0,433,434,5,49,0,0,434,435,3,50,25,0,435,436,5,50,0,0,
-		436,438,1,0,0,0,437,417,1,0,0,0,437,418,1,0,0,0,437,432,1,0,0,0,437,433,
-		1,0,0,0,438,61,1,0,0,0,439,441,5,30,0,0,440,439,1,0,0,0,440,441,1,0,0,
-		0,441,442,1,0,0,0,442,447,3,64,32,0,443,444,5,51,0,0,444,445,3,64,32,0,
-		445,446,5,52,0,0,446,448,1,0,0,0,447,443,1,0,0,0,447,448,1,0,0,0,448,63,
-		1,0,0,0,449,454,3,68,34,0,450,451,5,56,0,0,451,453,3,68,34,0,452,450,1,
-		0,0,0,453,456,1,0,0,0,454,452,1,0,0,0,454,455,1,0,0,0,455,65,1,0,0,0,456,
-		454,1,0,0,0,457,458,7,9,0,0,458,67,1,0,0,0,459,460,7,10,0,0,460,69,1,0,
-		0,0,53,73,81,88,94,116,118,120,128,134,144,148,154,160,164,172,186,193,
-		204,210,217,225,231,238,248,254,259,261,267,279,289,296,307,311,313,321,
-		326,330,346,351,353,363,371,381,388,396,405,413,425,428,437,440,447,454
+		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
+		2,36,7,36,1,0,5,0,76,8,0,10,0,12,0,79,9,0,1,0,1,0,1,1,1,1,1,1,3,1,86,8,
+		1,1,2,1,2,1,2,1,2,1,2,3,2,93,8,2,1,2,1,2,5,2,97,8,2,10,2,12,2,100,9,2,
+		1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,
+		7,1,7,3,7,121,8,7,3,7,123,8,7,3,7,125,8,7,1,8,1,8,1,8,1,8,5,8,131,8,8,
+		10,8,12,8,134,9,8,1,8,5,8,137,8,8,10,8,12,8,140,9,8,1,8,1,8,1,9,1,9,1,
+		9,5,9,147,8,9,10,9,12,9,150,9,9,1,9,3,9,153,8,9,1,9,1,9,5,9,157,8,9,10,
+		9,12,9,160,9,9,1,9,5,9,163,8,9,10,9,12,9,166,9,9,1,9,3,9,169,8,9,1,10,
+		1,10,1,10,1,10,5,10,175,8,10,10,10,12,10,178,9,10,1,10,1,10,1,10,1,10,
+		1,10,1,11,1,11,1,11,1,11,5,11,189,8,11,10,11,12,11,192,9,11,1,11,5,11,
+		195,8,11,10,11,12,11,198,9,11,1,11,1,11,5,11,202,8,11,10,11,12,11,205,
+		9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,215,8,12,1,12,1,12,5,
+		12,219,8,12,10,12,12,12,222,9,12,1,12,1,12,1,12,1,12,3,12,228,8,12,1,13,
+		1,13,1,13,1,13,5,13,234,8,13,10,13,12,13,237,9,13,1,13,5,13,240,8,13,10,
+		13,12,13,243,9,13,1,13,1,13,5,13,247,8,13,10,13,12,13,250,9,13,1,13,1,
+		13,1,13,1,13,1,13,5,13,257,8,13,10,13,12,13,260,9,13,1,13,5,13,263,8,13,
+		10,13,12,13,266,9,13,1,13,1,13,3,13,270,8,13,3,13,272,8,13,1,14,1,14,1,
+		14,1,14,3,14,278,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,288,
+		8,14,10,14,12,14,291,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,300,
+		8,14,1,15,1,15,1,15,5,15,305,8,15,10,15,12,15,308,9,15,1,16,1,16,1,17,
+		1,17,5,17,314,8,17,10,17,12,17,317,9,17,1,17,1,17,5,17,321,8,17,10,17,
+		12,17,324,9,17,1,17,1,17,5,17,328,8,17,10,17,12,17,331,9,17,1,17,1,17,
+		1,17,3,17,336,8,17,1,17,1,17,3,17,340,8,17,1,17,5,17,343,8,17,10,17,12,
+		17,346,9,17,1,17,1,17,1,17,3,17,351,8,17,1,17,5,17,354,8,17,10,17,12,17,
+		357,9,17,1,17,1,17,5,17,361,8,17,10,17,12,17,364,9,17,1,17,1,17,5,17,368,
+		8,17,10,17,12,17,371,9,17,1,17,1,17,1,17,1,17,1,17,5,17,378,8,17,10,17,
+		12,17,381,9,17,1,17,1,17,5,17,385,8,17,10,17,12,17,388,9,17,3,17,390,8,
+		17,1,18,1,18,1,18,1,18,3,18,396,8,18,1,18,1,18,3,18,400,8,18,1,18,1,18,
+		3,18,404,8,18,1,19,3,19,407,8,19,1,19,1,19,1,19,3,19,412,8,19,1,20,1,20,
+		1,20,1,20,1,20,1,20,3,20,420,8,20,1,20,5,20,423,8,20,10,20,12,20,426,9,
+		20,1,20,3,20,429,8,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,5,21,443,8,21,10,21,12,21,446,9,21,1,21,1,21,3,21,450,8,21,3,
+		21,452,8,21,1,22,1,22,1,22,1,23,1,23,1,23,5,23,460,8,23,10,23,12,23,463,
+		9,23,1,24,1,24,1,24,5,24,468,8,24,10,24,12,24,471,9,24,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,3,25,480,8,25,1,26,1,26,1,26,1,26,1,27,3,27,487,8,
+		27,1,27,1,27,1,27,1,27,5,27,493,8,27,10,27,12,27,496,9,27,1,28,1,28,1,
+		28,1,28,5,28,502,8,28,10,28,12,28,505,9,28,1,29,1,29,1,30,1,30,1,30,3,
+		30,512,8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,522,8,32,10,32,
+		12,32,525,9,32,3,32,527,8,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,536,
+		8,32,1,33,3,33,539,8,33,1,33,1,33,1,33,1,33,1,33,3,33,546,8,33,1,34,1,
+		34,1,34,5,34,551,8,34,10,34,12,34,554,9,34,1,35,1,35,1,36,1,36,1,36,0,
+		0,37,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,0,11,1,0,35,36,4,0,3,3,5,5,23,23,
+		27,28,2,0,77,77,79,79,1,0,8,9,2,0,13,16,45,47,3,0,5,5,11,11,27,28,1,0,
+		70,75,1,0,66,67,1,0,68,69,1,0,76,77,2,0,1,55,78,78,610,0,77,1,0,0,0,2,
+		85,1,0,0,0,4,87,1,0,0,0,6,103,1,0,0,0,8,107,1,0,0,0,10,111,1,0,0,0,12,
+		113,1,0,0,0,14,124,1,0,0,0,16,126,1,0,0,0,18,168,1,0,0,0,20,170,1,0,0,
+		0,22,184,1,0,0,0,24,227,1,0,0,0,26,271,1,0,0,0,28,299,1,0,0,0,30,301,1,
+		0,0,0,32,309,1,0,0,0,34,389,1,0,0,0,36,403,1,0,0,0,38,411,1,0,0,0,40,413,
+		1,0,0,0,42,433,1,0,0,0,44,453,1,0,0,0,46,456,1,0,0,0,48,464,1,0,0,0,50,
+		479,1,0,0,0,52,481,1,0,0,0,54,486,1,0,0,0,56,497,1,0,0,0,58,506,1,0,0,
+		0,60,511,1,0,0,0,62,513,1,0,0,0,64,535,1,0,0,0,66,538,1,0,0,0,68,547,1,
+		0,0,0,70,555,1,0,0,0,72,557,1,0,0,0,74,76,3,2,1,0,75,74,1,0,0,0,76,79,
+		1,0,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,80,1,0,0,0,79,77,1,0,0,0,80,81,
+		5,0,0,1,81,1,1,0,0,0,82,86,3,4,2,0,83,86,3,16,8,0,84,86,3,8,4,0,85,82,
+		1,0,0,0,85,83,1,0,0,0,85,84,1,0,0,0,86,3,1,0,0,0,87,88,5,1,0,0,88,89,3,
+		72,36,0,89,90,5,2,0,0,90,92,3,10,5,0,91,93,3,6,3,0,92,91,1,0,0,0,92,93,
+		1,0,0,0,93,94,1,0,0,0,94,98,5,56,0,0,95,97,3,12,6,0,96,95,1,0,0,0,97,100,
+		1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,
+		102,5,57,0,0,102,5,1,0,0,0,103,104,7,0,0,0,104,105,3,72,36,0,105,106,3,
+		10,5,0,106,7,1,0,0,0,107,108,5,37,0,0,108,109,7,1,0,0,109,110,3,68,34,
+		0,110,9,1,0,0,0,111,112,7,2,0,0,112,11,1,0,0,0,113,114,3,72,36,0,114,115,
+		3,14,7,0,115,13,1,0,0,0,116,125,5,79,0,0,117,122,5,77,0,0,118,120,5,64,
+		0,0,119,121,5,77,0,0,120,119,1,0,0,0,120,121,1,0,0,0,121,123,1,0,0,0,122,
+		118,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,116,1,0,0,0,124,117,1,
+		0,0,0,125,15,1,0,0,0,126,127,5,3,0,0,127,128,3,72,36,0,128,132,3,30,15,
+		0,129,131,3,32,16,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,
+		133,1,0,0,0,133,138,1,0,0,0,134,132,1,0,0,0,135,137,3,28,14,0,136,135,
+		1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,141,1,0,0,
+		0,140,138,1,0,0,0,141,142,3,18,9,0,142,17,1,0,0,0,143,152,5,4,0,0,144,
+		148,5,56,0,0,145,147,3,20,10,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,
+		1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,153,5,57,0,
+		0,152,144,1,0,0,0,152,153,1,0,0,0,153,169,1,0,0,0,154,158,5,56,0,0,155,
+		157,3,20,10,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,
+		1,0,0,0,159,164,1,0,0,0,160,158,1,0,0,0,161,163,3,22,11,0,162,161,1,0,
+		0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,167,1,0,0,0,166,
+		164,1,0,0,0,167,169,5,57,0,0,168,143,1,0,0,0,168,154,1,0,0,0,169,19,1,
+		0,0,0,170,171,5,54,0,0,171,172,3,72,36,0,172,176,3,30,15,0,173,175,3,32,
+		16,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,
+		179,1,0,0,0,178,176,1,0,0,0,179,180,5,62,0,0,180,181,3,34,17,0,181,182,
+		5,55,0,0,182,183,5,79,0,0,183,21,1,0,0,0,184,185,5,5,0,0,185,186,3,72,
+		36,0,186,190,3,30,15,0,187,189,3,32,16,0,188,187,1,0,0,0,189,192,1,0,0,
+		0,190,188,1,0,0,0,190,191,1,0,0,0,191,196,1,0,0,0,192,190,1,0,0,0,193,
+		195,3,28,14,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,
+		1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,203,5,56,0,0,200,202,3,24,
+		12,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,
+		206,1,0,0,0,205,203,1,0,0,0,206,207,5,57,0,0,207,23,1,0,0,0,208,209,5,
+		6,0,0,209,228,5,79,0,0,210,211,5,7,0,0,211,228,3,34,17,0,212,214,7,3,0,
+		0,213,215,5,79,0,0,214,213,1,0,0,0,214,215,1,0,0,0,215,216,1,0,0,0,216,
+		220,5,56,0,0,217,219,3,26,13,0,218,217,1,0,0,0,219,222,1,0,0,0,220,218,
+		1,0,0,0,220,221,1,0,0,0,221,223,1,0,0,0,222,220,1,0,0,0,223,228,5,57,0,
+		0,224,225,5,10,0,0,225,228,3,66,33,0,226,228,3,40,20,0,227,208,1,0,0,0,
+		227,210,1,0,0,0,227,212,1,0,0,0,227,224,1,0,0,0,227,226,1,0,0,0,228,25,
+		1,0,0,0,229,230,5,11,0,0,230,231,3,72,36,0,231,235,3,30,15,0,232,234,3,
+		32,16,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,
+		0,236,241,1,0,0,0,237,235,1,0,0,0,238,240,3,28,14,0,239,238,1,0,0,0,240,
+		243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,
+		0,0,0,244,248,5,56,0,0,245,247,3,26,13,0,246,245,1,0,0,0,247,250,1,0,0,
+		0,248,246,1,0,0,0,248,249,1,0,0,0,249,251,1,0,0,0,250,248,1,0,0,0,251,
+		252,5,57,0,0,252,272,1,0,0,0,253,254,3,72,36,0,254,258,3,30,15,0,255,257,
+		3,32,16,0,256,255,1,0,0,0,257,260,1,0,0,0,258,256,1,0,0,0,258,259,1,0,
+		0,0,259,264,1,0,0,0,260,258,1,0,0,0,261,263,3,28,14,0,262,261,1,0,0,0,
+		263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,0,0,0,266,264,
+		1,0,0,0,267,268,5,62,0,0,268,270,3,34,17,0,269,267,1,0,0,0,269,270,1,0,
+		0,0,270,272,1,0,0,0,271,229,1,0,0,0,271,253,1,0,0,0,272,27,1,0,0,0,273,
+		274,5,38,0,0,274,277,5,42,0,0,275,278,3,68,34,0,276,278,5,79,0,0,277,275,
+		1,0,0,0,277,276,1,0,0,0,278,300,1,0,0,0,279,280,5,39,0,0,280,281,5,42,
+		0,0,281,300,3,68,34,0,282,283,5,40,0,0,283,284,5,42,0,0,284,289,3,68,34,
+		0,285,286,5,63,0,0,286,288,3,68,34,0,287,285,1,0,0,0,288,291,1,0,0,0,289,
+		287,1,0,0,0,289,290,1,0,0,0,290,300,1,0,0,0,291,289,1,0,0,0,292,293,5,
+		41,0,0,293,294,5,42,0,0,294,300,3,68,34,0,295,296,5,43,0,0,296,300,3,10,
+		5,0,297,298,5,44,0,0,298,300,3,10,5,0,299,273,1,0,0,0,299,279,1,0,0,0,
+		299,282,1,0,0,0,299,292,1,0,0,0,299,295,1,0,0,0,299,297,1,0,0,0,300,29,
+		1,0,0,0,301,306,5,79,0,0,302,303,5,12,0,0,303,305,5,79,0,0,304,302,1,0,
+		0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,31,1,0,0,0,308,
+		306,1,0,0,0,309,310,7,4,0,0,310,33,1,0,0,0,311,315,5,17,0,0,312,314,3,
+		36,18,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,0,
+		0,316,390,1,0,0,0,317,315,1,0,0,0,318,322,5,18,0,0,319,321,3,36,18,0,320,
+		319,1,0,0,0,321,324,1,0,0,0,322,320,1,0,0,0,322,323,1,0,0,0,323,390,1,
+		0,0,0,324,322,1,0,0,0,325,329,5,19,0,0,326,328,3,36,18,0,327,326,1,0,0,
+		0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,390,1,0,0,0,331,
+		329,1,0,0,0,332,335,5,20,0,0,333,334,5,21,0,0,334,336,5,79,0,0,335,333,
+		1,0,0,0,335,336,1,0,0,0,336,339,1,0,0,0,337,338,5,22,0,0,338,340,5,77,
+		0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,344,1,0,0,0,341,343,3,36,18,0,
+		342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,390,
+		1,0,0,0,346,344,1,0,0,0,347,350,5,48,0,0,348,349,5,22,0,0,349,351,5,77,
+		0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,355,1,0,0,0,352,354,3,36,18,0,
+		353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,390,
+		1,0,0,0,357,355,1,0,0,0,358,362,5,49,0,0,359,361,3,36,18,0,360,359,1,0,
+		0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,390,1,0,0,0,364,
+		362,1,0,0,0,365,369,5,50,0,0,366,368,3,36,18,0,367,366,1,0,0,0,368,371,
+		1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,390,1,0,0,0,371,369,1,0,0,
+		0,372,373,5,51,0,0,373,374,5,58,0,0,374,379,5,79,0,0,375,376,5,63,0,0,
+		376,378,5,79,0,0,377,375,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,
+		1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,386,5,59,0,0,383,385,3,36,
+		18,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,386,387,1,0,0,0,387,
+		390,1,0,0,0,388,386,1,0,0,0,389,311,1,0,0,0,389,318,1,0,0,0,389,325,1,
+		0,0,0,389,332,1,0,0,0,389,347,1,0,0,0,389,358,1,0,0,0,389,365,1,0,0,0,
+		389,372,1,0,0,0,390,35,1,0,0,0,391,392,5,52,0,0,392,404,3,38,19,0,393,
+		395,5,53,0,0,394,396,3,38,19,0,395,394,1,0,0,0,395,396,1,0,0,0,396,397,
+		1,0,0,0,397,399,5,64,0,0,398,400,3,38,19,0,399,398,1,0,0,0,399,400,1,0,
+		0,0,400,404,1,0,0,0,401,402,5,55,0,0,402,404,5,79,0,0,403,391,1,0,0,0,
+		403,393,1,0,0,0,403,401,1,0,0,0,404,37,1,0,0,0,405,407,5,67,0,0,406,405,
+		1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,412,3,70,35,0,409,412,5,79,
+		0,0,410,412,5,78,0,0,411,406,1,0,0,0,411,409,1,0,0,0,411,410,1,0,0,0,412,
+		39,1,0,0,0,413,414,5,23,0,0,414,415,3,72,36,0,415,416,3,72,36,0,416,419,
+		5,79,0,0,417,418,5,24,0,0,418,420,3,70,35,0,419,417,1,0,0,0,419,420,1,
+		0,0,0,420,424,1,0,0,0,421,423,3,42,21,0,422,421,1,0,0,0,423,426,1,0,0,
+		0,424,422,1,0,0,0,424,425,1,0,0,0,425,428,1,0,0,0,426,424,1,0,0,0,427,
+		429,3,44,22,0,428,427,1,0,0,0,428,429,1,0,0,0,429,430,1,0,0,0,430,431,
+		5,62,0,0,431,432,3,52,26,0,432,41,1,0,0,0,433,434,5,25,0,0,434,435,5,26,
+		0,0,435,451,7,5,0,0,436,449,5,29,0,0,437,450,3,68,34,0,438,439,5,58,0,
+		0,439,444,3,68,34,0,440,441,5,63,0,0,441,443,3,68,34,0,442,440,1,0,0,0,
+		443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,447,1,0,0,0,446,444,
+		1,0,0,0,447,448,5,59,0,0,448,450,1,0,0,0,449,437,1,0,0,0,449,438,1,0,0,
+		0,450,452,1,0,0,0,451,436,1,0,0,0,451,452,1,0,0,0,452,43,1,0,0,0,453,454,
+		5,31,0,0,454,455,3,46,23,0,455,45,1,0,0,0,456,461,3,48,24,0,457,458,5,
+		33,0,0,458,460,3,48,24,0,459,457,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,
+		0,461,462,1,0,0,0,462,47,1,0,0,0,463,461,1,0,0,0,464,469,3,50,25,0,465,
+		466,5,32,0,0,466,468,3,50,25,0,467,465,1,0,0,0,468,471,1,0,0,0,469,467,
+		1,0,0,0,469,470,1,0,0,0,470,49,1,0,0,0,471,469,1,0,0,0,472,473,5,34,0,
+		0,473,480,3,50,25,0,474,475,5,58,0,0,475,476,3,46,23,0,476,477,5,59,0,
+		0,477,480,1,0,0,0,478,480,3,52,26,0,479,472,1,0,0,0,479,474,1,0,0,0,479,
+		478,1,0,0,0,480,51,1,0,0,0,481,482,3,54,27,0,482,483,7,6,0,0,483,484,3,
+		54,27,0,484,53,1,0,0,0,485,487,7,7,0,0,486,485,1,0,0,0,486,487,1,0,0,0,
+		487,488,1,0,0,0,488,494,3,56,28,0,489,490,3,62,31,0,490,491,3,56,28,0,
+		491,493,1,0,0,0,492,489,1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,
+		1,0,0,0,495,55,1,0,0,0,496,494,1,0,0,0,497,503,3,60,30,0,498,499,3,58,
+		29,0,499,500,3,60,30,0,500,502,1,0,0,0,501,498,1,0,0,0,502,505,1,0,0,0,
+		503,501,1,0,0,0,503,504,1,0,0,0,504,57,1,0,0,0,505,503,1,0,0,0,506,507,
+		7,8,0,0,507,59,1,0,0,0,508,509,5,67,0,0,509,512,3,60,30,0,510,512,3,64,
+		32,0,511,508,1,0,0,0,511,510,1,0,0,0,512,61,1,0,0,0,513,514,7,7,0,0,514,
+		63,1,0,0,0,515,536,3,70,35,0,516,517,3,72,36,0,517,526,5,58,0,0,518,523,
+		3,54,27,0,519,520,5,63,0,0,520,522,3,54,27,0,521,519,1,0,0,0,522,525,1,
+		0,0,0,523,521,1,0,0,0,523,524,1,0,0,0,524,527,1,0,0,0,525,523,1,0,0,0,
+		526,518,1,0,0,0,526,527,1,0,0,0,527,528,1,0,0,0,528,529,5,59,0,0,529,536,
+		1,0,0,0,530,536,3,66,33,0,531,532,5,58,0,0,532,533,3,54,27,0,533,534,5,
+		59,0,0,534,536,1,0,0,0,535,515,1,0,0,0,535,516,1,0,0,0,535,530,1,0,0,0,
+		535,531,1,0,0,0,536,65,1,0,0,0,537,539,5,30,0,0,538,537,1,0,0,0,538,539,
+		1,0,0,0,539,540,1,0,0,0,540,545,3,68,34,0,541,542,5,60,0,0,542,543,3,68,
+		34,0,543,544,5,61,0,0,544,546,1,0,0,0,545,541,1,0,0,0,545,546,1,0,0,0,
+		546,67,1,0,0,0,547,552,3,72,36,0,548,549,5,65,0,0,549,551,3,72,36,0,550,
+		548,1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,69,1,0,
+		0,0,554,552,1,0,0,0,555,556,7,9,0,0,556,71,1,0,0,0,557,558,7,10,0,0,558,
+		73,1,0,0,0,69,77,85,92,98,120,122,124,132,138,148,152,158,164,168,176,
+		190,196,203,214,220,227,235,241,248,258,264,269,271,277,289,299,306,315,
+		322,329,335,339,344,350,355,362,369,379,386,389,395,399,403,406,411,419,
+		424,428,444,449,451,461,469,479,486,494,503,511,523,526,535,538,545,552
 	};
 
 	public static readonly ATN _ATN =

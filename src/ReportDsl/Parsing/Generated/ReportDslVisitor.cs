@@ -198,6 +198,61 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitAmountType([NotNull] ReportDslParser.AmountTypeContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>percentType</c>
+	/// labeled alternative in <see cref="ReportDslParser.cellType"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPercentType([NotNull] ReportDslParser.PercentTypeContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>dateType</c>
+	/// labeled alternative in <see cref="ReportDslParser.cellType"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDateType([NotNull] ReportDslParser.DateTypeContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>booleanType</c>
+	/// labeled alternative in <see cref="ReportDslParser.cellType"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBooleanType([NotNull] ReportDslParser.BooleanTypeContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>enumType</c>
+	/// labeled alternative in <see cref="ReportDslParser.cellType"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEnumType([NotNull] ReportDslParser.EnumTypeContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>defaultOption</c>
+	/// labeled alternative in <see cref="ReportDslParser.typeOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDefaultOption([NotNull] ReportDslParser.DefaultOptionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>rangeOption</c>
+	/// labeled alternative in <see cref="ReportDslParser.typeOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRangeOption([NotNull] ReportDslParser.RangeOptionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>patternOption</c>
+	/// labeled alternative in <see cref="ReportDslParser.typeOption"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPatternOption([NotNull] ReportDslParser.PatternOptionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.typeValue"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTypeValue([NotNull] ReportDslParser.TypeValueContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="ReportDslParser.ruleDeclaration"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

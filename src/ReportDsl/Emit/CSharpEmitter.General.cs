@@ -122,7 +122,10 @@ public static partial class CSharpEmitter
             var right = Value(instance.RightValue);
             Add("if (!(" + Holds(rule.Operator, rule.Tolerance ?? 0m, amounts: true).Replace("left", left).Replace("right", right) + "))");
             Add("{");
-            Add("    Add(ref findings, new Finding(" + Literal(rule.Code) + ", " + Literal(rule.Code) + ", \"" + Severity(rule) + "\", " + CellIds(instance.ConditionCells().Concat(instance.SideCells())) + ", " + left + ", " + right + ", " + Message(left, right) + "));");
+            // Shown to six decimals, as the in-process validator shows them: a quotient carries 28 digits.
+            var shownLeft = "global::System.Math.Round(" + left + ", 6, global::System.MidpointRounding.AwayFromZero)";
+            var shownRight = "global::System.Math.Round(" + right + ", 6, global::System.MidpointRounding.AwayFromZero)";
+            Add("    Add(ref findings, new Finding(" + Literal(rule.Code) + ", " + Literal(rule.Code) + ", \"" + Severity(rule) + "\", " + CellIds(instance.ConditionCells().Concat(instance.SideCells())) + ", " + shownLeft + ", " + shownRight + ", " + Message(shownLeft, shownRight) + "));");
             Add("}");
             if (guarded)
             {

@@ -162,6 +162,8 @@ public sealed class Validator
         _ => null,
     };
 
+    private static decimal Shown(decimal value) => Math.Round(value, 6, MidpointRounding.AwayFromZero);
+
     private Finding? Describe(RuleInstance instance, RuleOutcome outcome, ReportData report, ReportData? previous)
     {
         var rule = instance.Rule;
@@ -169,9 +171,11 @@ public sealed class Validator
         {
             case RuleStatus.Broken:
                 var cells = Cells(instance, report, previous);
-                var left = instance.IsGeneral ? Side(instance.LeftValue, outcome.Left) : Side(instance.Left, outcome.Left);
-                var right = instance.IsGeneral ? Side(instance.RightValue, outcome.Right) : Side(instance.Right, outcome.Right);
-                return Finding.ForRule(rule, cells, left, ComparisonOperatorFacts.Symbol(rule.Operator), right, At(instance), RuleMessages.Format(instance, outcome.Left, outcome.Right));
+                // A quotient carries 28 digits; a reader needs the few that decide whether the rule holds.
+                var (leftValue, rightValue) = instance.IsGeneral ? (Shown(outcome.Left), Shown(outcome.Right)) : (outcome.Left, outcome.Right);
+                var left = instance.IsGeneral ? Side(instance.LeftValue, leftValue) : Side(instance.Left, leftValue);
+                var right = instance.IsGeneral ? Side(instance.RightValue, rightValue) : Side(instance.Right, rightValue);
+                return Finding.ForRule(rule, cells, left, ComparisonOperatorFacts.Symbol(rule.Operator), right, At(instance), RuleMessages.Format(instance, leftValue, rightValue));
             case RuleStatus.DivisionByZero:
                 var divisor = instance.Divisors().ElementAt(outcome.Divisor);
                 var divisorCells = divisor.Terms().DistinctBy(t => (t.Cell, t.IsPrevious)).Select(t =>

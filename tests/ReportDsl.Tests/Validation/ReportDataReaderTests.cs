@@ -212,7 +212,7 @@ public sealed class ReportDataReaderTests
     private static readonly Validator CellsValidator = Validator.Create(
         Compilation.Create(SourceText.From(File.ReadAllText(Path.Combine(RepoPaths.Samples, "900-valid", "004-cells-every-construct", "input.rdsl")), "cells.rdsl")).Formats.Single());
 
-    private static readonly string CellsData = File.ReadAllText(Path.Combine(RepoPaths.Samples, "600-cli", "070-validate-cells", "files", "a.json"));
+    private static readonly string CellsData = File.ReadAllText(Path.Combine(RepoPaths.Samples, "600-cli", "071-validate-cells", "files", "a.json"));
 
     /// <summary>Random edits of a report in the made-up format with every cell construct (dates, booleans, enums, percents, ranges, defaults, presence).</summary>
     private static readonly Gen<string> MutatedCells =

@@ -40,6 +40,12 @@ public static class Program
             return 2;
         }
 
+        // A PDF without text is read by OCR: tesseract and pdftoppm as separate, time-bounded processes, seconds per
+        // page. Fuzzing that would fuzz those programs and report every scan-like input as a hang, so the target runs
+        // as on a machine without them (RD3252 for such inputs); OCR's own handling of bad pages is tested in
+        // OcrFindingTests and ScanAccuracyTests.
+        Environment.SetEnvironmentVariable("PATH", string.Empty);
+
         // Nothing from the instrumented assemblies may run before Run: their probes write to AFL's shared memory,
         // which Run attaches. The bundled formats are therefore compiled lazily, in the first execution.
         Fuzzer.OutOfProcess.Run(stream =>

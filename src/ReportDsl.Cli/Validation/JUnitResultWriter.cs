@@ -86,13 +86,19 @@ internal sealed class JUnitResultWriter : IResultWriter
             var outcome = findings.Any(f => f.Code == rule.Code && f.Severity == FindingSeverity.Error) ? Outcome.Failure
                 : skipped.Count > 0 ? Outcome.Skipped
                 : Outcome.Passed;
-            cases.Add(new TestCase($"{prefix}.{rule.Table.Name}", $"{rule.Code} {rule.Message}", findings, outcome) { NotChecked = skipped });
+            cases.Add(new TestCase($"{prefix}.{rule.Table.Name}", $"{rule.Code} {CaseName(rule)}", findings, outcome) { NotChecked = skipped });
         }
 
         var values = result.Findings.Where(f => !ruleCodes.Contains(f.Code) && !(f.Code == RuleNotChecked && f.Rule is { } r && ruleCodes.Contains(r))).ToList();
         cases.Add(new TestCase($"{prefix}.values", "values", values, values.Any(f => f.Severity == FindingSeverity.Error) ? Outcome.Failure : Outcome.Passed));
         return cases;
     }
+
+    // A case stands for every instance of the rule, so its name shows a placeholder ({group}, {left}, …) as "…"
+    // rather than the template's braces; the findings inside carry the filled-in messages.
+    private static string CaseName(Semantics.RuleSymbol rule) => rule.MessageParts.IsEmpty
+        ? rule.Message
+        : string.Concat(rule.MessageParts.Select(p => p.Placeholder == Semantics.MessagePlaceholder.Text ? p.Text : "…"));
 
     private void WriteCase(FileResult result, TestCase testCase)
     {

@@ -131,15 +131,8 @@ public static class RuleInterpreter
         _ => 0,
     };
 
-    private static bool Compare(ComparisonOperator op, decimal left, decimal right) => op switch
-    {
-        ComparisonOperator.Equal => left == right,
-        ComparisonOperator.NotEqual => left != right,
-        ComparisonOperator.LessThan => left < right,
-        ComparisonOperator.LessThanOrEqual => left <= right,
-        ComparisonOperator.GreaterThan => left > right,
-        _ => left >= right,
-    };
+    // A condition compares exactly, as the compiled counter's comparison does without a tolerance.
+    private static bool Compare(ComparisonOperator op, decimal left, decimal right) => RuleCompiler.Holds(op, left, right, 0m);
 
     private static decimal Evaluate(BoundExpression expression, TableSymbol ruleTable, RuleInstance instance, CellLayout layout, ReportValues current, ReportValues? previous, DivisorCounter divisor)
     {

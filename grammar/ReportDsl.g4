@@ -124,7 +124,12 @@ typeValue
     ;
 
 ruleDeclaration
-    : RULE code = name severity = name message = STRING (TOLERANCE number)? quantifier* whenClause? COLON comparison
+    : RULE code = name severity = name message = STRING (TOLERANCE number)? quantifier* whenClause? COLON (presence | comparison)
+    ;
+
+// An existence rule: the section's text, the table, or the cell has a value (where the rule's condition holds).
+presence
+    : PRESENT cellReference
     ;
 
 // for each row|column [in group | in (a, b, c)]; for each group|table in (a, b, c) checks the rule once per group or
@@ -210,7 +215,7 @@ name
     | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS | WHEN | AND | OR | NOT
     | EXHAUSTIVE | NONEXHAUSTIVE | SUBTOTAL | PERCENT | DATE | BOOLEAN | ENUM | DEFAULT | RANGE_KEYWORD
     | EXTENDS | REVISES | REMOVE | RENAMED | SPLIT | MERGED | MOVED | FROM | SINCE | UNTIL
-    | FACT | PATTERN
+    | FACT | PATTERN | PRESENT
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -270,6 +275,7 @@ DEFAULT      : 'default';
 RANGE_KEYWORD : 'range';
 FACT         : 'fact';
 PATTERN      : 'pattern';
+PRESENT      : 'present';
 
 LBRACE   : '{';
 RBRACE   : '}';

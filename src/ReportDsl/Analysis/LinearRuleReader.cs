@@ -14,6 +14,9 @@ internal enum SkipReason
     /// <summary>A cell of the rule has a type the analysis has no values for.</summary>
     CellType,
 
+    /// <summary>An existence rule (<c>present</c>): it asks whether values are there, not what they are.</summary>
+    Presence,
+
     /// <summary><c>!=</c>: the values it allows are not one convex region, so it is checked on its own only.</summary>
     NotEqual,
 }
@@ -38,6 +41,11 @@ internal sealed class LinearRuleReader
     /// <summary>Reads one rule.</summary>
     public RuleReading Read(RuleSymbol rule)
     {
+        if (rule.IsPresence)
+        {
+            return new RuleReading(rule, [], SkipReason.Presence);
+        }
+
         // A rule with "when" holds only where its condition does, so it is no equation of the system: left out as well.
         if (!rule.IsLinear || rule.Condition is not null || !IsLinear(rule.Left) || !IsLinear(rule.Right))
         {

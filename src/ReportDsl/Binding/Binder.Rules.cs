@@ -18,6 +18,7 @@ internal sealed partial class Binder
     {
         _allTables = [.. format.Tables];
         _facts = format.Facts.GroupBy(f => (f.Section.Name, f.Name)).ToDictionary(g => g.Key, g => g.First());
+        _sections = format.Sections;
         var codes = new HashSet<string>(StringComparer.Ordinal);
         var rulesByTable = new Dictionary<TableSymbol, List<RuleSymbol>>();
         foreach (var (table, syntax, tree) in _pendingRules)
@@ -78,6 +79,16 @@ internal sealed partial class Binder
                 }
             }
 
+            if (syntax.Presence is { } presence)
+            {
+                return BindPresenceRule(presence, severity);
+            }
+
+            if (syntax.Comparison is not { } comparison)
+            {
+                return new RuleSymbol(syntax.Code.Text, _source, syntax.Code.Span, table, severity, syntax.Message.ValueText, null, [], new BoundErrorExpression(), ComparisonOperator.Equal, new BoundErrorExpression());
+            }
+
             decimal? tolerance = syntax.Tolerance?.Value switch
             {
                 long whole => whole,
@@ -87,9 +98,9 @@ internal sealed partial class Binder
 
             var quantifiers = BindQuantifiers();
             var condition = syntax.When is { } when ? BindCondition(when.Condition) : null;
-            var left = BindExpression(syntax.Comparison.Left);
-            var right = BindExpression(syntax.Comparison.Right);
-            var combined = Combine(left.Type, right.Type, IsConstant(left), IsConstant(right), syntax.Comparison.Span);
+            var left = BindExpression(comparison.Left);
+            var right = BindExpression(comparison.Right);
+            var combined = Combine(left.Type, right.Type, IsConstant(left), IsConstant(right), comparison.Span);
             var implied = false;
             if (tolerance is null && (BoundFacts.Divides(left) || BoundFacts.Divides(right)) && combined.Kind != ValueKind.Error)
             {
@@ -98,7 +109,7 @@ internal sealed partial class Binder
                 implied = true;
             }
 
-            CheckTolerance(combined, tolerance, implied);
+            CheckTolerance(comparison, combined, tolerance, implied);
             CheckQuantifiersUsed();
             if (condition is not null)
             {
@@ -117,7 +128,7 @@ internal sealed partial class Binder
                 tolerance,
                 quantifiers,
                 left,
-                Operator(syntax.Comparison.Operator.Kind),
+                Operator(comparison.Operator.Kind),
                 right,
                 condition,
                 [new RuleScope(table, scopeGroup, quantifiers, condition, left, right)],
@@ -216,13 +227,13 @@ internal sealed partial class Binder
             }
         }
 
-        private void CheckTolerance(ExpressionType type, decimal? tolerance, bool implied)
+        private void CheckTolerance(ComparisonSyntax comparison, ExpressionType type, decimal? tolerance, bool implied)
         {
-            var op = syntax.Comparison.Operator.Kind;
+            var op = comparison.Operator.Kind;
             if (type.Kind == ValueKind.Amount && tolerance is null && !implied && op is SyntaxKind.EqualsToken or SyntaxKind.NotEqualsToken)
             {
                 var suggested = _maxPrecision == 0 ? "0.5" : (1m / Pow10(_maxPrecision)).ToString(CultureInfo.InvariantCulture);
-                binder.Report(DiagnosticCatalog.AmountsWithoutTolerance(_source, syntax.Comparison.Span, suggested));
+                binder.Report(DiagnosticCatalog.AmountsWithoutTolerance(_source, comparison.Span, suggested));
             }
 
             if (type.Kind == ValueKind.Whole && syntax.Tolerance is { IsMissing: false } written)
@@ -517,6 +528,12 @@ internal sealed partial class Binder
                             return ExpressionType.Error;
                         }
 
+                        continue;
+                    }
+
+                    if (_bindingPresence)
+                    {
+                        // Whether a cell has a value is a question of any type.
                         continue;
                     }
 

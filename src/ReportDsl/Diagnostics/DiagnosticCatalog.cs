@@ -108,6 +108,9 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD3014 = new("RD3014", DiagnosticSeverity.Warning, "UnusedQuantifier");
     private static readonly DiagnosticDescriptor RD3015 = new("RD3015", DiagnosticSeverity.Error, "UnitMismatch");
     private static readonly DiagnosticDescriptor RD3030 = new("RD3030", DiagnosticSeverity.Error, "NotANumberType");
+    // 3031-3044: existence rules ("present") and text in conditions (lang).
+    private static readonly DiagnosticDescriptor RD3031 = new("RD3031", DiagnosticSeverity.Error, "PresenceOfPrevious");
+    private static readonly DiagnosticDescriptor RD3032 = new("RD3032", DiagnosticSeverity.Warning, "ToleranceOnPresence");
     private static readonly DiagnosticDescriptor RD3045 = new("RD3045", DiagnosticSeverity.Error, "FactOfTextType");
     private static readonly DiagnosticDescriptor RD3046 = new("RD3046", DiagnosticSeverity.Error, "FactWithColumn");
     private static readonly DiagnosticDescriptor RD3047 = new("RD3047", DiagnosticSeverity.Error, "PreviousFact");
@@ -249,7 +252,7 @@ public static class DiagnosticCatalog
         RD2190, RD2191,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
         RD3011, RD3012, RD3013, RD3014, RD3015,
-        RD3016, RD3017, RD3018, RD3019, RD3020, RD3030,
+        RD3016, RD3017, RD3018, RD3019, RD3020, RD3030, RD3031, RD3032,
         RD3045, RD3046, RD3047,
         RD3101, RD3102, RD3103, RD3104, RD3105, RD3106, RD3107, RD3108, RD3109, RD3110, RD3111,
         RD3120, RD3121, RD3122, RD3123, RD3124,
@@ -454,6 +457,10 @@ public static class DiagnosticCatalog
     internal static Diagnostic FactWithColumn(SourceText s, TextSpan span, string fact) => Make(RD3046, s, span, fact);
 
     internal static Diagnostic PreviousFact(SourceText s, TextSpan span, string fact) => Make(RD3047, s, span, fact);
+
+    internal static Diagnostic PresenceOfPrevious(SourceText s, TextSpan span) => Make(RD3031, s, span);
+
+    internal static Diagnostic ToleranceOnPresence(SourceText s, TextSpan span) => Make(RD3032, s, span);
     internal static Diagnostic UnitMismatchAt(SourceText s, TextSpan span, string left, string right, string item) => Make(RD3020, s, span, left, right, item);
 
     internal static Diagnostic ConditionAlwaysTrue(SourceText s, TextSpan span) => Make(RD3016, s, span);

@@ -86,6 +86,11 @@ public static partial class CSharpEmitter
         public List<Line> Write(bool guarded)
         {
             var rule = instance.Rule;
+            if (instance.LeftValue is PresenceValue presence)
+            {
+                return WritePresence(presence, guarded);
+            }
+
             Presence(instance.ConditionCells());
             if (guarded)
             {
@@ -134,6 +139,61 @@ public static partial class CSharpEmitter
                 Overflow();
             }
 
+            if (instance.Divisors().Any())
+            {
+                Jump(Next);
+                _lines.Add(new Line(Zero, IsLabel: true));
+            }
+
+            _lines.Add(new Line(Next, IsLabel: true));
+            return _lines;
+        }
+
+        /// <summary>An existence rule, as InstanceCheck checks it: the condition, then the target; its finding has sides 0 and 1.</summary>
+        private List<Line> WritePresence(PresenceValue presence, bool guarded)
+        {
+            var rule = instance.Rule;
+            Presence(instance.ConditionCells());
+            if (instance.Condition is { } condition)
+            {
+                if (guarded)
+                {
+                    Add("try");
+                    Add("{");
+                    _indent = "    ";
+                }
+
+                var applies = Label();
+                Condition(condition, Next, applies);
+                _lines.Add(new Line(applies, IsLabel: true));
+                if (guarded)
+                {
+                    _indent = string.Empty;
+                    Add("}");
+                    Overflow();
+                }
+            }
+
+            var present = new List<string>();
+            if (presence.Text is { } section)
+            {
+                // Without the sections' text, what depends on it is not checked.
+                Add("if (report.SectionTexts is null)");
+                Add("{");
+                Jump(Next, "    ");
+                Add("}");
+                if (presence.Cells.IsEmpty)
+                {
+                    present.Add("(report.SectionTexts.TryGetValue(" + Literal(section.Name) + ", out var " + prefix + "_text) && !string.IsNullOrWhiteSpace(" + prefix + "_text))");
+                }
+            }
+
+            present.AddRange(presence.Cells.Select(t => "report." + names[t.Cell] + " is not null"));
+            Add("if (" + string.Join(" || ", present) + ")");
+            Add("{");
+            Jump(Next, "    ");
+            Add("}");
+            Add("Add(ref findings, new Finding(" + Literal(rule.Code) + ", " + Literal(rule.Code) + ", \"" + Severity(rule) + "\", " + CellIds(instance.ConditionCells().Concat(instance.TargetCells())) + ", null, null, " + Message("0m", "1m") + "));");
             if (instance.Divisors().Any())
             {
                 Jump(Next);
@@ -288,8 +348,12 @@ public static partial class CSharpEmitter
             return "new Finding(\"RD3160\", " + Literal(instance.Rule.Code) + ", \"error\", " + CellIds(cells) + ", null, null, " + Literal(message) + ")";
         }
 
-        private static string CellIds(IEnumerable<LinearTerm> cells) =>
-            "new[] { " + string.Join(", ", cells.Select(t => Literal((t.IsPrevious ? "previous " : string.Empty) + t.Cell.Id))) + " }";
+        private static string CellIds(IEnumerable<LinearTerm> cells)
+        {
+            var ids = cells.Select(t => Literal((t.IsPrevious ? "previous " : string.Empty) + t.Cell.Id)).ToList();
+            // An existence rule over a table or a section's text, without a condition, names no cell.
+            return ids.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", ids) + " }";
+        }
 
         private string Message(string left, string right) => MessageExpression(instance, left, right);
 

@@ -111,6 +111,13 @@ public static partial class CSharpEmitter
             w.Append("    public ").Append(TypeOf(fact.Type)).Append("? ").Append(names[fact.Cell]).Append(" { get; set; }\n");
         }
 
+        if (format.Rules.Any(r => r.Scopes.Any(s => s.Left is BoundPresence { Text: not null })))
+        {
+            w.Append('\n');
+            w.Append("    /// <summary>The text of the report's sections by section identifier; null when the report states no text, so that the existence rules over the text are not checked.</summary>\n");
+            w.Append("    public global::System.Collections.Generic.IDictionary<string, string>? SectionTexts { get; set; }\n");
+        }
+
         EmitTrySet(w, format, names);
         EmitReadFacts(w, format, names);
         w.Append("}\n\n");

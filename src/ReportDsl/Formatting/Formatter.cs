@@ -250,7 +250,7 @@ public static class Formatter
         private static int Width(string text) => text.Sum(c => c >= '\u2E80' ? 2 : 1);
 
         private static string ComparisonText(RuleDeclarationSyntax rule) =>
-            string.Join(" ", rule.Comparison.DescendantTokens().Where(t => !t.IsMissing).Select(t => t.Text));
+            string.Join(" ", ((SyntaxNode?)rule.Comparison ?? rule.Presence)?.DescendantTokens().Where(t => !t.IsMissing).Select(t => t.Text) ?? []);
 
         private void Break()
         {
@@ -329,7 +329,16 @@ public static class Formatter
                 Break();
             }
 
-            Comparison(rule.Comparison);
+            if (rule.Presence is { } presence)
+            {
+                Token(presence.PresentKeyword);
+                Reference(presence.Target);
+            }
+            else if (rule.Comparison is { } comparison)
+            {
+                Comparison(comparison);
+            }
+
             _breakTerms = false;
         }
 

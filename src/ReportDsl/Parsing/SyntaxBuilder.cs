@@ -379,8 +379,10 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
             ? new WhenClauseSyntax(Token(clause, ReportDslLexer.WHEN, SyntaxKind.WhenKeyword), BuildCondition(clause.condition()))
             : null;
         var colon = Token(c, ReportDslLexer.COLON, SyntaxKind.ColonToken);
-        var comparison = BuildComparison(c.comparison());
-        return new RuleDeclarationSyntax(keyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, when, colon, comparison);
+        SyntaxNode body = c.presence() is { } presence
+            ? new PresenceSyntax(Token(presence, ReportDslLexer.PRESENT, SyntaxKind.PresentKeyword), BuildCellReference(presence.cellReference()))
+            : BuildComparison(c.comparison());
+        return new RuleDeclarationSyntax(keyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, when, colon, body);
     }
 
     private QuantifierSyntax BuildQuantifier(P.QuantifierContext c)

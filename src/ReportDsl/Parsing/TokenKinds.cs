@@ -64,6 +64,7 @@ internal static class TokenKinds
         [ReportDslLexer.RANGE_KEYWORD] = SyntaxKind.RangeKeyword,
         [ReportDslLexer.FACT] = SyntaxKind.FactKeyword,
         [ReportDslLexer.PATTERN] = SyntaxKind.PatternKeyword,
+        [ReportDslLexer.PRESENT] = SyntaxKind.PresentKeyword,
         [ReportDslLexer.LBRACE] = SyntaxKind.OpenBraceToken,
         [ReportDslLexer.RBRACE] = SyntaxKind.CloseBraceToken,
         [ReportDslLexer.LPAREN] = SyntaxKind.OpenParenToken,

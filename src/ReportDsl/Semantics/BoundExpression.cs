@@ -117,3 +117,11 @@ public sealed record BoundLogical(bool IsAnd, ImmutableArray<BoundCondition> Ope
 
 /// <summary><c>not condition</c>.</summary>
 public sealed record BoundNot(BoundCondition Operand) : BoundCondition;
+
+/// <summary>
+/// <c>present target</c>, the side of an existence rule (compared with 1): a prose section's text (<see cref="Text"/>
+/// without <see cref="Cells"/>), a fact of a section's text (both), or cells (a table, a section's tables, or a cell
+/// reference, possibly at the quantified row or column; any of them with a value is enough). Its value is 1 when present.
+/// </summary>
+public sealed record BoundPresence(SectionSymbol? Text, BoundCells? Cells, ImmutableArray<CellSymbol> FixedCells, string Target)
+    : BoundExpression(new ExpressionType(ValueKind.Whole));

@@ -33,6 +33,11 @@ public abstract record InstanceValue
 
         switch (expression)
         {
+            case BoundPresence presence:
+                var cells = presence.Cells is { } reference
+                    ? LinearCombination.From(reference, ruleTable, row, column).Terms
+                    : [.. presence.FixedCells.Select(c => new LinearTerm(c, 1, IsPrevious: false))];
+                return new PresenceValue(presence.Text, cells, presence.Target);
             case BoundAmountConversion conversion:
                 return From(conversion.Operand, ruleTable, row, column);
             case BoundNegation negation:
@@ -233,4 +238,26 @@ public sealed record InstanceNot(InstanceCondition Operand) : InstanceCondition
 
     /// <inheritdoc/>
     public override string ToString(Func<LinearTerm, string> cell) => "not " + Operand.ToString(cell);
+}
+
+/// <summary>
+/// <c>present target</c> at one instance: 1 when present, 0 when not. A report states the target when the data gives the
+/// section's text (<see cref="Text"/>, null for cells) and, when there are <see cref="Cells"/>, when one of them has a
+/// value written in the report (a default is none). It reads no cell as an operand: <see cref="Terms"/> is empty, so a
+/// blank target is the rule's finding, never a rule not checked.
+/// </summary>
+public sealed record PresenceValue(SectionSymbol? Text, ImmutableArray<LinearTerm> Cells, string Target) : InstanceValue
+{
+    /// <inheritdoc/>
+    public override IEnumerable<LinearTerm> Terms() => [];
+
+    /// <inheritdoc/>
+    public override IEnumerable<InstanceValue> Divisors() => [];
+
+    /// <inheritdoc/>
+    public override string ToString(Func<LinearTerm, string> cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return "present(" + (Cells.Length == 1 ? cell(Cells[0]) : Target) + ")";
+    }
 }

@@ -137,6 +137,9 @@ public sealed class RuleSymbol : Symbol
     /// <summary>Gets the right side (of the first scope).</summary>
     public BoundExpression Right { get; }
 
+    /// <summary>Gets whether the rule is an existence rule, <c>present target</c>: its left side is a <see cref="BoundPresence"/> compared with 1.</summary>
+    public bool IsPresence => Left is BoundPresence;
+
     /// <summary>
     /// Gets whether the rule was not written but follows from a group with values (<c>exhaustive</c>,
     /// <c>nonexhaustive</c>) or a <c>subtotal</c>; its code is the finding's (RD3178, RD3179, RD3180).
@@ -209,6 +212,12 @@ public sealed record RuleInstance(RuleSymbol Rule, AxisItemSymbol? Row, AxisItem
         var seen = new HashSet<(CellSymbol, bool)>(ConditionCells().Select(t => (t.Cell, t.IsPrevious)));
         return LeftValue.Terms().Concat(RightValue.Terms()).DistinctBy(t => (t.Cell, t.IsPrevious)).Where(t => !seen.Contains((t.Cell, t.IsPrevious)));
     }
+
+    /// <summary>
+    /// Gets the cell an existence rule requires a value in, when its target is one cell (a cell reference or a fact):
+    /// findings name it after the condition's cells. A table's or section's cells are too many to list.
+    /// </summary>
+    public IEnumerable<LinearTerm> TargetCells() => LeftValue is PresenceValue { Cells.Length: 1 } presence ? presence.Cells : [];
 
     /// <summary>Gets every division of the instance, in the order it is evaluated: condition, left, right.</summary>
     public IEnumerable<InstanceValue> Divisors() => (Condition?.Divisors() ?? []).Concat(LeftValue.Divisors()).Concat(RightValue.Divisors());

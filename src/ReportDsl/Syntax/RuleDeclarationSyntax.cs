@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 
 namespace ReportDsl.Syntax;
 
-/// <summary><c>rule CODE severity "message" tolerance t for each column when c: left = right</c>.</summary>
+/// <summary><c>rule CODE severity "message" tolerance t for each column when c: left = right</c>, or <c>...: present target</c>.</summary>
 public sealed class RuleDeclarationSyntax : TableMemberSyntax
 {
-    internal RuleDeclarationSyntax(SyntaxToken ruleKeyword, SyntaxToken code, SyntaxToken severity, SyntaxToken message, SyntaxToken? toleranceKeyword, SyntaxToken? tolerance, SyntaxList<QuantifierSyntax> quantifiers, WhenClauseSyntax? when, SyntaxToken colon, ComparisonSyntax comparison)
-        : base(SyntaxKind.RuleDeclaration, [ruleKeyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, when, colon, comparison])
+    internal RuleDeclarationSyntax(SyntaxToken ruleKeyword, SyntaxToken code, SyntaxToken severity, SyntaxToken message, SyntaxToken? toleranceKeyword, SyntaxToken? tolerance, SyntaxList<QuantifierSyntax> quantifiers, WhenClauseSyntax? when, SyntaxToken colon, SyntaxNode body)
+        : base(SyntaxKind.RuleDeclaration, [ruleKeyword, code, severity, message, toleranceKeyword, tolerance, quantifiers, when, colon, body])
     {
     }
 
@@ -42,8 +42,11 @@ public sealed class RuleDeclarationSyntax : TableMemberSyntax
     /// <summary>Gets the colon before the comparison.</summary>
     public SyntaxToken Colon => Token(8);
 
-    /// <summary>Gets the comparison.</summary>
-    public ComparisonSyntax Comparison => Node<ComparisonSyntax>(9);
+    /// <summary>Gets the comparison, or null for an existence rule (<see cref="Presence"/>).</summary>
+    public ComparisonSyntax? Comparison => OptionalNode<ComparisonSyntax>(9);
+
+    /// <summary>Gets <c>present target</c> of an existence rule, or null for a comparison.</summary>
+    public PresenceSyntax? Presence => OptionalNode<PresenceSyntax>(9);
 
     internal override SyntaxNode WithSlots(ImmutableArray<SyntaxElement?> slots) => new RuleDeclarationSyntax(slots);
 }

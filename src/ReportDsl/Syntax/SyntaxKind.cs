@@ -259,4 +259,8 @@ public enum SyntaxKind
     RangeKeyword,
     /// <summary>A type option: <c>default 0</c>, <c>range 0..100</c> or <c>pattern "..."</c>.</summary>
     TypeOption,
+    /// <summary><c>present</c>.</summary>
+    PresentKeyword,
+    /// <summary><c>present target</c>: the body of an existence rule.</summary>
+    Presence,
 }

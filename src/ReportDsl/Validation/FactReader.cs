@@ -30,9 +30,11 @@ internal static class FactReader
         }
 
         Dictionary<int, FindingLocation>? stated = null;
-        foreach (var section in layout.Format.Sections)
+        for (var index = 0; index < layout.Format.Sections.Length; index++)
         {
+            var section = layout.Format.Sections[index];
             var text = bySection.TryGetValue(section.Name, out var found) && !string.IsNullOrWhiteSpace(found.Text) ? found : null;
+            values.SetSectionText(index, text is not null);
             if (text is null && section.IsRequired && section.IsProse && findings.Wants(DiagnosticCatalog.RD3125))
             {
                 findings.Add(Finding.ForData(DiagnosticCatalog.RD3125, [], null, whereProse, section.Name, section.Label));

@@ -138,6 +138,18 @@ public sealed class Finding
             Fingerprint = MakeFingerprint(rule.Code, cells.Select(c => (c.IsPrevious ? "previous " : string.Empty) + c.Id)),
         };
 
+    /// <summary>A broken existence rule (<c>present</c>): no sides to show, only the cells involved (condition, then target).</summary>
+    internal static Finding ForPresence(Semantics.RuleSymbol rule, ImmutableArray<FindingCell> cells, string? at, string? message) =>
+        new(rule.Code, rule.Severity == Semantics.RuleSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning, null, [], message ?? rule.Message)
+        {
+            Rule = rule.Code,
+            Table = rule.Table.Name,
+            Cells = cells,
+            At = at,
+            Location = cells.Select(c => c.Location).FirstOrDefault(l => l is not null),
+            Fingerprint = MakeFingerprint(rule.Code, cells.Select(c => c.Id).DefaultIfEmpty(at ?? string.Empty)),
+        };
+
     internal static Finding ForData(DiagnosticDescriptor descriptor, ImmutableArray<FindingCell> cells, string? rule, FindingLocation? location, params object[] arguments) =>
         new(descriptor.Code, descriptor.Severity == DiagnosticSeverity.Error ? FindingSeverity.Error : FindingSeverity.Warning, descriptor, [.. arguments], null)
         {

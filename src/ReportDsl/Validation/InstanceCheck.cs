@@ -144,6 +144,16 @@ internal sealed class InstanceCheck
                 return absent;
             }
 
+            if (instance.LeftValue is PresenceValue presence)
+            {
+                return InstanceEvaluator.Present(presence, current) switch
+                {
+                    null => new RuleOutcome(RuleStatus.NotApplicable),
+                    true => RuleOutcome.Holds,
+                    false => new RuleOutcome(RuleStatus.Broken, 0m, 1m),
+                };
+            }
+
             if (!InstanceEvaluator.TryEvaluate(instance.LeftValue, current, previous, out var left, ref zero)
                 || !InstanceEvaluator.TryEvaluate(instance.RightValue, current, previous, out var right, ref zero))
             {

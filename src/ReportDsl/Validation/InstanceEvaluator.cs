@@ -46,6 +46,9 @@ internal static class InstanceEvaluator
                 return true;
             case FunctionValue function:
                 return TryFunction(function, current, previous, out result, ref zero);
+            case PresenceValue presence:
+                result = Present(presence, current) == true ? 1m : 0m;
+                return true;
             default:
                 result = 0;
                 return true;
@@ -98,6 +101,42 @@ internal static class InstanceEvaluator
                 return true;
         }
     }
+
+    /// <summary>
+    /// Whether an existence rule's target is present: a section's text the report has, or a cell with a value written in
+    /// the report (valid or not; a default is none). Null when the target depends on text and the report states none.
+    /// </summary>
+    public static bool? Present(PresenceValue presence, ReportValues current)
+    {
+        if (presence.Text is { } section)
+        {
+            var text = current.SectionText[current.Layout.Format.Sections.IndexOf(section)];
+            if (text == CellState.Unstated)
+            {
+                return null;
+            }
+
+            if (presence.Cells.IsEmpty)
+            {
+                return text == CellState.Present;
+            }
+        }
+
+        foreach (var term in presence.Cells)
+        {
+            var index = current.Layout.IndexOf(term.Cell);
+            if (Written(current, index))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the report writes a value in a cell: valid or not, but not a default taken by a blank.</summary>
+    public static bool Written(ReportValues values, int cell) =>
+        values.State[cell] == CellState.Invalid || (values.State[cell] == CellState.Present && !values.IsDefaulted(cell));
 
     /// <summary>Applies +, -, × or ÷ (the divisor is not 0).</summary>
     public static decimal Apply(ArithmeticOperator op, decimal left, decimal right) => op switch

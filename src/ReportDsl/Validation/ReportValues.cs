@@ -38,6 +38,8 @@ public sealed class ReportValues
         Amount = new decimal[count];
         State = new CellState[count];
         Text = new string?[count];
+        SectionText = new CellState[layout.Format.Sections.Length];
+        Array.Fill(SectionText, CellState.Unstated);
         for (var cell = layout.FirstFact; cell < count; cell++)
         {
             State[cell] = CellState.Unstated;
@@ -54,6 +56,9 @@ public sealed class ReportValues
     internal CellState[] State { get; }
 
     internal string?[] Text { get; }
+
+    // Whether each section (by its index in the format) has text: Unstated while the report states no text at all.
+    internal CellState[] SectionText { get; }
 
     // Which cells took their type's default because they were blank; made at the first default.
     private bool[]? _defaulted;
@@ -102,6 +107,16 @@ public sealed class ReportValues
 
     /// <summary>Marks a cell as omitted: it has no value and needs none, so rules over it are not checked.</summary>
     public void SetOmitted(int cell) => State[cell] = CellState.Omitted;
+
+    /// <summary>
+    /// Gets whether the report has text for a section, by the section's index in the format: <see cref="CellState.Present"/>,
+    /// <see cref="CellState.Missing"/>, or <see cref="CellState.Unstated"/> when the report states no text at all (table
+    /// data only), so that existence rules over the text are not checked.
+    /// </summary>
+    public CellState StateOfSectionText(int section) => SectionText[section];
+
+    /// <summary>Records whether the report has text for a section (by its index in the format's sections).</summary>
+    public void SetSectionText(int section, bool hasText) => SectionText[section] = hasText ? CellState.Present : CellState.Missing;
 
     /// <summary>Gets whether a cell's value is its type's default, taken because the cell was blank.</summary>
     public bool IsDefaulted(int cell) => _defaulted is { } defaulted && defaulted[cell];

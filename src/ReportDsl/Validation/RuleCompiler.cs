@@ -27,6 +27,10 @@ internal static class RuleCompiler
     private static readonly PropertyInfo WholeProperty = Property(nameof(ReportValues.Whole));
     private static readonly PropertyInfo AmountProperty = Property(nameof(ReportValues.Amount));
     private static readonly PropertyInfo StateProperty = Property(nameof(ReportValues.State));
+    private static readonly PropertyInfo SectionTextProperty = Property(nameof(ReportValues.SectionText));
+
+    private static readonly MethodInfo IsDefaultedMethod =
+        typeof(ReportValues).GetMethod(nameof(ReportValues.IsDefaulted)) ?? throw new InvalidOperationException("ReportValues.IsDefaulted is missing.");
 
     private static readonly MethodInfo DecimalAbs =
         typeof(Math).GetMethod(nameof(Math.Abs), [typeof(decimal)]) ?? throw new InvalidOperationException("Math.Abs(decimal) is missing.");
@@ -139,13 +143,14 @@ internal static class RuleCompiler
         // whole[] and amount[] below are read by linear instances; general ones read amount[] (which holds whole numbers too).
         var whole = new[] { Load("currentWhole", false, WholeProperty), Load("previousWhole", true, WholeProperty) };
         var amount = new[] { Load("currentAmount", false, AmountProperty), Load("previousAmount", true, AmountProperty) };
+        var sectionText = instances.Any(i => i.LeftValue is PresenceValue) ? Load("currentSectionText", false, SectionTextProperty) : null;
 
         var checks = new List<Expression>();
         foreach (var instance in instances)
         {
             if (instance.IsGeneral)
             {
-                new GeneralCompiler(layout, state, amount, count, noPrevious, locals, checks).Add(instance);
+                new GeneralCompiler(layout, current, state, amount, sectionText, count, noPrevious, locals, checks).Add(instance);
                 continue;
             }
 
@@ -223,8 +228,10 @@ internal static class RuleCompiler
     /// </summary>
     private sealed class GeneralCompiler(
         CellLayout layout,
+        ParameterExpression current,
         ParameterExpression[] state,
         ParameterExpression[] amount,
+        ParameterExpression? sectionText,
         ParameterExpression count,
         Expression noPrevious,
         List<ParameterExpression> locals,
@@ -251,15 +258,51 @@ internal static class RuleCompiler
             }
 
             Presence(instance.SideCells(), next);
-            var left = Value(instance.LeftValue);
-            var right = Value(instance.RightValue);
-            checks.Add(Expression.IfThen(
-                Expression.Not(Compare(instance.Rule.Operator, left, right, instance.Rule.Tolerance ?? 0m, amounts: true)),
-                Expression.PreIncrementAssign(count)));
-            checks.Add(Expression.Goto(next));
+            if (instance.LeftValue is PresenceValue presence)
+            {
+                // An existence rule: not checked without the text it depends on; holds at the first cell with a value.
+                Target(presence, next);
+                checks.Add(Expression.Goto(_zero));
+            }
+            else
+            {
+                var left = Value(instance.LeftValue);
+                var right = Value(instance.RightValue);
+                checks.Add(Expression.IfThen(
+                    Expression.Not(Compare(instance.Rule.Operator, left, right, instance.Rule.Tolerance ?? 0m, amounts: true)),
+                    Expression.PreIncrementAssign(count)));
+                checks.Add(Expression.Goto(next));
+            }
+
+            // Broken, or a divisor of 0: one problem either way.
             checks.Add(Expression.Label(_zero));
             checks.Add(Expression.PreIncrementAssign(count));
             checks.Add(Expression.Label(next));
+        }
+
+        private void Target(PresenceValue presence, LabelTarget next)
+        {
+            if (presence.Text is { } section && sectionText is not null)
+            {
+                var text = Expression.ArrayIndex(sectionText, Expression.Constant(layout.Format.Sections.IndexOf(section)));
+                checks.Add(Expression.IfThen(Expression.Equal(text, Expression.Constant(CellState.Unstated)), Expression.Goto(next)));
+                if (presence.Cells.IsEmpty)
+                {
+                    checks.Add(Expression.IfThen(Expression.Equal(text, Expression.Constant(CellState.Present)), Expression.Goto(next)));
+                    return;
+                }
+            }
+
+            foreach (var term in presence.Cells)
+            {
+                var index = Expression.Constant(layout.IndexOf(term.Cell));
+                var cellState = Expression.ArrayIndex(state[0], index);
+                checks.Add(Expression.IfThen(
+                    Expression.OrElse(
+                        Expression.Equal(cellState, Expression.Constant(CellState.Invalid)),
+                        Expression.AndAlso(Expression.Equal(cellState, Expression.Constant(CellState.Present)), Expression.Not(Expression.Call(current, IsDefaultedMethod, index)))),
+                    Expression.Goto(next)));
+            }
         }
 
         private void Presence(IEnumerable<LinearTerm> cells, LabelTarget next)

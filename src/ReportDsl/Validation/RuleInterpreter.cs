@@ -41,6 +41,16 @@ public static class RuleInterpreter
                 return absent;
             }
 
+            if (scope.Left is BoundPresence presence)
+            {
+                return Present(presence, scope.Table, instance, layout, current) switch
+                {
+                    null => new RuleOutcome(RuleStatus.NotApplicable),
+                    true => RuleOutcome.Holds,
+                    false => new RuleOutcome(RuleStatus.Broken, 0m, 1m),
+                };
+            }
+
             var left = Evaluate(scope.Left, scope.Table, instance, layout, current, previous, divisor);
             var right = Evaluate(scope.Right, scope.Table, instance, layout, current, previous, divisor);
             var tolerance = rule.Tolerance ?? 0m;
@@ -63,6 +73,41 @@ public static class RuleInterpreter
         {
             return new RuleOutcome(RuleStatus.DivisionByZero, Divisor: divisor.Zero);
         }
+    }
+
+    /// <summary>Whether the target of <c>present</c> is there, walking the bound target; null when the report states no text.</summary>
+    private static bool? Present(BoundPresence presence, TableSymbol ruleTable, RuleInstance instance, CellLayout layout, ReportValues current)
+    {
+        if (presence.Text is { } section)
+        {
+            var text = current.StateOfSectionText(layout.Format.Sections.IndexOf(section));
+            if (text == CellState.Unstated)
+            {
+                return null;
+            }
+
+            if (presence.Cells is null)
+            {
+                return text == CellState.Present;
+            }
+        }
+
+        var cells = presence.Cells is { } reference
+            ? Items(reference.Table, ruleTable, reference.Rows, instance.Row, Axis.Row)
+                .SelectMany(row => Items(reference.Table, ruleTable, reference.Columns, instance.Column, Axis.Column).Select(column => reference.Table.GetCell(row, column)))
+                .OfType<CellSymbol>()
+            : presence.FixedCells;
+        foreach (var cell in cells)
+        {
+            var index = layout.IndexOf(cell);
+            var state = current.StateOf(index);
+            if (state == CellState.Invalid || (state == CellState.Present && !current.IsDefaulted(index)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RuleOutcome? Absent(List<LinearTerm> terms, CellLayout layout, ReportValues current, ReportValues? previous)

@@ -169,6 +169,8 @@ public sealed class Validator
         var rule = instance.Rule;
         switch (outcome.Status)
         {
+            case RuleStatus.Broken when instance.LeftValue is PresenceValue:
+                return Finding.ForPresence(rule, Cells(instance, report, previous), At(instance), RuleMessages.Format(instance, outcome.Left, outcome.Right));
             case RuleStatus.Broken:
                 var cells = Cells(instance, report, previous);
                 // A quotient carries 28 digits; a reader needs the few that decide whether the rule holds.
@@ -198,7 +200,7 @@ public sealed class Validator
     }
 
     private ImmutableArray<FindingCell> Cells(RuleInstance instance, ReportData report, ReportData? previous) =>
-        [.. (instance.IsGeneral ? instance.ConditionCells().Concat(instance.SideCells()) : instance.Left.Terms.Concat(instance.Right.Terms)).Select(t =>
+        [.. (instance.IsGeneral ? instance.ConditionCells().Concat(instance.SideCells()).Concat(instance.TargetCells()) : instance.Left.Terms.Concat(instance.Right.Terms)).Select(t =>
         {
             var index = Layout.IndexOf(t.Cell);
             var data = t.IsPrevious ? previous : report;

@@ -217,6 +217,77 @@ public sealed class CSharpEmitterTests
         }
         """;
 
+    /// <summary>
+    /// Existence rules (present): a prose section's text, a table, a section's tables, a text cell, a cell at the
+    /// quantified row, a fact, an optional cell and a cell with a default as targets, with conditions (one dividing, one
+    /// over last year), beside ordinary sums that can overflow.
+    /// </summary>
+    private const string PresenceSpec = """
+        format presence version 1 {
+          title "存在性规则测试"
+          source "测试文件"
+          years 2021..
+        }
+
+        section overview "一、总体情况" prose {
+          fact stated "所述案件数" : count pattern "共{n}起"
+        }
+
+        section review_text "二、复议说明" optional prose
+
+        section data "三、数据" {
+          table review "复议" {
+            cells count
+            columns {
+              upheld "维持"
+              corrected "纠正"
+              total "总计"
+            }
+            rows {
+              direct "直接"
+              after "复议后"
+            }
+
+            rule P001 error "总计。" for each row: total = upheld + corrected
+            rule P002 error "{row}有案件时应有说明。" for each row when total > 0: present notes.reason[value]
+            rule P003 warning "有案件时应有复议说明。" when direct[total] + after[total] > 0: present review_text
+            rule P004 error "应有总体情况。": present overview
+            rule P005 warning "纠正比例高时应有附表。" when direct[corrected] / direct[total] > 0.5 or previous direct[total] > 30: present more
+            rule P006 warning "有纠正时应有所述案件数。" when after[corrected] > 0: present overview.stated
+            rule P007 error "应有附表。": present extra
+          }
+
+          table notes "说明" optional {
+            cells text
+            columns {
+              value "内容"
+            }
+            rows {
+              reason "原因"
+              remark "备注" optional
+              flag "是否公开" : boolean default false
+            }
+
+            rule P008 warning "有原因时应有备注。" when review.direct[upheld] > 1: present remark
+            rule P009 warning "应写明是否公开。" when review.after[upheld] > 2: present flag
+          }
+        }
+
+        section extra "四、附表" optional {
+          table more "附表" {
+            cells amount unit "万元" precision 2
+            columns {
+              amt "金额"
+            }
+            rows {
+              p "甲"
+            }
+
+            rule P010 error "甲不超过四十。" tolerance 0.01: p <= 40
+          }
+        }
+        """;
+
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         [.. ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
@@ -226,6 +297,7 @@ public sealed class CSharpEmitterTests
         ? Compile(CoverageSpec, "coverage.rdsl")
         : name == "arithmetic" ? Compile(ArithmeticSpec, "arithmetic.rdsl")
         : name == "cells" ? Compile(CellsSpec, "cells.rdsl")
+        : name == "presence" ? Compile(PresenceSpec, "presence.rdsl")
         : Compile(File.ReadAllText(Path.Combine(RepoPaths.Templates, name + ".rdsl")), Path.Combine(RepoPaths.Templates, name + ".rdsl"));
 
     private static FormatSymbol Compile(string text, string path)
@@ -241,6 +313,7 @@ public sealed class CSharpEmitterTests
     [InlineData("coverage")]
     [InlineData("arithmetic")]
     [InlineData("cells")]
+    [InlineData("presence")]
     public void The_emitted_code_compiles_without_warnings_and_has_a_typed_property_per_cell(string name)
     {
         var format = Load(name);
@@ -253,7 +326,10 @@ public sealed class CSharpEmitterTests
             var report = context.LoadFromStream(new MemoryStream(image)).GetType(Namespace + ".Report", throwOnError: true)!;
             var names = CSharpEmitter.PropertyNames(format);
             var cells = format.Tables.SelectMany(t => t.Cells).Concat(format.Facts.Select(f => f.Cell)).ToList();
-            report.GetProperties().Length.ShouldBe(cells.Count);
+            // Besides the cells, the sections' text when an existence rule reads it.
+            var texts = format.Rules.Any(r => r.Left is BoundPresence { Text: not null });
+            report.GetProperties().Length.ShouldBe(cells.Count + (texts ? 1 : 0));
+            (report.GetProperty("SectionTexts") is not null).ShouldBe(texts);
             foreach (var cell in cells)
             {
                 var property = report.GetProperty(names[cell.Id]).ShouldNotBeNull(cell.Id);
@@ -277,6 +353,7 @@ public sealed class CSharpEmitterTests
     [InlineData("coverage")]
     [InlineData("arithmetic")]
     [InlineData("cells")]
+    [InlineData("presence")]
     public void The_emitted_validator_agrees_with_the_in_process_validator(string name)
     {
         var format = Load(name);
@@ -294,14 +371,14 @@ public sealed class CSharpEmitterTests
             Gen.Int.Select(seed => MakeCase(new Random(seed), validator)).Sample(
                 c =>
                 {
-                    var data = Read(validator, c.Current, "current.json");
-                    var previousData = c.Previous is null ? null : Read(validator, c.Previous, "previous.json");
+                    var data = Read(validator, c.Current, "current.json", c.Texts);
+                    var previousData = c.Previous is null ? null : Read(validator, c.Previous, "previous.json", null);
 
                     var expected = validator.Validate(data, previousData)
                         .Where(f => f.Rule is not null || f.Code is "RD3102" or "RD3108" or "RD3160")
                         .Select(FindingRow.From)
                         .ToList();
-                    var actual = emitted.Validate(emitted.Create(c.Current), c.Previous is null ? null : emitted.Create(c.Previous));
+                    var actual = emitted.Validate(emitted.Create(c.Current, c.Texts), c.Previous is null ? null : emitted.Create(c.Previous, null));
                     actual.ShouldBe(expected);
 
                     for (var i = 0; i < validator.Instances.Length; i++)
@@ -324,7 +401,7 @@ public sealed class CSharpEmitterTests
             }
 
             statuses.GetValueOrDefault(RuleStatus.Invalid).ShouldBe(0, "the generated values are all valid, as the typed Report requires");
-            format.Rules.Select(r => r.Code).Append("RD3102").Append("RD3108").Append(name == "arithmetic" ? "RD3160" : "RD3102").Where(code => !codes.Contains(code)).ShouldBeEmpty("every rule should be broken at least once");
+            format.Rules.Select(r => r.Code).Append("RD3102").Append("RD3108").Append(name is "arithmetic" or "presence" ? "RD3160" : "RD3102").Where(code => !codes.Contains(code)).ShouldBeEmpty("every rule should be broken at least once");
             previousMissing.ShouldBeGreaterThan(0);
         }
         finally
@@ -432,8 +509,11 @@ public sealed class CSharpEmitterTests
         return (result.Diagnostics, stream.ToArray());
     }
 
-    /// <summary>A report and perhaps last year's: values by cell index (long, decimal, string or null).</summary>
-    private sealed record ReportCase(object?[] Current, object?[]? Previous);
+    /// <summary>
+    /// A report and perhaps last year's: values by cell index (long, decimal, string or null), and whether each section
+    /// has text (by section index; null when the report states no text at all).
+    /// </summary>
+    private sealed record ReportCase(object?[] Current, object?[]? Previous, bool[]? Texts = null);
 
     private static ReportCase MakeCase(Random random, Validator validator)
     {
@@ -448,7 +528,9 @@ public sealed class CSharpEmitterTests
             MakeConsistent(validator, current, previous);
         }
 
-        return new ReportCase(current, previous);
+        var sections = validator.Format.Sections.Length;
+        var texts = random.Next(3) == 0 ? null : Enumerable.Range(0, sections).Select(_ => random.Next(3) != 0).ToArray();
+        return new ReportCase(current, previous, texts);
     }
 
     private static object?[] Values(Random random, CellLayout layout, double nullRate, double hugeRate)
@@ -550,7 +632,7 @@ public sealed class CSharpEmitterTests
     /// Reads values through the documented JSON shape, as a real report would arrive. The facts are what the text
     /// states: they are set as the fact reader would (null: the text does not state it), since random values have no text.
     /// </summary>
-    private static ReportData Read(Validator validator, object?[] values, string path)
+    private static ReportData Read(Validator validator, object?[] values, string path, bool[]? texts)
     {
         var result = ReportDataReader.Read(Json(validator, values), path, (format, version) => format == validator.Format.Name && version == validator.Format.Version ? validator.Layout : null, "test");
         result.Errors.ShouldBeEmpty();
@@ -570,6 +652,11 @@ public sealed class CSharpEmitterTests
                     data.Values.SetUnstated(fact);
                     break;
             }
+        }
+
+        for (var section = 0; section < (texts?.Length ?? 0); section++)
+        {
+            data.Values.SetSectionText(section, texts![section]);
         }
 
         return data;
@@ -685,22 +772,44 @@ public sealed class CSharpEmitterTests
         private readonly MethodInfo _validate;
         private readonly PropertyInfo[] _properties;
         private readonly Type _finding;
+        private readonly CellLayout _layout;
 
         public EmittedValidator(Assembly assembly, CellLayout layout, string @namespace = Namespace)
         {
             _report = assembly.GetType(@namespace + ".Report", throwOnError: true)!;
             _finding = assembly.GetType(@namespace + ".Finding", throwOnError: true)!;
             _validate = assembly.GetType(@namespace + ".Validator", throwOnError: true)!.GetMethod("Validate").ShouldNotBeNull();
+            _layout = layout;
             var names = CSharpEmitter.PropertyNames(layout.Format);
             _properties = [.. layout.Cells.Select(c => _report.GetProperty(names[c.Id]).ShouldNotBeNull())];
         }
 
-        public object Create(object?[] values)
+        public object Create(object?[] values, bool[]? texts = null)
         {
             var report = Activator.CreateInstance(_report)!;
             for (var i = 0; i < values.Length; i++)
             {
                 _properties[i].SetValue(report, values[i]);
+            }
+
+            if (texts is not null && _report.GetProperty("SectionTexts") is { } property)
+            {
+                // A section without text is left out, or given only spaces: both are no text.
+                var sections = _layout.Format.Sections;
+                var map = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < texts.Length; i++)
+                {
+                    if (texts[i])
+                    {
+                        map[sections[i].Name] = "正文";
+                    }
+                    else if (i % 2 == 0)
+                    {
+                        map[sections[i].Name] = " 　";
+                    }
+                }
+
+                property.SetValue(report, map);
             }
 
             return report;

@@ -43,11 +43,11 @@ internal partial class ReportDslParser : Parser {
 		REMOVE=37, RENAMED=38, SPLIT=39, MERGED=40, MOVED=41, FROM=42, SINCE=43, 
 		UNTIL=44, EXHAUSTIVE=45, NONEXHAUSTIVE=46, SUBTOTAL=47, PERCENT=48, DATE=49, 
 		BOOLEAN=50, ENUM=51, DEFAULT=52, RANGE_KEYWORD=53, FACT=54, PATTERN=55, 
-		LBRACE=56, RBRACE=57, LPAREN=58, RPAREN=59, LBRACKET=60, RBRACKET=61, 
-		COLON=62, COMMA=63, RANGE=64, DOT=65, PLUS=66, MINUS=67, STAR=68, SLASH=69, 
-		EQ=70, NE=71, LE=72, GE=73, LT=74, GT=75, DECIMAL=76, INTEGER=77, IDENTIFIER=78, 
-		STRING=79, UNTERMINATED_STRING=80, WHITESPACE=81, NEWLINE=82, LINE_COMMENT=83, 
-		BLOCK_COMMENT=84, BAD_CHARACTER=85;
+		PRESENT=56, LBRACE=57, RBRACE=58, LPAREN=59, RPAREN=60, LBRACKET=61, RBRACKET=62, 
+		COLON=63, COMMA=64, RANGE=65, DOT=66, PLUS=67, MINUS=68, STAR=69, SLASH=70, 
+		EQ=71, NE=72, LE=73, GE=74, LT=75, GT=76, DECIMAL=77, INTEGER=78, IDENTIFIER=79, 
+		STRING=80, UNTERMINATED_STRING=81, WHITESPACE=82, NEWLINE=83, LINE_COMMENT=84, 
+		BLOCK_COMMENT=85, BAD_CHARACTER=86;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
 		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
@@ -55,20 +55,20 @@ internal partial class ReportDslParser : Parser {
 		RULE_sectionBody = 9, RULE_factDeclaration = 10, RULE_tableDeclaration = 11, 
 		RULE_tableMember = 12, RULE_axisItem = 13, RULE_lineage = 14, RULE_labels = 15, 
 		RULE_modifier = 16, RULE_cellType = 17, RULE_typeOption = 18, RULE_typeValue = 19, 
-		RULE_ruleDeclaration = 20, RULE_quantifier = 21, RULE_whenClause = 22, 
-		RULE_condition = 23, RULE_conjunction = 24, RULE_negation = 25, RULE_comparison = 26, 
-		RULE_expression = 27, RULE_product = 28, RULE_factorOperator = 29, RULE_unary = 30, 
-		RULE_termOperator = 31, RULE_term = 32, RULE_cellReference = 33, RULE_path = 34, 
-		RULE_number = 35, RULE_name = 36;
+		RULE_ruleDeclaration = 20, RULE_presence = 21, RULE_quantifier = 22, RULE_whenClause = 23, 
+		RULE_condition = 24, RULE_conjunction = 25, RULE_negation = 26, RULE_comparison = 27, 
+		RULE_expression = 28, RULE_product = 29, RULE_factorOperator = 30, RULE_unary = 31, 
+		RULE_termOperator = 32, RULE_term = 33, RULE_cellReference = 34, RULE_path = 35, 
+		RULE_number = 36, RULE_name = 37;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
 		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
 		"sectionDeclaration", "sectionBody", "factDeclaration", "tableDeclaration", 
 		"tableMember", "axisItem", "lineage", "labels", "modifier", "cellType", 
-		"typeOption", "typeValue", "ruleDeclaration", "quantifier", "whenClause", 
-		"condition", "conjunction", "negation", "comparison", "expression", "product", 
-		"factorOperator", "unary", "termOperator", "term", "cellReference", "path", 
-		"number", "name"
+		"typeOption", "typeValue", "ruleDeclaration", "presence", "quantifier", 
+		"whenClause", "condition", "conjunction", "negation", "comparison", "expression", 
+		"product", "factorOperator", "unary", "termOperator", "term", "cellReference", 
+		"path", "number", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -80,9 +80,9 @@ internal partial class ReportDslParser : Parser {
 		"'or'", "'not'", "'extends'", "'revises'", "'remove'", "'renamed'", "'split'", 
 		"'merged'", "'moved'", "'from'", "'since'", "'until'", "'exhaustive'", 
 		"'nonexhaustive'", "'subtotal'", "'percent'", "'date'", "'boolean'", "'enum'", 
-		"'default'", "'range'", "'fact'", "'pattern'", "'{'", "'}'", "'('", "')'", 
-		"'['", "']'", "':'", "','", "'..'", "'.'", "'+'", "'-'", "'*'", "'/'", 
-		"'='", "'!='", "'<='", "'>='", "'<'", "'>'"
+		"'default'", "'range'", "'fact'", "'pattern'", "'present'", "'{'", "'}'", 
+		"'('", "')'", "'['", "']'", "':'", "','", "'..'", "'.'", "'+'", "'-'", 
+		"'*'", "'/'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "FORMAT", "VERSION", "SECTION", "PROSE", "TABLE", "STUB", "CELLS", 
@@ -92,11 +92,11 @@ internal partial class ReportDslParser : Parser {
 		"PREVIOUS", "WHEN", "AND", "OR", "NOT", "EXTENDS", "REVISES", "REMOVE", 
 		"RENAMED", "SPLIT", "MERGED", "MOVED", "FROM", "SINCE", "UNTIL", "EXHAUSTIVE", 
 		"NONEXHAUSTIVE", "SUBTOTAL", "PERCENT", "DATE", "BOOLEAN", "ENUM", "DEFAULT", 
-		"RANGE_KEYWORD", "FACT", "PATTERN", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", 
-		"STAR", "SLASH", "EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", 
-		"IDENTIFIER", "STRING", "UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
+		"RANGE_KEYWORD", "FACT", "PATTERN", "PRESENT", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", "DOT", "PLUS", 
+		"MINUS", "STAR", "SLASH", "EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", 
+		"INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", "WHITESPACE", 
+		"NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -159,21 +159,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 77;
+			State = 79;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 137438953482L) != 0)) {
 				{
 				{
-				State = 74;
+				State = 76;
 				declaration();
 				}
 				}
-				State = 79;
+				State = 81;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 80;
+			State = 82;
 			Match(Eof);
 			}
 		}
@@ -216,27 +216,27 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 85;
+			State = 87;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 82;
+				State = 84;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 83;
+				State = 85;
 				sectionDeclaration();
 				}
 				break;
 			case REMOVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 84;
+				State = 86;
 				removeDeclaration();
 				}
 				break;
@@ -297,41 +297,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 87;
-			Match(FORMAT);
-			State = 88;
-			name();
 			State = 89;
-			Match(VERSION);
+			Match(FORMAT);
 			State = 90;
-			_localctx.version = versionValue();
+			name();
+			State = 91;
+			Match(VERSION);
 			State = 92;
+			_localctx.version = versionValue();
+			State = 94;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EXTENDS || _la==REVISES) {
 				{
-				State = 91;
+				State = 93;
 				formatRelation();
 				}
 			}
 
-			State = 94;
+			State = 96;
 			Match(LBRACE);
-			State = 98;
+			State = 100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 95;
+				State = 97;
 				formatProperty();
 				}
 				}
-				State = 100;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 101;
+			State = 103;
 			Match(RBRACE);
 			}
 		}
@@ -377,7 +377,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 103;
+			State = 105;
 			_localctx.relation = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDS || _la==REVISES) ) {
@@ -387,9 +387,9 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 104;
+			State = 106;
 			name();
-			State = 105;
+			State = 107;
 			versionValue();
 			}
 		}
@@ -436,9 +436,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 107;
+			State = 109;
 			Match(REMOVE);
-			State = 108;
+			State = 110;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
@@ -448,7 +448,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 109;
+			State = 111;
 			path();
 			}
 		}
@@ -487,7 +487,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 111;
+			State = 113;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -536,9 +536,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 113;
+			State = 115;
 			name();
-			State = 114;
+			State = 116;
 			propertyValue();
 			}
 		}
@@ -579,34 +579,34 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 14, RULE_propertyValue);
 		int _la;
 		try {
-			State = 124;
+			State = 126;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 116;
+				State = 118;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 117;
+				State = 119;
 				Match(INTEGER);
-				State = 122;
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 118;
-					Match(RANGE);
 					State = 120;
+					Match(RANGE);
+					State = 122;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 119;
+						State = 121;
 						Match(INTEGER);
 						}
 					}
@@ -675,41 +675,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 126;
-			Match(SECTION);
-			State = 127;
-			name();
 			State = 128;
+			Match(SECTION);
+			State = 129;
+			name();
+			State = 130;
 			labels();
-			State = 132;
+			State = 134;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 				{
 				{
-				State = 129;
+				State = 131;
 				modifier();
 				}
 				}
-				State = 134;
+				State = 136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 138;
+			State = 140;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 135;
+				State = 137;
 				lineage();
 				}
 				}
-				State = 140;
+				State = 142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 141;
+			State = 143;
 			sectionBody();
 			}
 		}
@@ -759,36 +759,36 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 18, RULE_sectionBody);
 		int _la;
 		try {
-			State = 168;
+			State = 170;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 143;
+				State = 145;
 				Match(PROSE);
-				State = 152;
+				State = 154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACE) {
 					{
-					State = 144;
+					State = 146;
 					Match(LBRACE);
-					State = 148;
+					State = 150;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FACT) {
 						{
 						{
-						State = 145;
+						State = 147;
 						factDeclaration();
 						}
 						}
-						State = 150;
+						State = 152;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 151;
+					State = 153;
 					Match(RBRACE);
 					}
 				}
@@ -798,37 +798,37 @@ internal partial class ReportDslParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 154;
+				State = 156;
 				Match(LBRACE);
-				State = 158;
+				State = 160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==FACT) {
 					{
 					{
-					State = 155;
+					State = 157;
 					factDeclaration();
 					}
 					}
-					State = 160;
+					State = 162;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 164;
+				State = 166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 161;
+					State = 163;
 					tableDeclaration();
 					}
 					}
-					State = 166;
+					State = 168;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 167;
+				State = 169;
 				Match(RBRACE);
 				}
 				break;
@@ -888,33 +888,33 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 170;
-			Match(FACT);
-			State = 171;
-			name();
 			State = 172;
+			Match(FACT);
+			State = 173;
+			name();
+			State = 174;
 			labels();
-			State = 176;
+			State = 178;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 				{
 				{
-				State = 173;
+				State = 175;
 				modifier();
 				}
 				}
-				State = 178;
+				State = 180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 179;
-			Match(COLON);
-			State = 180;
-			cellType();
 			State = 181;
-			Match(PATTERN);
+			Match(COLON);
 			State = 182;
+			cellType();
+			State = 183;
+			Match(PATTERN);
+			State = 184;
 			Match(STRING);
 			}
 		}
@@ -978,57 +978,57 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 184;
-			Match(TABLE);
-			State = 185;
-			name();
 			State = 186;
+			Match(TABLE);
+			State = 187;
+			name();
+			State = 188;
 			labels();
-			State = 190;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 				{
 				{
-				State = 187;
+				State = 189;
 				modifier();
 				}
 				}
-				State = 192;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 196;
+			State = 198;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 193;
+				State = 195;
 				lineage();
 				}
 				}
-				State = 198;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 199;
+			State = 201;
 			Match(LBRACE);
-			State = 203;
+			State = 205;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 200;
+				State = 202;
 				tableMember();
 				}
 				}
-				State = 205;
+				State = 207;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 206;
+			State = 208;
 			Match(RBRACE);
 			}
 		}
@@ -1132,16 +1132,16 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 24, RULE_tableMember);
 		int _la;
 		try {
-			State = 227;
+			State = 229;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 208;
+				State = 210;
 				Match(STUB);
-				State = 209;
+				State = 211;
 				Match(STRING);
 				}
 				break;
@@ -1149,9 +1149,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 210;
+				State = 212;
 				Match(CELLS);
-				State = 211;
+				State = 213;
 				cellType();
 				}
 				break;
@@ -1160,7 +1160,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 212;
+				State = 214;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -1170,33 +1170,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 214;
+				State = 216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 213;
+					State = 215;
 					Match(STRING);
 					}
 				}
 
-				State = 216;
+				State = 218;
 				Match(LBRACE);
-				State = 220;
+				State = 222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 217;
+					State = 219;
 					axisItem();
 					}
 					}
-					State = 222;
+					State = 224;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 223;
+				State = 225;
 				Match(RBRACE);
 				}
 				break;
@@ -1204,9 +1204,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 224;
+				State = 226;
 				Match(ABSENT);
-				State = 225;
+				State = 227;
 				cellReference();
 				}
 				break;
@@ -1214,7 +1214,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 226;
+				State = 228;
 				ruleDeclaration();
 				}
 				break;
@@ -1320,64 +1320,64 @@ internal partial class ReportDslParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 271;
+			State = 273;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 229;
-				Match(GROUP);
-				State = 230;
-				name();
 				State = 231;
+				Match(GROUP);
+				State = 232;
+				name();
+				State = 233;
 				labels();
-				State = 235;
+				State = 237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 					{
 					{
-					State = 232;
+					State = 234;
 					modifier();
 					}
 					}
-					State = 237;
+					State = 239;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 241;
+				State = 243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 					{
 					{
-					State = 238;
+					State = 240;
 					lineage();
 					}
 					}
-					State = 243;
+					State = 245;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 244;
+				State = 246;
 				Match(LBRACE);
-				State = 248;
+				State = 250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 245;
+					State = 247;
 					axisItem();
 					}
 					}
-					State = 250;
+					State = 252;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 251;
+				State = 253;
 				Match(RBRACE);
 				}
 				break;
@@ -1385,50 +1385,50 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 253;
+				State = 255;
 				name();
-				State = 254;
+				State = 256;
 				labels();
-				State = 258;
+				State = 260;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 255;
+						State = 257;
 						modifier();
 						}
 						} 
 					}
-					State = 260;
+					State = 262;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
 				}
-				State = 264;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,25,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 261;
+						State = 263;
 						lineage();
 						}
 						} 
 					}
-					State = 266;
+					State = 268;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,25,Context);
 				}
-				State = 269;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 267;
+					State = 269;
 					Match(COLON);
-					State = 268;
+					State = 270;
 					cellType();
 					}
 				}
@@ -1489,17 +1489,17 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 28, RULE_lineage);
 		int _la;
 		try {
-			State = 299;
+			State = 301;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 273;
+				State = 275;
 				Match(RENAMED);
-				State = 274;
+				State = 276;
 				Match(FROM);
-				State = 277;
+				State = 279;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1557,15 +1557,16 @@ internal partial class ReportDslParser : Parser {
 				case RANGE_KEYWORD:
 				case FACT:
 				case PATTERN:
+				case PRESENT:
 				case IDENTIFIER:
 					{
-					State = 275;
+					State = 277;
 					path();
 					}
 					break;
 				case STRING:
 					{
-					State = 276;
+					State = 278;
 					Match(STRING);
 					}
 					break;
@@ -1577,36 +1578,36 @@ internal partial class ReportDslParser : Parser {
 			case SPLIT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 279;
-				Match(SPLIT);
-				State = 280;
-				Match(FROM);
 				State = 281;
+				Match(SPLIT);
+				State = 282;
+				Match(FROM);
+				State = 283;
 				path();
 				}
 				break;
 			case MERGED:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 282;
-				Match(MERGED);
-				State = 283;
-				Match(FROM);
 				State = 284;
+				Match(MERGED);
+				State = 285;
+				Match(FROM);
+				State = 286;
 				path();
-				State = 289;
+				State = 291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 285;
+					State = 287;
 					Match(COMMA);
-					State = 286;
+					State = 288;
 					path();
 					}
 					}
-					State = 291;
+					State = 293;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1615,29 +1616,29 @@ internal partial class ReportDslParser : Parser {
 			case MOVED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 292;
-				Match(MOVED);
-				State = 293;
-				Match(FROM);
 				State = 294;
+				Match(MOVED);
+				State = 295;
+				Match(FROM);
+				State = 296;
 				path();
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 295;
+				State = 297;
 				Match(SINCE);
-				State = 296;
+				State = 298;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 297;
+				State = 299;
 				Match(UNTIL);
-				State = 298;
+				State = 300;
 				versionValue();
 				}
 				break;
@@ -1686,23 +1687,23 @@ internal partial class ReportDslParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 301;
+			State = 303;
 			Match(STRING);
-			State = 306;
+			State = 308;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 302;
+					State = 304;
 					Match(ALIAS);
-					State = 303;
+					State = 305;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 308;
+				State = 310;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
 			}
@@ -1748,7 +1749,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
+			State = 311;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1934,28 +1935,28 @@ internal partial class ReportDslParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 389;
+			State = 391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 313;
 				Match(COUNT);
-				State = 315;
+				State = 317;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 312;
+						State = 314;
 						typeOption();
 						}
 						} 
 					}
-					State = 317;
+					State = 319;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 				}
@@ -1965,21 +1966,21 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 318;
+				State = 320;
 				Match(INTEGER_TYPE);
-				State = 322;
+				State = 324;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 319;
+						State = 321;
 						typeOption();
 						}
 						} 
 					}
-					State = 324;
+					State = 326;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 				}
@@ -1989,21 +1990,21 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 325;
+				State = 327;
 				Match(TEXT);
-				State = 329;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 326;
+						State = 328;
 						typeOption();
 						}
 						} 
 					}
-					State = 331;
+					State = 333;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				}
@@ -2013,45 +2014,45 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 332;
+				State = 334;
 				Match(AMOUNT);
-				State = 335;
+				State = 337;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 333;
+					State = 335;
 					Match(UNIT);
-					State = 334;
+					State = 336;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 339;
+				State = 341;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 				case 1:
 					{
-					State = 337;
+					State = 339;
 					Match(PRECISION);
-					State = 338;
+					State = 340;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 344;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 341;
+						State = 343;
 						typeOption();
 						}
 						} 
 					}
-					State = 346;
+					State = 348;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 				}
@@ -2061,33 +2062,33 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PercentTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 347;
+				State = 349;
 				Match(PERCENT);
-				State = 350;
+				State = 352;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 348;
+					State = 350;
 					Match(PRECISION);
-					State = 349;
+					State = 351;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 355;
+				State = 357;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 352;
+						State = 354;
 						typeOption();
 						}
 						} 
 					}
-					State = 357;
+					State = 359;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
 				}
@@ -2097,21 +2098,21 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new DateTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 358;
+				State = 360;
 				Match(DATE);
-				State = 362;
+				State = 364;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 359;
+						State = 361;
 						typeOption();
 						}
 						} 
 					}
-					State = 364;
+					State = 366;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				}
@@ -2121,21 +2122,21 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new BooleanTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 365;
+				State = 367;
 				Match(BOOLEAN);
-				State = 369;
+				State = 371;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 366;
+						State = 368;
 						typeOption();
 						}
 						} 
 					}
-					State = 371;
+					State = 373;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				}
@@ -2145,43 +2146,43 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new EnumTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 372;
-				Match(ENUM);
-				State = 373;
-				Match(LPAREN);
 				State = 374;
+				Match(ENUM);
+				State = 375;
+				Match(LPAREN);
+				State = 376;
 				Match(STRING);
-				State = 379;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 375;
+					State = 377;
 					Match(COMMA);
-					State = 376;
+					State = 378;
 					Match(STRING);
 					}
 					}
-					State = 381;
+					State = 383;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 382;
+				State = 384;
 				Match(RPAREN);
-				State = 386;
+				State = 388;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 383;
+						State = 385;
 						typeOption();
 						}
 						} 
 					}
-					State = 388;
+					State = 390;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 				}
@@ -2262,16 +2263,16 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 36, RULE_typeOption);
 		int _la;
 		try {
-			State = 403;
+			State = 405;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DEFAULT:
 				_localctx = new DefaultOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
+				State = 393;
 				Match(DEFAULT);
-				State = 392;
+				State = 394;
 				typeValue();
 				}
 				break;
@@ -2279,26 +2280,26 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 393;
-				Match(RANGE_KEYWORD);
 				State = 395;
+				Match(RANGE_KEYWORD);
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 7681L) != 0)) {
+				if (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7681L) != 0)) {
 					{
-					State = 394;
+					State = 396;
 					typeValue();
 					}
 				}
 
-				State = 397;
-				Match(RANGE);
 				State = 399;
+				Match(RANGE);
+				State = 401;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 				case 1:
 					{
-					State = 398;
+					State = 400;
 					typeValue();
 					}
 					break;
@@ -2309,9 +2310,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PatternOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 401;
+				State = 403;
 				Match(PATTERN);
-				State = 402;
+				State = 404;
 				Match(STRING);
 				}
 				break;
@@ -2356,7 +2357,7 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 38, RULE_typeValue);
 		int _la;
 		try {
-			State = 411;
+			State = 413;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -2364,31 +2365,31 @@ internal partial class ReportDslParser : Parser {
 			case INTEGER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 406;
+				State = 408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 405;
+					State = 407;
 					Match(MINUS);
 					}
 				}
 
-				State = 408;
+				State = 410;
 				number();
 				}
 				break;
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
+				State = 411;
 				Match(STRING);
 				}
 				break;
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 410;
+				State = 412;
 				Match(IDENTIFIER);
 				}
 				break;
@@ -2413,9 +2414,6 @@ internal partial class ReportDslParser : Parser {
 		public IToken message;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RULE() { return GetToken(ReportDslParser.RULE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLON() { return GetToken(ReportDslParser.COLON, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ComparisonContext comparison() {
-			return GetRuleContext<ComparisonContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public NameContext[] name() {
 			return GetRuleContexts<NameContext>();
 		}
@@ -2423,6 +2421,12 @@ internal partial class ReportDslParser : Parser {
 			return GetRuleContext<NameContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(ReportDslParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PresenceContext presence() {
+			return GetRuleContext<PresenceContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ComparisonContext comparison() {
+			return GetRuleContext<ComparisonContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TOLERANCE() { return GetToken(ReportDslParser.TOLERANCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public NumberContext number() {
 			return GetRuleContext<NumberContext>(0);
@@ -2457,54 +2461,110 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 413;
-			Match(RULE);
-			State = 414;
-			_localctx.code = name();
 			State = 415;
-			_localctx.severity = name();
+			Match(RULE);
 			State = 416;
+			_localctx.code = name();
+			State = 417;
+			_localctx.severity = name();
+			State = 418;
 			_localctx.message = Match(STRING);
-			State = 419;
+			State = 421;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 417;
+				State = 419;
 				Match(TOLERANCE);
-				State = 418;
+				State = 420;
 				number();
 				}
 			}
 
-			State = 424;
+			State = 426;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 421;
+				State = 423;
 				quantifier();
 				}
 				}
-				State = 426;
+				State = 428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 428;
+			State = 430;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 427;
+				State = 429;
 				whenClause();
 				}
 			}
 
-			State = 430;
+			State = 432;
 			Match(COLON);
-			State = 431;
-			comparison();
+			State = 435;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			case 1:
+				{
+				State = 433;
+				presence();
+				}
+				break;
+			case 2:
+				{
+				State = 434;
+				comparison();
+				}
+				break;
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PresenceContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRESENT() { return GetToken(ReportDslParser.PRESENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CellReferenceContext cellReference() {
+			return GetRuleContext<CellReferenceContext>(0);
+		}
+		public PresenceContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_presence; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPresence(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PresenceContext presence() {
+		PresenceContext _localctx = new PresenceContext(Context, State);
+		EnterRule(_localctx, 42, RULE_presence);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 437;
+			Match(PRESENT);
+			State = 438;
+			cellReference();
 			}
 		}
 		catch (RecognitionException re) {
@@ -2555,16 +2615,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public QuantifierContext quantifier() {
 		QuantifierContext _localctx = new QuantifierContext(Context, State);
-		EnterRule(_localctx, 42, RULE_quantifier);
+		EnterRule(_localctx, 44, RULE_quantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 440;
 			Match(FOR);
-			State = 434;
+			State = 441;
 			Match(EACH);
-			State = 435;
+			State = 442;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 402655264L) != 0)) ) {
@@ -2574,14 +2634,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 451;
+			State = 458;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 436;
+				State = 443;
 				Match(IN);
-				State = 449;
+				State = 456;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -2639,35 +2699,36 @@ internal partial class ReportDslParser : Parser {
 				case RANGE_KEYWORD:
 				case FACT:
 				case PATTERN:
+				case PRESENT:
 				case IDENTIFIER:
 					{
-					State = 437;
+					State = 444;
 					path();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 438;
+					State = 445;
 					Match(LPAREN);
-					State = 439;
+					State = 446;
 					path();
-					State = 444;
+					State = 451;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 440;
+						State = 447;
 						Match(COMMA);
-						State = 441;
+						State = 448;
 						path();
 						}
 						}
-						State = 446;
+						State = 453;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 447;
+					State = 454;
 					Match(RPAREN);
 					}
 					break;
@@ -2711,13 +2772,13 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 44, RULE_whenClause);
+		EnterRule(_localctx, 46, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 453;
+			State = 460;
 			Match(WHEN);
-			State = 454;
+			State = 461;
 			condition();
 			}
 		}
@@ -2759,26 +2820,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ConditionContext condition() {
 		ConditionContext _localctx = new ConditionContext(Context, State);
-		EnterRule(_localctx, 46, RULE_condition);
+		EnterRule(_localctx, 48, RULE_condition);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 456;
+			State = 463;
 			conjunction();
-			State = 461;
+			State = 468;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 457;
+				State = 464;
 				Match(OR);
-				State = 458;
+				State = 465;
 				conjunction();
 				}
 				}
-				State = 463;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2822,26 +2883,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ConjunctionContext conjunction() {
 		ConjunctionContext _localctx = new ConjunctionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_conjunction);
+		EnterRule(_localctx, 50, RULE_conjunction);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 464;
+			State = 471;
 			negation();
-			State = 469;
+			State = 476;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 465;
+				State = 472;
 				Match(AND);
-				State = 466;
+				State = 473;
 				negation();
 				}
 				}
-				State = 471;
+				State = 478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2913,18 +2974,18 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NegationContext negation() {
 		NegationContext _localctx = new NegationContext(Context, State);
-		EnterRule(_localctx, 50, RULE_negation);
+		EnterRule(_localctx, 52, RULE_negation);
 		try {
-			State = 479;
+			State = 486;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new NotConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 472;
+				State = 479;
 				Match(NOT);
-				State = 473;
+				State = 480;
 				negation();
 				}
 				break;
@@ -2932,11 +2993,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 474;
+				State = 481;
 				Match(LPAREN);
-				State = 475;
+				State = 482;
 				condition();
-				State = 476;
+				State = 483;
 				Match(RPAREN);
 				}
 				break;
@@ -2944,7 +3005,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ComparisonConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 478;
+				State = 485;
 				comparison();
 				}
 				break;
@@ -2993,24 +3054,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 52, RULE_comparison);
+		EnterRule(_localctx, 54, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 481;
+			State = 488;
 			_localctx.left = expression();
-			State = 482;
+			State = 489;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 63L) != 0)) ) {
+			if ( !(((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 63L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 483;
+			State = 490;
 			_localctx.right = expression();
 			}
 		}
@@ -3057,17 +3118,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 54, RULE_expression);
+		EnterRule(_localctx, 56, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 486;
+			State = 493;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				{
-				State = 485;
+				State = 492;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -3080,21 +3141,21 @@ internal partial class ReportDslParser : Parser {
 				}
 				break;
 			}
-			State = 488;
+			State = 495;
 			product();
-			State = 494;
+			State = 501;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 489;
+				State = 496;
 				termOperator();
-				State = 490;
+				State = 497;
 				product();
 				}
 				}
-				State = 496;
+				State = 503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3140,26 +3201,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ProductContext product() {
 		ProductContext _localctx = new ProductContext(Context, State);
-		EnterRule(_localctx, 56, RULE_product);
+		EnterRule(_localctx, 58, RULE_product);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 497;
+			State = 504;
 			unary();
-			State = 503;
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR || _la==SLASH) {
 				{
 				{
-				State = 498;
+				State = 505;
 				factorOperator();
-				State = 499;
+				State = 506;
 				unary();
 				}
 				}
-				State = 505;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3195,12 +3256,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public FactorOperatorContext factorOperator() {
 		FactorOperatorContext _localctx = new FactorOperatorContext(Context, State);
-		EnterRule(_localctx, 58, RULE_factorOperator);
+		EnterRule(_localctx, 60, RULE_factorOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 506;
+			State = 513;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STAR || _la==SLASH) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3246,17 +3307,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public UnaryContext unary() {
 		UnaryContext _localctx = new UnaryContext(Context, State);
-		EnterRule(_localctx, 60, RULE_unary);
+		EnterRule(_localctx, 62, RULE_unary);
 		try {
-			State = 511;
+			State = 518;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 508;
+				State = 515;
 				Match(MINUS);
-				State = 509;
+				State = 516;
 				unary();
 				}
 				break;
@@ -3315,13 +3376,14 @@ internal partial class ReportDslParser : Parser {
 			case RANGE_KEYWORD:
 			case FACT:
 			case PATTERN:
+			case PRESENT:
 			case LPAREN:
 			case DECIMAL:
 			case INTEGER:
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 510;
+				State = 517;
 				term();
 				}
 				break;
@@ -3359,12 +3421,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 62, RULE_termOperator);
+		EnterRule(_localctx, 64, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 513;
+			State = 520;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3464,17 +3526,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 64, RULE_term);
+		EnterRule(_localctx, 66, RULE_term);
 		int _la;
 		try {
-			State = 535;
+			State = 542;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
+				State = 522;
 				number();
 				}
 				break;
@@ -3482,37 +3544,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 516;
+				State = 523;
 				name();
-				State = 517;
+				State = 524;
 				Match(LPAREN);
-				State = 526;
+				State = 533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 360287970189639678L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 7171L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 720575940379279358L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 7171L) != 0)) {
 					{
-					State = 518;
+					State = 525;
 					expression();
-					State = 523;
+					State = 530;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 519;
+						State = 526;
 						Match(COMMA);
-						State = 520;
+						State = 527;
 						expression();
 						}
 						}
-						State = 525;
+						State = 532;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 528;
+				State = 535;
 				Match(RPAREN);
 				}
 				break;
@@ -3520,7 +3582,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 530;
+				State = 537;
 				cellReference();
 				}
 				break;
@@ -3528,11 +3590,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 531;
+				State = 538;
 				Match(LPAREN);
-				State = 532;
+				State = 539;
 				expression();
-				State = 533;
+				State = 540;
 				Match(RPAREN);
 				}
 				break;
@@ -3575,33 +3637,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 66, RULE_cellReference);
+		EnterRule(_localctx, 68, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 545;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				{
-				State = 537;
+				State = 544;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 540;
+			State = 547;
 			path();
-			State = 545;
+			State = 552;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 541;
+				State = 548;
 				Match(LBRACKET);
-				State = 542;
+				State = 549;
 				path();
-				State = 543;
+				State = 550;
 				Match(RBRACKET);
 				}
 			}
@@ -3646,26 +3708,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 68, RULE_path);
+		EnterRule(_localctx, 70, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 547;
+			State = 554;
 			name();
-			State = 552;
+			State = 559;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 548;
+				State = 555;
 				Match(DOT);
-				State = 549;
+				State = 556;
 				name();
 				}
 				}
-				State = 554;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3701,12 +3763,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 70, RULE_number);
+		EnterRule(_localctx, 72, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 555;
+			State = 562;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3785,6 +3847,7 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(ReportDslParser.UNTIL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACT() { return GetToken(ReportDslParser.FACT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRESENT() { return GetToken(ReportDslParser.PRESENT, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3801,14 +3864,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 72, RULE_name);
+		EnterRule(_localctx, 74, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 557;
+			State = 564;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3829,198 +3892,201 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,85,560,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,86,567,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,1,0,5,0,76,8,0,10,0,12,0,79,9,0,1,0,1,0,1,1,1,1,1,1,3,1,86,8,
-		1,1,2,1,2,1,2,1,2,1,2,3,2,93,8,2,1,2,1,2,5,2,97,8,2,10,2,12,2,100,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,1,7,1,7,1,
-		7,1,7,3,7,121,8,7,3,7,123,8,7,3,7,125,8,7,1,8,1,8,1,8,1,8,5,8,131,8,8,
-		10,8,12,8,134,9,8,1,8,5,8,137,8,8,10,8,12,8,140,9,8,1,8,1,8,1,9,1,9,1,
-		9,5,9,147,8,9,10,9,12,9,150,9,9,1,9,3,9,153,8,9,1,9,1,9,5,9,157,8,9,10,
-		9,12,9,160,9,9,1,9,5,9,163,8,9,10,9,12,9,166,9,9,1,9,3,9,169,8,9,1,10,
-		1,10,1,10,1,10,5,10,175,8,10,10,10,12,10,178,9,10,1,10,1,10,1,10,1,10,
-		1,10,1,11,1,11,1,11,1,11,5,11,189,8,11,10,11,12,11,192,9,11,1,11,5,11,
-		195,8,11,10,11,12,11,198,9,11,1,11,1,11,5,11,202,8,11,10,11,12,11,205,
-		9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,215,8,12,1,12,1,12,5,
-		12,219,8,12,10,12,12,12,222,9,12,1,12,1,12,1,12,1,12,3,12,228,8,12,1,13,
-		1,13,1,13,1,13,5,13,234,8,13,10,13,12,13,237,9,13,1,13,5,13,240,8,13,10,
-		13,12,13,243,9,13,1,13,1,13,5,13,247,8,13,10,13,12,13,250,9,13,1,13,1,
-		13,1,13,1,13,1,13,5,13,257,8,13,10,13,12,13,260,9,13,1,13,5,13,263,8,13,
-		10,13,12,13,266,9,13,1,13,1,13,3,13,270,8,13,3,13,272,8,13,1,14,1,14,1,
-		14,1,14,3,14,278,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,288,
-		8,14,10,14,12,14,291,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,300,
-		8,14,1,15,1,15,1,15,5,15,305,8,15,10,15,12,15,308,9,15,1,16,1,16,1,17,
-		1,17,5,17,314,8,17,10,17,12,17,317,9,17,1,17,1,17,5,17,321,8,17,10,17,
-		12,17,324,9,17,1,17,1,17,5,17,328,8,17,10,17,12,17,331,9,17,1,17,1,17,
-		1,17,3,17,336,8,17,1,17,1,17,3,17,340,8,17,1,17,5,17,343,8,17,10,17,12,
-		17,346,9,17,1,17,1,17,1,17,3,17,351,8,17,1,17,5,17,354,8,17,10,17,12,17,
-		357,9,17,1,17,1,17,5,17,361,8,17,10,17,12,17,364,9,17,1,17,1,17,5,17,368,
-		8,17,10,17,12,17,371,9,17,1,17,1,17,1,17,1,17,1,17,5,17,378,8,17,10,17,
-		12,17,381,9,17,1,17,1,17,5,17,385,8,17,10,17,12,17,388,9,17,3,17,390,8,
-		17,1,18,1,18,1,18,1,18,3,18,396,8,18,1,18,1,18,3,18,400,8,18,1,18,1,18,
-		3,18,404,8,18,1,19,3,19,407,8,19,1,19,1,19,1,19,3,19,412,8,19,1,20,1,20,
-		1,20,1,20,1,20,1,20,3,20,420,8,20,1,20,5,20,423,8,20,10,20,12,20,426,9,
-		20,1,20,3,20,429,8,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,5,21,443,8,21,10,21,12,21,446,9,21,1,21,1,21,3,21,450,8,21,3,
-		21,452,8,21,1,22,1,22,1,22,1,23,1,23,1,23,5,23,460,8,23,10,23,12,23,463,
-		9,23,1,24,1,24,1,24,5,24,468,8,24,10,24,12,24,471,9,24,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,3,25,480,8,25,1,26,1,26,1,26,1,26,1,27,3,27,487,8,
-		27,1,27,1,27,1,27,1,27,5,27,493,8,27,10,27,12,27,496,9,27,1,28,1,28,1,
-		28,1,28,5,28,502,8,28,10,28,12,28,505,9,28,1,29,1,29,1,30,1,30,1,30,3,
-		30,512,8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,522,8,32,10,32,
-		12,32,525,9,32,3,32,527,8,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,536,
-		8,32,1,33,3,33,539,8,33,1,33,1,33,1,33,1,33,1,33,3,33,546,8,33,1,34,1,
-		34,1,34,5,34,551,8,34,10,34,12,34,554,9,34,1,35,1,35,1,36,1,36,1,36,0,
-		0,37,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,0,11,1,0,35,36,4,0,3,3,5,5,23,23,
-		27,28,2,0,77,77,79,79,1,0,8,9,2,0,13,16,45,47,3,0,5,5,11,11,27,28,1,0,
-		70,75,1,0,66,67,1,0,68,69,1,0,76,77,2,0,1,55,78,78,610,0,77,1,0,0,0,2,
-		85,1,0,0,0,4,87,1,0,0,0,6,103,1,0,0,0,8,107,1,0,0,0,10,111,1,0,0,0,12,
-		113,1,0,0,0,14,124,1,0,0,0,16,126,1,0,0,0,18,168,1,0,0,0,20,170,1,0,0,
-		0,22,184,1,0,0,0,24,227,1,0,0,0,26,271,1,0,0,0,28,299,1,0,0,0,30,301,1,
-		0,0,0,32,309,1,0,0,0,34,389,1,0,0,0,36,403,1,0,0,0,38,411,1,0,0,0,40,413,
-		1,0,0,0,42,433,1,0,0,0,44,453,1,0,0,0,46,456,1,0,0,0,48,464,1,0,0,0,50,
-		479,1,0,0,0,52,481,1,0,0,0,54,486,1,0,0,0,56,497,1,0,0,0,58,506,1,0,0,
-		0,60,511,1,0,0,0,62,513,1,0,0,0,64,535,1,0,0,0,66,538,1,0,0,0,68,547,1,
-		0,0,0,70,555,1,0,0,0,72,557,1,0,0,0,74,76,3,2,1,0,75,74,1,0,0,0,76,79,
-		1,0,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,80,1,0,0,0,79,77,1,0,0,0,80,81,
-		5,0,0,1,81,1,1,0,0,0,82,86,3,4,2,0,83,86,3,16,8,0,84,86,3,8,4,0,85,82,
-		1,0,0,0,85,83,1,0,0,0,85,84,1,0,0,0,86,3,1,0,0,0,87,88,5,1,0,0,88,89,3,
-		72,36,0,89,90,5,2,0,0,90,92,3,10,5,0,91,93,3,6,3,0,92,91,1,0,0,0,92,93,
-		1,0,0,0,93,94,1,0,0,0,94,98,5,56,0,0,95,97,3,12,6,0,96,95,1,0,0,0,97,100,
-		1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,
-		102,5,57,0,0,102,5,1,0,0,0,103,104,7,0,0,0,104,105,3,72,36,0,105,106,3,
-		10,5,0,106,7,1,0,0,0,107,108,5,37,0,0,108,109,7,1,0,0,109,110,3,68,34,
-		0,110,9,1,0,0,0,111,112,7,2,0,0,112,11,1,0,0,0,113,114,3,72,36,0,114,115,
-		3,14,7,0,115,13,1,0,0,0,116,125,5,79,0,0,117,122,5,77,0,0,118,120,5,64,
-		0,0,119,121,5,77,0,0,120,119,1,0,0,0,120,121,1,0,0,0,121,123,1,0,0,0,122,
-		118,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,116,1,0,0,0,124,117,1,
-		0,0,0,125,15,1,0,0,0,126,127,5,3,0,0,127,128,3,72,36,0,128,132,3,30,15,
-		0,129,131,3,32,16,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,
-		133,1,0,0,0,133,138,1,0,0,0,134,132,1,0,0,0,135,137,3,28,14,0,136,135,
-		1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,141,1,0,0,
-		0,140,138,1,0,0,0,141,142,3,18,9,0,142,17,1,0,0,0,143,152,5,4,0,0,144,
-		148,5,56,0,0,145,147,3,20,10,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,
-		1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,153,5,57,0,
-		0,152,144,1,0,0,0,152,153,1,0,0,0,153,169,1,0,0,0,154,158,5,56,0,0,155,
-		157,3,20,10,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,
-		1,0,0,0,159,164,1,0,0,0,160,158,1,0,0,0,161,163,3,22,11,0,162,161,1,0,
-		0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,167,1,0,0,0,166,
-		164,1,0,0,0,167,169,5,57,0,0,168,143,1,0,0,0,168,154,1,0,0,0,169,19,1,
-		0,0,0,170,171,5,54,0,0,171,172,3,72,36,0,172,176,3,30,15,0,173,175,3,32,
-		16,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,
-		179,1,0,0,0,178,176,1,0,0,0,179,180,5,62,0,0,180,181,3,34,17,0,181,182,
-		5,55,0,0,182,183,5,79,0,0,183,21,1,0,0,0,184,185,5,5,0,0,185,186,3,72,
-		36,0,186,190,3,30,15,0,187,189,3,32,16,0,188,187,1,0,0,0,189,192,1,0,0,
-		0,190,188,1,0,0,0,190,191,1,0,0,0,191,196,1,0,0,0,192,190,1,0,0,0,193,
-		195,3,28,14,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,
-		1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,203,5,56,0,0,200,202,3,24,
-		12,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,
-		206,1,0,0,0,205,203,1,0,0,0,206,207,5,57,0,0,207,23,1,0,0,0,208,209,5,
-		6,0,0,209,228,5,79,0,0,210,211,5,7,0,0,211,228,3,34,17,0,212,214,7,3,0,
-		0,213,215,5,79,0,0,214,213,1,0,0,0,214,215,1,0,0,0,215,216,1,0,0,0,216,
-		220,5,56,0,0,217,219,3,26,13,0,218,217,1,0,0,0,219,222,1,0,0,0,220,218,
-		1,0,0,0,220,221,1,0,0,0,221,223,1,0,0,0,222,220,1,0,0,0,223,228,5,57,0,
-		0,224,225,5,10,0,0,225,228,3,66,33,0,226,228,3,40,20,0,227,208,1,0,0,0,
-		227,210,1,0,0,0,227,212,1,0,0,0,227,224,1,0,0,0,227,226,1,0,0,0,228,25,
-		1,0,0,0,229,230,5,11,0,0,230,231,3,72,36,0,231,235,3,30,15,0,232,234,3,
-		32,16,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,
-		0,236,241,1,0,0,0,237,235,1,0,0,0,238,240,3,28,14,0,239,238,1,0,0,0,240,
-		243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,
-		0,0,0,244,248,5,56,0,0,245,247,3,26,13,0,246,245,1,0,0,0,247,250,1,0,0,
-		0,248,246,1,0,0,0,248,249,1,0,0,0,249,251,1,0,0,0,250,248,1,0,0,0,251,
-		252,5,57,0,0,252,272,1,0,0,0,253,254,3,72,36,0,254,258,3,30,15,0,255,257,
-		3,32,16,0,256,255,1,0,0,0,257,260,1,0,0,0,258,256,1,0,0,0,258,259,1,0,
-		0,0,259,264,1,0,0,0,260,258,1,0,0,0,261,263,3,28,14,0,262,261,1,0,0,0,
-		263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,0,0,0,266,264,
-		1,0,0,0,267,268,5,62,0,0,268,270,3,34,17,0,269,267,1,0,0,0,269,270,1,0,
-		0,0,270,272,1,0,0,0,271,229,1,0,0,0,271,253,1,0,0,0,272,27,1,0,0,0,273,
-		274,5,38,0,0,274,277,5,42,0,0,275,278,3,68,34,0,276,278,5,79,0,0,277,275,
-		1,0,0,0,277,276,1,0,0,0,278,300,1,0,0,0,279,280,5,39,0,0,280,281,5,42,
-		0,0,281,300,3,68,34,0,282,283,5,40,0,0,283,284,5,42,0,0,284,289,3,68,34,
-		0,285,286,5,63,0,0,286,288,3,68,34,0,287,285,1,0,0,0,288,291,1,0,0,0,289,
-		287,1,0,0,0,289,290,1,0,0,0,290,300,1,0,0,0,291,289,1,0,0,0,292,293,5,
-		41,0,0,293,294,5,42,0,0,294,300,3,68,34,0,295,296,5,43,0,0,296,300,3,10,
-		5,0,297,298,5,44,0,0,298,300,3,10,5,0,299,273,1,0,0,0,299,279,1,0,0,0,
-		299,282,1,0,0,0,299,292,1,0,0,0,299,295,1,0,0,0,299,297,1,0,0,0,300,29,
-		1,0,0,0,301,306,5,79,0,0,302,303,5,12,0,0,303,305,5,79,0,0,304,302,1,0,
-		0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,31,1,0,0,0,308,
-		306,1,0,0,0,309,310,7,4,0,0,310,33,1,0,0,0,311,315,5,17,0,0,312,314,3,
-		36,18,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,0,
-		0,316,390,1,0,0,0,317,315,1,0,0,0,318,322,5,18,0,0,319,321,3,36,18,0,320,
-		319,1,0,0,0,321,324,1,0,0,0,322,320,1,0,0,0,322,323,1,0,0,0,323,390,1,
-		0,0,0,324,322,1,0,0,0,325,329,5,19,0,0,326,328,3,36,18,0,327,326,1,0,0,
-		0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,390,1,0,0,0,331,
-		329,1,0,0,0,332,335,5,20,0,0,333,334,5,21,0,0,334,336,5,79,0,0,335,333,
-		1,0,0,0,335,336,1,0,0,0,336,339,1,0,0,0,337,338,5,22,0,0,338,340,5,77,
-		0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,344,1,0,0,0,341,343,3,36,18,0,
-		342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,390,
-		1,0,0,0,346,344,1,0,0,0,347,350,5,48,0,0,348,349,5,22,0,0,349,351,5,77,
-		0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,355,1,0,0,0,352,354,3,36,18,0,
-		353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,390,
-		1,0,0,0,357,355,1,0,0,0,358,362,5,49,0,0,359,361,3,36,18,0,360,359,1,0,
-		0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,390,1,0,0,0,364,
-		362,1,0,0,0,365,369,5,50,0,0,366,368,3,36,18,0,367,366,1,0,0,0,368,371,
-		1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,390,1,0,0,0,371,369,1,0,0,
-		0,372,373,5,51,0,0,373,374,5,58,0,0,374,379,5,79,0,0,375,376,5,63,0,0,
-		376,378,5,79,0,0,377,375,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,
-		1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,386,5,59,0,0,383,385,3,36,
-		18,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,386,387,1,0,0,0,387,
-		390,1,0,0,0,388,386,1,0,0,0,389,311,1,0,0,0,389,318,1,0,0,0,389,325,1,
-		0,0,0,389,332,1,0,0,0,389,347,1,0,0,0,389,358,1,0,0,0,389,365,1,0,0,0,
-		389,372,1,0,0,0,390,35,1,0,0,0,391,392,5,52,0,0,392,404,3,38,19,0,393,
-		395,5,53,0,0,394,396,3,38,19,0,395,394,1,0,0,0,395,396,1,0,0,0,396,397,
-		1,0,0,0,397,399,5,64,0,0,398,400,3,38,19,0,399,398,1,0,0,0,399,400,1,0,
-		0,0,400,404,1,0,0,0,401,402,5,55,0,0,402,404,5,79,0,0,403,391,1,0,0,0,
-		403,393,1,0,0,0,403,401,1,0,0,0,404,37,1,0,0,0,405,407,5,67,0,0,406,405,
-		1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,412,3,70,35,0,409,412,5,79,
-		0,0,410,412,5,78,0,0,411,406,1,0,0,0,411,409,1,0,0,0,411,410,1,0,0,0,412,
-		39,1,0,0,0,413,414,5,23,0,0,414,415,3,72,36,0,415,416,3,72,36,0,416,419,
-		5,79,0,0,417,418,5,24,0,0,418,420,3,70,35,0,419,417,1,0,0,0,419,420,1,
-		0,0,0,420,424,1,0,0,0,421,423,3,42,21,0,422,421,1,0,0,0,423,426,1,0,0,
-		0,424,422,1,0,0,0,424,425,1,0,0,0,425,428,1,0,0,0,426,424,1,0,0,0,427,
-		429,3,44,22,0,428,427,1,0,0,0,428,429,1,0,0,0,429,430,1,0,0,0,430,431,
-		5,62,0,0,431,432,3,52,26,0,432,41,1,0,0,0,433,434,5,25,0,0,434,435,5,26,
-		0,0,435,451,7,5,0,0,436,449,5,29,0,0,437,450,3,68,34,0,438,439,5,58,0,
-		0,439,444,3,68,34,0,440,441,5,63,0,0,441,443,3,68,34,0,442,440,1,0,0,0,
-		443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,447,1,0,0,0,446,444,
-		1,0,0,0,447,448,5,59,0,0,448,450,1,0,0,0,449,437,1,0,0,0,449,438,1,0,0,
-		0,450,452,1,0,0,0,451,436,1,0,0,0,451,452,1,0,0,0,452,43,1,0,0,0,453,454,
-		5,31,0,0,454,455,3,46,23,0,455,45,1,0,0,0,456,461,3,48,24,0,457,458,5,
-		33,0,0,458,460,3,48,24,0,459,457,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,
-		0,461,462,1,0,0,0,462,47,1,0,0,0,463,461,1,0,0,0,464,469,3,50,25,0,465,
-		466,5,32,0,0,466,468,3,50,25,0,467,465,1,0,0,0,468,471,1,0,0,0,469,467,
-		1,0,0,0,469,470,1,0,0,0,470,49,1,0,0,0,471,469,1,0,0,0,472,473,5,34,0,
-		0,473,480,3,50,25,0,474,475,5,58,0,0,475,476,3,46,23,0,476,477,5,59,0,
-		0,477,480,1,0,0,0,478,480,3,52,26,0,479,472,1,0,0,0,479,474,1,0,0,0,479,
-		478,1,0,0,0,480,51,1,0,0,0,481,482,3,54,27,0,482,483,7,6,0,0,483,484,3,
-		54,27,0,484,53,1,0,0,0,485,487,7,7,0,0,486,485,1,0,0,0,486,487,1,0,0,0,
-		487,488,1,0,0,0,488,494,3,56,28,0,489,490,3,62,31,0,490,491,3,56,28,0,
-		491,493,1,0,0,0,492,489,1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,
-		1,0,0,0,495,55,1,0,0,0,496,494,1,0,0,0,497,503,3,60,30,0,498,499,3,58,
-		29,0,499,500,3,60,30,0,500,502,1,0,0,0,501,498,1,0,0,0,502,505,1,0,0,0,
-		503,501,1,0,0,0,503,504,1,0,0,0,504,57,1,0,0,0,505,503,1,0,0,0,506,507,
-		7,8,0,0,507,59,1,0,0,0,508,509,5,67,0,0,509,512,3,60,30,0,510,512,3,64,
-		32,0,511,508,1,0,0,0,511,510,1,0,0,0,512,61,1,0,0,0,513,514,7,7,0,0,514,
-		63,1,0,0,0,515,536,3,70,35,0,516,517,3,72,36,0,517,526,5,58,0,0,518,523,
-		3,54,27,0,519,520,5,63,0,0,520,522,3,54,27,0,521,519,1,0,0,0,522,525,1,
-		0,0,0,523,521,1,0,0,0,523,524,1,0,0,0,524,527,1,0,0,0,525,523,1,0,0,0,
-		526,518,1,0,0,0,526,527,1,0,0,0,527,528,1,0,0,0,528,529,5,59,0,0,529,536,
-		1,0,0,0,530,536,3,66,33,0,531,532,5,58,0,0,532,533,3,54,27,0,533,534,5,
-		59,0,0,534,536,1,0,0,0,535,515,1,0,0,0,535,516,1,0,0,0,535,530,1,0,0,0,
-		535,531,1,0,0,0,536,65,1,0,0,0,537,539,5,30,0,0,538,537,1,0,0,0,538,539,
-		1,0,0,0,539,540,1,0,0,0,540,545,3,68,34,0,541,542,5,60,0,0,542,543,3,68,
-		34,0,543,544,5,61,0,0,544,546,1,0,0,0,545,541,1,0,0,0,545,546,1,0,0,0,
-		546,67,1,0,0,0,547,552,3,72,36,0,548,549,5,65,0,0,549,551,3,72,36,0,550,
-		548,1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,69,1,0,
-		0,0,554,552,1,0,0,0,555,556,7,9,0,0,556,71,1,0,0,0,557,558,7,10,0,0,558,
-		73,1,0,0,0,69,77,85,92,98,120,122,124,132,138,148,152,158,164,168,176,
-		190,196,203,214,220,227,235,241,248,258,264,269,271,277,289,299,306,315,
-		322,329,335,339,344,350,355,362,369,379,386,389,395,399,403,406,411,419,
-		424,428,444,449,451,461,469,479,486,494,503,511,523,526,535,538,545,552
+		2,36,7,36,2,37,7,37,1,0,5,0,78,8,0,10,0,12,0,81,9,0,1,0,1,0,1,1,1,1,1,
+		1,3,1,88,8,1,1,2,1,2,1,2,1,2,1,2,3,2,95,8,2,1,2,1,2,5,2,99,8,2,10,2,12,
+		2,102,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,
+		1,7,1,7,1,7,1,7,3,7,123,8,7,3,7,125,8,7,3,7,127,8,7,1,8,1,8,1,8,1,8,5,
+		8,133,8,8,10,8,12,8,136,9,8,1,8,5,8,139,8,8,10,8,12,8,142,9,8,1,8,1,8,
+		1,9,1,9,1,9,5,9,149,8,9,10,9,12,9,152,9,9,1,9,3,9,155,8,9,1,9,1,9,5,9,
+		159,8,9,10,9,12,9,162,9,9,1,9,5,9,165,8,9,10,9,12,9,168,9,9,1,9,3,9,171,
+		8,9,1,10,1,10,1,10,1,10,5,10,177,8,10,10,10,12,10,180,9,10,1,10,1,10,1,
+		10,1,10,1,10,1,11,1,11,1,11,1,11,5,11,191,8,11,10,11,12,11,194,9,11,1,
+		11,5,11,197,8,11,10,11,12,11,200,9,11,1,11,1,11,5,11,204,8,11,10,11,12,
+		11,207,9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,217,8,12,1,12,
+		1,12,5,12,221,8,12,10,12,12,12,224,9,12,1,12,1,12,1,12,1,12,3,12,230,8,
+		12,1,13,1,13,1,13,1,13,5,13,236,8,13,10,13,12,13,239,9,13,1,13,5,13,242,
+		8,13,10,13,12,13,245,9,13,1,13,1,13,5,13,249,8,13,10,13,12,13,252,9,13,
+		1,13,1,13,1,13,1,13,1,13,5,13,259,8,13,10,13,12,13,262,9,13,1,13,5,13,
+		265,8,13,10,13,12,13,268,9,13,1,13,1,13,3,13,272,8,13,3,13,274,8,13,1,
+		14,1,14,1,14,1,14,3,14,280,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		5,14,290,8,14,10,14,12,14,293,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		3,14,302,8,14,1,15,1,15,1,15,5,15,307,8,15,10,15,12,15,310,9,15,1,16,1,
+		16,1,17,1,17,5,17,316,8,17,10,17,12,17,319,9,17,1,17,1,17,5,17,323,8,17,
+		10,17,12,17,326,9,17,1,17,1,17,5,17,330,8,17,10,17,12,17,333,9,17,1,17,
+		1,17,1,17,3,17,338,8,17,1,17,1,17,3,17,342,8,17,1,17,5,17,345,8,17,10,
+		17,12,17,348,9,17,1,17,1,17,1,17,3,17,353,8,17,1,17,5,17,356,8,17,10,17,
+		12,17,359,9,17,1,17,1,17,5,17,363,8,17,10,17,12,17,366,9,17,1,17,1,17,
+		5,17,370,8,17,10,17,12,17,373,9,17,1,17,1,17,1,17,1,17,1,17,5,17,380,8,
+		17,10,17,12,17,383,9,17,1,17,1,17,5,17,387,8,17,10,17,12,17,390,9,17,3,
+		17,392,8,17,1,18,1,18,1,18,1,18,3,18,398,8,18,1,18,1,18,3,18,402,8,18,
+		1,18,1,18,3,18,406,8,18,1,19,3,19,409,8,19,1,19,1,19,1,19,3,19,414,8,19,
+		1,20,1,20,1,20,1,20,1,20,1,20,3,20,422,8,20,1,20,5,20,425,8,20,10,20,12,
+		20,428,9,20,1,20,3,20,431,8,20,1,20,1,20,1,20,3,20,436,8,20,1,21,1,21,
+		1,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,5,22,450,8,22,10,22,
+		12,22,453,9,22,1,22,1,22,3,22,457,8,22,3,22,459,8,22,1,23,1,23,1,23,1,
+		24,1,24,1,24,5,24,467,8,24,10,24,12,24,470,9,24,1,25,1,25,1,25,5,25,475,
+		8,25,10,25,12,25,478,9,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,487,
+		8,26,1,27,1,27,1,27,1,27,1,28,3,28,494,8,28,1,28,1,28,1,28,1,28,5,28,500,
+		8,28,10,28,12,28,503,9,28,1,29,1,29,1,29,1,29,5,29,509,8,29,10,29,12,29,
+		512,9,29,1,30,1,30,1,31,1,31,1,31,3,31,519,8,31,1,32,1,32,1,33,1,33,1,
+		33,1,33,1,33,1,33,5,33,529,8,33,10,33,12,33,532,9,33,3,33,534,8,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,3,33,543,8,33,1,34,3,34,546,8,34,1,34,1,
+		34,1,34,1,34,1,34,3,34,553,8,34,1,35,1,35,1,35,5,35,558,8,35,10,35,12,
+		35,561,9,35,1,36,1,36,1,37,1,37,1,37,0,0,38,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,0,11,1,0,35,36,4,0,3,3,5,5,23,23,27,28,2,0,78,78,80,80,1,0,8,
+		9,2,0,13,16,45,47,3,0,5,5,11,11,27,28,1,0,71,76,1,0,67,68,1,0,69,70,1,
+		0,77,78,2,0,1,56,79,79,617,0,79,1,0,0,0,2,87,1,0,0,0,4,89,1,0,0,0,6,105,
+		1,0,0,0,8,109,1,0,0,0,10,113,1,0,0,0,12,115,1,0,0,0,14,126,1,0,0,0,16,
+		128,1,0,0,0,18,170,1,0,0,0,20,172,1,0,0,0,22,186,1,0,0,0,24,229,1,0,0,
+		0,26,273,1,0,0,0,28,301,1,0,0,0,30,303,1,0,0,0,32,311,1,0,0,0,34,391,1,
+		0,0,0,36,405,1,0,0,0,38,413,1,0,0,0,40,415,1,0,0,0,42,437,1,0,0,0,44,440,
+		1,0,0,0,46,460,1,0,0,0,48,463,1,0,0,0,50,471,1,0,0,0,52,486,1,0,0,0,54,
+		488,1,0,0,0,56,493,1,0,0,0,58,504,1,0,0,0,60,513,1,0,0,0,62,518,1,0,0,
+		0,64,520,1,0,0,0,66,542,1,0,0,0,68,545,1,0,0,0,70,554,1,0,0,0,72,562,1,
+		0,0,0,74,564,1,0,0,0,76,78,3,2,1,0,77,76,1,0,0,0,78,81,1,0,0,0,79,77,1,
+		0,0,0,79,80,1,0,0,0,80,82,1,0,0,0,81,79,1,0,0,0,82,83,5,0,0,1,83,1,1,0,
+		0,0,84,88,3,4,2,0,85,88,3,16,8,0,86,88,3,8,4,0,87,84,1,0,0,0,87,85,1,0,
+		0,0,87,86,1,0,0,0,88,3,1,0,0,0,89,90,5,1,0,0,90,91,3,74,37,0,91,92,5,2,
+		0,0,92,94,3,10,5,0,93,95,3,6,3,0,94,93,1,0,0,0,94,95,1,0,0,0,95,96,1,0,
+		0,0,96,100,5,57,0,0,97,99,3,12,6,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,
+		1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,58,0,
+		0,104,5,1,0,0,0,105,106,7,0,0,0,106,107,3,74,37,0,107,108,3,10,5,0,108,
+		7,1,0,0,0,109,110,5,37,0,0,110,111,7,1,0,0,111,112,3,70,35,0,112,9,1,0,
+		0,0,113,114,7,2,0,0,114,11,1,0,0,0,115,116,3,74,37,0,116,117,3,14,7,0,
+		117,13,1,0,0,0,118,127,5,80,0,0,119,124,5,78,0,0,120,122,5,65,0,0,121,
+		123,5,78,0,0,122,121,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,120,1,
+		0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,118,1,0,0,0,126,119,1,0,0,0,
+		127,15,1,0,0,0,128,129,5,3,0,0,129,130,3,74,37,0,130,134,3,30,15,0,131,
+		133,3,32,16,0,132,131,1,0,0,0,133,136,1,0,0,0,134,132,1,0,0,0,134,135,
+		1,0,0,0,135,140,1,0,0,0,136,134,1,0,0,0,137,139,3,28,14,0,138,137,1,0,
+		0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,
+		140,1,0,0,0,143,144,3,18,9,0,144,17,1,0,0,0,145,154,5,4,0,0,146,150,5,
+		57,0,0,147,149,3,20,10,0,148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,
+		0,150,151,1,0,0,0,151,153,1,0,0,0,152,150,1,0,0,0,153,155,5,58,0,0,154,
+		146,1,0,0,0,154,155,1,0,0,0,155,171,1,0,0,0,156,160,5,57,0,0,157,159,3,
+		20,10,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,
+		0,161,166,1,0,0,0,162,160,1,0,0,0,163,165,3,22,11,0,164,163,1,0,0,0,165,
+		168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,
+		0,0,0,169,171,5,58,0,0,170,145,1,0,0,0,170,156,1,0,0,0,171,19,1,0,0,0,
+		172,173,5,54,0,0,173,174,3,74,37,0,174,178,3,30,15,0,175,177,3,32,16,0,
+		176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,181,
+		1,0,0,0,180,178,1,0,0,0,181,182,5,63,0,0,182,183,3,34,17,0,183,184,5,55,
+		0,0,184,185,5,80,0,0,185,21,1,0,0,0,186,187,5,5,0,0,187,188,3,74,37,0,
+		188,192,3,30,15,0,189,191,3,32,16,0,190,189,1,0,0,0,191,194,1,0,0,0,192,
+		190,1,0,0,0,192,193,1,0,0,0,193,198,1,0,0,0,194,192,1,0,0,0,195,197,3,
+		28,14,0,196,195,1,0,0,0,197,200,1,0,0,0,198,196,1,0,0,0,198,199,1,0,0,
+		0,199,201,1,0,0,0,200,198,1,0,0,0,201,205,5,57,0,0,202,204,3,24,12,0,203,
+		202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,208,1,
+		0,0,0,207,205,1,0,0,0,208,209,5,58,0,0,209,23,1,0,0,0,210,211,5,6,0,0,
+		211,230,5,80,0,0,212,213,5,7,0,0,213,230,3,34,17,0,214,216,7,3,0,0,215,
+		217,5,80,0,0,216,215,1,0,0,0,216,217,1,0,0,0,217,218,1,0,0,0,218,222,5,
+		57,0,0,219,221,3,26,13,0,220,219,1,0,0,0,221,224,1,0,0,0,222,220,1,0,0,
+		0,222,223,1,0,0,0,223,225,1,0,0,0,224,222,1,0,0,0,225,230,5,58,0,0,226,
+		227,5,10,0,0,227,230,3,68,34,0,228,230,3,40,20,0,229,210,1,0,0,0,229,212,
+		1,0,0,0,229,214,1,0,0,0,229,226,1,0,0,0,229,228,1,0,0,0,230,25,1,0,0,0,
+		231,232,5,11,0,0,232,233,3,74,37,0,233,237,3,30,15,0,234,236,3,32,16,0,
+		235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,243,
+		1,0,0,0,239,237,1,0,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,
+		0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,
+		250,5,57,0,0,247,249,3,26,13,0,248,247,1,0,0,0,249,252,1,0,0,0,250,248,
+		1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,0,252,250,1,0,0,0,253,254,5,58,0,
+		0,254,274,1,0,0,0,255,256,3,74,37,0,256,260,3,30,15,0,257,259,3,32,16,
+		0,258,257,1,0,0,0,259,262,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,
+		266,1,0,0,0,262,260,1,0,0,0,263,265,3,28,14,0,264,263,1,0,0,0,265,268,
+		1,0,0,0,266,264,1,0,0,0,266,267,1,0,0,0,267,271,1,0,0,0,268,266,1,0,0,
+		0,269,270,5,63,0,0,270,272,3,34,17,0,271,269,1,0,0,0,271,272,1,0,0,0,272,
+		274,1,0,0,0,273,231,1,0,0,0,273,255,1,0,0,0,274,27,1,0,0,0,275,276,5,38,
+		0,0,276,279,5,42,0,0,277,280,3,70,35,0,278,280,5,80,0,0,279,277,1,0,0,
+		0,279,278,1,0,0,0,280,302,1,0,0,0,281,282,5,39,0,0,282,283,5,42,0,0,283,
+		302,3,70,35,0,284,285,5,40,0,0,285,286,5,42,0,0,286,291,3,70,35,0,287,
+		288,5,64,0,0,288,290,3,70,35,0,289,287,1,0,0,0,290,293,1,0,0,0,291,289,
+		1,0,0,0,291,292,1,0,0,0,292,302,1,0,0,0,293,291,1,0,0,0,294,295,5,41,0,
+		0,295,296,5,42,0,0,296,302,3,70,35,0,297,298,5,43,0,0,298,302,3,10,5,0,
+		299,300,5,44,0,0,300,302,3,10,5,0,301,275,1,0,0,0,301,281,1,0,0,0,301,
+		284,1,0,0,0,301,294,1,0,0,0,301,297,1,0,0,0,301,299,1,0,0,0,302,29,1,0,
+		0,0,303,308,5,80,0,0,304,305,5,12,0,0,305,307,5,80,0,0,306,304,1,0,0,0,
+		307,310,1,0,0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,31,1,0,0,0,310,308,
+		1,0,0,0,311,312,7,4,0,0,312,33,1,0,0,0,313,317,5,17,0,0,314,316,3,36,18,
+		0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,
+		392,1,0,0,0,319,317,1,0,0,0,320,324,5,18,0,0,321,323,3,36,18,0,322,321,
+		1,0,0,0,323,326,1,0,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,392,1,0,0,
+		0,326,324,1,0,0,0,327,331,5,19,0,0,328,330,3,36,18,0,329,328,1,0,0,0,330,
+		333,1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,392,1,0,0,0,333,331,1,
+		0,0,0,334,337,5,20,0,0,335,336,5,21,0,0,336,338,5,80,0,0,337,335,1,0,0,
+		0,337,338,1,0,0,0,338,341,1,0,0,0,339,340,5,22,0,0,340,342,5,78,0,0,341,
+		339,1,0,0,0,341,342,1,0,0,0,342,346,1,0,0,0,343,345,3,36,18,0,344,343,
+		1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,346,347,1,0,0,0,347,392,1,0,0,
+		0,348,346,1,0,0,0,349,352,5,48,0,0,350,351,5,22,0,0,351,353,5,78,0,0,352,
+		350,1,0,0,0,352,353,1,0,0,0,353,357,1,0,0,0,354,356,3,36,18,0,355,354,
+		1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,357,358,1,0,0,0,358,392,1,0,0,
+		0,359,357,1,0,0,0,360,364,5,49,0,0,361,363,3,36,18,0,362,361,1,0,0,0,363,
+		366,1,0,0,0,364,362,1,0,0,0,364,365,1,0,0,0,365,392,1,0,0,0,366,364,1,
+		0,0,0,367,371,5,50,0,0,368,370,3,36,18,0,369,368,1,0,0,0,370,373,1,0,0,
+		0,371,369,1,0,0,0,371,372,1,0,0,0,372,392,1,0,0,0,373,371,1,0,0,0,374,
+		375,5,51,0,0,375,376,5,59,0,0,376,381,5,80,0,0,377,378,5,64,0,0,378,380,
+		5,80,0,0,379,377,1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,381,382,1,0,0,
+		0,382,384,1,0,0,0,383,381,1,0,0,0,384,388,5,60,0,0,385,387,3,36,18,0,386,
+		385,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,389,1,0,0,0,389,392,1,
+		0,0,0,390,388,1,0,0,0,391,313,1,0,0,0,391,320,1,0,0,0,391,327,1,0,0,0,
+		391,334,1,0,0,0,391,349,1,0,0,0,391,360,1,0,0,0,391,367,1,0,0,0,391,374,
+		1,0,0,0,392,35,1,0,0,0,393,394,5,52,0,0,394,406,3,38,19,0,395,397,5,53,
+		0,0,396,398,3,38,19,0,397,396,1,0,0,0,397,398,1,0,0,0,398,399,1,0,0,0,
+		399,401,5,65,0,0,400,402,3,38,19,0,401,400,1,0,0,0,401,402,1,0,0,0,402,
+		406,1,0,0,0,403,404,5,55,0,0,404,406,5,80,0,0,405,393,1,0,0,0,405,395,
+		1,0,0,0,405,403,1,0,0,0,406,37,1,0,0,0,407,409,5,68,0,0,408,407,1,0,0,
+		0,408,409,1,0,0,0,409,410,1,0,0,0,410,414,3,72,36,0,411,414,5,80,0,0,412,
+		414,5,79,0,0,413,408,1,0,0,0,413,411,1,0,0,0,413,412,1,0,0,0,414,39,1,
+		0,0,0,415,416,5,23,0,0,416,417,3,74,37,0,417,418,3,74,37,0,418,421,5,80,
+		0,0,419,420,5,24,0,0,420,422,3,72,36,0,421,419,1,0,0,0,421,422,1,0,0,0,
+		422,426,1,0,0,0,423,425,3,44,22,0,424,423,1,0,0,0,425,428,1,0,0,0,426,
+		424,1,0,0,0,426,427,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,429,431,3,
+		46,23,0,430,429,1,0,0,0,430,431,1,0,0,0,431,432,1,0,0,0,432,435,5,63,0,
+		0,433,436,3,42,21,0,434,436,3,54,27,0,435,433,1,0,0,0,435,434,1,0,0,0,
+		436,41,1,0,0,0,437,438,5,56,0,0,438,439,3,68,34,0,439,43,1,0,0,0,440,441,
+		5,25,0,0,441,442,5,26,0,0,442,458,7,5,0,0,443,456,5,29,0,0,444,457,3,70,
+		35,0,445,446,5,59,0,0,446,451,3,70,35,0,447,448,5,64,0,0,448,450,3,70,
+		35,0,449,447,1,0,0,0,450,453,1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,
+		454,1,0,0,0,453,451,1,0,0,0,454,455,5,60,0,0,455,457,1,0,0,0,456,444,1,
+		0,0,0,456,445,1,0,0,0,457,459,1,0,0,0,458,443,1,0,0,0,458,459,1,0,0,0,
+		459,45,1,0,0,0,460,461,5,31,0,0,461,462,3,48,24,0,462,47,1,0,0,0,463,468,
+		3,50,25,0,464,465,5,33,0,0,465,467,3,50,25,0,466,464,1,0,0,0,467,470,1,
+		0,0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,49,1,0,0,0,470,468,1,0,0,0,471,
+		476,3,52,26,0,472,473,5,32,0,0,473,475,3,52,26,0,474,472,1,0,0,0,475,478,
+		1,0,0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,51,1,0,0,0,478,476,1,0,0,0,
+		479,480,5,34,0,0,480,487,3,52,26,0,481,482,5,59,0,0,482,483,3,48,24,0,
+		483,484,5,60,0,0,484,487,1,0,0,0,485,487,3,54,27,0,486,479,1,0,0,0,486,
+		481,1,0,0,0,486,485,1,0,0,0,487,53,1,0,0,0,488,489,3,56,28,0,489,490,7,
+		6,0,0,490,491,3,56,28,0,491,55,1,0,0,0,492,494,7,7,0,0,493,492,1,0,0,0,
+		493,494,1,0,0,0,494,495,1,0,0,0,495,501,3,58,29,0,496,497,3,64,32,0,497,
+		498,3,58,29,0,498,500,1,0,0,0,499,496,1,0,0,0,500,503,1,0,0,0,501,499,
+		1,0,0,0,501,502,1,0,0,0,502,57,1,0,0,0,503,501,1,0,0,0,504,510,3,62,31,
+		0,505,506,3,60,30,0,506,507,3,62,31,0,507,509,1,0,0,0,508,505,1,0,0,0,
+		509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,59,1,0,0,0,512,510,
+		1,0,0,0,513,514,7,8,0,0,514,61,1,0,0,0,515,516,5,68,0,0,516,519,3,62,31,
+		0,517,519,3,66,33,0,518,515,1,0,0,0,518,517,1,0,0,0,519,63,1,0,0,0,520,
+		521,7,7,0,0,521,65,1,0,0,0,522,543,3,72,36,0,523,524,3,74,37,0,524,533,
+		5,59,0,0,525,530,3,56,28,0,526,527,5,64,0,0,527,529,3,56,28,0,528,526,
+		1,0,0,0,529,532,1,0,0,0,530,528,1,0,0,0,530,531,1,0,0,0,531,534,1,0,0,
+		0,532,530,1,0,0,0,533,525,1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,
+		536,5,60,0,0,536,543,1,0,0,0,537,543,3,68,34,0,538,539,5,59,0,0,539,540,
+		3,56,28,0,540,541,5,60,0,0,541,543,1,0,0,0,542,522,1,0,0,0,542,523,1,0,
+		0,0,542,537,1,0,0,0,542,538,1,0,0,0,543,67,1,0,0,0,544,546,5,30,0,0,545,
+		544,1,0,0,0,545,546,1,0,0,0,546,547,1,0,0,0,547,552,3,70,35,0,548,549,
+		5,61,0,0,549,550,3,70,35,0,550,551,5,62,0,0,551,553,1,0,0,0,552,548,1,
+		0,0,0,552,553,1,0,0,0,553,69,1,0,0,0,554,559,3,74,37,0,555,556,5,66,0,
+		0,556,558,3,74,37,0,557,555,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,
+		560,1,0,0,0,560,71,1,0,0,0,561,559,1,0,0,0,562,563,7,9,0,0,563,73,1,0,
+		0,0,564,565,7,10,0,0,565,75,1,0,0,0,70,79,87,94,100,122,124,126,134,140,
+		150,154,160,166,170,178,192,198,205,216,222,229,237,243,250,260,266,271,
+		273,279,291,301,308,317,324,331,337,341,346,352,357,364,371,381,388,391,
+		397,401,405,408,413,421,426,430,435,451,456,458,468,476,486,493,501,510,
+		518,530,533,542,545,552,559
 	};
 
 	public static readonly ATN _ATN =

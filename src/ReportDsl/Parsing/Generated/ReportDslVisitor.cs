@@ -259,6 +259,12 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRuleDeclaration([NotNull] ReportDslParser.RuleDeclarationContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.presence"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPresence([NotNull] ReportDslParser.PresenceContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="ReportDslParser.quantifier"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -100,7 +100,7 @@ internal static class TokenKinds
 
     public static SyntaxKind ToKind(int tokenType) => Kinds.GetValueOrDefault(tokenType, SyntaxKind.None);
 
-    public static bool IsKeyword(int tokenType) => tokenType is >= ReportDslLexer.FORMAT and <= ReportDslLexer.PATTERN;
+    public static bool IsKeyword(int tokenType) => tokenType is >= ReportDslLexer.FORMAT and <= ReportDslLexer.PRESENT;
 
     /// <summary>Gets how a diagnostic names an expected token type: a quoted literal, or "a name", "a string"….</summary>
     public static object Describe(int tokenType) => tokenType switch

@@ -260,4 +260,7 @@ public sealed record PresenceValue(SectionSymbol? Text, ImmutableArray<LinearTer
         ArgumentNullException.ThrowIfNull(cell);
         return "present(" + (Cells.Length == 1 ? cell(Cells[0]) : Target) + ")";
     }
+
+    /// <summary>Writes the target with cell identifiers, as the model dump and the emitted code's comments show it.</summary>
+    public override string ToString() => ToString(t => t.Cell.Id);
 }

@@ -222,7 +222,7 @@ public sealed class CSharpEmitterTests
     /// quantified row, a fact, an optional cell and a cell with a default as targets, with conditions (one dividing, one
     /// over last year), beside ordinary sums that can overflow.
     /// </summary>
-    private const string PresenceSpec = """
+    internal const string PresenceSpec = """
         format presence version 1 {
           title "存在性规则测试"
           source "测试文件"

@@ -58,6 +58,7 @@ public sealed class PropertyTests
             return $"{Sp()}since{Sp()}{since}" + (random.Next(2) == 0 ? $"{Sp()}until {random.Next(since, 10000)}" : string.Empty);
         }
 
+        var groups = new HashSet<string>(StringComparer.Ordinal);
         void Items(StringBuilder builder, string prefix, int depth)
         {
             var count = random.Next(1, 4);
@@ -70,6 +71,7 @@ public sealed class PropertyTests
                 {
                     // A column group with values would take the table's count type beside its typed parts: only rows get one.
                     var groupModifier = GroupModifiers[random.Next(prefix.StartsWith('r') ? GroupModifiers.Length : 1)];
+                    groups.Add(name);
                     builder.Append($"group{Sp()}{name} \"{label}\"{alias}{groupModifier}{Lineage()} {{{Nl()}");
                     Items(builder, name + "_", depth - 1);
                     builder.Append($"}}{Nl()}");
@@ -101,7 +103,25 @@ public sealed class PropertyTests
         // Facts stated in a prose section, of every type, and a rule over one of them.
         var facts = random.Next(3);
         var factRule = facts > 0 ? $"rule R4 warning \"f\":{Sp()}p.f0 >= 0{Nl()}" : string.Empty;
-        spec.Append($"{factRule}}}{Nl()}}}{Nl()}");
+
+        // Existence rules over the table, the section, a cell at the quantified row, and (with facts) a prose section and a fact.
+        var presenceTargets = new List<string> { "t", "s" };
+        if (!groups.Contains("c0"))
+        {
+            // A column without values (a plain group) has no cell to be present.
+            presenceTargets.Add("c0");
+        }
+
+        if (facts > 0)
+        {
+            presenceTargets.AddRange(["p", "p.f0"]);
+        }
+
+        var presenceTarget = presenceTargets[random.Next(presenceTargets.Count)];
+        var presenceRule = presenceTarget == "c0"
+            ? $"rule R5 warning \"{{row}}\"{Sp()}for each row{Sp()}when {condition}:{Sp()}present{Sp()}c0{Nl()}"
+            : $"rule R5 error \"e\"{(random.Next(2) == 0 ? $"{Sp()}for each row when {condition}" : string.Empty)}:{Sp()}present{Sp()}{presenceTarget}{Nl()}";
+        spec.Append($"{factRule}{presenceRule}}}{Nl()}}}{Nl()}");
         if (facts > 0)
         {
             spec.Append($"section p \"二\"{Sp()}optional prose {{{Nl()}");
@@ -136,7 +156,7 @@ public sealed class PropertyTests
 
     private static readonly Gen<string> Junk = Gen.OneOf(
         Gen.Char["{}()[]:.,+-=<>!\"\\/*\n \t一a0"].Array[1, 8].Select(c => new string(c)),
-        Pick("rule", "group", "for each row", "table", "section", "format", "\"", "/*", "//", "..", "previous", "sum("),
+        Pick("rule", "group", "for each row", "table", "section", "format", "\"", "/*", "//", "..", "previous", "sum(", " present ", ": present t"),
         Pick(" * ", " / ", " when ", " and ", " or ", " not ", "abs(", "round(", "min(", ", ", "for each group in (", "for each column in (a, b)", "{row}", "{", " when a > 0:"),
         Pick(" exhaustive", " nonexhaustive", " subtotal", " optional", " required", " : percent", " : date", " : boolean", " enum(\"是\", \"否\")", " range 0..", " range ..-1", " default 0", " default \"x\"", " pattern \"[\""),
         Pick(" renamed from x", " split from results.other", " merged from a, b", " moved from s", " since 2021", " until 1", " extends gov_info_disclosure 2019", " revises gov_info_disclosure 2019", "\nremove column art20_5.change\n", "\nremove table x\n"),

@@ -260,6 +260,83 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Existence_rules_agree_with_the_interpreter_and_count_without_allocating()
+    {
+        var validator = Validator.Create(Compilation.Create(SourceText.From(Emit.CSharpEmitterTests.PresenceSpec)).Formats.Single());
+        validator.Instances.Count(i => i.Rule.IsPresence).ShouldBeGreaterThan(5);
+        var statuses = new HashSet<RuleStatus>();
+        Gen.Select(Gen.Int, Gen.Bool, Gen.Bool).Sample((seed, withPrevious, withText) =>
+        {
+            var random = new Random(seed);
+            ReportValues Values()
+            {
+                var values = new ReportValues(validator.Layout);
+                for (var index = 0; index < validator.Layout.Cells.Length; index++)
+                {
+                    var type = validator.Layout.Cells[index].Type;
+                    switch (random.Next(6))
+                    {
+                        case 0:
+                            values.SetMissing(index);
+                            break;
+                        case 1:
+                            values.SetOmitted(index);
+                            break;
+                        case 2:
+                            values.SetInvalid(index);
+                            break;
+                        default:
+                            if (type.IsWholeNumber)
+                            {
+                                values.SetWhole(index, random.Next(0, 4));
+                            }
+                            else if (type.IsNumeric)
+                            {
+                                values.SetAmount(index, random.Next(0, 80));
+                            }
+                            else
+                            {
+                                values.SetText(index, "说明");
+                            }
+
+                            break;
+                    }
+                }
+
+                for (var section = 0; section < validator.Format.Sections.Length && withText; section++)
+                {
+                    values.SetSectionText(section, random.Next(2) == 0);
+                }
+
+                return values;
+            }
+
+            var current = Values();
+            var previous = withPrevious ? Values() : null;
+            var problems = 0;
+            for (var i = 0; i < validator.Instances.Length; i++)
+            {
+                var compiled = validator.Check(i, current, previous);
+                var interpreted = RuleInterpreter.Check(validator.Instances[i], validator.Layout, current, previous);
+                compiled.ShouldBe(interpreted, $"{validator.Instances[i].Rule.Code} instance {i}");
+                if (validator.Instances[i].Rule.IsPresence)
+                {
+                    statuses.Add(compiled.Status);
+                }
+
+                problems += compiled.Status is RuleStatus.Broken or RuleStatus.Missing or RuleStatus.Overflow or RuleStatus.DivisionByZero ? 1 : 0;
+            }
+
+            validator.CountProblems(current, previous).ShouldBe(problems, "the compiled counter agrees with the instance checks");
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            validator.CountProblems(current, previous);
+            (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        }, iter: 500, threads: 1);
+
+        statuses.ShouldBe([RuleStatus.Holds, RuleStatus.Broken, RuleStatus.Missing, RuleStatus.Invalid, RuleStatus.NotApplicable, RuleStatus.DivisionByZero], ignoreOrder: true);
+    }
+
+    [Fact]
     public void A_clean_report_is_checked_without_allocating()
     {
         var validator = Validators["2021"];

@@ -17,11 +17,22 @@ public static class JsonSchemaEmitter
     public static string Emit(FormatSymbol format)
     {
         ArgumentNullException.ThrowIfNull(format);
+        // Existence rules cannot be schema constraints (their conditions read other cells), so they are said in descriptions.
+        var existence = format.Rules.Where(r => r.IsPresence).SelectMany(r => r.Expand()).ToList();
+        var cellRules = existence.SelectMany(i => i.TargetCells().Select(t => (t.Cell.Id, i.Rule.Code))).Distinct().ToLookup(p => p.Id, p => p.Code);
+        var textRules = existence
+            .Select(i => (Text: i.LeftValue is PresenceValue { Cells.IsEmpty: true } presence ? presence.Text : null, i.Rule.Code))
+            .Where(p => p.Text is not null)
+            .Select(p => (Name: p.Text?.Name ?? string.Empty, p.Code)).Distinct().ToLookup(p => p.Name, p => p.Code);
+        static string Required(IEnumerable<string> codes) => codes.Any()
+            ? $" Existence rules {string.Join(", ", codes)} require it (where their conditions hold)."
+            : string.Empty;
+
         var cells = new JsonObject();
         foreach (var cell in format.Tables.SelectMany(t => t.Cells))
         {
             var value = ValueSchema(cell.Type);
-            var description = $"{cell.Table.Label} / {string.Join(" / ", cell.Row.LabelPath)} / {string.Join(" / ", cell.Column.LabelPath)}";
+            var description = $"{cell.Table.Label} / {string.Join(" / ", cell.Row.LabelPath)} / {string.Join(" / ", cell.Column.LabelPath)}{Required(cellRules[cell.Id])}";
             cells[cell.Id] = new JsonObject
             {
                 ["description"] = description,
@@ -52,7 +63,7 @@ public static class JsonSchemaEmitter
                 : " Facts read from it: " + string.Join("; ", section.Facts.Select(f => $"{f.Name} ({f.Label}, {f.Type}, pattern {f.Pattern})")) + ".";
             prose[section.Name] = new JsonObject
             {
-                ["description"] = $"The text of {section.Label}{(section.IsRequired && section.IsProse ? " (required)" : string.Empty)}.{facts}",
+                ["description"] = $"The text of {section.Label}{(section.IsRequired && section.IsProse ? " (required)" : string.Empty)}.{facts}{Required(textRules[section.Name])}",
                 ["$ref"] = "#/$defs/prose",
             };
         }

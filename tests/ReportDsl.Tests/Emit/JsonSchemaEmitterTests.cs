@@ -39,4 +39,19 @@ public sealed class JsonSchemaEmitterTests
         using var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Templates, "examples", example)));
         schema.Evaluate(data.RootElement).IsValid.ShouldBe(valid);
     }
+
+    [Fact]
+    public void Existence_rules_are_described_on_the_cells_and_texts_they_require()
+    {
+        var schema = JsonNode(JsonSchemaEmitter.Emit(Compilation.Create(SourceText.From(CSharpEmitterTests.PresenceSpec)).Formats.Single()));
+        string Description(string group, string key) => schema["properties"]![group]!["properties"]![key]!["description"]!.GetValue<string>();
+
+        Description("cells", "notes.reason[value]").ShouldEndWith("Existence rules P002 require it (where their conditions hold).");
+        Description("cells", "notes.flag[value]").ShouldEndWith("Existence rules P009 require it (where their conditions hold).");
+        Description("cells", "review.direct[total]").ShouldNotContain("Existence");
+        Description("prose", "review_text").ShouldEndWith("Existence rules P003 require it (where their conditions hold).");
+        Description("prose", "overview").ShouldContain("Existence rules P004 require it");
+    }
+
+    private static System.Text.Json.Nodes.JsonNode JsonNode(string text) => System.Text.Json.Nodes.JsonNode.Parse(text)!;
 }

@@ -1,8 +1,8 @@
 namespace ReportDsl.Cli.Files;
 
 /// <summary>
-/// The files a run reads, by device and inode and by full path with links resolved, so that no output replaces one
-/// of them however it is spelled (a relative path, a link, a hard link).
+/// The files a run reads, by device and inode (or, for a path that could not be examined, by full path with links
+/// resolved), so that no output replaces one of them however it is spelled (a relative path, a link, a hard link).
 /// </summary>
 internal sealed class InputSet
 {
@@ -11,16 +11,15 @@ internal sealed class InputSet
     private readonly Lock _gate = new();
 
     /// <summary>
-    /// Records an input that was found by status (a folder walk already has it). Its identity is what an existing
-    /// target is compared with, so only its full path is kept besides: resolving links for every file of a large
-    /// batch would cost more than the batch's reading.
+    /// Records an input that was found by status (a folder walk already has it). Only its identity is kept: a target
+    /// that exists is compared by identity, and one that does not exist cannot be this input, so a batch of 100,000
+    /// files keeps no full path of each (memory stays flat; resolving links for each would cost more than reading).
     /// </summary>
     public void Add(string path, FileStatus status)
     {
         lock (_gate)
         {
             _byIdentity.TryAdd(status.Identity, path);
-            _byPath.TryAdd(Path.GetFullPath(path), path);
         }
     }
 

@@ -171,7 +171,7 @@ internal sealed partial class Binder
                 if (l.Length > 0 && r.Length > 0 && l != r)
                 {
                     // The same two units in every item is a plain mismatch; otherwise name the item where it happens.
-                    var item = leftUnits.Length == 1 && rightUnits.Length == 1 ? null : ItemAt(i);
+                    var item = leftUnits.Length == 1 && rightUnits.Length == 1 ? ScopeLabel() : ItemAt(i);
                     binder.Report(item is null
                         ? DiagnosticCatalog.UnitMismatch(_source, span, l, r)
                         : DiagnosticCatalog.UnitMismatchAt(_source, span, l, r, item));
@@ -208,8 +208,21 @@ internal sealed partial class Binder
                 parts.Add(string.Join("/", columns[index % columns.Length].LabelPath));
             }
 
+            if (ScopeLabel() is { } scope)
+            {
+                parts.Insert(0, scope);
+            }
+
             return parts.Count == 0 ? null : string.Join(" × ", parts);
         }
+
+        /// <summary>
+        /// Under <c>for each group|table in (...)</c>, the group or table this binding is for: units may differ from one to
+        /// the next, so a mismatch names the one where it happens.
+        /// </summary>
+        private string? ScopeLabel() => syntax.Quantifiers.Any(q => q.IsScope)
+            ? scopeGroup is { } group ? string.Join("/", group.LabelPath) : table.Label
+            : null;
 
         /// <summary>The items of <c>for each row|column in (a, b, c)</c>: each leaf, or the value leaves of each group.</summary>
         private ImmutableArray<AxisItemSymbol>? BindItemList(QuantifierSyntax quantifier, Axis axis)

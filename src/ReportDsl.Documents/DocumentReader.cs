@@ -152,7 +152,8 @@ public static partial class DocumentReader
         FindingLocation? Locate(int cell) => result.Sources[cell]?.Locate(path);
 
         // A cell left empty by a row that was not found or not read is that row's finding; any other empty cell is
-        // one the document prints blank or without a number, which is said as such (not as advice to type 0).
+        // one the document prints blank or without a number: it takes its type's default, as in report data, or it is
+        // said as such (not as advice to type 0).
         var explained = result.Findings.Where(f => f.AffectedCells > 0).SelectMany(f => f.Cells).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         for (var cell = 0; cell < layout.Cells.Length; cell++)
         {
@@ -161,7 +162,7 @@ public static partial class DocumentReader
                 // An optional cell the document leaves blank needs nothing, as in report data.
                 result.Values.SetOmitted(cell);
             }
-            else if (result.Values.StateOf(cell) == CellState.Missing && !explained.Contains(layout.Cells[cell].Id))
+            else if (result.Values.StateOf(cell) == CellState.Missing && !explained.Contains(layout.Cells[cell].Id) && !result.Values.ApplyDefault(cell))
             {
                 var location = Locate(cell) ?? new FindingLocation(path, 1, 1);
                 findings.Add(Finding.ForUnread(DiagnosticCatalog.RD3140, [layout.Describe(cell, null, false, location)], location, layout.Cells[cell].Id));

@@ -70,6 +70,11 @@ internal sealed class TextResultWriter(IAnsiConsole console) : IResultWriter
             var comparison = finding.Operator == "=" ? string.Empty : $"  (left {finding.Operator} right)";
             console.MarkupLine($"      [{colour}]{Words.Difference} {Number(difference)}[/]{Markup.Escape(comparison + tolerance)}");
         }
+
+        foreach (var cell in finding.Cells.Where(c => c.IsDefaulted))
+        {
+            console.MarkupLine($"      {Markup.Escape(Words.Defaulted(cell))}");
+        }
     }
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);

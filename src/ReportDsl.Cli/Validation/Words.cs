@@ -7,6 +7,12 @@ internal static class Words
 
     public static string Tolerance => Messages.Get("Word_Tolerance");
 
+    /// <summary>A cell of a finding whose value is its type's default, so that a reader tells it from a value the report states.</summary>
+    public static string Defaulted(ReportDsl.Validation.FindingCell cell) => Messages.Format(
+        "Word_Defaulted",
+        string.Join('/', cell.RowLabels) + "[" + string.Join('/', cell.ColumnLabels) + "]",
+        cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+
     public static string At => Messages.Get("Word_At");
 
     public static string Declared => Messages.Get("Word_Declared");

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ReportDsl.Semantics;
+
 namespace ReportDsl.Validation;
 
 /// <summary>Whether a cell has a usable value.</summary>
@@ -120,6 +123,44 @@ public sealed class ReportValues
 
     /// <summary>Gets whether a cell's value is its type's default, taken because the cell was blank.</summary>
     public bool IsDefaulted(int cell) => _defaulted is { } defaulted && defaulted[cell];
+
+    /// <summary>
+    /// Gives a blank cell its type's default and marks it as defaulted, for readers that find the cell blank (the default
+    /// was checked against the type when the spec was bound). False when the type has no default.
+    /// </summary>
+    internal bool ApplyDefault(int cell)
+    {
+        var type = Layout.Cells[cell].Type;
+        if (type.Default is not { } value)
+        {
+            return false;
+        }
+
+        var text = value.Trim();
+        switch (type.Kind)
+        {
+            case CellTypeKind.Count or CellTypeKind.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole):
+                SetWhole(cell, whole);
+                break;
+            case CellTypeKind.Amount or CellTypeKind.Percent when decimal.TryParse(text.TrimEnd('%').TrimEnd(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount):
+                SetAmount(cell, amount);
+                break;
+            case CellTypeKind.Boolean when ValueFacts.Boolean(text) is { } truth:
+                SetText(cell, truth ? "true" : "false");
+                break;
+            case CellTypeKind.Enum or CellTypeKind.Date:
+                SetText(cell, text);
+                break;
+            case CellTypeKind.Text:
+                SetText(cell, value);
+                break;
+            default:
+                return false;
+        }
+
+        MarkDefaulted(cell);
+        return true;
+    }
 
     internal void MarkDefaulted(int cell) => (_defaulted ??= new bool[State.Length])[cell] = true;
 }

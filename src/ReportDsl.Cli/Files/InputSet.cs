@@ -9,6 +9,8 @@ internal sealed class InputSet
     private readonly Dictionary<(ulong, ulong), string> _byIdentity = [];
     private readonly Dictionary<string, string> _byPath = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private (ulong, ulong)? _watched;
+    private bool _keepsWalked = true;
 
     /// <summary>
     /// Records an input that was found by status (a folder walk already has it). Only its identity is kept: a target
@@ -19,9 +21,37 @@ internal sealed class InputSet
     {
         lock (_gate)
         {
-            _byIdentity.TryAdd(status.Identity, path);
+            if (_keepsWalked)
+            {
+                _byIdentity.TryAdd(status.Identity, path);
+            }
+            else if (status.Identity == _watched)
+            {
+                Conflict ??= path;
+            }
         }
     }
+
+    /// <summary>
+    /// For a run whose one output is opened before its inputs are walked (validate streams a batch of any size):
+    /// from now on inputs are not kept but compared with that output as they are found. The first input that is the
+    /// output (null when the output does not exist yet, which no input can be) is <see cref="Conflict"/>.
+    /// </summary>
+    public void WatchFor(FileStatus? output)
+    {
+        lock (_gate)
+        {
+            _keepsWalked = false;
+            _watched = output?.Identity;
+            if (_watched is { } identity && _byIdentity.TryGetValue(identity, out var input))
+            {
+                Conflict ??= input;
+            }
+        }
+    }
+
+    /// <summary>Gets the input, as the user named it, that is the watched output; null while there is none.</summary>
+    public string? Conflict { get; private set; }
 
     /// <summary>Records an input by its path; a path that cannot be examined is still compared by name.</summary>
     public void Add(string path)

@@ -335,7 +335,7 @@ internal static partial class PdfTokenizer
             return;
         }
 
-        var wrapped = previous.TakeLast(3).SelectMany(l => l).Where(f => f.AtCellEnd && Math.Abs(f.Left - rest.Left) < 1).ToList();
+        var wrapped = previous.TakeLast(3).SelectMany(l => l).Where(f => f.AtCellEnd && Math.Abs((f.CellLeft ?? f.Left) - (rest.CellLeft ?? rest.Left)) < 1).ToList();
         if (wrapped.Count == 1)
         {
             wrapped[0].Join(rest);

@@ -124,8 +124,24 @@ public sealed class DirectRendererTests
     [Fact]
     public void Generated_reports_print_the_same_both_ways()
     {
+        GeneratedReports().Sample(
+            report =>
+            {
+                var (format, data, findings, options) = Prepare(report);
+                foreach (var kind in Enum.GetValues<RenderKind>())
+                {
+                    Same(format, data, findings, options with { Kind = kind });
+                }
+            },
+            iter: 150,
+            print: Describe);
+    }
+
+    /// <summary>Generated reports of the five formats, with what a render is given besides the data.</summary>
+    internal static Gen<GeneratedReport> GeneratedReports()
+    {
         var formats = Formats.Value;
-        var reports =
+        return
             from f in Gen.Int[0, formats.Length - 1]
             let format = formats[f]
             from values in Gen.Int[0, 9].Array[Reports.ValidatorFor(format).Layout.Cells.Length]
@@ -136,23 +152,23 @@ public sealed class DirectRendererTests
             from narratives in Text.Null().Array[format.Sections.Length]
             from day in Gen.Int[-2000, 20000]
             from annotate in Gen.Bool
-            select (format, values, numbers, agency, year: year < 1990 ? (int?)null : year, prose, narratives, date: day < 0 ? (DateOnly?)null : new DateOnly(2000, 1, 1).AddDays(day), annotate);
-        reports.Sample(
-            report =>
-            {
-                var (format, values, numbers, agency, year, prose, narratives, date, annotate) = report;
-                var data = Read(format, Json(format, values, numbers, agency, year, prose));
-                var findings = Reports.ValidatorFor(format).Validate(data);
-                var given = format.Sections.Select((s, i) => (s.Name, Text: narratives[i])).Where(n => n.Text is not null)
-                    .ToImmutableDictionary(n => n.Name, n => n.Text ?? string.Empty, StringComparer.Ordinal);
-                foreach (var kind in Enum.GetValues<RenderKind>())
-                {
-                    Same(format, data, findings, new RenderOptions { Kind = kind, Annotate = annotate, Narratives = given, Date = date });
-                }
-            },
-            iter: 150,
-            print: report => $"{report.format.Name} agency={JsonSerializer.Serialize(report.agency)} annotate={report.annotate} prose={JsonSerializer.Serialize(report.prose)} narratives={JsonSerializer.Serialize(report.narratives)}");
+            select new GeneratedReport(format, values, numbers, agency, year < 1990 ? null : year, prose, narratives, day < 0 ? null : new DateOnly(2000, 1, 1).AddDays(day), annotate);
     }
+
+    /// <summary>Reads a generated report's data, validates it, and makes the render options (Markdown).</summary>
+    internal static (FormatSymbol Format, ReportData Data, ImmutableArray<Finding> Findings, RenderOptions Options) Prepare(GeneratedReport report)
+    {
+        var format = report.Format;
+        var data = Read(format, Json(format, report.Values, report.Numbers, report.Agency, report.Year, report.Prose));
+        var findings = Reports.ValidatorFor(format).Validate(data);
+        var given = format.Sections.Select((s, i) => (s.Name, Text: report.Narratives[i])).Where(n => n.Text is not null)
+            .ToImmutableDictionary(n => n.Name, n => n.Text ?? string.Empty, StringComparer.Ordinal);
+        return (format, data, findings, new RenderOptions { Annotate = report.Annotate, Narratives = given, Date = report.Date });
+    }
+
+    internal static string Describe(GeneratedReport report) =>
+        $"{report.Format.Name} agency={JsonSerializer.Serialize(report.Agency)} annotate={report.Annotate} prose={JsonSerializer.Serialize(report.Prose)} "
+        + $"narratives={JsonSerializer.Serialize(report.Narratives)} values={string.Join(",", report.Values)}";
 
     [Fact]
     public void The_fast_path_applies_only_to_the_bundled_templates_within_the_default_limits()
@@ -282,4 +298,8 @@ public sealed class DirectRendererTests
 
         return stream.ToArray();
     }
+
+    /// <summary>A generated report: per cell a choice of value and a number, the metadata, prose in the data and in the options.</summary>
+    internal sealed record GeneratedReport(
+        FormatSymbol Format, int[] Values, decimal[] Numbers, string? Agency, int? Year, string?[] Prose, string?[] Narratives, DateOnly? Date, bool Annotate);
 }

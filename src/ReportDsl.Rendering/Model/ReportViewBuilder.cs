@@ -119,10 +119,19 @@ internal static class ReportViewBuilder
         }
 
         var type = values.Layout.Cells[cell].Type;
+        if (type.IsWholeNumber)
+        {
+            // Prints as the whole number as a decimal would (no scale, no separators); the common counts come ready-made.
+            var whole = values.Whole[cell];
+            return whole >= 0 && whole < SmallNumbers.Length ? SmallNumbers[whole] : whole.ToString(CultureInfo.InvariantCulture);
+        }
+
         return type.Kind == CellTypeKind.Text
             ? values.TextOf(cell) ?? missingMark
             : values.NumberOf(cell) is { } number ? number.ToString(CultureInfo.InvariantCulture) : missingMark;
     }
+
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 10_000).Select(n => n.ToString(CultureInfo.InvariantCulture))];
 
     private static FindingView Describe(int number, Finding finding, CultureInfo culture)
     {

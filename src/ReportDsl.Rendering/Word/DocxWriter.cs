@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -88,7 +89,8 @@ internal static class DocxWriter
 
     public static ReadOnlyMemory<byte> Write(ReportView view, string prose)
     {
-        var document = new StringBuilder(96 * 1024);
+        // Default capacity: the builder grows in chunks that stay off the large object heap.
+        var document = new StringBuilder();
         var comments = new StringBuilder();
         var commentCount = 0;
         document.Append(Declaration).Append("<w:document xmlns:w=\"").Append(Main).Append("\"><w:body>");
@@ -134,11 +136,10 @@ internal static class DocxWriter
             Entry(zip, "word/_rels/document.xml.rels", Utf8.GetBytes(DocumentRelationshipsStart + (commentCount > 0 ? CommentsRelationship : string.Empty) + "</Relationships>"));
             if (commentCount > 0)
             {
-                comments.Insert(0, Declaration + "<w:comments xmlns:w=\"" + Main + "\">").Append("</w:comments>");
-                Entry(zip, "word/comments.xml", Utf8.GetBytes(comments.ToString()));
+                Entry(zip, "word/comments.xml", Declaration + "<w:comments xmlns:w=\"" + Main + "\">", comments, "</w:comments>");
             }
 
-            Entry(zip, "word/document.xml", Utf8.GetBytes(document.ToString()));
+            Entry(zip, "word/document.xml", string.Empty, document, string.Empty);
             Entry(zip, "word/styles.xml", StylesBytes);
         }
 
@@ -167,6 +168,32 @@ internal static class DocxWriter
         entry.LastWriteTime = Timestamp;
         using var target = entry.Open();
         target.Write(bytes);
+    }
+
+    // The text is encoded a chunk at a time into one pooled buffer, so a large document never becomes one large string or
+    // a new large array; it is then written in one piece, because deflate's output depends on how its input is split.
+    private static void Entry(ZipArchive zip, string name, string prefix, StringBuilder text, string suffix)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = Timestamp;
+        using var target = entry.Open();
+        var encoder = Utf8.GetEncoder();
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(prefix.Length + text.Length + suffix.Length));
+        try
+        {
+            var length = encoder.GetBytes(prefix, buffer, flush: false);
+            foreach (var chunk in text.GetChunks())
+            {
+                length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
+            }
+
+            length += encoder.GetBytes(suffix, buffer.AsSpan(length), flush: true);
+            target.Write(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     // Not PackageProperties, which stores them in a part with a random name: no dates, so the bytes never change.

@@ -55,11 +55,11 @@ public sealed class ProseTests
     [InlineData(RenderKind.Html)]
     [InlineData(RenderKind.Text)]
     [InlineData(RenderKind.Docx)]
-    public void The_data_s_own_prose_is_printed_and_the_options_replace_it_section_by_section(RenderKind kind)
+    public void The_data_s_own_text_of_prose_sections_is_printed_and_the_options_replace_it_section_by_section(RenderKind kind)
     {
         var format = Reports.Format("2021");
         var json = File.ReadAllText(Path.Combine(RepoPaths.Templates, "examples", "2021-valid.json"))
-            .Replace("\"cells\":", "\"prose\": {\"overview\": \"数据中的总体情况。\", \"other\": {\"text\": \"数据中的其他事项。\"}}, \"cells\":", StringComparison.Ordinal);
+            .Replace("\"cells\":", "\"prose\": {\"overview\": \"数据中的总体情况。\", \"other\": {\"text\": \"数据中的其他事项。\"}, \"proactive\": \"表格部分的文字。\"}, \"cells\":", StringComparison.Ordinal);
         var data = Reports.Read(Encoding.UTF8.GetBytes(json), "with-prose.json");
         data.Prose.ShouldNotBeEmpty();
 
@@ -70,6 +70,7 @@ public sealed class ProseTests
         var replacedText = kind == RenderKind.Docx ? DocxDump.Dump(replaced.Bytes) : replaced.Text;
         ownText.ShouldContain("数据中的总体情况。");
         ownText.ShouldContain("数据中的其他事项。");
+        ownText.ShouldNotContain("表格部分的文字。", customMessage: "the data's text of a section with tables holds its tables too, so it is not printed");
         replacedText.ShouldNotContain("数据中的总体情况。");
         replacedText.ShouldContain("选项中的总体情况。");
         replacedText.ShouldContain("数据中的其他事项。");

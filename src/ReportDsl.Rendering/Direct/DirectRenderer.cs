@@ -70,7 +70,7 @@ internal static class DirectRenderer
         var iterations = plan.StructureIterations + numbered.Length;
         for (var i = 0; i < paragraphs.Length; i++)
         {
-            paragraphs[i] = ReportViewBuilder.Paragraphs(plan.Sections[i].Name, data, options);
+            paragraphs[i] = ReportViewBuilder.Paragraphs(plan.Sections[i].Name, plan.Sections[i].IsProse, data, options);
             iterations += paragraphs[i].Length;
         }
 

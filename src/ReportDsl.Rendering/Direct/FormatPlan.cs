@@ -68,6 +68,7 @@ internal sealed class FormatPlan
 
             sections.Add(new SectionPlan(
                 section.Name,
+                section.IsProse,
                 section.Label,
                 TablePlan.HtmlText(section.Label),
                 [.. tables.Select(t => t.Table.Name)],
@@ -79,9 +80,10 @@ internal sealed class FormatPlan
 
     /// <summary>A section: its identifier, its heading as each kind prints it, and its tables.</summary>
     /// <param name="Name">The section identifier.</param>
+    /// <param name="IsProse">Whether the section is free text.</param>
     /// <param name="Label">The heading.</param>
     /// <param name="HtmlLabel">The heading escaped for HTML.</param>
     /// <param name="TableNames">The tables' identifiers in order.</param>
     /// <param name="Tables">The tables as this kind prints them (none for Word, whose tables the Word writer lays out).</param>
-    internal sealed record SectionPlan(string Name, string Label, string HtmlLabel, ImmutableArray<string> TableNames, ImmutableArray<TablePlan> Tables);
+    internal sealed record SectionPlan(string Name, bool IsProse, string Label, string HtmlLabel, ImmutableArray<string> TableNames, ImmutableArray<TablePlan> Tables);
 }

@@ -30,7 +30,7 @@ internal static class ReportViewBuilder
                 tables.Add(table.Fill(values, byCell, missingMark));
             }
 
-            sections.Add(section with { Paragraphs = Paragraphs(section.Name, data, options), Tables = tables.MoveToImmutable() });
+            sections.Add(section with { Paragraphs = Paragraphs(section.Name, section.IsProse, data, options), Tables = tables.MoveToImmutable() });
         }
 
         return new ReportView(
@@ -52,17 +52,18 @@ internal static class ReportViewBuilder
     public static string? Date(RenderOptions options) => options.Date is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : null;
 
     /// <summary>
-    /// Gets a section's narrative paragraphs: the text given in the options for the section, else the report data's own
-    /// prose for it; a paragraph per line, trimmed, blank lines dropped.
+    /// Gets a section's narrative paragraphs: the text given in the options for the section, else, for a prose section,
+    /// the report data's own text of it; a paragraph per line, trimmed, blank lines dropped. The data's text of a section
+    /// with tables is not printed: read from a document, it holds the tables' labels and values as well.
     /// </summary>
-    public static ImmutableArray<string> Paragraphs(string section, ReportData data, RenderOptions options)
+    public static ImmutableArray<string> Paragraphs(string section, bool isProse, ReportData data, RenderOptions options)
     {
         string? narrative = null;
         if (options.Narratives.TryGetValue(section, out var given))
         {
             narrative = given;
         }
-        else
+        else if (isProse)
         {
             foreach (var prose in data.Prose)
             {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
+using ReportDsl.Diagnostics;
+using ReportDsl.Rendering.Direct;
 using ReportDsl.Rendering.Model;
 using ReportDsl.Rendering.Templates;
 using ReportDsl.Rendering.Word;
@@ -17,6 +19,7 @@ namespace ReportDsl.Rendering;
 public sealed class Renderer
 {
     private readonly ScribanRunner _runner;
+    private readonly bool _direct;
 
     /// <summary>Creates a renderer over the bundled templates.</summary>
     public Renderer()
@@ -30,12 +33,16 @@ public sealed class Renderer
     {
     }
 
-    /// <summary>Creates a renderer that splices leaf includes in (the default) or runs every include as written (tests compare both).</summary>
-    internal Renderer(ITemplateSource templates, bool inlineIncludes)
+    /// <summary>
+    /// Creates a renderer that splices leaf includes in (the default) or runs every include as written, and that prints
+    /// bundled templates directly (the default) or always runs Scriban: tests compare each pair.
+    /// </summary>
+    internal Renderer(ITemplateSource templates, bool inlineIncludes, bool direct = true)
     {
         ArgumentNullException.ThrowIfNull(templates);
         Templates = templates;
         _runner = new ScribanRunner(templates, inlineIncludes);
+        _direct = direct;
     }
 
     /// <summary>Gets where templates are looked up.</summary>
@@ -59,47 +66,75 @@ public sealed class Renderer
             return new RenderResult(filled.Bytes, filled.Diagnostics);
         }
 
-        var view = ReportViewBuilder.Build(format, data, findings, options, options.Kind == RenderKind.Html ? string.Empty : "/");
-        var entry = options.Kind switch
+        var missingMark = options.Kind == RenderKind.Html ? string.Empty : "/";
+        ReportView? view = null;
+        var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        string? text = null;
+        if (_direct && DirectRenderer.Covers(Templates, options, cancellation))
         {
-            RenderKind.Markdown => "report.md",
-            RenderKind.Html => "report.html",
-            RenderKind.Text => "report.txt",
-            _ => "document.docx",
-        };
-        var (text, diagnostics) = _runner.Run(entry, ScriptModel.Create(view), options.Limits, cancellation);
-        if (text is null)
-        {
-            return new RenderResult(ReadOnlyMemory<byte>.Empty, diagnostics);
+            // Every template this kind uses is the bundled one: print what it prints without running it.
+            text = DirectRenderer.Print(ReportViewBuilder.Skeleton(format, data.Values.Layout), data, findings, options)?.ReplaceLineEndings("\n");
         }
 
-        return options.Kind == RenderKind.Docx
-            ? new RenderResult(DocxWriter.Write(view, text), diagnostics)
-            : new RenderResult(Encoding.UTF8.GetBytes(options.Kind == RenderKind.Html ? text : CollapseBlankLines(text)), diagnostics);
+        if (text is null)
+        {
+            view = ReportViewBuilder.Build(format, data, findings, options, missingMark);
+            var entry = options.Kind switch
+            {
+                RenderKind.Markdown => "report.md",
+                RenderKind.Html => "report.html",
+                RenderKind.Text => "report.txt",
+                _ => "document.docx",
+            };
+            (text, diagnostics) = _runner.Run(entry, ScriptModel.Create(view), options.Limits, cancellation);
+            if (text is null)
+            {
+                return new RenderResult(ReadOnlyMemory<byte>.Empty, diagnostics);
+            }
+        }
+
+        return options.Kind switch
+        {
+            RenderKind.Docx => new RenderResult(DocxWriter.Write(view ?? ReportViewBuilder.Build(format, data, findings, options, missingMark), text), diagnostics),
+            RenderKind.Html => new RenderResult(Encoding.UTF8.GetBytes(text), diagnostics),
+            _ => new RenderResult(CollapseBlankLines(text), diagnostics),
+        };
     }
 
-    // Markdown and text: one blank line between blocks whatever whitespace the templates leave, and one final newline.
-    private static string CollapseBlankLines(string text)
+    // Markdown and text: one blank line between blocks whatever whitespace the templates leave, trailing spaces dropped,
+    // and one final newline; written straight as UTF-8.
+    private static byte[] CollapseBlankLines(string text)
     {
         var builder = new StringBuilder(text.Length);
         var blank = false;
-        foreach (var line in text.Split('\n'))
+        var rest = text.AsSpan();
+        while (true)
         {
-            if (line.Trim().Length == 0)
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (line.IsWhiteSpace())
             {
                 blank = builder.Length > 0;
-                continue;
             }
-
-            if (blank)
+            else
             {
-                builder.Append('\n');
-                blank = false;
+                if (blank)
+                {
+                    builder.Append('\n');
+                    blank = false;
+                }
+
+                builder.Append(line.TrimEnd(' ')).Append('\n');
             }
 
-            builder.Append(line.TrimEnd(' ')).Append('\n');
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
         }
 
-        return builder.ToString();
+        return Encoding.UTF8.GetBytes(builder.ToString());
     }
 }

@@ -6,6 +6,7 @@ using ReportDsl.Rendering.Model;
 using ReportDsl.Rendering.Templates;
 using ReportDsl.Rendering.Word;
 using ReportDsl.Semantics;
+using ReportDsl.Text;
 using ReportDsl.Validation;
 
 namespace ReportDsl.Rendering;
@@ -63,7 +64,7 @@ public sealed class Renderer
         if (options.Kind == RenderKind.Docx && options.WordTemplate is { } agency)
         {
             var filled = AgencyTemplateFiller.Fill(agency, data, ReportViewBuilder.Build(format, data, findings, options, string.Empty));
-            return new RenderResult(filled.Bytes, filled.Diagnostics);
+            return new RenderResult(filled.Bytes, filled.Diagnostics.AddRange(Unwritable(data, null)));
         }
 
         var missingMark = options.Kind == RenderKind.Html ? string.Empty : "/";
@@ -95,10 +96,34 @@ public sealed class Renderer
 
         return options.Kind switch
         {
-            RenderKind.Docx => new RenderResult(DocxWriter.Write(view ?? ReportViewBuilder.Build(format, data, findings, options, missingMark), text), diagnostics),
+            RenderKind.Docx => new RenderResult(DocxWriter.Write(view ?? ReportViewBuilder.Build(format, data, findings, options, missingMark), text), diagnostics.AddRange(Unwritable(data, text))),
             RenderKind.Html => new RenderResult(Encoding.UTF8.GetBytes(text), diagnostics),
             _ => new RenderResult(CollapseBlankLines(text), diagnostics),
         };
+    }
+
+    // A control character in report data costs that character in a Word document (written as U+FFFD), not the
+    // render: the first one found is named, by where it stands in the report data.
+    private static ImmutableArray<Diagnostic> Unwritable(ReportData data, string? text)
+    {
+        var source = SourceText.From(string.Empty, data.Path);
+        if (XmlChars.FirstUnwritable(data.Agency) is var agency and >= 0)
+        {
+            return [DiagnosticCatalog.UnwritableCharacter(source, "\"agency\"", agency)];
+        }
+
+        var cells = data.Values.Layout.Cells;
+        for (var cell = 0; cell < cells.Length; cell++)
+        {
+            if (XmlChars.FirstUnwritable(ReportViewBuilder.FormatValue(data.Values, cell, string.Empty)) is var value and >= 0)
+            {
+                return [DiagnosticCatalog.UnwritableCharacter(source, $"cell \"{cells[cell].Id}\"", value)];
+            }
+        }
+
+        return XmlChars.FirstUnwritable(text) is var prose and >= 0
+            ? [DiagnosticCatalog.UnwritableCharacter(source, "\"prose\"", prose)]
+            : [];
     }
 
     // Markdown and text: one blank line between blocks whatever whitespace the templates leave, trailing spaces dropped,

@@ -201,7 +201,7 @@ internal static class DocxWriter
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
         + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
         + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-        + "<dc:title>" + System.Security.SecurityElement.Escape(title) + "</dc:title><dc:creator>ReportDsl</dc:creator>"
+        + "<dc:title>" + System.Security.SecurityElement.Escape(XmlChars.Writable(title)) + "</dc:title><dc:creator>ReportDsl</dc:creator>"
         + "</cp:coreProperties>";
 
     private static void Table(StringBuilder document, TableView view, ReportView report, StringBuilder comments, ref int commentCount)
@@ -315,7 +315,7 @@ internal static class DocxWriter
     {
         if (text.Length == 0 || !IsPlain(text))
         {
-            builder.Append(WrittenByXmlWriter(text));
+            builder.Append(WrittenByXmlWriter(XmlChars.Writable(text)));
             return;
         }
 

@@ -60,7 +60,12 @@ public static class Migration
             if (sourceLayout.TryGetIndex(cell.Id, out var at) && source.Values.StateOf(at) == CellState.Present)
             {
                 var value = source.Values.NumberOf(at)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? source.Values.TextOf(at) ?? string.Empty;
-                gaps.Add(Finding.ForData(DiagnosticCatalog.RD3153, [sourceLayout.Describe(at, source.Values.NumberOf(at), location: source.LocationOf(at))], null, source.LocationOf(at) ?? new FindingLocation(source.Path, 1, 1), cell.Id, value, $"{target.Format.Name} {target.Format.Version}"));
+                ImmutableArray<FindingCell> cells = [sourceLayout.Describe(at, source.Values.NumberOf(at), location: source.LocationOf(at))];
+                var location = source.LocationOf(at) ?? new FindingLocation(source.Path, 1, 1);
+                var targetName = $"{target.Format.Name} {target.Format.Version}";
+                gaps.Add(EndedBefore(cell, target.Format.Version) is { } until
+                    ? Finding.ForData(DiagnosticCatalog.RD3155, cells, null, location, cell.Id, value, until, targetName)
+                    : Finding.ForData(DiagnosticCatalog.RD3153, cells, null, location, cell.Id, value, targetName));
             }
         }
 
@@ -81,5 +86,25 @@ public static class Migration
             ReadFindings = readFindings.ToImmutable(),
         };
         return new MigrationResult(data, mapping, gaps.ToImmutable(), target.Validate(data));
+    }
+
+    /// <summary>
+    /// The version after which the cell's row, column, table or section was announced to end (<c>until</c>), when the
+    /// target comes after it: its value is dropped as the format said it would be, not lost by accident.
+    /// </summary>
+    private static string? EndedBefore(CellSymbol cell, string targetVersion) =>
+        new[] { cell.Row.Lineage, cell.Column.Lineage, cell.Table.Lineage, cell.Table.Section?.Lineage ?? [] }
+            .Concat(AncestorsOf(cell.Row).Concat(AncestorsOf(cell.Column)).Select(a => a.Lineage))
+            .SelectMany(l => l)
+            .Where(l => l.Kind == LineageKind.Until && l.Version is { } until && Binding.Binder.CompareVersions(targetVersion, until) > 0)
+            .Select(l => l.Version)
+            .FirstOrDefault();
+
+    private static IEnumerable<AxisItemSymbol> AncestorsOf(AxisItemSymbol item)
+    {
+        for (var parent = item.Parent; parent is not null; parent = parent.Parent)
+        {
+            yield return parent;
+        }
     }
 }

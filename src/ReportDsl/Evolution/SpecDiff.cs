@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using ReportDsl.Binding;
 using ReportDsl.Semantics;
 using ReportDsl.Text;
@@ -60,6 +61,7 @@ public sealed class SpecDiff
         }
 
         var matchedSections = new HashSet<SectionSymbol>();
+        var moved = MovedSections();
         foreach (var section in _new.Sections)
         {
             var old = MatchSection(section);
@@ -71,6 +73,14 @@ public sealed class SpecDiff
             {
                 matchedSections.Add(old);
                 CompareSection(old, section);
+                if (moved.Contains(section))
+                {
+                    var from = (_old.Sections.IndexOf(old) + 1).ToString(CultureInfo.InvariantCulture);
+                    var to = (_new.Sections.IndexOf(section) + 1).ToString(CultureInfo.InvariantCulture);
+                    Add(ChangeKind.Moved, ElementKind.Section, ChangeImpact.Compatible, null, null, old.Name, section.Name, old.Label, section.Label, from, to, old, section);
+                }
+
+                CompareEnding(ElementKind.Section, null, null, old.Name, section.Name, old.Label, section.Label, old.Lineage, section.Lineage, old, section);
             }
         }
 
@@ -90,15 +100,81 @@ public sealed class SpecDiff
 
         foreach (var table in _old.Tables.Where(t => !matchedTables.Contains(t)))
         {
-            Add(ChangeKind.Removed, ElementKind.Table, ChangeImpact.Breaking, table.Name, table.Label, table.Name, null, table.Label, null, null, null, table, null);
+            Add(ChangeKind.Removed, ElementKind.Table, ChangeImpact.Breaking, table.Name, table.Label, table.Name, null, table.Label, null, Ended(table.Lineage), null, table, null);
         }
 
         foreach (var section in _old.Sections.Where(s => !matchedSections.Contains(s)))
         {
-            Add(ChangeKind.Removed, ElementKind.Section, ChangeImpact.Breaking, null, null, section.Name, null, section.Label, null, null, null, section, null);
+            Add(ChangeKind.Removed, ElementKind.Section, ChangeImpact.Breaking, null, null, section.Name, null, section.Label, null, Ended(section.Lineage), null, section, null);
         }
     }
 
+    /// <summary>
+    /// The sections whose place among the others changed: those the newer spec declares moved, then, of the rest, those
+    /// outside the longest run kept in the same relative order (so a section inserted before others moves nothing).
+    /// </summary>
+    private HashSet<SectionSymbol> MovedSections()
+    {
+        var declared = _new.Sections.Where(s => s.Lineage.Any(l => l.Kind == LineageKind.Moved) && CellMapping.SameFormat(_new.Earlier, _old)).ToHashSet();
+        var kept = _new.Sections.Where(s => !declared.Contains(s)).Select(s => (Section: s, Old: MatchSection(s) is { } old ? _old.Sections.IndexOf(old) : -1)).Where(p => p.Old >= 0).ToList();
+
+        // Longest increasing run of earlier places, quadratic: formats have a handful of sections.
+        var length = new int[kept.Count];
+        var previous = new int[kept.Count];
+        var best = -1;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            length[i] = 1;
+            previous[i] = -1;
+            for (var j = 0; j < i; j++)
+            {
+                if (kept[j].Old < kept[i].Old && length[j] + 1 > length[i])
+                {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+
+            if (best < 0 || length[i] > length[best])
+            {
+                best = i;
+            }
+        }
+
+        var inOrder = new HashSet<int>();
+        for (var i = best; i >= 0; i = previous[i])
+        {
+            inOrder.Add(i);
+        }
+
+        declared.UnionWith(kept.Where((_, i) => !inOrder.Contains(i)).Select(p => p.Section));
+        return declared;
+    }
+
+    /// <summary>
+    /// Reports a change of the announced end (<c>until</c>) of an element present in both versions: announcing that an
+    /// element will go, withdrawing or moving the announcement. Nothing changes for data yet, so it is compatible.
+    /// </summary>
+    private void CompareEnding(ElementKind element, string? table, string? tableLabel, string oldId, string newId, string? oldLabel, string? newLabel,
+        IEnumerable<LineageClause> oldLineage, IEnumerable<LineageClause> newLineage, Symbol old, Symbol @new)
+    {
+        var before = oldLineage.FirstOrDefault(l => l.Kind == LineageKind.Until)?.Version;
+        var after = newLineage.FirstOrDefault(l => l.Kind == LineageKind.Until)?.Version;
+        if (before != after)
+        {
+            Add(ChangeKind.Ending, element, ChangeImpact.Compatible, table, tableLabel, oldId, newId, oldLabel, newLabel,
+                before is null ? null : "until " + before, after is null ? null : "until " + after, old, @new);
+        }
+    }
+
+    /// <summary>
+    /// For an element that is gone: "until V" when the older spec announced its end and the newer version comes after V,
+    /// "until V, early" when it goes before the version it was announced to last to; null when no end was announced.
+    /// </summary>
+    private string? Ended(IEnumerable<LineageClause> lineage) =>
+        lineage.FirstOrDefault(l => l.Kind == LineageKind.Until)?.Version is { } until
+            ? Binder.CompareVersions(_new.Version, until) > 0 ? "until " + until : "until " + until + ", early"
+            : null;
     private SectionSymbol? MatchSection(SectionSymbol section)
     {
         var renamed = section.Lineage.FirstOrDefault(l => l.Kind == LineageKind.Renamed);
@@ -146,6 +222,8 @@ public sealed class SpecDiff
         {
             Add(ChangeKind.Moved, ElementKind.Table, ChangeImpact.Compatible, table.Name, table.Label, old.Name, table.Name, old.Label, table.Label, from.Label, to.Label, old, table);
         }
+
+        CompareEnding(ElementKind.Table, table.Name, table.Label, old.Name, table.Name, old.Label, table.Label, old.Lineage, table.Lineage, old, table);
 
         CompareItems(old, table, Axis.Row);
         CompareItems(old, table, Axis.Column);
@@ -212,11 +290,13 @@ public sealed class SpecDiff
             {
                 Add(ChangeKind.Retyped, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Shape(old), Shape(item), old, item);
             }
+
+            CompareEnding(element, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), old.Lineage, item.Lineage, old, item);
         }
 
         foreach (var old in oldTable.ItemsOf(axis).SelectMany(Binder.Descendants).Where(i => !consumed.Contains(i) && !(i.Parent is { } p && !consumed.Contains(p) && IsWhollyGone(p, consumed))))
         {
-            Add(ChangeKind.Removed, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, null, Labels(old), null, null, null, old, null);
+            Add(ChangeKind.Removed, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, null, Labels(old), null, Ended(old.Lineage), null, old, null);
         }
     }
 
@@ -272,9 +352,11 @@ public sealed class SpecDiff
             var after = Shape(rule, null);
             if (!before.SequenceEqual(after) || old.Tolerance != rule.Tolerance)
             {
-                var relaxed = before.SequenceEqual(after) && (rule.Tolerance ?? 0) > (old.Tolerance ?? 0);
-                Add(ChangeKind.Changed, ElementKind.Rule, relaxed ? ChangeImpact.Compatible : ChangeImpact.Breaking, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message,
-                    Describe(old, before.Count, sameCells: true), Describe(rule, after.Count, before.Intersect(after).Count() == after.Count), old, rule);
+                // A stricter or incomparable rule may refuse reports the old one accepted; a looser or equivalent one never does.
+                var strictness = RuleComparer.Classify(old, rule, renamedIds);
+                var impact = strictness is RuleStrictness.Stricter or RuleStrictness.Incomparable ? ChangeImpact.Breaking : ChangeImpact.Compatible;
+                _changes.Add(Change(ChangeKind.Changed, ElementKind.Rule, impact, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message,
+                    Describe(old, before.Count, sameCells: true), Describe(rule, after.Count, before.Intersect(after).Count() == after.Count), old, rule) with { Strictness = strictness });
             }
             else if (old.Message != rule.Message)
             {
@@ -288,13 +370,20 @@ public sealed class SpecDiff
         }
     }
 
-    /// <summary>A rule's concrete comparisons, with old cell ids written as the new ids they became, so that only real changes differ.</summary>
+    /// <summary>
+    /// A rule's concrete comparisons (with their conditions and non-linear sides), with old cell ids written as the new
+    /// ids they became, so that only real changes differ.
+    /// </summary>
     private static List<string> Shape(RuleSymbol rule, Dictionary<string, string>? renamedIds)
     {
+        string Cell(LinearTerm t) => (t.IsPrevious ? "p:" : ":") + (renamedIds?.GetValueOrDefault(t.Cell.Id) ?? t.Cell.Id);
         string Side(LinearCombination side) => string.Join(" ", side.Terms
-            .Select(t => (t.Coefficient > 0 ? "+" : "-") + Math.Abs(t.Coefficient) + (t.IsPrevious ? "p:" : ":") + (renamedIds?.GetValueOrDefault(t.Cell.Id) ?? t.Cell.Id))
+            .Select(t => (t.Coefficient > 0 ? "+" : "-") + Math.Abs(t.Coefficient) + Cell(t))
             .Order(StringComparer.Ordinal)) + " " + side.Constant;
-        return [.. rule.Expand().Select(i => Side(i.Left) + " " + rule.Operator + " " + Side(i.Right)).Order(StringComparer.Ordinal)];
+        string Instance(RuleInstance i) => i.IsGeneral
+            ? i.LeftValue.ToString(Cell) + " " + rule.Operator + " " + i.RightValue.ToString(Cell) + (i.Condition is { } when ? " when " + when.ToString(Cell) : string.Empty)
+            : Side(i.Left) + " " + rule.Operator + " " + Side(i.Right);
+        return [.. rule.Expand().Select(Instance).Order(StringComparer.Ordinal)];
     }
 
     private static string Describe(RuleSymbol rule, int instances, bool sameCells) =>
@@ -313,7 +402,12 @@ public sealed class SpecDiff
     private void Add(
         ChangeKind kind, ElementKind element, ChangeImpact impact, string? table, string? tableLabel, string? oldId, string? newId,
         string? oldLabel, string? newLabel, string? oldDetail, string? newDetail, Symbol? oldSymbol, Symbol? newSymbol) =>
-        _changes.Add(new SpecChange(kind, element, impact, table, tableLabel, oldId, newId, oldLabel, newLabel, oldDetail, newDetail, Locate(oldSymbol), Locate(newSymbol)));
+        _changes.Add(Change(kind, element, impact, table, tableLabel, oldId, newId, oldLabel, newLabel, oldDetail, newDetail, oldSymbol, newSymbol));
+
+    private static SpecChange Change(
+        ChangeKind kind, ElementKind element, ChangeImpact impact, string? table, string? tableLabel, string? oldId, string? newId,
+        string? oldLabel, string? newLabel, string? oldDetail, string? newDetail, Symbol? oldSymbol, Symbol? newSymbol) =>
+        new(kind, element, impact, table, tableLabel, oldId, newId, oldLabel, newLabel, oldDetail, newDetail, Locate(oldSymbol), Locate(newSymbol));
 
     private static SpecLocation? Locate(Symbol? symbol)
     {

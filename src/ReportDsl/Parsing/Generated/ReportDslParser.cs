@@ -1465,6 +1465,7 @@ internal partial class ReportDslParser : Parser {
 			return GetToken(ReportDslParser.COMMA, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MOVED() { return GetToken(ReportDslParser.MOVED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER() { return GetToken(ReportDslParser.INTEGER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SINCE() { return GetToken(ReportDslParser.SINCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public VersionValueContext versionValue() {
 			return GetRuleContext<VersionValueContext>(0);
@@ -1489,7 +1490,7 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 28, RULE_lineage);
 		int _la;
 		try {
-			State = 299;
+			State = 302;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
@@ -1619,25 +1620,96 @@ internal partial class ReportDslParser : Parser {
 				Match(MOVED);
 				State = 293;
 				Match(FROM);
-				State = 294;
-				path();
+				State = 296;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case FORMAT:
+				case VERSION:
+				case SECTION:
+				case PROSE:
+				case TABLE:
+				case STUB:
+				case CELLS:
+				case COLUMNS:
+				case ROWS:
+				case ABSENT:
+				case GROUP:
+				case ALIAS:
+				case REQUIRED:
+				case OPTIONAL:
+				case HEADER:
+				case UNLABELED:
+				case COUNT:
+				case INTEGER_TYPE:
+				case TEXT:
+				case AMOUNT:
+				case UNIT:
+				case PRECISION:
+				case RULE:
+				case TOLERANCE:
+				case FOR:
+				case EACH:
+				case ROW:
+				case COLUMN:
+				case IN:
+				case PREVIOUS:
+				case WHEN:
+				case AND:
+				case OR:
+				case NOT:
+				case EXTENDS:
+				case REVISES:
+				case REMOVE:
+				case RENAMED:
+				case SPLIT:
+				case MERGED:
+				case MOVED:
+				case FROM:
+				case SINCE:
+				case UNTIL:
+				case EXHAUSTIVE:
+				case NONEXHAUSTIVE:
+				case SUBTOTAL:
+				case PERCENT:
+				case DATE:
+				case BOOLEAN:
+				case ENUM:
+				case DEFAULT:
+				case RANGE_KEYWORD:
+				case FACT:
+				case PATTERN:
+				case IDENTIFIER:
+					{
+					State = 294;
+					path();
+					}
+					break;
+				case INTEGER:
+					{
+					State = 295;
+					Match(INTEGER);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 295;
+				State = 298;
 				Match(SINCE);
-				State = 296;
+				State = 299;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 297;
+				State = 300;
 				Match(UNTIL);
-				State = 298;
+				State = 301;
 				versionValue();
 				}
 				break;
@@ -1686,25 +1758,25 @@ internal partial class ReportDslParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 301;
+			State = 304;
 			Match(STRING);
-			State = 306;
+			State = 309;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 302;
+					State = 305;
 					Match(ALIAS);
-					State = 303;
+					State = 306;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 308;
+				State = 311;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 			}
 			}
 		}
@@ -1748,7 +1820,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 309;
+			State = 312;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1934,30 +2006,30 @@ internal partial class ReportDslParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 389;
+			State = 392;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 314;
 				Match(COUNT);
-				State = 315;
+				State = 318;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 312;
+						State = 315;
 						typeOption();
 						}
 						} 
 					}
-					State = 317;
+					State = 320;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 				}
 				}
 				break;
@@ -1965,23 +2037,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 318;
+				State = 321;
 				Match(INTEGER_TYPE);
-				State = 322;
+				State = 325;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 319;
+						State = 322;
 						typeOption();
 						}
 						} 
 					}
-					State = 324;
+					State = 327;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				}
 				}
 				break;
@@ -1989,23 +2061,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 325;
+				State = 328;
 				Match(TEXT);
-				State = 329;
+				State = 332;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 326;
+						State = 329;
 						typeOption();
 						}
 						} 
 					}
-					State = 331;
+					State = 334;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
 				}
 				}
 				break;
@@ -2013,47 +2085,47 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 332;
-				Match(AMOUNT);
 				State = 335;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
-				case 1:
-					{
-					State = 333;
-					Match(UNIT);
-					State = 334;
-					Match(STRING);
-					}
-					break;
-				}
-				State = 339;
+				Match(AMOUNT);
+				State = 338;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 				case 1:
 					{
+					State = 336;
+					Match(UNIT);
 					State = 337;
+					Match(STRING);
+					}
+					break;
+				}
+				State = 342;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+				case 1:
+					{
+					State = 340;
 					Match(PRECISION);
-					State = 338;
+					State = 341;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 344;
+				State = 347;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 341;
+						State = 344;
 						typeOption();
 						}
 						} 
 					}
-					State = 346;
+					State = 349;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 				}
 				}
 				break;
@@ -2061,35 +2133,35 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PercentTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 347;
-				Match(PERCENT);
 				State = 350;
+				Match(PERCENT);
+				State = 353;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 				case 1:
 					{
-					State = 348;
+					State = 351;
 					Match(PRECISION);
-					State = 349;
+					State = 352;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 355;
+				State = 358;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 352;
+						State = 355;
 						typeOption();
 						}
 						} 
 					}
-					State = 357;
+					State = 360;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				}
 				}
 				break;
@@ -2097,23 +2169,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new DateTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 358;
+				State = 361;
 				Match(DATE);
-				State = 362;
+				State = 365;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 359;
+						State = 362;
 						typeOption();
 						}
 						} 
 					}
-					State = 364;
+					State = 367;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				}
 				}
 				break;
@@ -2121,23 +2193,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new BooleanTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 365;
+				State = 368;
 				Match(BOOLEAN);
-				State = 369;
+				State = 372;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,42,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 366;
+						State = 369;
 						typeOption();
 						}
 						} 
 					}
-					State = 371;
+					State = 374;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,42,Context);
 				}
 				}
 				break;
@@ -2145,45 +2217,45 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new EnumTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 372;
+				State = 375;
 				Match(ENUM);
-				State = 373;
+				State = 376;
 				Match(LPAREN);
-				State = 374;
+				State = 377;
 				Match(STRING);
-				State = 379;
+				State = 382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 375;
+					State = 378;
 					Match(COMMA);
-					State = 376;
+					State = 379;
 					Match(STRING);
 					}
 					}
-					State = 381;
+					State = 384;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 382;
+				State = 385;
 				Match(RPAREN);
-				State = 386;
+				State = 389;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 383;
+						State = 386;
 						typeOption();
 						}
 						} 
 					}
-					State = 388;
+					State = 391;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
 				}
 				}
 				break;
@@ -2262,16 +2334,16 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 36, RULE_typeOption);
 		int _la;
 		try {
-			State = 403;
+			State = 406;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DEFAULT:
 				_localctx = new DefaultOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
+				State = 394;
 				Match(DEFAULT);
-				State = 392;
+				State = 395;
 				typeValue();
 				}
 				break;
@@ -2279,26 +2351,26 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 393;
+				State = 396;
 				Match(RANGE_KEYWORD);
-				State = 395;
+				State = 398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 7681L) != 0)) {
 					{
-					State = 394;
+					State = 397;
 					typeValue();
 					}
 				}
 
-				State = 397;
+				State = 400;
 				Match(RANGE);
-				State = 399;
+				State = 402;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 				case 1:
 					{
-					State = 398;
+					State = 401;
 					typeValue();
 					}
 					break;
@@ -2309,9 +2381,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PatternOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 401;
+				State = 404;
 				Match(PATTERN);
-				State = 402;
+				State = 405;
 				Match(STRING);
 				}
 				break;
@@ -2356,7 +2428,7 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 38, RULE_typeValue);
 		int _la;
 		try {
-			State = 411;
+			State = 414;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -2364,31 +2436,31 @@ internal partial class ReportDslParser : Parser {
 			case INTEGER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 406;
+				State = 409;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 405;
+					State = 408;
 					Match(MINUS);
 					}
 				}
 
-				State = 408;
+				State = 411;
 				number();
 				}
 				break;
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
+				State = 412;
 				Match(STRING);
 				}
 				break;
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 410;
+				State = 413;
 				Match(IDENTIFIER);
 				}
 				break;
@@ -2457,53 +2529,53 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 413;
-			Match(RULE);
-			State = 414;
-			_localctx.code = name();
-			State = 415;
-			_localctx.severity = name();
 			State = 416;
-			_localctx.message = Match(STRING);
+			Match(RULE);
+			State = 417;
+			_localctx.code = name();
+			State = 418;
+			_localctx.severity = name();
 			State = 419;
+			_localctx.message = Match(STRING);
+			State = 422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 417;
+				State = 420;
 				Match(TOLERANCE);
-				State = 418;
+				State = 421;
 				number();
 				}
 			}
 
-			State = 424;
+			State = 427;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 421;
+				State = 424;
 				quantifier();
 				}
 				}
-				State = 426;
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 428;
+			State = 431;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 427;
+				State = 430;
 				whenClause();
 				}
 			}
 
-			State = 430;
+			State = 433;
 			Match(COLON);
-			State = 431;
+			State = 434;
 			comparison();
 			}
 		}
@@ -2560,11 +2632,11 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 436;
 			Match(FOR);
-			State = 434;
+			State = 437;
 			Match(EACH);
-			State = 435;
+			State = 438;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 402655264L) != 0)) ) {
@@ -2574,14 +2646,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 451;
+			State = 454;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 436;
+				State = 439;
 				Match(IN);
-				State = 449;
+				State = 452;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -2641,33 +2713,33 @@ internal partial class ReportDslParser : Parser {
 				case PATTERN:
 				case IDENTIFIER:
 					{
-					State = 437;
+					State = 440;
 					path();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 438;
+					State = 441;
 					Match(LPAREN);
-					State = 439;
+					State = 442;
 					path();
-					State = 444;
+					State = 447;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 440;
+						State = 443;
 						Match(COMMA);
-						State = 441;
+						State = 444;
 						path();
 						}
 						}
-						State = 446;
+						State = 449;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 447;
+					State = 450;
 					Match(RPAREN);
 					}
 					break;
@@ -2715,9 +2787,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 453;
+			State = 456;
 			Match(WHEN);
-			State = 454;
+			State = 457;
 			condition();
 			}
 		}
@@ -2764,21 +2836,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 456;
+			State = 459;
 			conjunction();
-			State = 461;
+			State = 464;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 457;
+				State = 460;
 				Match(OR);
-				State = 458;
+				State = 461;
 				conjunction();
 				}
 				}
-				State = 463;
+				State = 466;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2827,21 +2899,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 464;
+			State = 467;
 			negation();
-			State = 469;
+			State = 472;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 465;
+				State = 468;
 				Match(AND);
-				State = 466;
+				State = 469;
 				negation();
 				}
 				}
-				State = 471;
+				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2915,16 +2987,16 @@ internal partial class ReportDslParser : Parser {
 		NegationContext _localctx = new NegationContext(Context, State);
 		EnterRule(_localctx, 50, RULE_negation);
 		try {
-			State = 479;
+			State = 482;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				_localctx = new NotConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 472;
+				State = 475;
 				Match(NOT);
-				State = 473;
+				State = 476;
 				negation();
 				}
 				break;
@@ -2932,11 +3004,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 474;
+				State = 477;
 				Match(LPAREN);
-				State = 475;
+				State = 478;
 				condition();
-				State = 476;
+				State = 479;
 				Match(RPAREN);
 				}
 				break;
@@ -2944,7 +3016,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ComparisonConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 478;
+				State = 481;
 				comparison();
 				}
 				break;
@@ -2998,9 +3070,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 481;
+			State = 484;
 			_localctx.left = expression();
-			State = 482;
+			State = 485;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 63L) != 0)) ) {
@@ -3010,7 +3082,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 483;
+			State = 486;
 			_localctx.right = expression();
 			}
 		}
@@ -3062,12 +3134,12 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 486;
+			State = 489;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				{
-				State = 485;
+				State = 488;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -3080,21 +3152,21 @@ internal partial class ReportDslParser : Parser {
 				}
 				break;
 			}
-			State = 488;
+			State = 491;
 			product();
-			State = 494;
+			State = 497;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 489;
+				State = 492;
 				termOperator();
-				State = 490;
+				State = 493;
 				product();
 				}
 				}
-				State = 496;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3145,21 +3217,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 497;
+			State = 500;
 			unary();
-			State = 503;
+			State = 506;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR || _la==SLASH) {
 				{
 				{
-				State = 498;
+				State = 501;
 				factorOperator();
-				State = 499;
+				State = 502;
 				unary();
 				}
 				}
-				State = 505;
+				State = 508;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3200,7 +3272,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 506;
+			State = 509;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STAR || _la==SLASH) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3248,15 +3320,15 @@ internal partial class ReportDslParser : Parser {
 		UnaryContext _localctx = new UnaryContext(Context, State);
 		EnterRule(_localctx, 60, RULE_unary);
 		try {
-			State = 511;
+			State = 514;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 508;
+				State = 511;
 				Match(MINUS);
-				State = 509;
+				State = 512;
 				unary();
 				}
 				break;
@@ -3321,7 +3393,7 @@ internal partial class ReportDslParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 510;
+				State = 513;
 				term();
 				}
 				break;
@@ -3364,7 +3436,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 513;
+			State = 516;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3467,14 +3539,14 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 64, RULE_term);
 		int _la;
 		try {
-			State = 535;
+			State = 538;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
+				State = 518;
 				number();
 				}
 				break;
@@ -3482,37 +3554,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 516;
+				State = 519;
 				name();
-				State = 517;
+				State = 520;
 				Match(LPAREN);
-				State = 526;
+				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 360287970189639678L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 7171L) != 0)) {
 					{
-					State = 518;
+					State = 521;
 					expression();
-					State = 523;
+					State = 526;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 519;
+						State = 522;
 						Match(COMMA);
-						State = 520;
+						State = 523;
 						expression();
 						}
 						}
-						State = 525;
+						State = 528;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 528;
+				State = 531;
 				Match(RPAREN);
 				}
 				break;
@@ -3520,7 +3592,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 530;
+				State = 533;
 				cellReference();
 				}
 				break;
@@ -3528,11 +3600,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 531;
+				State = 534;
 				Match(LPAREN);
-				State = 532;
+				State = 535;
 				expression();
-				State = 533;
+				State = 536;
 				Match(RPAREN);
 				}
 				break;
@@ -3580,28 +3652,28 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 541;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				{
-				State = 537;
+				State = 540;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 540;
+			State = 543;
 			path();
-			State = 545;
+			State = 548;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 541;
+				State = 544;
 				Match(LBRACKET);
-				State = 542;
+				State = 545;
 				path();
-				State = 543;
+				State = 546;
 				Match(RBRACKET);
 				}
 			}
@@ -3651,21 +3723,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 547;
+			State = 550;
 			name();
-			State = 552;
+			State = 555;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 548;
+				State = 551;
 				Match(DOT);
-				State = 549;
+				State = 552;
 				name();
 				}
 				}
-				State = 554;
+				State = 557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3706,7 +3778,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 555;
+			State = 558;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3806,7 +3878,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 557;
+			State = 560;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 72057594037927934L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3829,7 +3901,7 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,85,560,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,85,563,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -3851,176 +3923,178 @@ internal partial class ReportDslParser : Parser {
 		13,1,13,1,13,1,13,5,13,257,8,13,10,13,12,13,260,9,13,1,13,5,13,263,8,13,
 		10,13,12,13,266,9,13,1,13,1,13,3,13,270,8,13,3,13,272,8,13,1,14,1,14,1,
 		14,1,14,3,14,278,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,288,
-		8,14,10,14,12,14,291,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,300,
-		8,14,1,15,1,15,1,15,5,15,305,8,15,10,15,12,15,308,9,15,1,16,1,16,1,17,
-		1,17,5,17,314,8,17,10,17,12,17,317,9,17,1,17,1,17,5,17,321,8,17,10,17,
-		12,17,324,9,17,1,17,1,17,5,17,328,8,17,10,17,12,17,331,9,17,1,17,1,17,
-		1,17,3,17,336,8,17,1,17,1,17,3,17,340,8,17,1,17,5,17,343,8,17,10,17,12,
-		17,346,9,17,1,17,1,17,1,17,3,17,351,8,17,1,17,5,17,354,8,17,10,17,12,17,
-		357,9,17,1,17,1,17,5,17,361,8,17,10,17,12,17,364,9,17,1,17,1,17,5,17,368,
-		8,17,10,17,12,17,371,9,17,1,17,1,17,1,17,1,17,1,17,5,17,378,8,17,10,17,
-		12,17,381,9,17,1,17,1,17,5,17,385,8,17,10,17,12,17,388,9,17,3,17,390,8,
-		17,1,18,1,18,1,18,1,18,3,18,396,8,18,1,18,1,18,3,18,400,8,18,1,18,1,18,
-		3,18,404,8,18,1,19,3,19,407,8,19,1,19,1,19,1,19,3,19,412,8,19,1,20,1,20,
-		1,20,1,20,1,20,1,20,3,20,420,8,20,1,20,5,20,423,8,20,10,20,12,20,426,9,
-		20,1,20,3,20,429,8,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,5,21,443,8,21,10,21,12,21,446,9,21,1,21,1,21,3,21,450,8,21,3,
-		21,452,8,21,1,22,1,22,1,22,1,23,1,23,1,23,5,23,460,8,23,10,23,12,23,463,
-		9,23,1,24,1,24,1,24,5,24,468,8,24,10,24,12,24,471,9,24,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,3,25,480,8,25,1,26,1,26,1,26,1,26,1,27,3,27,487,8,
-		27,1,27,1,27,1,27,1,27,5,27,493,8,27,10,27,12,27,496,9,27,1,28,1,28,1,
-		28,1,28,5,28,502,8,28,10,28,12,28,505,9,28,1,29,1,29,1,30,1,30,1,30,3,
-		30,512,8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,522,8,32,10,32,
-		12,32,525,9,32,3,32,527,8,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,536,
-		8,32,1,33,3,33,539,8,33,1,33,1,33,1,33,1,33,1,33,3,33,546,8,33,1,34,1,
-		34,1,34,5,34,551,8,34,10,34,12,34,554,9,34,1,35,1,35,1,36,1,36,1,36,0,
-		0,37,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,0,11,1,0,35,36,4,0,3,3,5,5,23,23,
-		27,28,2,0,77,77,79,79,1,0,8,9,2,0,13,16,45,47,3,0,5,5,11,11,27,28,1,0,
-		70,75,1,0,66,67,1,0,68,69,1,0,76,77,2,0,1,55,78,78,610,0,77,1,0,0,0,2,
-		85,1,0,0,0,4,87,1,0,0,0,6,103,1,0,0,0,8,107,1,0,0,0,10,111,1,0,0,0,12,
-		113,1,0,0,0,14,124,1,0,0,0,16,126,1,0,0,0,18,168,1,0,0,0,20,170,1,0,0,
-		0,22,184,1,0,0,0,24,227,1,0,0,0,26,271,1,0,0,0,28,299,1,0,0,0,30,301,1,
-		0,0,0,32,309,1,0,0,0,34,389,1,0,0,0,36,403,1,0,0,0,38,411,1,0,0,0,40,413,
-		1,0,0,0,42,433,1,0,0,0,44,453,1,0,0,0,46,456,1,0,0,0,48,464,1,0,0,0,50,
-		479,1,0,0,0,52,481,1,0,0,0,54,486,1,0,0,0,56,497,1,0,0,0,58,506,1,0,0,
-		0,60,511,1,0,0,0,62,513,1,0,0,0,64,535,1,0,0,0,66,538,1,0,0,0,68,547,1,
-		0,0,0,70,555,1,0,0,0,72,557,1,0,0,0,74,76,3,2,1,0,75,74,1,0,0,0,76,79,
-		1,0,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,80,1,0,0,0,79,77,1,0,0,0,80,81,
-		5,0,0,1,81,1,1,0,0,0,82,86,3,4,2,0,83,86,3,16,8,0,84,86,3,8,4,0,85,82,
-		1,0,0,0,85,83,1,0,0,0,85,84,1,0,0,0,86,3,1,0,0,0,87,88,5,1,0,0,88,89,3,
-		72,36,0,89,90,5,2,0,0,90,92,3,10,5,0,91,93,3,6,3,0,92,91,1,0,0,0,92,93,
-		1,0,0,0,93,94,1,0,0,0,94,98,5,56,0,0,95,97,3,12,6,0,96,95,1,0,0,0,97,100,
-		1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,
-		102,5,57,0,0,102,5,1,0,0,0,103,104,7,0,0,0,104,105,3,72,36,0,105,106,3,
-		10,5,0,106,7,1,0,0,0,107,108,5,37,0,0,108,109,7,1,0,0,109,110,3,68,34,
-		0,110,9,1,0,0,0,111,112,7,2,0,0,112,11,1,0,0,0,113,114,3,72,36,0,114,115,
-		3,14,7,0,115,13,1,0,0,0,116,125,5,79,0,0,117,122,5,77,0,0,118,120,5,64,
-		0,0,119,121,5,77,0,0,120,119,1,0,0,0,120,121,1,0,0,0,121,123,1,0,0,0,122,
-		118,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,116,1,0,0,0,124,117,1,
-		0,0,0,125,15,1,0,0,0,126,127,5,3,0,0,127,128,3,72,36,0,128,132,3,30,15,
-		0,129,131,3,32,16,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,
-		133,1,0,0,0,133,138,1,0,0,0,134,132,1,0,0,0,135,137,3,28,14,0,136,135,
-		1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,139,141,1,0,0,
-		0,140,138,1,0,0,0,141,142,3,18,9,0,142,17,1,0,0,0,143,152,5,4,0,0,144,
-		148,5,56,0,0,145,147,3,20,10,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,
-		1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,0,151,153,5,57,0,
-		0,152,144,1,0,0,0,152,153,1,0,0,0,153,169,1,0,0,0,154,158,5,56,0,0,155,
-		157,3,20,10,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,
-		1,0,0,0,159,164,1,0,0,0,160,158,1,0,0,0,161,163,3,22,11,0,162,161,1,0,
-		0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,167,1,0,0,0,166,
-		164,1,0,0,0,167,169,5,57,0,0,168,143,1,0,0,0,168,154,1,0,0,0,169,19,1,
-		0,0,0,170,171,5,54,0,0,171,172,3,72,36,0,172,176,3,30,15,0,173,175,3,32,
-		16,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,177,1,0,0,0,177,
-		179,1,0,0,0,178,176,1,0,0,0,179,180,5,62,0,0,180,181,3,34,17,0,181,182,
-		5,55,0,0,182,183,5,79,0,0,183,21,1,0,0,0,184,185,5,5,0,0,185,186,3,72,
-		36,0,186,190,3,30,15,0,187,189,3,32,16,0,188,187,1,0,0,0,189,192,1,0,0,
-		0,190,188,1,0,0,0,190,191,1,0,0,0,191,196,1,0,0,0,192,190,1,0,0,0,193,
-		195,3,28,14,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,
-		1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,203,5,56,0,0,200,202,3,24,
-		12,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,
-		206,1,0,0,0,205,203,1,0,0,0,206,207,5,57,0,0,207,23,1,0,0,0,208,209,5,
-		6,0,0,209,228,5,79,0,0,210,211,5,7,0,0,211,228,3,34,17,0,212,214,7,3,0,
-		0,213,215,5,79,0,0,214,213,1,0,0,0,214,215,1,0,0,0,215,216,1,0,0,0,216,
-		220,5,56,0,0,217,219,3,26,13,0,218,217,1,0,0,0,219,222,1,0,0,0,220,218,
-		1,0,0,0,220,221,1,0,0,0,221,223,1,0,0,0,222,220,1,0,0,0,223,228,5,57,0,
-		0,224,225,5,10,0,0,225,228,3,66,33,0,226,228,3,40,20,0,227,208,1,0,0,0,
-		227,210,1,0,0,0,227,212,1,0,0,0,227,224,1,0,0,0,227,226,1,0,0,0,228,25,
-		1,0,0,0,229,230,5,11,0,0,230,231,3,72,36,0,231,235,3,30,15,0,232,234,3,
-		32,16,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,
-		0,236,241,1,0,0,0,237,235,1,0,0,0,238,240,3,28,14,0,239,238,1,0,0,0,240,
-		243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,
-		0,0,0,244,248,5,56,0,0,245,247,3,26,13,0,246,245,1,0,0,0,247,250,1,0,0,
-		0,248,246,1,0,0,0,248,249,1,0,0,0,249,251,1,0,0,0,250,248,1,0,0,0,251,
-		252,5,57,0,0,252,272,1,0,0,0,253,254,3,72,36,0,254,258,3,30,15,0,255,257,
-		3,32,16,0,256,255,1,0,0,0,257,260,1,0,0,0,258,256,1,0,0,0,258,259,1,0,
-		0,0,259,264,1,0,0,0,260,258,1,0,0,0,261,263,3,28,14,0,262,261,1,0,0,0,
-		263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,269,1,0,0,0,266,264,
-		1,0,0,0,267,268,5,62,0,0,268,270,3,34,17,0,269,267,1,0,0,0,269,270,1,0,
-		0,0,270,272,1,0,0,0,271,229,1,0,0,0,271,253,1,0,0,0,272,27,1,0,0,0,273,
-		274,5,38,0,0,274,277,5,42,0,0,275,278,3,68,34,0,276,278,5,79,0,0,277,275,
-		1,0,0,0,277,276,1,0,0,0,278,300,1,0,0,0,279,280,5,39,0,0,280,281,5,42,
-		0,0,281,300,3,68,34,0,282,283,5,40,0,0,283,284,5,42,0,0,284,289,3,68,34,
-		0,285,286,5,63,0,0,286,288,3,68,34,0,287,285,1,0,0,0,288,291,1,0,0,0,289,
-		287,1,0,0,0,289,290,1,0,0,0,290,300,1,0,0,0,291,289,1,0,0,0,292,293,5,
-		41,0,0,293,294,5,42,0,0,294,300,3,68,34,0,295,296,5,43,0,0,296,300,3,10,
-		5,0,297,298,5,44,0,0,298,300,3,10,5,0,299,273,1,0,0,0,299,279,1,0,0,0,
-		299,282,1,0,0,0,299,292,1,0,0,0,299,295,1,0,0,0,299,297,1,0,0,0,300,29,
-		1,0,0,0,301,306,5,79,0,0,302,303,5,12,0,0,303,305,5,79,0,0,304,302,1,0,
-		0,0,305,308,1,0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,31,1,0,0,0,308,
-		306,1,0,0,0,309,310,7,4,0,0,310,33,1,0,0,0,311,315,5,17,0,0,312,314,3,
-		36,18,0,313,312,1,0,0,0,314,317,1,0,0,0,315,313,1,0,0,0,315,316,1,0,0,
-		0,316,390,1,0,0,0,317,315,1,0,0,0,318,322,5,18,0,0,319,321,3,36,18,0,320,
-		319,1,0,0,0,321,324,1,0,0,0,322,320,1,0,0,0,322,323,1,0,0,0,323,390,1,
-		0,0,0,324,322,1,0,0,0,325,329,5,19,0,0,326,328,3,36,18,0,327,326,1,0,0,
-		0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,390,1,0,0,0,331,
-		329,1,0,0,0,332,335,5,20,0,0,333,334,5,21,0,0,334,336,5,79,0,0,335,333,
-		1,0,0,0,335,336,1,0,0,0,336,339,1,0,0,0,337,338,5,22,0,0,338,340,5,77,
-		0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,344,1,0,0,0,341,343,3,36,18,0,
-		342,341,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,390,
-		1,0,0,0,346,344,1,0,0,0,347,350,5,48,0,0,348,349,5,22,0,0,349,351,5,77,
-		0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,355,1,0,0,0,352,354,3,36,18,0,
-		353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,390,
-		1,0,0,0,357,355,1,0,0,0,358,362,5,49,0,0,359,361,3,36,18,0,360,359,1,0,
-		0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,390,1,0,0,0,364,
-		362,1,0,0,0,365,369,5,50,0,0,366,368,3,36,18,0,367,366,1,0,0,0,368,371,
-		1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,390,1,0,0,0,371,369,1,0,0,
-		0,372,373,5,51,0,0,373,374,5,58,0,0,374,379,5,79,0,0,375,376,5,63,0,0,
-		376,378,5,79,0,0,377,375,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,
-		1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,386,5,59,0,0,383,385,3,36,
-		18,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,386,387,1,0,0,0,387,
-		390,1,0,0,0,388,386,1,0,0,0,389,311,1,0,0,0,389,318,1,0,0,0,389,325,1,
-		0,0,0,389,332,1,0,0,0,389,347,1,0,0,0,389,358,1,0,0,0,389,365,1,0,0,0,
-		389,372,1,0,0,0,390,35,1,0,0,0,391,392,5,52,0,0,392,404,3,38,19,0,393,
-		395,5,53,0,0,394,396,3,38,19,0,395,394,1,0,0,0,395,396,1,0,0,0,396,397,
-		1,0,0,0,397,399,5,64,0,0,398,400,3,38,19,0,399,398,1,0,0,0,399,400,1,0,
-		0,0,400,404,1,0,0,0,401,402,5,55,0,0,402,404,5,79,0,0,403,391,1,0,0,0,
-		403,393,1,0,0,0,403,401,1,0,0,0,404,37,1,0,0,0,405,407,5,67,0,0,406,405,
-		1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,412,3,70,35,0,409,412,5,79,
-		0,0,410,412,5,78,0,0,411,406,1,0,0,0,411,409,1,0,0,0,411,410,1,0,0,0,412,
-		39,1,0,0,0,413,414,5,23,0,0,414,415,3,72,36,0,415,416,3,72,36,0,416,419,
-		5,79,0,0,417,418,5,24,0,0,418,420,3,70,35,0,419,417,1,0,0,0,419,420,1,
-		0,0,0,420,424,1,0,0,0,421,423,3,42,21,0,422,421,1,0,0,0,423,426,1,0,0,
-		0,424,422,1,0,0,0,424,425,1,0,0,0,425,428,1,0,0,0,426,424,1,0,0,0,427,
-		429,3,44,22,0,428,427,1,0,0,0,428,429,1,0,0,0,429,430,1,0,0,0,430,431,
-		5,62,0,0,431,432,3,52,26,0,432,41,1,0,0,0,433,434,5,25,0,0,434,435,5,26,
-		0,0,435,451,7,5,0,0,436,449,5,29,0,0,437,450,3,68,34,0,438,439,5,58,0,
-		0,439,444,3,68,34,0,440,441,5,63,0,0,441,443,3,68,34,0,442,440,1,0,0,0,
-		443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,447,1,0,0,0,446,444,
-		1,0,0,0,447,448,5,59,0,0,448,450,1,0,0,0,449,437,1,0,0,0,449,438,1,0,0,
-		0,450,452,1,0,0,0,451,436,1,0,0,0,451,452,1,0,0,0,452,43,1,0,0,0,453,454,
-		5,31,0,0,454,455,3,46,23,0,455,45,1,0,0,0,456,461,3,48,24,0,457,458,5,
-		33,0,0,458,460,3,48,24,0,459,457,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,
-		0,461,462,1,0,0,0,462,47,1,0,0,0,463,461,1,0,0,0,464,469,3,50,25,0,465,
-		466,5,32,0,0,466,468,3,50,25,0,467,465,1,0,0,0,468,471,1,0,0,0,469,467,
-		1,0,0,0,469,470,1,0,0,0,470,49,1,0,0,0,471,469,1,0,0,0,472,473,5,34,0,
-		0,473,480,3,50,25,0,474,475,5,58,0,0,475,476,3,46,23,0,476,477,5,59,0,
-		0,477,480,1,0,0,0,478,480,3,52,26,0,479,472,1,0,0,0,479,474,1,0,0,0,479,
-		478,1,0,0,0,480,51,1,0,0,0,481,482,3,54,27,0,482,483,7,6,0,0,483,484,3,
-		54,27,0,484,53,1,0,0,0,485,487,7,7,0,0,486,485,1,0,0,0,486,487,1,0,0,0,
-		487,488,1,0,0,0,488,494,3,56,28,0,489,490,3,62,31,0,490,491,3,56,28,0,
-		491,493,1,0,0,0,492,489,1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,
-		1,0,0,0,495,55,1,0,0,0,496,494,1,0,0,0,497,503,3,60,30,0,498,499,3,58,
-		29,0,499,500,3,60,30,0,500,502,1,0,0,0,501,498,1,0,0,0,502,505,1,0,0,0,
-		503,501,1,0,0,0,503,504,1,0,0,0,504,57,1,0,0,0,505,503,1,0,0,0,506,507,
-		7,8,0,0,507,59,1,0,0,0,508,509,5,67,0,0,509,512,3,60,30,0,510,512,3,64,
-		32,0,511,508,1,0,0,0,511,510,1,0,0,0,512,61,1,0,0,0,513,514,7,7,0,0,514,
-		63,1,0,0,0,515,536,3,70,35,0,516,517,3,72,36,0,517,526,5,58,0,0,518,523,
-		3,54,27,0,519,520,5,63,0,0,520,522,3,54,27,0,521,519,1,0,0,0,522,525,1,
-		0,0,0,523,521,1,0,0,0,523,524,1,0,0,0,524,527,1,0,0,0,525,523,1,0,0,0,
-		526,518,1,0,0,0,526,527,1,0,0,0,527,528,1,0,0,0,528,529,5,59,0,0,529,536,
-		1,0,0,0,530,536,3,66,33,0,531,532,5,58,0,0,532,533,3,54,27,0,533,534,5,
-		59,0,0,534,536,1,0,0,0,535,515,1,0,0,0,535,516,1,0,0,0,535,530,1,0,0,0,
-		535,531,1,0,0,0,536,65,1,0,0,0,537,539,5,30,0,0,538,537,1,0,0,0,538,539,
-		1,0,0,0,539,540,1,0,0,0,540,545,3,68,34,0,541,542,5,60,0,0,542,543,3,68,
-		34,0,543,544,5,61,0,0,544,546,1,0,0,0,545,541,1,0,0,0,545,546,1,0,0,0,
-		546,67,1,0,0,0,547,552,3,72,36,0,548,549,5,65,0,0,549,551,3,72,36,0,550,
-		548,1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,69,1,0,
-		0,0,554,552,1,0,0,0,555,556,7,9,0,0,556,71,1,0,0,0,557,558,7,10,0,0,558,
-		73,1,0,0,0,69,77,85,92,98,120,122,124,132,138,148,152,158,164,168,176,
-		190,196,203,214,220,227,235,241,248,258,264,269,271,277,289,299,306,315,
-		322,329,335,339,344,350,355,362,369,379,386,389,395,399,403,406,411,419,
-		424,428,444,449,451,461,469,479,486,494,503,511,523,526,535,538,545,552
+		8,14,10,14,12,14,291,9,14,1,14,1,14,1,14,1,14,3,14,297,8,14,1,14,1,14,
+		1,14,1,14,3,14,303,8,14,1,15,1,15,1,15,5,15,308,8,15,10,15,12,15,311,9,
+		15,1,16,1,16,1,17,1,17,5,17,317,8,17,10,17,12,17,320,9,17,1,17,1,17,5,
+		17,324,8,17,10,17,12,17,327,9,17,1,17,1,17,5,17,331,8,17,10,17,12,17,334,
+		9,17,1,17,1,17,1,17,3,17,339,8,17,1,17,1,17,3,17,343,8,17,1,17,5,17,346,
+		8,17,10,17,12,17,349,9,17,1,17,1,17,1,17,3,17,354,8,17,1,17,5,17,357,8,
+		17,10,17,12,17,360,9,17,1,17,1,17,5,17,364,8,17,10,17,12,17,367,9,17,1,
+		17,1,17,5,17,371,8,17,10,17,12,17,374,9,17,1,17,1,17,1,17,1,17,1,17,5,
+		17,381,8,17,10,17,12,17,384,9,17,1,17,1,17,5,17,388,8,17,10,17,12,17,391,
+		9,17,3,17,393,8,17,1,18,1,18,1,18,1,18,3,18,399,8,18,1,18,1,18,3,18,403,
+		8,18,1,18,1,18,3,18,407,8,18,1,19,3,19,410,8,19,1,19,1,19,1,19,3,19,415,
+		8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,423,8,20,1,20,5,20,426,8,20,10,
+		20,12,20,429,9,20,1,20,3,20,432,8,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,1,21,1,21,5,21,446,8,21,10,21,12,21,449,9,21,1,21,1,21,
+		3,21,453,8,21,3,21,455,8,21,1,22,1,22,1,22,1,23,1,23,1,23,5,23,463,8,23,
+		10,23,12,23,466,9,23,1,24,1,24,1,24,5,24,471,8,24,10,24,12,24,474,9,24,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,483,8,25,1,26,1,26,1,26,1,26,1,
+		27,3,27,490,8,27,1,27,1,27,1,27,1,27,5,27,496,8,27,10,27,12,27,499,9,27,
+		1,28,1,28,1,28,1,28,5,28,505,8,28,10,28,12,28,508,9,28,1,29,1,29,1,30,
+		1,30,1,30,3,30,515,8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,525,
+		8,32,10,32,12,32,528,9,32,3,32,530,8,32,1,32,1,32,1,32,1,32,1,32,1,32,
+		1,32,3,32,539,8,32,1,33,3,33,542,8,33,1,33,1,33,1,33,1,33,1,33,3,33,549,
+		8,33,1,34,1,34,1,34,5,34,554,8,34,10,34,12,34,557,9,34,1,35,1,35,1,36,
+		1,36,1,36,0,0,37,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,0,11,1,0,35,36,4,0,
+		3,3,5,5,23,23,27,28,2,0,77,77,79,79,1,0,8,9,2,0,13,16,45,47,3,0,5,5,11,
+		11,27,28,1,0,70,75,1,0,66,67,1,0,68,69,1,0,76,77,2,0,1,55,78,78,614,0,
+		77,1,0,0,0,2,85,1,0,0,0,4,87,1,0,0,0,6,103,1,0,0,0,8,107,1,0,0,0,10,111,
+		1,0,0,0,12,113,1,0,0,0,14,124,1,0,0,0,16,126,1,0,0,0,18,168,1,0,0,0,20,
+		170,1,0,0,0,22,184,1,0,0,0,24,227,1,0,0,0,26,271,1,0,0,0,28,302,1,0,0,
+		0,30,304,1,0,0,0,32,312,1,0,0,0,34,392,1,0,0,0,36,406,1,0,0,0,38,414,1,
+		0,0,0,40,416,1,0,0,0,42,436,1,0,0,0,44,456,1,0,0,0,46,459,1,0,0,0,48,467,
+		1,0,0,0,50,482,1,0,0,0,52,484,1,0,0,0,54,489,1,0,0,0,56,500,1,0,0,0,58,
+		509,1,0,0,0,60,514,1,0,0,0,62,516,1,0,0,0,64,538,1,0,0,0,66,541,1,0,0,
+		0,68,550,1,0,0,0,70,558,1,0,0,0,72,560,1,0,0,0,74,76,3,2,1,0,75,74,1,0,
+		0,0,76,79,1,0,0,0,77,75,1,0,0,0,77,78,1,0,0,0,78,80,1,0,0,0,79,77,1,0,
+		0,0,80,81,5,0,0,1,81,1,1,0,0,0,82,86,3,4,2,0,83,86,3,16,8,0,84,86,3,8,
+		4,0,85,82,1,0,0,0,85,83,1,0,0,0,85,84,1,0,0,0,86,3,1,0,0,0,87,88,5,1,0,
+		0,88,89,3,72,36,0,89,90,5,2,0,0,90,92,3,10,5,0,91,93,3,6,3,0,92,91,1,0,
+		0,0,92,93,1,0,0,0,93,94,1,0,0,0,94,98,5,56,0,0,95,97,3,12,6,0,96,95,1,
+		0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,
+		1,0,0,0,101,102,5,57,0,0,102,5,1,0,0,0,103,104,7,0,0,0,104,105,3,72,36,
+		0,105,106,3,10,5,0,106,7,1,0,0,0,107,108,5,37,0,0,108,109,7,1,0,0,109,
+		110,3,68,34,0,110,9,1,0,0,0,111,112,7,2,0,0,112,11,1,0,0,0,113,114,3,72,
+		36,0,114,115,3,14,7,0,115,13,1,0,0,0,116,125,5,79,0,0,117,122,5,77,0,0,
+		118,120,5,64,0,0,119,121,5,77,0,0,120,119,1,0,0,0,120,121,1,0,0,0,121,
+		123,1,0,0,0,122,118,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,116,1,
+		0,0,0,124,117,1,0,0,0,125,15,1,0,0,0,126,127,5,3,0,0,127,128,3,72,36,0,
+		128,132,3,30,15,0,129,131,3,32,16,0,130,129,1,0,0,0,131,134,1,0,0,0,132,
+		130,1,0,0,0,132,133,1,0,0,0,133,138,1,0,0,0,134,132,1,0,0,0,135,137,3,
+		28,14,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,
+		0,139,141,1,0,0,0,140,138,1,0,0,0,141,142,3,18,9,0,142,17,1,0,0,0,143,
+		152,5,4,0,0,144,148,5,56,0,0,145,147,3,20,10,0,146,145,1,0,0,0,147,150,
+		1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,0,149,151,1,0,0,0,150,148,1,0,0,
+		0,151,153,5,57,0,0,152,144,1,0,0,0,152,153,1,0,0,0,153,169,1,0,0,0,154,
+		158,5,56,0,0,155,157,3,20,10,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,
+		1,0,0,0,158,159,1,0,0,0,159,164,1,0,0,0,160,158,1,0,0,0,161,163,3,22,11,
+		0,162,161,1,0,0,0,163,166,1,0,0,0,164,162,1,0,0,0,164,165,1,0,0,0,165,
+		167,1,0,0,0,166,164,1,0,0,0,167,169,5,57,0,0,168,143,1,0,0,0,168,154,1,
+		0,0,0,169,19,1,0,0,0,170,171,5,54,0,0,171,172,3,72,36,0,172,176,3,30,15,
+		0,173,175,3,32,16,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,1,0,0,0,176,
+		177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,5,62,0,0,180,181,3,
+		34,17,0,181,182,5,55,0,0,182,183,5,79,0,0,183,21,1,0,0,0,184,185,5,5,0,
+		0,185,186,3,72,36,0,186,190,3,30,15,0,187,189,3,32,16,0,188,187,1,0,0,
+		0,189,192,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,196,1,0,0,0,192,
+		190,1,0,0,0,193,195,3,28,14,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,
+		1,0,0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,203,5,56,0,
+		0,200,202,3,24,12,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,
+		204,1,0,0,0,204,206,1,0,0,0,205,203,1,0,0,0,206,207,5,57,0,0,207,23,1,
+		0,0,0,208,209,5,6,0,0,209,228,5,79,0,0,210,211,5,7,0,0,211,228,3,34,17,
+		0,212,214,7,3,0,0,213,215,5,79,0,0,214,213,1,0,0,0,214,215,1,0,0,0,215,
+		216,1,0,0,0,216,220,5,56,0,0,217,219,3,26,13,0,218,217,1,0,0,0,219,222,
+		1,0,0,0,220,218,1,0,0,0,220,221,1,0,0,0,221,223,1,0,0,0,222,220,1,0,0,
+		0,223,228,5,57,0,0,224,225,5,10,0,0,225,228,3,66,33,0,226,228,3,40,20,
+		0,227,208,1,0,0,0,227,210,1,0,0,0,227,212,1,0,0,0,227,224,1,0,0,0,227,
+		226,1,0,0,0,228,25,1,0,0,0,229,230,5,11,0,0,230,231,3,72,36,0,231,235,
+		3,30,15,0,232,234,3,32,16,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,
+		0,0,0,235,236,1,0,0,0,236,241,1,0,0,0,237,235,1,0,0,0,238,240,3,28,14,
+		0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,242,
+		244,1,0,0,0,243,241,1,0,0,0,244,248,5,56,0,0,245,247,3,26,13,0,246,245,
+		1,0,0,0,247,250,1,0,0,0,248,246,1,0,0,0,248,249,1,0,0,0,249,251,1,0,0,
+		0,250,248,1,0,0,0,251,252,5,57,0,0,252,272,1,0,0,0,253,254,3,72,36,0,254,
+		258,3,30,15,0,255,257,3,32,16,0,256,255,1,0,0,0,257,260,1,0,0,0,258,256,
+		1,0,0,0,258,259,1,0,0,0,259,264,1,0,0,0,260,258,1,0,0,0,261,263,3,28,14,
+		0,262,261,1,0,0,0,263,266,1,0,0,0,264,262,1,0,0,0,264,265,1,0,0,0,265,
+		269,1,0,0,0,266,264,1,0,0,0,267,268,5,62,0,0,268,270,3,34,17,0,269,267,
+		1,0,0,0,269,270,1,0,0,0,270,272,1,0,0,0,271,229,1,0,0,0,271,253,1,0,0,
+		0,272,27,1,0,0,0,273,274,5,38,0,0,274,277,5,42,0,0,275,278,3,68,34,0,276,
+		278,5,79,0,0,277,275,1,0,0,0,277,276,1,0,0,0,278,303,1,0,0,0,279,280,5,
+		39,0,0,280,281,5,42,0,0,281,303,3,68,34,0,282,283,5,40,0,0,283,284,5,42,
+		0,0,284,289,3,68,34,0,285,286,5,63,0,0,286,288,3,68,34,0,287,285,1,0,0,
+		0,288,291,1,0,0,0,289,287,1,0,0,0,289,290,1,0,0,0,290,303,1,0,0,0,291,
+		289,1,0,0,0,292,293,5,41,0,0,293,296,5,42,0,0,294,297,3,68,34,0,295,297,
+		5,77,0,0,296,294,1,0,0,0,296,295,1,0,0,0,297,303,1,0,0,0,298,299,5,43,
+		0,0,299,303,3,10,5,0,300,301,5,44,0,0,301,303,3,10,5,0,302,273,1,0,0,0,
+		302,279,1,0,0,0,302,282,1,0,0,0,302,292,1,0,0,0,302,298,1,0,0,0,302,300,
+		1,0,0,0,303,29,1,0,0,0,304,309,5,79,0,0,305,306,5,12,0,0,306,308,5,79,
+		0,0,307,305,1,0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,
+		31,1,0,0,0,311,309,1,0,0,0,312,313,7,4,0,0,313,33,1,0,0,0,314,318,5,17,
+		0,0,315,317,3,36,18,0,316,315,1,0,0,0,317,320,1,0,0,0,318,316,1,0,0,0,
+		318,319,1,0,0,0,319,393,1,0,0,0,320,318,1,0,0,0,321,325,5,18,0,0,322,324,
+		3,36,18,0,323,322,1,0,0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,
+		0,0,326,393,1,0,0,0,327,325,1,0,0,0,328,332,5,19,0,0,329,331,3,36,18,0,
+		330,329,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,332,333,1,0,0,0,333,393,
+		1,0,0,0,334,332,1,0,0,0,335,338,5,20,0,0,336,337,5,21,0,0,337,339,5,79,
+		0,0,338,336,1,0,0,0,338,339,1,0,0,0,339,342,1,0,0,0,340,341,5,22,0,0,341,
+		343,5,77,0,0,342,340,1,0,0,0,342,343,1,0,0,0,343,347,1,0,0,0,344,346,3,
+		36,18,0,345,344,1,0,0,0,346,349,1,0,0,0,347,345,1,0,0,0,347,348,1,0,0,
+		0,348,393,1,0,0,0,349,347,1,0,0,0,350,353,5,48,0,0,351,352,5,22,0,0,352,
+		354,5,77,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,358,1,0,0,0,355,357,3,
+		36,18,0,356,355,1,0,0,0,357,360,1,0,0,0,358,356,1,0,0,0,358,359,1,0,0,
+		0,359,393,1,0,0,0,360,358,1,0,0,0,361,365,5,49,0,0,362,364,3,36,18,0,363,
+		362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,393,1,
+		0,0,0,367,365,1,0,0,0,368,372,5,50,0,0,369,371,3,36,18,0,370,369,1,0,0,
+		0,371,374,1,0,0,0,372,370,1,0,0,0,372,373,1,0,0,0,373,393,1,0,0,0,374,
+		372,1,0,0,0,375,376,5,51,0,0,376,377,5,58,0,0,377,382,5,79,0,0,378,379,
+		5,63,0,0,379,381,5,79,0,0,380,378,1,0,0,0,381,384,1,0,0,0,382,380,1,0,
+		0,0,382,383,1,0,0,0,383,385,1,0,0,0,384,382,1,0,0,0,385,389,5,59,0,0,386,
+		388,3,36,18,0,387,386,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,0,389,390,
+		1,0,0,0,390,393,1,0,0,0,391,389,1,0,0,0,392,314,1,0,0,0,392,321,1,0,0,
+		0,392,328,1,0,0,0,392,335,1,0,0,0,392,350,1,0,0,0,392,361,1,0,0,0,392,
+		368,1,0,0,0,392,375,1,0,0,0,393,35,1,0,0,0,394,395,5,52,0,0,395,407,3,
+		38,19,0,396,398,5,53,0,0,397,399,3,38,19,0,398,397,1,0,0,0,398,399,1,0,
+		0,0,399,400,1,0,0,0,400,402,5,64,0,0,401,403,3,38,19,0,402,401,1,0,0,0,
+		402,403,1,0,0,0,403,407,1,0,0,0,404,405,5,55,0,0,405,407,5,79,0,0,406,
+		394,1,0,0,0,406,396,1,0,0,0,406,404,1,0,0,0,407,37,1,0,0,0,408,410,5,67,
+		0,0,409,408,1,0,0,0,409,410,1,0,0,0,410,411,1,0,0,0,411,415,3,70,35,0,
+		412,415,5,79,0,0,413,415,5,78,0,0,414,409,1,0,0,0,414,412,1,0,0,0,414,
+		413,1,0,0,0,415,39,1,0,0,0,416,417,5,23,0,0,417,418,3,72,36,0,418,419,
+		3,72,36,0,419,422,5,79,0,0,420,421,5,24,0,0,421,423,3,70,35,0,422,420,
+		1,0,0,0,422,423,1,0,0,0,423,427,1,0,0,0,424,426,3,42,21,0,425,424,1,0,
+		0,0,426,429,1,0,0,0,427,425,1,0,0,0,427,428,1,0,0,0,428,431,1,0,0,0,429,
+		427,1,0,0,0,430,432,3,44,22,0,431,430,1,0,0,0,431,432,1,0,0,0,432,433,
+		1,0,0,0,433,434,5,62,0,0,434,435,3,52,26,0,435,41,1,0,0,0,436,437,5,25,
+		0,0,437,438,5,26,0,0,438,454,7,5,0,0,439,452,5,29,0,0,440,453,3,68,34,
+		0,441,442,5,58,0,0,442,447,3,68,34,0,443,444,5,63,0,0,444,446,3,68,34,
+		0,445,443,1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,
+		450,1,0,0,0,449,447,1,0,0,0,450,451,5,59,0,0,451,453,1,0,0,0,452,440,1,
+		0,0,0,452,441,1,0,0,0,453,455,1,0,0,0,454,439,1,0,0,0,454,455,1,0,0,0,
+		455,43,1,0,0,0,456,457,5,31,0,0,457,458,3,46,23,0,458,45,1,0,0,0,459,464,
+		3,48,24,0,460,461,5,33,0,0,461,463,3,48,24,0,462,460,1,0,0,0,463,466,1,
+		0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,47,1,0,0,0,466,464,1,0,0,0,467,
+		472,3,50,25,0,468,469,5,32,0,0,469,471,3,50,25,0,470,468,1,0,0,0,471,474,
+		1,0,0,0,472,470,1,0,0,0,472,473,1,0,0,0,473,49,1,0,0,0,474,472,1,0,0,0,
+		475,476,5,34,0,0,476,483,3,50,25,0,477,478,5,58,0,0,478,479,3,46,23,0,
+		479,480,5,59,0,0,480,483,1,0,0,0,481,483,3,52,26,0,482,475,1,0,0,0,482,
+		477,1,0,0,0,482,481,1,0,0,0,483,51,1,0,0,0,484,485,3,54,27,0,485,486,7,
+		6,0,0,486,487,3,54,27,0,487,53,1,0,0,0,488,490,7,7,0,0,489,488,1,0,0,0,
+		489,490,1,0,0,0,490,491,1,0,0,0,491,497,3,56,28,0,492,493,3,62,31,0,493,
+		494,3,56,28,0,494,496,1,0,0,0,495,492,1,0,0,0,496,499,1,0,0,0,497,495,
+		1,0,0,0,497,498,1,0,0,0,498,55,1,0,0,0,499,497,1,0,0,0,500,506,3,60,30,
+		0,501,502,3,58,29,0,502,503,3,60,30,0,503,505,1,0,0,0,504,501,1,0,0,0,
+		505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,57,1,0,0,0,508,506,
+		1,0,0,0,509,510,7,8,0,0,510,59,1,0,0,0,511,512,5,67,0,0,512,515,3,60,30,
+		0,513,515,3,64,32,0,514,511,1,0,0,0,514,513,1,0,0,0,515,61,1,0,0,0,516,
+		517,7,7,0,0,517,63,1,0,0,0,518,539,3,70,35,0,519,520,3,72,36,0,520,529,
+		5,58,0,0,521,526,3,54,27,0,522,523,5,63,0,0,523,525,3,54,27,0,524,522,
+		1,0,0,0,525,528,1,0,0,0,526,524,1,0,0,0,526,527,1,0,0,0,527,530,1,0,0,
+		0,528,526,1,0,0,0,529,521,1,0,0,0,529,530,1,0,0,0,530,531,1,0,0,0,531,
+		532,5,59,0,0,532,539,1,0,0,0,533,539,3,66,33,0,534,535,5,58,0,0,535,536,
+		3,54,27,0,536,537,5,59,0,0,537,539,1,0,0,0,538,518,1,0,0,0,538,519,1,0,
+		0,0,538,533,1,0,0,0,538,534,1,0,0,0,539,65,1,0,0,0,540,542,5,30,0,0,541,
+		540,1,0,0,0,541,542,1,0,0,0,542,543,1,0,0,0,543,548,3,68,34,0,544,545,
+		5,60,0,0,545,546,3,68,34,0,546,547,5,61,0,0,547,549,1,0,0,0,548,544,1,
+		0,0,0,548,549,1,0,0,0,549,67,1,0,0,0,550,555,3,72,36,0,551,552,5,65,0,
+		0,552,554,3,72,36,0,553,551,1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,555,
+		556,1,0,0,0,556,69,1,0,0,0,557,555,1,0,0,0,558,559,7,9,0,0,559,71,1,0,
+		0,0,560,561,7,10,0,0,561,73,1,0,0,0,70,77,85,92,98,120,122,124,132,138,
+		148,152,158,164,168,176,190,196,203,214,220,227,235,241,248,258,264,269,
+		271,277,289,296,302,309,318,325,332,338,342,347,353,358,365,372,382,389,
+		392,398,402,406,409,414,422,427,431,447,452,454,464,472,482,489,497,506,
+		514,526,529,538,541,548,555
 	};
 
 	public static readonly ATN _ATN =

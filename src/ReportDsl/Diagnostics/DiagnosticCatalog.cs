@@ -167,7 +167,9 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3152 = new("RD3152", DiagnosticSeverity.Warning, "NotCarriedExactly");
     internal static readonly DiagnosticDescriptor RD3153 = new("RD3153", DiagnosticSeverity.Warning, "ValueDropped");
     internal static readonly DiagnosticDescriptor RD3154 = new("RD3154", DiagnosticSeverity.Warning, "ValueNotConvertible");
-    internal static readonly DiagnosticDescriptor RD3155 = new("RD3155", DiagnosticSeverity.Info, "ValueEnded");
+    internal static readonly DiagnosticDescriptor RD3155 = new("RD3155", DiagnosticSeverity.Warning, "ValueEnded");
+    internal static readonly DiagnosticDescriptor RD3156 = new("RD3156", DiagnosticSeverity.Warning, "PreviousValueUnmapped");
+    internal static readonly DiagnosticDescriptor RD3157 = new("RD3157", DiagnosticSeverity.Warning, "PreviousCounterpartMissing");
     // 32xx: findings about reading published documents (ReportDsl.Documents).
     internal static readonly DiagnosticDescriptor RD3201 = new("RD3201", DiagnosticSeverity.Error, "RowNotFound");
     internal static readonly DiagnosticDescriptor RD3202 = new("RD3202", DiagnosticSeverity.Error, "FewerCells");
@@ -260,7 +262,7 @@ public static class DiagnosticCatalog
         RD3120, RD3121, RD3122, RD3123, RD3124,
         RD3125, RD3126, RD3127, RD3128, RD3129, RD3130,
         RD3140,
-        RD3150, RD3151, RD3152, RD3153, RD3154, RD3155,
+        RD3150, RD3151, RD3152, RD3153, RD3154, RD3155, RD3156, RD3157,
         RD3160,
         RD3170, RD3171, RD3172, RD3173, RD3174, RD3175, RD3176, RD3177, RD3178, RD3179, RD3180,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,

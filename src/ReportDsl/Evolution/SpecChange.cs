@@ -64,6 +64,9 @@ public enum ElementKind
 
     /// <summary>A rule.</summary>
     Rule,
+
+    /// <summary>A fact a section's text states.</summary>
+    Fact,
 }
 
 /// <summary>A place in a spec file, 1-based, for display.</summary>

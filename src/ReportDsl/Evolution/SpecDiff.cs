@@ -204,7 +204,52 @@ public sealed class SpecDiff
             var impact = old.IsProse != section.IsProse || section.IsRequired ? ChangeImpact.Breaking : ChangeImpact.Compatible;
             Add(ChangeKind.Retyped, ElementKind.Section, impact, null, null, old.Name, section.Name, old.Label, section.Label, Requirement(old), Requirement(section), old, section);
         }
+
+        CompareFacts(old, section);
     }
+
+    /// <summary>
+    /// The facts a section's text states: a new required fact, a removed fact, a narrower type or a fact that becomes
+    /// required are breaking; a new optional fact, a reworded label, a wider type or another reading pattern are not.
+    /// </summary>
+    private void CompareFacts(SectionSymbol oldSection, SectionSymbol section)
+    {
+        var consumed = new HashSet<FactSymbol>();
+        foreach (var fact in section.Facts)
+        {
+            var old = oldSection.Facts.FirstOrDefault(f => f.Name == fact.Name)
+                ?? oldSection.Facts.FirstOrDefault(f => f.Label == fact.Label || f.Aliases.Contains(fact.Label) || fact.Aliases.Contains(f.Label));
+            if (old is null)
+            {
+                Add(ChangeKind.Added, ElementKind.Fact, fact.IsRequired ? ChangeImpact.Breaking : ChangeImpact.Compatible, section.Name, section.Label, null, fact.Name, null, fact.Label, null, FactDetail(fact), null, fact);
+                continue;
+            }
+
+            consumed.Add(old);
+            if (old.Name != fact.Name)
+            {
+                Add(ChangeKind.Renamed, ElementKind.Fact, ChangeImpact.Breaking, section.Name, section.Label, old.Name, fact.Name, old.Label, fact.Label, null, null, old, fact);
+            }
+
+            if (old.Label != fact.Label)
+            {
+                Add(ChangeKind.Relabelled, ElementKind.Fact, ChangeImpact.Compatible, section.Name, section.Label, old.Name, fact.Name, old.Label, fact.Label, null, null, old, fact);
+            }
+
+            if (old.Type != fact.Type || old.IsRequired != fact.IsRequired || old.Pattern != fact.Pattern)
+            {
+                var impact = (fact.IsRequired && !old.IsRequired) || !TypeFacts.IsWidening(old.Type, fact.Type) ? ChangeImpact.Breaking : ChangeImpact.Compatible;
+                Add(ChangeKind.Retyped, ElementKind.Fact, impact, section.Name, section.Label, old.Name, fact.Name, old.Label, fact.Label, FactDetail(old), FactDetail(fact), old, fact);
+            }
+        }
+
+        foreach (var old in oldSection.Facts.Where(f => !consumed.Contains(f)))
+        {
+            Add(ChangeKind.Removed, ElementKind.Fact, ChangeImpact.Breaking, section.Name, section.Label, old.Name, null, old.Label, null, FactDetail(old), null, old, null);
+        }
+    }
+
+    private static string FactDetail(FactSymbol fact) => (fact.IsRequired ? "required " : "optional ") + fact.Type + " pattern \"" + fact.Pattern + "\"";
 
     private void CompareTable(TableSymbol old, TableSymbol table)
     {
@@ -224,6 +269,11 @@ public sealed class SpecDiff
         }
 
         CompareEnding(ElementKind.Table, table.Name, table.Label, old.Name, table.Name, old.Label, table.Label, old.Lineage, table.Lineage, old, table);
+        if (old.Presence != table.Presence)
+        {
+            Add(ChangeKind.Retyped, ElementKind.Table, PresenceImpact(old.Presence, table.Presence), table.Name, table.Label, old.Name, table.Name, old.Label, table.Label,
+                Word(old.Presence), Word(table.Presence), old, table);
+        }
 
         CompareItems(old, table, Axis.Row);
         CompareItems(old, table, Axis.Column);
@@ -286,9 +336,14 @@ public sealed class SpecDiff
 
             // A leaf that became the group of its own split parts is reported as the split.
             var becameSplitGroup = item.IsGroup && item.Children.Any(c => c.Lineage.Any(l => l.Kind == LineageKind.Split && l.Paths[0] == old.Path));
-            if ((old.IsGroup != item.IsGroup || old.IsHeader != item.IsHeader) && !becameSplitGroup)
+            if (Shape(old) != Shape(item) && !becameSplitGroup)
             {
-                Add(ChangeKind.Retyped, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Shape(old), Shape(item), old, item);
+                Add(ChangeKind.Retyped, element, ShapeImpact(old, item), table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Shape(old), Shape(item), old, item);
+            }
+
+            if (old.Presence != item.Presence)
+            {
+                Add(ChangeKind.Retyped, element, PresenceImpact(old.Presence, item.Presence), table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Word(old.Presence), Word(item.Presence), old, item);
             }
 
             CompareEnding(element, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), old.Lineage, item.Lineage, old, item);
@@ -314,19 +369,10 @@ public sealed class SpecDiff
         {
             var old = group.First().Sources[0].Column;
             var column = group.Key.Column;
-            var impact = IsWidening(group.Key.Old, group.Key.New) ? ChangeImpact.Compatible : ChangeImpact.Breaking;
+            var impact = TypeFacts.IsWidening(group.Key.Old, group.Key.New) ? ChangeImpact.Compatible : ChangeImpact.Breaking;
             Add(ChangeKind.Retyped, ElementKind.Column, impact, table.Name, table.Label, old.Path, column.Path, Labels(old), Labels(column), group.Key.Old.ToString(), group.Key.New.ToString(), old, column);
         }
     }
-
-    /// <summary>Whether every value of the old type is a value of the new one (count to integer, more decimals).</summary>
-    private static bool IsWidening(CellType old, CellType @new) =>
-        (old.Kind, @new.Kind) switch
-        {
-            (CellTypeKind.Count, CellTypeKind.Integer) => true,
-            (CellTypeKind.Amount, CellTypeKind.Amount) => old.Unit == @new.Unit && @new.Precision >= old.Precision,
-            _ => false,
-        };
 
     private void CompareRules(TableSymbol oldTable, TableSymbol table)
     {
@@ -356,7 +402,7 @@ public sealed class SpecDiff
                 var strictness = RuleComparer.Classify(old, rule, renamedIds);
                 var impact = strictness is RuleStrictness.Stricter or RuleStrictness.Incomparable ? ChangeImpact.Breaking : ChangeImpact.Compatible;
                 _changes.Add(Change(ChangeKind.Changed, ElementKind.Rule, impact, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message,
-                    Describe(old, before.Count, sameCells: true), Describe(rule, after.Count, before.Intersect(after).Count() == after.Count), old, rule) with { Strictness = strictness });
+                    Describe(old, before.Count, sameCells: true), Describe(rule, after.Count, Cells(rule, null).IsSubsetOf(Cells(old, renamedIds))), old, rule) with { Strictness = strictness });
             }
             else if (old.Message != rule.Message)
             {
@@ -386,12 +432,55 @@ public sealed class SpecDiff
         return [.. rule.Expand().Select(Instance).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The cells a rule reads, old ids written as the new ids they became.</summary>
+    private static HashSet<string> Cells(RuleSymbol rule, Dictionary<string, string>? renamedIds) =>
+        rule.Expand()
+            .SelectMany(i => i.LeftValue.Terms().Concat(i.RightValue.Terms()).Concat(i.ConditionCells()))
+            .Select(t => (t.IsPrevious ? "p:" : ":") + (renamedIds?.GetValueOrDefault(t.Cell.Id) ?? t.Cell.Id))
+            .ToHashSet(StringComparer.Ordinal);
+
     private static string Describe(RuleSymbol rule, int instances, bool sameCells) =>
         $"{Severity(rule)}{(rule.Tolerance is { } t ? " tolerance " + t : string.Empty)}, {instances} comparison(s){(sameCells ? string.Empty : " of other cells")}";
 
     private static string Severity(RuleSymbol rule) => rule.Severity == RuleSeverity.Error ? "error" : "warning";
 
-    private static string Shape(AxisItemSymbol item) => item.IsGroup ? "group" : item.IsHeader ? "header" : "value";
+    private static string Shape(AxisItemSymbol item) => item switch
+    {
+        { IsGroup: true, Relation: GroupRelation.Exhaustive } => "exhaustive group",
+        { IsGroup: true, Relation: GroupRelation.Nonexhaustive } => "nonexhaustive group",
+        { IsGroup: true } => "group",
+        { IsHeader: true } => "header",
+        { IsSubtotal: true } => "subtotal",
+        _ => "value",
+    };
+
+    /// <summary>
+    /// A change of an item's shape: cells that appear or go, or a new implied sum, are breaking; an implied sum that
+    /// becomes looser (exhaustive to nonexhaustive) or goes (a subtotal becomes a plain value) is not.
+    /// </summary>
+    private static ChangeImpact ShapeImpact(AxisItemSymbol old, AxisItemSymbol item) => (Shape(old), Shape(item)) switch
+    {
+        ("exhaustive group", "nonexhaustive group") or ("subtotal", "value") => ChangeImpact.Compatible,
+        _ => ChangeImpact.Breaking,
+    };
+
+    /// <summary>Optional, then unstated (a blank cell is a warning), then required: a move up may refuse data that passed.</summary>
+    private static ChangeImpact PresenceImpact(Presence old, Presence @new) =>
+        Rank(@new) > Rank(old) ? ChangeImpact.Breaking : ChangeImpact.Compatible;
+
+    private static int Rank(Presence presence) => presence switch
+    {
+        Presence.Optional => 0,
+        Presence.Unspecified => 1,
+        _ => 2,
+    };
+
+    private static string Word(Presence presence) => presence switch
+    {
+        Presence.Optional => "optional",
+        Presence.Required => "required",
+        _ => "presence unstated",
+    };
 
     private static string Requirement(SectionSymbol section) => (section.IsRequired ? "required" : "optional") + (section.IsProse ? " prose" : " tables");
 

@@ -149,6 +149,7 @@ public static class SpecDiffWriter
             ElementKind.Table => "表格",
             ElementKind.Row => "行",
             ElementKind.Column => "列",
+            ElementKind.Fact => "事实",
             _ => "规则",
         };
         var oldName = Name(change.OldLabel, change.OldId, change.Element);

@@ -67,15 +67,17 @@ internal sealed class PreviousYear
     {
         var sourceLayout = previous.Values.Layout;
         var format = $"{sourceLayout.Format.Name} {sourceLayout.Format.Version}";
-        foreach (var cell in mapping.Dropped)
+        // One finding per table of last year's report, naming its cells: a dropped table or column is one point to read.
+        foreach (var table in mapping.Dropped.Where(c => sourceLayout.TryGetIndex(c.Id, out var at) && previous.Values.StateOf(at) == CellState.Present).GroupBy(c => c.Table))
         {
-            if (sourceLayout.TryGetIndex(cell.Id, out var at) && previous.Values.StateOf(at) == CellState.Present)
+            var cells = table.Select(c =>
             {
-                var value = previous.Values.NumberOf(at)?.ToString(CultureInfo.InvariantCulture) ?? previous.Values.TextOf(at) ?? string.Empty;
-                var location = previous.LocationOf(at) ?? new FindingLocation(previous.Path, 1, 1);
-                yield return Finding.ForData(DiagnosticCatalog.RD3156, [sourceLayout.Describe(at, previous.Values.NumberOf(at), isPrevious: true, location)], null, location,
-                    cell.Id, value, $"{_layout.Format.Name} {_layout.Format.Version}");
-            }
+                sourceLayout.TryGetIndex(c.Id, out var at);
+                return sourceLayout.Describe(at, previous.Values.NumberOf(at), isPrevious: true, previous.LocationOf(at));
+            }).ToImmutableArray();
+            var location = cells[0].Location ?? new FindingLocation(previous.Path, 1, 1);
+            var names = string.Join(", ", table.Take(5).Select(c => c.Id)) + (cells.Length > 5 ? ", …" : string.Empty);
+            yield return Finding.ForData(DiagnosticCatalog.RD3156, cells, null, location, table.Key.Label, cells.Length, $"{_layout.Format.Name} {_layout.Format.Version}", names);
         }
 
         var carries = mapping.Carries.ToDictionary(c => c.Target.Id, StringComparer.Ordinal);

@@ -361,16 +361,20 @@ public sealed class SpecDiff
 
     private void CompareTypes(TableSymbol oldTable, TableSymbol table)
     {
+        // A type is reported on the item that declares it: the row when the row does (a row's type wins), else the column.
+        static AxisItemSymbol Declaring(CellSymbol cell) => cell.Row.DeclaredType is not null ? cell.Row : cell.Column;
         var mapping = CellMapping.Create(_old, _new);
         var retyped = mapping.Carries
             .Where(c => c.Kind == CarryKind.Same && ReferenceEquals(c.Target.Table, table) && ReferenceEquals(c.Sources[0].Table, oldTable) && c.Sources[0].Type != c.Target.Type)
-            .GroupBy(c => (c.Target.Column, Old: c.Sources[0].Type, New: c.Target.Type));
+            .GroupBy(c => (Item: Declaring(c.Target), Old: c.Sources[0].Type, New: c.Target.Type));
         foreach (var group in retyped)
         {
-            var old = group.First().Sources[0].Column;
-            var column = group.Key.Column;
+            var item = group.Key.Item;
+            var source = group.First().Sources[0];
+            var old = item.Axis == Axis.Row ? source.Row : source.Column;
             var impact = TypeFacts.IsWidening(group.Key.Old, group.Key.New) ? ChangeImpact.Compatible : ChangeImpact.Breaking;
-            Add(ChangeKind.Retyped, ElementKind.Column, impact, table.Name, table.Label, old.Path, column.Path, Labels(old), Labels(column), group.Key.Old.ToString(), group.Key.New.ToString(), old, column);
+            Add(ChangeKind.Retyped, item.Axis == Axis.Row ? ElementKind.Row : ElementKind.Column, impact, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item),
+                group.Key.Old.ToString(), group.Key.New.ToString(), old, item);
         }
     }
 

@@ -93,6 +93,21 @@ public sealed class FileSafetyTests : IDisposable
         error.ShouldContain("RD6020");
         File.ReadAllText(Path.Combine(reports, "a.json")).ShouldBe(File.ReadAllText(Valid));
         NoTemporaryFiles();
+
+        // The batch is walked while it is validated, after the output is opened: a hard link outside the folder to
+        // a report inside it is still found to be an input, and nothing is written.
+        var link = Path.Combine(_folder, "link.json");
+        using (var ln = System.Diagnostics.Process.Start("ln", [Path.Combine(reports, "a.json"), link]))
+        {
+            ln.WaitForExit();
+            ln.ExitCode.ShouldBe(0);
+        }
+
+        var (linked, _, linkError) = Run("validate", reports, "--format", "json", "-o", link, "--lang", "en");
+        linked.ShouldBe(2);
+        linkError.ShouldContain("RD6020");
+        File.ReadAllText(link).ShouldBe(File.ReadAllText(Valid));
+        NoTemporaryFiles();
     }
 
     [Fact]

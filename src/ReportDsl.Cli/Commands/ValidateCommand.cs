@@ -101,9 +101,9 @@ internal static class ValidateCommand
             previous = data;
         }
 
-        var items = Expand(inputs, context);
-
-        // The output is checked against the inputs before any work, and written only when the run is complete.
+        // The output is checked against the files named so far (spec, previous year), then opened, and the batch is
+        // walked while it is validated: each input found is compared with the output, and the output is written only
+        // when the run is complete and no input turned out to be it.
         SafeFileWriter.OutputFile? file = null;
         if (outputPath is not null and not "-")
         {
@@ -115,6 +115,9 @@ internal static class ValidateCommand
             }
         }
 
+        context.Inputs.WatchFor(file?.Existing);
+        var items = Expand(inputs, context);
+
         using (file)
         {
             var output = file?.Writer ?? context.Out;
@@ -122,19 +125,28 @@ internal static class ValidateCommand
             var writer = ResultWriters.Create(outputKind, output, catalog) ?? new TextResultWriter(TextConsole(output, interactive));
 
             var summary = new RunSummary();
-            var showProgress = context.IsConsole && !Console.IsErrorRedirected && (file is not null || Console.IsOutputRedirected) && items.Count > 1;
+            var showProgress = context.IsConsole && !Console.IsErrorRedirected && (file is not null || Console.IsOutputRedirected)
+                && (inputs.Count > 1 || (inputs.Count == 1 && Directory.Exists(inputs[0])));
             if (showProgress)
             {
                 var progressConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
                 progressConsole.Progress().AutoClear(true).Start(progress =>
                 {
-                    var task = progress.AddTask(Messages.Get("Validate_Progress"), maxValue: items.Count);
+                    // The batch is walked as it is validated, so its size is not known ahead: the bar counts files.
+                    var task = progress.AddTask(Messages.Get("Validate_Progress"), autoStart: true, maxValue: double.MaxValue).IsIndeterminate();
                     Process(items, catalog, previous, maxFindings, writer, summary, context, done => task.Increment(done));
                 });
             }
             else
             {
                 Process(items, catalog, previous, maxFindings, writer, summary, context, _ => { });
+            }
+
+            if (context.Inputs.Conflict is { } input && outputPath is not null)
+            {
+                // Nothing was written: the temporary file goes with the dispose.
+                context.Error.WriteLine(PathProblem.OutputIsInput(outputPath, input).ToString(CultureInfo.CurrentUICulture));
+                return ExitCodes.UsageOrInput;
             }
 
             writer.Complete(summary);
@@ -163,7 +175,7 @@ internal static class ValidateCommand
 
     private static void Warn(CliContext context, PathProblem problem) => context.Error.WriteLine(problem.ToString(CultureInfo.CurrentUICulture));
 
-    private static List<InputItem> Expand(IReadOnlyList<string> inputs, CliContext context)
+    private static IEnumerable<InputItem> Expand(IReadOnlyList<string> inputs, CliContext context)
     {
         if (inputs is ["-"])
         {
@@ -171,13 +183,8 @@ internal static class ValidateCommand
         }
 
         var walker = new InputWalker(context.Inputs, IsReport, Messages.Get("Report_Files"));
-        var items = walker.Walk(inputs.Where(i => i != "-"), context.Interrupted);
-        if (inputs.Contains("-"))
-        {
-            items.Add(new InputItem("-", PathProblem.StandardInputNotAlone()));
-        }
-
-        return items;
+        var items = walker.Enumerate(inputs.Where(i => i != "-"), context.Interrupted);
+        return inputs.Contains("-") ? items.Append(new InputItem("-", PathProblem.StandardInputNotAlone())) : items;
     }
 
     private static bool IsReport(string path) =>
@@ -203,21 +210,33 @@ internal static class ValidateCommand
     /// many files there are. On a signal, the files already started finish, the results up to the first file not read
     /// are written, and the run ends there.
     /// </summary>
-    private static void Process(List<InputItem> items, SpecCatalog catalog, ReportData? previous, int maxFindings, IResultWriter writer, RunSummary summary, CliContext context, Action<int> progressed)
+    private static void Process(IEnumerable<InputItem> items, SpecCatalog catalog, ReportData? previous, int maxFindings, IResultWriter writer, RunSummary summary, CliContext context, Action<int> progressed)
     {
+        var batch = new List<InputItem>(BatchSize);
         var results = new FileResult?[BatchSize];
-        for (var start = 0; start < items.Count; start += BatchSize)
+        using var walk = items.GetEnumerator();
+        while (!context.Interrupted.IsCancellationRequested)
         {
-            var count = Math.Min(BatchSize, items.Count - start);
+            batch.Clear();
+            while (batch.Count < BatchSize && walk.MoveNext())
+            {
+                batch.Add(walk.Current);
+            }
+
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
             Array.Clear(results);
-            Parallel.For(0, count, i =>
+            Parallel.For(0, batch.Count, i =>
             {
                 if (!context.Interrupted.IsCancellationRequested)
                 {
-                    results[i] = ValidateOne(items[start + i], catalog, previous, maxFindings, context);
+                    results[i] = ValidateOne(batch[i], catalog, previous, maxFindings, context);
                 }
             });
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < batch.Count; i++)
             {
                 if (results[i] is not { } result)
                 {
@@ -229,7 +248,7 @@ internal static class ValidateCommand
                 summary.Add(result);
             }
 
-            progressed(count);
+            progressed(batch.Count);
         }
 
         summary.Interrupted = context.Interrupted.IsCancellationRequested;

@@ -1,28 +1,57 @@
 namespace ReportDsl.Cli.Files;
 
 /// <summary>
-/// The files a run reads, by device and inode and by full path with links resolved, so that no output replaces one
-/// of them however it is spelled (a relative path, a link, a hard link).
+/// The files a run reads, by device and inode (or, for a path that could not be examined, by full path with links
+/// resolved), so that no output replaces one of them however it is spelled (a relative path, a link, a hard link).
 /// </summary>
 internal sealed class InputSet
 {
     private readonly Dictionary<(ulong, ulong), string> _byIdentity = [];
     private readonly Dictionary<string, string> _byPath = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private (ulong, ulong)? _watched;
+    private bool _keepsWalked = true;
 
     /// <summary>
-    /// Records an input that was found by status (a folder walk already has it). Its identity is what an existing
-    /// target is compared with, so only its full path is kept besides: resolving links for every file of a large
-    /// batch would cost more than the batch's reading.
+    /// Records an input that was found by status (a folder walk already has it). Only its identity is kept: a target
+    /// that exists is compared by identity, and one that does not exist cannot be this input, so a batch of 100,000
+    /// files keeps no full path of each (memory stays flat; resolving links for each would cost more than reading).
     /// </summary>
     public void Add(string path, FileStatus status)
     {
         lock (_gate)
         {
-            _byIdentity.TryAdd(status.Identity, path);
-            _byPath.TryAdd(Path.GetFullPath(path), path);
+            if (_keepsWalked)
+            {
+                _byIdentity.TryAdd(status.Identity, path);
+            }
+            else if (status.Identity == _watched)
+            {
+                Conflict ??= path;
+            }
         }
     }
+
+    /// <summary>
+    /// For a run whose one output is opened before its inputs are walked (validate streams a batch of any size):
+    /// from now on inputs are not kept but compared with that output as they are found. The first input that is the
+    /// output (null when the output does not exist yet, which no input can be) is <see cref="Conflict"/>.
+    /// </summary>
+    public void WatchFor(FileStatus? output)
+    {
+        lock (_gate)
+        {
+            _keepsWalked = false;
+            _watched = output?.Identity;
+            if (_watched is { } identity && _byIdentity.TryGetValue(identity, out var input))
+            {
+                Conflict ??= input;
+            }
+        }
+    }
+
+    /// <summary>Gets the input, as the user named it, that is the watched output; null while there is none.</summary>
+    public string? Conflict { get; private set; }
 
     /// <summary>Records an input by its path; a path that cannot be examined is still compared by name.</summary>
     public void Add(string path)

@@ -7,24 +7,28 @@ internal sealed record InputItem(string Path, PathProblem? Problem)
 }
 
 /// <summary>
-/// Expands the paths of a batch (files and folders) into the files to read, sorted within each folder for a stable
-/// order. Nothing stops the walk: a missing path, an unreadable folder or file, a broken link or a link loop becomes
-/// an item with its problem, and the rest is read. Each folder is read once and each file counted once, however many
-/// links lead to it (folders and files are known by device and inode).
+/// Expands the paths of a batch (files and folders) into the files to read, in the order of their full paths within
+/// each folder named, for a stable order. Nothing stops the walk: a missing path, an unreadable folder or file, a broken
+/// link or a link loop becomes an item with its problem, and the rest is read. Each folder is read once and each file
+/// counted once, however many links lead to it (folders and files are known by device and inode). The walk is lazy:
+/// a batch of any size is processed while it is walked, holding one folder's entries per level, not every path.
 /// </summary>
 internal sealed class InputWalker(InputSet inputs, Func<string, bool> wanted, string lookedFor)
 {
     private readonly HashSet<(ulong, ulong)> _files = [];
     private readonly HashSet<(ulong, ulong)> _folders = [];
 
-    public List<InputItem> Walk(IEnumerable<string> paths, CancellationToken interrupted = default)
+    /// <summary>Walks the whole batch before returning it: for commands whose outputs are checked against every input first.</summary>
+    public List<InputItem> Walk(IEnumerable<string> paths, CancellationToken interrupted = default) => [.. Enumerate(paths, interrupted)];
+
+    /// <summary>Walks the batch as it is enumerated.</summary>
+    public IEnumerable<InputItem> Enumerate(IEnumerable<string> paths, CancellationToken interrupted = default)
     {
-        var items = new List<InputItem>();
         foreach (var path in paths)
         {
             if (Posix.Stat(path, followLinks: true, out var errno) is not { } status)
             {
-                items.Add(new InputItem(path, Unreachable(path, errno)));
+                yield return new InputItem(path, Unreachable(path, errno));
                 continue;
             }
 
@@ -34,7 +38,7 @@ internal sealed class InputWalker(InputSet inputs, Func<string, bool> wanted, st
                 if (_files.Add(status.Identity))
                 {
                     inputs.Add(path, status);
-                    items.Add(new InputItem(path, null));
+                    yield return new InputItem(path, null);
                 }
 
                 continue;
@@ -46,46 +50,95 @@ internal sealed class InputWalker(InputSet inputs, Func<string, bool> wanted, st
                 continue;
             }
 
-            var found = new List<InputItem>();
-            WalkFolder(path, status, [], found, interrupted);
-            if (found.Count == 0)
+            var found = false;
+            foreach (var item in WalkFolder(path, status, [], interrupted))
             {
-                found.Add(new InputItem(path, PathProblem.NoInputFiles(path, lookedFor)));
+                found = true;
+                yield return item;
             }
 
-            items.AddRange(found.OrderBy(i => i.Path, StringComparer.Ordinal));
+            if (!found)
+            {
+                yield return new InputItem(path, PathProblem.NoInputFiles(path, lookedFor));
+            }
         }
-
-        return items;
     }
 
-    private void WalkFolder(string folder, FileStatus status, List<(ulong, ulong)> ancestors, List<InputItem> found, CancellationToken interrupted)
+    private IEnumerable<InputItem> WalkFolder(string folder, FileStatus status, List<(ulong, ulong)> ancestors, CancellationToken interrupted)
     {
         if (!_folders.Add(status.Identity) || interrupted.IsCancellationRequested)
         {
-            return;
-        }
-
-        List<string> entries;
-        try
-        {
-            entries = [.. Directory.EnumerateFileSystemEntries(folder)];
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            found.Add(new InputItem(folder, PathProblem.FolderNotReadable(folder, Reasons.FromException(exception))));
-            return;
+            yield break;
         }
 
         ancestors.Add(status.Identity);
+        var entries = ReadFolder(folder, ancestors, out var unreadable);
+        if (unreadable is not null)
+        {
+            ancestors.RemoveAt(ancestors.Count - 1);
+            yield return unreadable;
+            yield break;
+        }
+
         foreach (var entry in entries)
+        {
+            if (interrupted.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (entry.Folder is { } subfolder)
+            {
+                // A folder reached a second time (through a link to a sibling) was read the first time.
+                foreach (var item in WalkFolder(entry.Path, subfolder, ancestors, interrupted))
+                {
+                    yield return item;
+                }
+            }
+            else if (entry.File is not { } file)
+            {
+                yield return new InputItem(entry.Path, entry.Problem);
+            }
+            else if (_files.Add(file.Identity))
+            {
+                inputs.Add(entry.Path, file);
+                yield return new InputItem(entry.Path, null);
+            }
+        }
+
+        ancestors.RemoveAt(ancestors.Count - 1);
+    }
+
+    // One entry of a folder, examined: a folder to walk, a file to read, or a problem to report.
+    private readonly record struct Entry(string Path, string Key, FileStatus? Folder, FileStatus? File, PathProblem? Problem);
+
+    /// <summary>
+    /// Reads and examines a folder's entries, sorted so that walking them depth first gives the order of the full paths:
+    /// a folder sorts by its name and a slash, which is how every path inside it begins.
+    /// </summary>
+    private List<Entry> ReadFolder(string folder, List<(ulong, ulong)> ancestors, out InputItem? unreadable)
+    {
+        unreadable = null;
+        List<string> names;
+        try
+        {
+            names = [.. Directory.EnumerateFileSystemEntries(folder)];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            unreadable = new InputItem(folder, PathProblem.FolderNotReadable(folder, Reasons.FromException(exception)));
+            return [];
+        }
+
+        var entries = new List<Entry>(names.Count);
+        foreach (var entry in names)
         {
             var own = Posix.Stat(entry, followLinks: false, out var errno);
             if (own is not { } entryStatus)
             {
                 if (wanted(entry))
                 {
-                    found.Add(new InputItem(entry, PathProblem.FileNotReadable(entry, Reasons.FromErrno(errno, $"errno {errno}"))));
+                    entries.Add(new Entry(entry, entry, null, null, PathProblem.FileNotReadable(entry, Reasons.FromErrno(errno, $"errno {errno}"))));
                 }
 
                 continue;
@@ -97,7 +150,7 @@ internal sealed class InputWalker(InputSet inputs, Func<string, bool> wanted, st
                 {
                     if (wanted(entry))
                     {
-                        found.Add(new InputItem(entry, errno == Posix.ENOENT ? PathProblem.BrokenLink(entry, LinkText(entry)) : Unreachable(entry, errno)));
+                        entries.Add(new Entry(entry, entry, null, null, errno == Posix.ENOENT ? PathProblem.BrokenLink(entry, LinkText(entry)) : Unreachable(entry, errno)));
                     }
 
                     continue;
@@ -106,15 +159,14 @@ internal sealed class InputWalker(InputSet inputs, Func<string, bool> wanted, st
                 entryStatus = linked;
                 if (linked.IsDirectory && ancestors.Contains(linked.Identity))
                 {
-                    found.Add(new InputItem(entry, PathProblem.LinkLoop(entry, LinkText(entry))));
+                    entries.Add(new Entry(entry, entry, null, null, PathProblem.LinkLoop(entry, LinkText(entry))));
                     continue;
                 }
             }
 
             if (entryStatus.IsDirectory)
             {
-                // A folder reached a second time (through a link to a sibling) was read the first time.
-                WalkFolder(entry, entryStatus, ancestors, found, interrupted);
+                entries.Add(new Entry(entry, entry + "/", entryStatus, null, null));
             }
             else if (!wanted(entry))
             {
@@ -123,16 +175,16 @@ internal sealed class InputWalker(InputSet inputs, Func<string, bool> wanted, st
             else if (!entryStatus.IsRegularFile)
             {
                 // Reading a FIFO would wait for a writer forever, and a device has no end.
-                found.Add(new InputItem(entry, PathProblem.NotARegularFile(entry)));
+                entries.Add(new Entry(entry, entry, null, null, PathProblem.NotARegularFile(entry)));
             }
-            else if (_files.Add(entryStatus.Identity))
+            else
             {
-                inputs.Add(entry, entryStatus);
-                found.Add(new InputItem(entry, null));
+                entries.Add(new Entry(entry, entry, null, entryStatus, null));
             }
         }
 
-        ancestors.RemoveAt(ancestors.Count - 1);
+        entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return entries;
     }
 
     private static PathProblem Unreachable(string path, int errno) =>

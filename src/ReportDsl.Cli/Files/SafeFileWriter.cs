@@ -229,6 +229,9 @@ internal sealed class SafeFileWriter(InputSet inputs)
         /// <summary>Gets the writer of the temporary file; a failure to write surfaces as <see cref="OutputFailedException"/>.</summary>
         public TextWriter Writer { get; }
 
+        /// <summary>Gets the status of the file this will replace (links followed), or null when it does not exist yet.</summary>
+        public FileStatus? Existing => _existing;
+
         /// <summary>Writes text; returns the problem when it could not be written.</summary>
         public PathProblem? Write(string text)
         {

@@ -118,7 +118,7 @@ internal sealed partial class Binder
     private void CheckSplitCoverage(TableSymbol earlierTable, TableSymbol table, AxisItemSymbol source, List<(LineageClause Clause, AxisItemSymbol Part)> parts)
     {
         var axis = source.Axis;
-        var covered = new HashSet<AxisItemSymbol>(ReferenceEqualityComparer.Instance);
+        var covered = new HashSet<AxisItemSymbol>();
         foreach (var cell in table.Cells.Where(c => c.Fact is null && parts.Any(p => ReferenceEquals(p.Part, axis == Axis.Row ? c.Row : c.Column))))
         {
             covered.UnionWith(EarlierItems(earlierTable, axis == Axis.Row ? cell.Column : cell.Row).SelectMany(Descendants));

@@ -17,6 +17,8 @@ public sealed class SpecDiff
     private readonly FormatSymbol _old;
     private readonly FormatSymbol _new;
     private readonly ItemMatcher _matcher;
+    private CellMapping? _mapping;
+    private Dictionary<string, string>? _renamedIds;
 
     private SpecDiff(FormatSymbol old, FormatSymbol @new)
     {
@@ -24,6 +26,9 @@ public sealed class SpecDiff
         _new = @new;
         _matcher = new ItemMatcher(old, @new);
     }
+
+    /// <summary>Gets the cell mapping between the two formats, built once: every table's types and rules read it.</summary>
+    private CellMapping Mapping => _mapping ??= CellMapping.Create(_old, _new);
 
     /// <summary>Gets the older format.</summary>
     public FormatSymbol Old => _old;
@@ -363,8 +368,7 @@ public sealed class SpecDiff
     {
         // A type is reported on the item that declares it: the row when the row does (a row's type wins), else the column.
         static AxisItemSymbol Declaring(CellSymbol cell) => cell.Row.DeclaredType is not null ? cell.Row : cell.Column;
-        var mapping = CellMapping.Create(_old, _new);
-        var retyped = mapping.Carries
+        var retyped = Mapping.Carries
             .Where(c => c.Kind == CarryKind.Same && ReferenceEquals(c.Target.Table, table) && ReferenceEquals(c.Sources[0].Table, oldTable) && c.Sources[0].Type != c.Target.Type)
             .GroupBy(c => (Item: Declaring(c.Target), Old: c.Sources[0].Type, New: c.Target.Type));
         foreach (var group in retyped)
@@ -380,7 +384,7 @@ public sealed class SpecDiff
 
     private void CompareRules(TableSymbol oldTable, TableSymbol table)
     {
-        var renamedIds = CellMapping.Create(_old, _new).Carries
+        var renamedIds = _renamedIds ??= Mapping.Carries
             .Where(c => c.Kind == CarryKind.Same)
             .ToDictionary(c => c.Sources[0].Id, c => c.Target.Id, StringComparer.Ordinal);
         foreach (var rule in table.Rules.Where(r => !r.IsImplied))

@@ -76,7 +76,7 @@ public static partial class DocumentReader
             case ".png" or ".jpg" or ".jpeg":
                 return ReadScan(Ocr.OcrReader.ReadImages([bytes.ToArray()], cancellation: cancellationToken), path, candidates, cancellationToken);
             case ".docx":
-                return ReadPackage(DocxTokenizer.Tokenize(bytes), path, candidates, cancellationToken);
+                return ReadDocx(bytes, path, candidates, null, cancellationToken);
             case ".xlsx":
                 return ReadPackage(XlsxTokenizer.Tokenize(bytes), path, candidates, cancellationToken);
             case ".doc" or ".wps" or ".rtf":

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
+using ReportDsl.Diagnostics;
+using ReportDsl.Rendering.Direct;
 using ReportDsl.Rendering.Model;
 using ReportDsl.Rendering.Templates;
 using ReportDsl.Rendering.Word;
 using ReportDsl.Semantics;
+using ReportDsl.Text;
 using ReportDsl.Validation;
 
 namespace ReportDsl.Rendering;
@@ -17,6 +20,7 @@ namespace ReportDsl.Rendering;
 public sealed class Renderer
 {
     private readonly ScribanRunner _runner;
+    private readonly bool _direct;
 
     /// <summary>Creates a renderer over the bundled templates.</summary>
     public Renderer()
@@ -30,12 +34,16 @@ public sealed class Renderer
     {
     }
 
-    /// <summary>Creates a renderer that splices leaf includes in (the default) or runs every include as written (tests compare both).</summary>
-    internal Renderer(ITemplateSource templates, bool inlineIncludes)
+    /// <summary>
+    /// Creates a renderer that splices leaf includes in (the default) or runs every include as written, and that prints
+    /// bundled templates directly (the default) or always runs Scriban: tests compare each pair.
+    /// </summary>
+    internal Renderer(ITemplateSource templates, bool inlineIncludes, bool direct = true)
     {
         ArgumentNullException.ThrowIfNull(templates);
         Templates = templates;
         _runner = new ScribanRunner(templates, inlineIncludes);
+        _direct = direct;
     }
 
     /// <summary>Gets where templates are looked up.</summary>
@@ -56,50 +64,102 @@ public sealed class Renderer
         if (options.Kind == RenderKind.Docx && options.WordTemplate is { } agency)
         {
             var filled = AgencyTemplateFiller.Fill(agency, data, ReportViewBuilder.Build(format, data, findings, options, string.Empty));
-            return new RenderResult(filled.Bytes, filled.Diagnostics);
+            return new RenderResult(filled.Bytes, filled.Diagnostics.AddRange(Unwritable(data, null)));
         }
 
-        var view = ReportViewBuilder.Build(format, data, findings, options, options.Kind == RenderKind.Html ? string.Empty : "/");
-        var entry = options.Kind switch
+        var missingMark = options.Kind == RenderKind.Html ? string.Empty : "/";
+        ReportView? view = null;
+        var diagnostics = ImmutableArray<Diagnostic>.Empty;
+        string? text = null;
+        if (_direct && DirectRenderer.Covers(Templates, options, cancellation))
         {
-            RenderKind.Markdown => "report.md",
-            RenderKind.Html => "report.html",
-            RenderKind.Text => "report.txt",
-            _ => "document.docx",
-        };
-        var (text, diagnostics) = _runner.Run(entry, ScriptModel.Create(view), options.Limits, cancellation);
+            // Every template this kind uses is the bundled one: print what it prints without running it.
+            text = DirectRenderer.Print(ReportViewBuilder.Skeleton(format, data.Values.Layout), data, findings, options)?.ReplaceLineEndings("\n");
+        }
+
         if (text is null)
         {
-            return new RenderResult(ReadOnlyMemory<byte>.Empty, diagnostics);
+            view = ReportViewBuilder.Build(format, data, findings, options, missingMark);
+            var entry = options.Kind switch
+            {
+                RenderKind.Markdown => "report.md",
+                RenderKind.Html => "report.html",
+                RenderKind.Text => "report.txt",
+                _ => "document.docx",
+            };
+            (text, diagnostics) = _runner.Run(entry, ScriptModel.Create(view), options.Limits, cancellation);
+            if (text is null)
+            {
+                return new RenderResult(ReadOnlyMemory<byte>.Empty, diagnostics);
+            }
         }
 
-        return options.Kind == RenderKind.Docx
-            ? new RenderResult(DocxWriter.Write(view, text), diagnostics)
-            : new RenderResult(Encoding.UTF8.GetBytes(options.Kind == RenderKind.Html ? text : CollapseBlankLines(text)), diagnostics);
+        return options.Kind switch
+        {
+            RenderKind.Docx => new RenderResult(DocxWriter.Write(view ?? ReportViewBuilder.Build(format, data, findings, options, missingMark), text), diagnostics.AddRange(Unwritable(data, text))),
+            RenderKind.Html => new RenderResult(Encoding.UTF8.GetBytes(text), diagnostics),
+            _ => new RenderResult(CollapseBlankLines(text), diagnostics),
+        };
     }
 
-    // Markdown and text: one blank line between blocks whatever whitespace the templates leave, and one final newline.
-    private static string CollapseBlankLines(string text)
+    // A control character in report data costs that character in a Word document (written as U+FFFD), not the
+    // render: the first one found is named, by where it stands in the report data.
+    private static ImmutableArray<Diagnostic> Unwritable(ReportData data, string? text)
+    {
+        var source = SourceText.From(string.Empty, data.Path);
+        if (XmlChars.FirstUnwritable(data.Agency) is var agency and >= 0)
+        {
+            return [DiagnosticCatalog.UnwritableCharacter(source, "\"agency\"", agency)];
+        }
+
+        var cells = data.Values.Layout.Cells;
+        for (var cell = 0; cell < cells.Length; cell++)
+        {
+            if (XmlChars.FirstUnwritable(ReportViewBuilder.FormatValue(data.Values, cell, string.Empty)) is var value and >= 0)
+            {
+                return [DiagnosticCatalog.UnwritableCharacter(source, $"cell \"{cells[cell].Id}\"", value)];
+            }
+        }
+
+        return XmlChars.FirstUnwritable(text) is var prose and >= 0
+            ? [DiagnosticCatalog.UnwritableCharacter(source, "\"prose\"", prose)]
+            : [];
+    }
+
+    // Markdown and text: one blank line between blocks whatever whitespace the templates leave, trailing spaces dropped,
+    // and one final newline; written straight as UTF-8.
+    private static byte[] CollapseBlankLines(string text)
     {
         var builder = new StringBuilder(text.Length);
         var blank = false;
-        foreach (var line in text.Split('\n'))
+        var rest = text.AsSpan();
+        while (true)
         {
-            if (line.Trim().Length == 0)
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (line.IsWhiteSpace())
             {
                 blank = builder.Length > 0;
-                continue;
             }
-
-            if (blank)
+            else
             {
-                builder.Append('\n');
-                blank = false;
+                if (blank)
+                {
+                    builder.Append('\n');
+                    blank = false;
+                }
+
+                builder.Append(line.TrimEnd(' ')).Append('\n');
             }
 
-            builder.Append(line.TrimEnd(' ')).Append('\n');
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
         }
 
-        return builder.ToString();
+        return Encoding.UTF8.GetBytes(builder.ToString());
     }
 }

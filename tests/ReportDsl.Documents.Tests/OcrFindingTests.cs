@@ -1,5 +1,6 @@
 using ReportDsl.Documents.Extraction;
 using ReportDsl.Documents.Ocr;
+using ReportDsl.Documents.Pdf;
 using ReportDsl.Documents.Text;
 using ReportDsl.Validation;
 
@@ -65,6 +66,56 @@ public sealed class OcrFindingTests
         Total(result).ShouldBe(36m);
         result.Findings.ShouldNotContain(f => f.Code.StartsWith("RD325", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Uncertain_numbers_the_row_total_cannot_separate_are_chosen_by_the_rules_across_rows()
+    {
+        // The valid example report, read from its PDF's text layer, with 本年新收's 50 and 64 misread as 30 and 84, both
+        // with little confidence. Their sum is right for the row's total (130) in four ways (30+84, 50+64, 80+34,
+        // 20+94); the rules across rows (the 勾稽关系 of each applicant column: received + carried in = results +
+        // carried out) leave only 50 and 64.
+        var pdf = File.ReadAllBytes(Path.Combine(ReportDsl.Tests.Infrastructure.RepoPaths.Root, "tests", "ReportDsl.Documents.Tests", "Data", "pdf", "2021-valid.pdf"));
+        var items = PdfTokenizer.Tokenize(pdf).Items.ShouldNotBeNull();
+        var row = items.FindIndex(i => i.Kind == ItemKind.Label && i.Text.Contains("本年新收", StringComparison.Ordinal));
+        var natural = items.FindIndex(row, i => i.Kind == ItemKind.Value);
+        (items[natural].Number, items[natural + 1].Number).ShouldBe((50m, 64m));
+        items[natural] = items[natural] with { Text = "30", Number = 30, Confidence = 40 };
+        items[natural + 1] = items[natural + 1] with { Text = "84", Number = 84, Confidence = 40 };
+
+        var result = SpecExtractor.Extract(items, Format2021, "scan.pdf");
+        Value(result, "applications.received[natural]").ShouldBe(50m);
+        Value(result, "applications.received[legal.business]").ShouldBe(64m);
+        var chosen = result.Findings.Where(f => f.Code.StartsWith("RD325", StringComparison.Ordinal)).ToList();
+        chosen.Select(f => f.Code).ShouldBe(["RD3251", "RD3251"]);
+        chosen[0].Message.ShouldContain("30");
+        chosen[0].Message.ShouldContain("50");
+        Format2021.Validate(new ReportData("scan.pdf", Format2021.Format.Name, "2021", result.Values)).ShouldNotContain(f => f.Severity == FindingSeverity.Error);
+    }
+
+    [Fact]
+    public void Uncertain_numbers_the_rules_across_rows_cannot_decide_stay_as_read_and_flagged()
+    {
+        // The same two numbers, with 上年结转's natural-person 2 misread as 3 (confidently): of the four readings the row
+        // total allows, none fits the natural-person column's 勾稽关系 any more, so both numbers stay as read, each
+        // flagged, and the broken rules are reported as for any document.
+        var pdf = File.ReadAllBytes(Path.Combine(ReportDsl.Tests.Infrastructure.RepoPaths.Root, "tests", "ReportDsl.Documents.Tests", "Data", "pdf", "2021-valid.pdf"));
+        var items = PdfTokenizer.Tokenize(pdf).Items.ShouldNotBeNull();
+        var row = items.FindIndex(i => i.Kind == ItemKind.Label && i.Text.Contains("本年新收", StringComparison.Ordinal));
+        var natural = items.FindIndex(row, i => i.Kind == ItemKind.Value);
+        items[natural] = items[natural] with { Text = "30", Number = 30, Confidence = 40 };
+        items[natural + 1] = items[natural + 1] with { Text = "84", Number = 84, Confidence = 40 };
+        var carried = items.FindIndex(items.FindIndex(i => i.Kind == ItemKind.Label && i.Text.Contains("上年结转", StringComparison.Ordinal)), i => i.Kind == ItemKind.Value);
+        items[carried].Number.ShouldBe(2m);
+        items[carried] = items[carried] with { Text = "3", Number = 3 };
+
+        var result = SpecExtractor.Extract(items, Format2021, "scan.pdf");
+        Value(result, "applications.received[natural]").ShouldBe(30m);
+        Value(result, "applications.received[legal.business]").ShouldBe(84m);
+        result.Findings.Where(f => f.Code.StartsWith("RD325", StringComparison.Ordinal)).Select(f => f.Code).ShouldBe(["RD3250", "RD3250"]);
+    }
+
+    private static decimal? Value(SpecExtractor.Result result, string id) =>
+        result.Values.NumberOf(Format2021.Layout.Cells.Select((c, i) => (c, i)).Single(p => p.c.Id == id).i);
 
     [Fact]
     public void Without_tesseract_or_pdftoppm_a_scan_is_one_finding_saying_what_to_install()

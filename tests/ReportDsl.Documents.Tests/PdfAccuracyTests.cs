@@ -18,14 +18,35 @@ public sealed class PdfAccuracyTests(ITestOutputHelper output)
 {
     private static string Folder => Path.Combine(RepoPaths.Root, "tests", "ReportDsl.Documents.Tests", "Data", "pdf");
 
-    /// <summary>Each case: its format and the random seed its values come from.</summary>
+    /// <summary>
+    /// Each case: its format and the random seed its values come from; seed 0 is the valid example report
+    /// (templates/gov-info-disclosure/examples/2021-valid.json), whose values satisfy every rule.
+    /// </summary>
     public static TheoryData<string, string, int> Cases() => new()
     {
         { "2019-wrapped", "2019", 1 },
         { "2021-wrapped", "2021", 2 },
         { "2021-narrow", "2021", 3 },
         { "2021-irregular", "2021", 4 },
+        { "2021-valid", "2021", 0 },
     };
+
+    private static readonly string Example = Path.Combine(RepoPaths.Root, "templates", "gov-info-disclosure", "examples", "2021-valid.json");
+
+    /// <summary>The values of a case's cells in layout order: random and distinct, or the valid example's.</summary>
+    private static decimal[] Values(Validator validator, int seed)
+    {
+        var cells = validator.Layout.Cells.Take(validator.Layout.FirstFact).ToList();
+        if (seed == 0)
+        {
+            using var example = JsonDocument.Parse(File.ReadAllText(Example));
+            var values = example.RootElement.GetProperty("cells");
+            return [.. cells.Select(c => values.GetProperty(c.Id).GetDecimal())];
+        }
+
+        var random = new Random(seed);
+        return [.. Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(cells.Count).Select(v => (decimal)v)];
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -62,8 +83,7 @@ public sealed class PdfAccuracyTests(ITestOutputHelper output)
     public void Committed_sources_match_the_generator(string name, string version, int seed)
     {
         var validator = SeedAccuracyTests.Validators.Single(v => v.Format.Version == version);
-        var random = new Random(seed);
-        var values = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).Take(validator.Layout.FirstFact).ToArray();
+        var values = Values(validator, seed);
         var html = Html(validator.Format, validator.Layout, values, narrow: name.EndsWith("narrow", StringComparison.Ordinal), irregular: name.EndsWith("irregular", StringComparison.Ordinal));
         var truth = JsonSerializer.Serialize(
             new { format = version, cells = validator.Layout.Cells.Take(validator.Layout.FirstFact).Select((c, i) => (c.Id, Value: values[i])).ToDictionary(p => p.Id, p => p.Value) },
@@ -86,7 +106,7 @@ public sealed class PdfAccuracyTests(ITestOutputHelper output)
     /// so their values are not under their headers. It goes through Word (.docx) on its way to PDF, with its tables
     /// fitted to the page width as Word does, so long numbers wrap inside their narrow cells.
     /// </summary>
-    private static string Html(FormatSymbol format, CellLayout cells, int[] values, bool narrow, bool irregular = false)
+    private static string Html(FormatSymbol format, CellLayout cells, decimal[] values, bool narrow, bool irregular = false)
     {
         var html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>年度报告</title></head><body>\n");
         var prose = string.Concat(Enumerable.Repeat("本机关坚持以公开为常态、不公开为例外，持续推进政务公开标准化规范化建设，2024 年共召开 3 次专题会议。", narrow ? 6 : 12));

@@ -8,7 +8,7 @@ namespace ReportDsl.Rendering.Tests;
 /// <summary>Tables are laid out from the format alone: the official merges for both bundled formats, and any new format without a template change.</summary>
 public sealed class LayoutTests
 {
-    private const string MadeUp = """
+    internal const string MadeUp = """
         format made_up version 1 {
           title "一份虚构的格式"
           source "无"

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using CsCheck;
 using ReportDsl.Rendering.Tests.Infrastructure;
@@ -47,6 +48,33 @@ public sealed class ProseTests
             found.ShouldBeGreaterThanOrEqualTo(0, $"\"{part}\" after position {at}");
             at = found + part.Length;
         }
+    }
+
+    [Theory]
+    [InlineData(RenderKind.Markdown)]
+    [InlineData(RenderKind.Html)]
+    [InlineData(RenderKind.Text)]
+    [InlineData(RenderKind.Docx)]
+    public void The_data_s_own_text_of_prose_sections_is_printed_and_the_options_replace_it_section_by_section(RenderKind kind)
+    {
+        var format = Reports.Format("2021");
+        var json = File.ReadAllText(Path.Combine(RepoPaths.Templates, "examples", "2021-valid.json"))
+            .Replace("\"cells\":", "\"prose\": {\"overview\": \"数据中的总体情况。\", \"other\": {\"text\": \"数据中的其他事项。\"}, \"proactive\": \"表格部分的文字。\"}, \"cells\":", StringComparison.Ordinal);
+        var data = Reports.Read(Encoding.UTF8.GetBytes(json), "with-prose.json");
+        data.Prose.ShouldNotBeEmpty();
+
+        var own = new Renderer().Render(format, data, [], new RenderOptions { Kind = kind });
+        var replaced = new Renderer().Render(format, data, [], new RenderOptions { Kind = kind, Narratives = ImmutableDictionary<string, string>.Empty.Add("overview", "选项中的总体情况。") });
+
+        var ownText = kind == RenderKind.Docx ? DocxDump.Dump(own.Bytes) : own.Text;
+        var replacedText = kind == RenderKind.Docx ? DocxDump.Dump(replaced.Bytes) : replaced.Text;
+        ownText.ShouldContain("数据中的总体情况。");
+        ownText.ShouldContain("数据中的其他事项。");
+        ownText.ShouldNotContain("表格部分的文字。", customMessage: "the data's text of a section with tables holds its tables too, so it is not printed");
+        replacedText.ShouldNotContain("数据中的总体情况。");
+        replacedText.ShouldContain("选项中的总体情况。");
+        replacedText.ShouldContain("数据中的其他事项。");
+        replacedText.IndexOf("选项中的总体情况。", StringComparison.Ordinal).ShouldBeLessThan(replacedText.IndexOf("二、主动公开政府信息情况", StringComparison.Ordinal));
     }
 
     [Theory]

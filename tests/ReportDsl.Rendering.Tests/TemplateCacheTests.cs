@@ -34,8 +34,8 @@ public sealed class TemplateCacheTests
         var (format, data, findings) = Example(example);
         var options = new RenderOptions { Kind = kind, Annotate = annotate, Narratives = Narratives(format) };
 
-        var spliced = new Renderer(BundledTemplates.Instance, inlineIncludes: true).Render(format, data, findings, options);
-        var included = new Renderer(BundledTemplates.Instance, inlineIncludes: false).Render(format, data, findings, options);
+        var spliced = new Renderer(BundledTemplates.Instance, inlineIncludes: true, direct: false).Render(format, data, findings, options);
+        var included = new Renderer(BundledTemplates.Instance, inlineIncludes: false, direct: false).Render(format, data, findings, options);
 
         spliced.Diagnostics.ShouldBeEmpty();
         spliced.Bytes.ToArray().ShouldBe(included.Bytes.ToArray());

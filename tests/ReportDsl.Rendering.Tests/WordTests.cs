@@ -35,6 +35,43 @@ public sealed class WordTests
         }
     }
 
+    [Theory]
+    [InlineData("agency", "\"agency\"")]
+    [InlineData("prose", "\"prose\"")]
+    public void A_control_character_in_the_data_is_written_as_a_replacement_character_with_RD4103(string where, string named)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Templates, "examples", "2021-valid.json")))!.AsObject();
+        if (where == "agency")
+        {
+            json["agency"] = "示例\u0001县";
+        }
+        else
+        {
+            json["prose"] = new System.Text.Json.Nodes.JsonObject { ["overview"] = "本年度\u0007工作概述。" };
+        }
+
+        var data = Reports.Read(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), "control.json");
+        var format = Reports.Format("2021");
+        foreach (var template in new WordTemplate?[] { null, new("t.docx", File.ReadAllBytes(BlankOfficialTemplate)) })
+        {
+            var result = new Renderer().Render(format, data, [], new RenderOptions { Kind = RenderKind.Docx, WordTemplate = template });
+            result.Succeeded.ShouldBeTrue();
+            if (template is null || where == "agency")
+            {
+                var warning = result.Diagnostics.ShouldHaveSingleItem();
+                warning.Code.ShouldBe("RD4103");
+                warning.Message.ShouldContain(named);
+            }
+
+            if (template is null)
+            {
+                Validate(result.Bytes).ShouldBeEmpty();
+                using var document = WordprocessingDocument.Open(new MemoryStream(result.Bytes.ToArray()), false);
+                document.MainDocumentPart!.Document.InnerText.ShouldContain("\uFFFD");
+            }
+        }
+    }
+
     [Fact]
     public void Annotated_docx_has_a_comment_in_every_cell_with_a_finding()
     {

@@ -7,9 +7,11 @@ namespace ReportDsl.Documents.Extraction;
 
 /// <summary>
 /// Rows read by OCR with some numbers it was unsure of: the digits OCR confuses (3 and 8, 1 and 7…) give each such
-/// number its alternatives, and the row's own rules choose, as for cells run together. A reading the rules confirm is
-/// kept; one they replace by the only reading that fits is taken and said (RD3251); one they cannot decide is kept and
-/// flagged (RD3250), never silently trusted.
+/// number its alternatives, and the format's rules choose, as for cells run together: first the row's own rules, then,
+/// when they leave several readings or none lies within the row, the rules across rows and tables (the column totals,
+/// the 勾稽关系), searched with the rows they tie within a work budget. A reading the rules confirm is kept; one they
+/// replace by the only reading that fits is taken and said (RD3251); one they cannot decide is kept and flagged
+/// (RD3250), never silently trusted.
 /// </summary>
 internal sealed partial class SpecExtractor
 {
@@ -46,36 +48,33 @@ internal sealed partial class SpecExtractor
         var alternatives = uncertain.Select(u => Alternatives(u.Item)).ToList();
         var local = InstancesWithin([.. indexes.Where(i => i >= 0)]);
         var combinations = alternatives.Aggregate(1L, (product, a) => Math.Min(product * a.Count, long.MaxValue / 64));
-        if (local.Count == 0 || combinations > MaxCombinations)
+        var targets = uncertain.Select(u => u.Cell).ToArray();
+        var read = uncertain.Select(u => (decimal?)u.Item.Number).ToArray();
+        if (combinations > MaxCombinations)
         {
             Flag(uncertain);
             return;
         }
 
-        var targets = uncertain.Select(u => u.Cell).ToArray();
         var fitting = new List<decimal?[]>();
         var choice = new decimal?[uncertain.Count];
         Try(0);
-        var read = uncertain.Select(u => (decimal?)u.Item.Number).ToArray();
-        if (fitting.Count == 1)
-        {
-            Set(targets, fitting[0]);
-            for (var u = 0; u < uncertain.Count; u++)
-            {
-                if (fitting[0][u] != read[u])
-                {
-                    var item = uncertain[u].Item;
-                    var chosen = fitting[0][u]?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-                    ReportCell(DiagnosticCatalog.RD3251, item, targets[u], _layout.Cells[targets[u]].Id, item.Text, Percent(item), chosen);
-                }
-            }
-
-            return;
-        }
-
-        // None or several readings fit: the numbers stay as OCR read them, and each uncertain one is flagged.
         Set(targets, read);
-        Flag(uncertain);
+        if (fitting.Count == 1 && local.Count > 0)
+        {
+            Choose(uncertain, fitting[0]);
+        }
+        else if (fitting.Count == 0)
+        {
+            // No reading satisfies the row's own rules, so none satisfies every rule: the numbers stay as OCR read them.
+            Flag(uncertain);
+        }
+        else
+        {
+            // Several readings fit the row (or no rule lies within it): the rules across rows and tables choose, with
+            // the cells run together, once every row is read; until then the numbers stand as read.
+            _pending.Add(new Pending(table, row, targets, fitting, uncertain[0].Item) { Uncertain = [.. uncertain.Select(u => u.Item)] });
+        }
 
         void Try(int u)
         {
@@ -96,13 +95,44 @@ internal sealed partial class SpecExtractor
                 Try(u + 1);
             }
         }
+    }
 
-        void Flag(List<(DocumentItem Item, int Cell)> flagged)
+    /// <summary>Takes the only reading the rules allow, saying which numbers it changes (RD3251).</summary>
+    private void Choose(IReadOnlyList<(DocumentItem Item, int Cell)> uncertain, decimal?[] chosen)
+    {
+        Set([.. uncertain.Select(u => u.Cell)], chosen);
+        for (var u = 0; u < uncertain.Count; u++)
         {
-            foreach (var (item, cell) in flagged)
+            if (chosen[u] != uncertain[u].Item.Number)
             {
-                ReportCell(DiagnosticCatalog.RD3250, item, cell, _layout.Cells[cell].Id, item.Text, Percent(item));
+                var (item, cell) = uncertain[u];
+                var value = chosen[u]?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                ReportCell(DiagnosticCatalog.RD3251, item, cell, _layout.Cells[cell].Id, item.Text, Percent(item), value);
             }
+        }
+    }
+
+    /// <summary>Keeps the numbers as OCR read them and flags each one (RD3250).</summary>
+    private void Flag(IReadOnlyList<(DocumentItem Item, int Cell)> flagged)
+    {
+        Set([.. flagged.Select(f => f.Cell)], [.. flagged.Select(f => (decimal?)f.Item.Number)]);
+        foreach (var (item, cell) in flagged)
+        {
+            ReportCell(DiagnosticCatalog.RD3250, item, cell, _layout.Cells[cell].Id, item.Text, Percent(item));
+        }
+    }
+
+    /// <summary>The outcome of the search across rows for a row of uncertain OCR numbers.</summary>
+    private void ResolveUncertain(Pending row, List<decimal?[]> possible, bool cutShort)
+    {
+        var uncertain = (row.Uncertain ?? []).Select((item, u) => (Item: item, Cell: row.Cells[u])).ToList();
+        if (possible.Count == 1 && !cutShort)
+        {
+            Choose(uncertain, possible[0]);
+        }
+        else
+        {
+            Flag(uncertain);
         }
     }
 

@@ -15,7 +15,17 @@ internal sealed partial class SpecExtractor
     // Steps allowed to show that one reading of a row fits with the others; beyond it the reading stays possible.
     private const int SearchBudget = 20_000;
 
-    private sealed record Pending(TableSymbol Table, AxisItemSymbol Row, int[] Cells, List<decimal?[]> Candidates, DocumentItem At);
+    // Steps allowed for all the rows that rules tie together; beyond it their remaining readings stay possible.
+    private const int ComponentBudget = 400_000;
+
+    /// <summary>
+    /// A row whose readings the rules across rows choose among: cells run together (all the row's cells), or numbers
+    /// OCR was unsure of (only those cells, with the items as read in <see cref="Uncertain"/>).
+    /// </summary>
+    private sealed record Pending(TableSymbol Table, AxisItemSymbol Row, int[] Cells, List<decimal?[]> Candidates, DocumentItem At)
+    {
+        public IReadOnlyList<DocumentItem>? Uncertain { get; init; }
+    }
 
     private void ReadRunTogether(TableSymbol table, AxisItemSymbol row, List<AxisItemSymbol> columns, List<DocumentItem> found)
     {
@@ -107,14 +117,28 @@ internal sealed partial class SpecExtractor
     {
         var possible = new List<decimal?[]>[pending.Count];
         var uncertain = new bool[pending.Count];
+        var left = ComponentBudget;
         for (var p = 0; p < pending.Count; p++)
         {
             possible[p] = [];
+            var order = pending.Take(p).Concat(pending.Skip(p + 1)).Prepend(pending[p]).ToList();
+
+            // The rules to check once a row of the order has its reading: those on its cells whose other pending cells
+            // belong to rows before it.
+            var checks = new List<Instance>[order.Count];
+            var assigned = new HashSet<int>();
+            for (var i = 0; i < order.Count; i++)
+            {
+                assigned.UnionWith(order[i].Cells);
+                checks[i] = [.. relevant.Where(r => r.Cells.Overlaps(order[i].Cells) && r.Cells.All(c => !pendingCells.Contains(c) || assigned.Contains(c)))];
+            }
+
             foreach (var candidate in pending[p].Candidates)
             {
-                var budget = SearchBudget;
-                var order = pending.Take(p).Concat(pending.Skip(p + 1)).Prepend(pending[p] with { Candidates = [candidate] }).ToList();
-                var found = Exists(order, 0, [], ref budget);
+                var budget = Math.Min(SearchBudget, left);
+                var start = budget;
+                var found = budget > 0 && Fits(order, checks, candidate, ref budget);
+                left -= start - budget;
                 if (found || budget <= 0)
                 {
                     possible[p].Add(candidate);
@@ -126,7 +150,11 @@ internal sealed partial class SpecExtractor
         for (var p = 0; p < pending.Count; p++)
         {
             var row = pending[p];
-            if (possible[p].Count == 1 && !uncertain[p])
+            if (row.Uncertain is not null)
+            {
+                ResolveUncertain(row, possible[p], uncertain[p]);
+            }
+            else if (possible[p].Count == 1 && !uncertain[p])
             {
                 Set(row.Cells, possible[p][0]);
             }
@@ -140,7 +168,16 @@ internal sealed partial class SpecExtractor
             }
         }
 
-        bool Exists(List<Pending> order, int p, HashSet<int> assigned, ref int budget)
+        // Whether the first row's reading fits with some reading of every other row under the rules tying them.
+        bool Fits(List<Pending> order, List<Instance>[] checks, decimal?[] first, ref int budget)
+        {
+            Set(order[0].Cells, first);
+            var found = checks[0].All(Holds) && Exists(order, checks, 1, ref budget);
+            Clear(order[0].Cells);
+            return found;
+        }
+
+        bool Exists(List<Pending> order, List<Instance>[] checks, int p, ref int budget)
         {
             if (p == order.Count)
             {
@@ -148,7 +185,6 @@ internal sealed partial class SpecExtractor
             }
 
             var row = order[p];
-            var cells = assigned.Concat(row.Cells).ToHashSet();
             foreach (var candidate in row.Candidates)
             {
                 if (--budget <= 0)
@@ -157,8 +193,7 @@ internal sealed partial class SpecExtractor
                 }
 
                 Set(row.Cells, candidate);
-                var holds = relevant.Where(r => r.Cells.Overlaps(row.Cells) && r.Cells.All(c => !pendingCells.Contains(c) || cells.Contains(c))).All(Holds);
-                var found = holds && Exists(order, p + 1, cells, ref budget);
+                var found = checks[p].All(Holds) && Exists(order, checks, p + 1, ref budget);
                 Clear(row.Cells);
                 if (found)
                 {

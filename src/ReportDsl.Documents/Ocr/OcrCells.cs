@@ -15,7 +15,7 @@ internal static class OcrCells
     public static (List<Glyph> Prose, List<(double Y, List<Fragment> Cells)> Rows) Split(IReadOnlyList<Glyph> words, IReadOnlyList<Rule> rules, IReadOnlyList<Border> borders)
     {
         var prose = new List<Glyph>();
-        var cells = new Dictionary<(double Left, double Top), (double Right, double Bottom, List<Glyph> Words)>();
+        var cells = new Dictionary<(double Left, double Top), (double Left, double Right, List<Glyph> Words)>();
         foreach (var word in words)
         {
             var x = (word.Left + word.Right) / 2;
@@ -24,7 +24,7 @@ internal static class OcrCells
             var right = borders.Where(b => b.X >= x && b.Bottom <= y && b.Top >= y).Select(b => (double?)b.X).Min();
             var top = rules.Where(r => r.Y >= y && r.Left <= x && r.Right >= x).Select(r => (double?)r.Y).Min();
             var bottom = rules.Where(r => r.Y <= y && r.Left <= x && r.Right >= x).Select(r => (double?)r.Y).Max();
-            if (left is not { } l || right is not { } r || top is not { } t || bottom is not { } b)
+            if (left is not { } l || right is not { } r || top is not { } t || bottom is null)
             {
                 prose.Add(word);
                 continue;
@@ -33,7 +33,7 @@ internal static class OcrCells
             var key = (Math.Round(l), Math.Round(t));
             if (!cells.TryGetValue(key, out var cell))
             {
-                cells[key] = cell = (r, b, []);
+                cells[key] = cell = (l, r, []);
             }
 
             cell.Words.Add(word);
@@ -41,9 +41,11 @@ internal static class OcrCells
 
         // Cells whose tops are one line (within a point or two of ink) form a row.
         var rows = new List<(double Y, List<Fragment> Cells)>();
+        var last = new List<(Fragment Fragment, double Right)>();
         foreach (var (key, cell) in cells.OrderByDescending(c => c.Key.Top).ThenBy(c => c.Key.Left))
         {
             var fragment = Fragment(cell.Words);
+            fragment.CellLeft = cell.Left;
             if (rows.Count > 0 && rows[^1].Y - key.Top < 2)
             {
                 rows[^1].Cells.Add(fragment);
@@ -51,7 +53,17 @@ internal static class OcrCells
             else
             {
                 rows.Add((key.Top, [fragment]));
+                last.Clear();
             }
+
+            last.Add((fragment, cell.Right));
+        }
+
+        // A number in the page's last row that fills its cell (less room left than a digit and the cell's padding) may
+        // be wrapped, its last digits at the top of the next page ("1851" | "8").
+        foreach (var (fragment, right) in last.Where(c => c.Fragment.IsNumber && c.Fragment.Text.All(char.IsAsciiDigit)))
+        {
+            fragment.AtCellEnd = right - fragment.Right < 1.5 * (fragment.Right - fragment.Left) / fragment.Text.Length;
         }
 
         return (prose, rows);

@@ -29,8 +29,10 @@ internal static class OcrReader
 
     private const double Points = 72.0 / Dpi;
 
-    // Ink lower than this (pixels at 200 dpi, 5 points) is no digit of body text: dust, or what is left of a stroke.
-    private const int MinDigitHeight = 14;
+    // Ink lower than this (pixels at 200 dpi, 3.6 points, the digits of 5-point type) is no digit: dust, or what is left
+    // of a stroke. Tables squeezed onto the page (table 四 with its 15 columns) print digits in 7-point type, whose ink
+    // darker than mid-grey is 12 to 14 pixels high.
+    private const int MinDigitHeight = 10;
 
     // The most cells given a second look on one page; a table page has a few hundred cells.
     private const int MaxRegions = 1000;

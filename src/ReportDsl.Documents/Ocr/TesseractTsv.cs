@@ -61,7 +61,7 @@ internal static class TesseractTsv
             int Int(int i) => int.TryParse(fields[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : 0;
             var confidence = double.TryParse(fields[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? Math.Clamp(c, 0, 100) : 0;
             var text = Clean(fields[11]);
-            if (Int(8) > 0 && Int(9) > 0 && text.Length > 0)
+            if (Int(8) > 0 && Int(9) > 0 && text.Length > 0 && !IsQuote(text, Int(8), Int(9)))
             {
                 words.Add(new Word(text, Int(6), Int(7), Int(8), Int(9), confidence, (Int(2), Int(3), Int(4))));
             }
@@ -84,6 +84,12 @@ internal static class TesseractTsv
 
         return text.Any(char.IsDigit) ? text.Trim(Specks) : text;
     }
+
+    /// <summary>
+    /// A curly quote read as a digit: "“" looks like a small "66" raised to the top of the line, and tesseract reads it
+    /// as "6". A digit is taller than it is wide; a lone digit whose box is wider than tall is such a mark.
+    /// </summary>
+    private static bool IsQuote(string text, int width, int height) => text.Length == 1 && char.IsAsciiDigit(text[0]) && width > height;
 
     private static readonly char[] Specks = ['"', '\'', '“', '”', '‘', '’', '|', '`', '^', '~', '_', '「', '」', '。'];
 

@@ -153,6 +153,7 @@ internal static partial class PdfTokenizer
         JoinWrapped(lines, rules, borders, page.Width);
         JoinWrappedNumbers(lines, rules, borders);
         var kept = lines.Select(l => l.Where(f => !f.Joined).ToList()).Where(l => l.Count > 0).ToList();
+        JoinValueLines(kept, rules);
         AnchorValues(kept);
         var ordered = kept.Where(l => l.Count > 0).Select(l => (l.Max(f => f.Y), Cells: l.OrderBy(f => f.Left).ToList()));
         return [.. ordered.Concat(page.CellRows).OrderByDescending(l => l.Item1).Select(l => l.Cells)];
@@ -335,7 +336,7 @@ internal static partial class PdfTokenizer
             return;
         }
 
-        var wrapped = previous.TakeLast(3).SelectMany(l => l).Where(f => f.AtCellEnd && Math.Abs(f.Left - rest.Left) < 1).ToList();
+        var wrapped = previous.TakeLast(3).SelectMany(l => l).Where(f => f.AtCellEnd && Math.Abs((f.CellLeft ?? f.Left) - (rest.CellLeft ?? rest.Left)) < 1).ToList();
         if (wrapped.Count == 1)
         {
             wrapped[0].Join(rest);
@@ -354,7 +355,7 @@ internal static partial class PdfTokenizer
         for (var i = 0; i < lines.Count; i++)
         {
             var values = lines[i];
-            if (values.Count == 0 || !values.All(f => f.IsNumber))
+            if (!IsValueLine(values))
             {
                 continue;
             }
@@ -373,6 +374,47 @@ internal static partial class PdfTokenizer
             {
                 lines[owner.Line].AddRange(values);
                 lines[i] = [];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a line holds only a row's values: numbers, and the marks printed for a blank cell ("/", "-"), at least
+    /// one number.
+    /// </summary>
+    private static bool IsValueLine(List<Fragment> line) =>
+        line.Any(f => f.IsNumber) && line.All(f => f.IsNumber || TextNormalizer.IsBlank(f.Text));
+
+    /// <summary>
+    /// Joins a line of values to the line of values just above it when they are one row of a ruled table whose cells
+    /// put their text at different heights (Word centres a cell's text vertically, and a blank cell's "/" or a number
+    /// in another size stands lower): no two of them in one column, no ruling line between them, and less than a
+    /// line and a half apart.
+    /// </summary>
+    private static void JoinValueLines(List<List<Fragment>> lines, IReadOnlyList<Rule> rules)
+    {
+        if (rules.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = lines.Count - 1; i > 0; i--)
+        {
+            var (above, below) = (lines[i - 1], lines[i]);
+            // The line below may hold only blank marks: the rest of its line was the last digits of numbers wrapped above.
+            if (!IsValueLine(above) || !below.All(f => f.IsNumber || TextNormalizer.IsBlank(f.Text)) || below.Any(b => above.Any(a => a.Overlaps(b))))
+            {
+                continue;
+            }
+
+            var (top, bottom) = (above.Min(f => f.Y), below.Max(f => f.Y));
+            var (left, right) = (Math.Min(above.Min(f => f.Left), below.Min(f => f.Left)), Math.Max(above.Max(f => f.Right), below.Max(f => f.Right)));
+            if (top - bottom < 1.5 * Math.Max(above.Max(f => f.Size), below.Max(f => f.Size))
+                && !rules.Any(r => r.Y > bottom && r.Y < top && r.Left < right && r.Right > left))
+            {
+                above.AddRange(below);
+                above.Sort((a, b) => a.Left.CompareTo(b.Left));
+                lines.RemoveAt(i);
             }
         }
     }

@@ -28,32 +28,42 @@ internal static class DocxTokenizer
 
     private const int DeepestNesting = 64;
 
+    /// <summary>A picture in the document (PNG, JPEG or another kind): its image part's name and bytes, and the item it follows.</summary>
+    public sealed record Picture(int At, string Name, byte[] Bytes);
+
     /// <summary>The items, or null and why the bytes are not a readable .docx.</summary>
     public static (List<DocumentItem>? Items, string Problem) Tokenize(ReadOnlySpan<byte> span)
+    {
+        var (items, problem, _) = TokenizeWithPictures(span);
+        return (items, problem);
+    }
+
+    /// <summary>The items and the pictures drawn among them, or null and why the bytes are not a readable .docx.</summary>
+    public static (List<DocumentItem>? Items, string Problem, List<Picture> Pictures) TokenizeWithPictures(ReadOnlySpan<byte> span)
     {
         var bytes = span.ToArray();
         try
         {
             if (CheckPackage(bytes) is { } problem)
             {
-                return (null, problem);
+                return (null, problem, []);
             }
 
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(stream, isEditable: false);
-            if (document.MainDocumentPart?.Document?.Body is not { } body)
+            if (document.MainDocumentPart is not { Document.Body: { } body } main)
             {
-                return (null, "it has no document body");
+                return (null, "it has no document body", []);
             }
 
-            var walker = new Walker();
+            var walker = new Walker(main);
             walker.Blocks(body, 0);
-            return (walker.Builder.Items, string.Empty);
+            return (walker.Builder.Items, string.Empty, walker.Pictures);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // Damaged packages fail in many ways (zip, packaging, XML, schema); each is the same finding for the reader.
-            return (null, exception.Message.TrimEnd('.'));
+            return (null, exception.Message.TrimEnd('.'), []);
         }
     }
 
@@ -126,12 +136,15 @@ internal static class DocxTokenizer
     }
 
     /// <summary>Walks the body once, knowing the cell it is in.</summary>
-    private sealed class Walker
+    private sealed class Walker(MainDocumentPart main)
     {
         private Cell? _cell;
         private int _tables;
 
         public ItemBuilder Builder { get; } = new();
+
+        /// <summary>The pictures drawn in the document (w:drawing), where they stand among the items.</summary>
+        public List<Picture> Pictures { get; } = [];
 
         /// <summary>Paragraphs and tables of the body, a cell, or a content control, in order.</summary>
         public void Blocks(OpenXmlElement container, int depth)
@@ -156,6 +169,7 @@ internal static class DocxTokenizer
                             _cell.Filled = true;
                         }
 
+                        Drawings(paragraph);
                         break;
                     case Table table:
                         Table(table, depth + 1);
@@ -204,6 +218,31 @@ internal static class DocxTokenizer
             }
 
             _cell = outer;
+        }
+
+        /// <summary>
+        /// The pictures a paragraph draws (a:blip in w:drawing), each once: Word writes a drawing twice for new and old
+        /// readers, and the old readers' copy is skipped.
+        /// </summary>
+        private void Drawings(Paragraph paragraph)
+        {
+            foreach (var blip in paragraph.Descendants<DocumentFormat.OpenXml.Drawing.Blip>().Where(b => !b.Ancestors<AlternateContentFallback>().Any()))
+            {
+                if (blip.Embed?.Value is not { Length: > 0 } id || !main.TryGetPartById(id, out var part) || part is not ImagePart image)
+                {
+                    continue;
+                }
+
+                using var stream = image.GetStream(FileMode.Open, FileAccess.Read);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                if (_cell is not null)
+                {
+                    _cell.Filled = true;
+                }
+
+                Pictures.Add(new Picture(Builder.Items.Count, image.Uri.OriginalString.TrimStart('/'), copy.ToArray()));
+            }
         }
 
         // The lower parts of a vertically merged cell (and of the old horizontal merge) are not cells of their own.

@@ -88,6 +88,12 @@ internal sealed class FormatSkeleton
             return new TableSkeleton(table, values.MoveToImmutable());
         }
 
+        /// <summary>Gets the table with its label cells and, in place of each value cell, a placeholder without a value.</summary>
+        public TableView Table => _table;
+
+        /// <summary>Gets, for each row, where its value cells sit and which format cells they show.</summary>
+        public ImmutableArray<ImmutableArray<ValueSlot>> Values => _values;
+
         /// <summary>Gets the table with one report's value cells.</summary>
         public TableView Fill(ReportValues values, Dictionary<string, List<int>> byCell, string missingMark)
         {
@@ -123,7 +129,7 @@ internal sealed class FormatSkeleton
     }
 
     /// <summary>Where a value cell sits in its row's cells and slots, and what the format says about it.</summary>
-    private sealed record ValueSlot(int CellPosition, int Column, LayoutCell Layout, CellSymbol Symbol, string Type)
+    internal sealed record ValueSlot(int CellPosition, int Column, LayoutCell Layout, CellSymbol Symbol, string Type)
     {
         public CellView Fill(ReportValues values, Dictionary<string, List<int>> byCell, string missingMark)
         {

@@ -242,7 +242,7 @@ internal static class AgencyTemplateFiller
             run.Append(look);
         }
 
-        run.Append(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new WordText(XmlChars.Writable(text)) { Space = SpaceProcessingModeValues.Preserve });
         paragraph.Append(run);
     }
 
@@ -262,7 +262,7 @@ internal static class AgencyTemplateFiller
         var comment = new Comment { Id = id, Author = "ReportDsl", Initials = "RD" };
         foreach (var text in texts)
         {
-            comment.Append(new Paragraph(new Run(new WordText(text) { Space = SpaceProcessingModeValues.Preserve })));
+            comment.Append(new Paragraph(new Run(new WordText(XmlChars.Writable(text)) { Space = SpaceProcessingModeValues.Preserve })));
         }
 
         comments.Append(comment);

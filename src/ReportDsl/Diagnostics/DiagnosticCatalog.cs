@@ -196,6 +196,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD4100 = new("RD4100", DiagnosticSeverity.Error, "UnreadableProse");
     internal static readonly DiagnosticDescriptor RD4101 = new("RD4101", DiagnosticSeverity.Error, "ProseUnknownSection");
     internal static readonly DiagnosticDescriptor RD4102 = new("RD4102", DiagnosticSeverity.Error, "ProseInvalidDate");
+    internal static readonly DiagnosticDescriptor RD4103 = new("RD4103", DiagnosticSeverity.Warning, "UnwritableCharacter");
     internal static readonly DiagnosticDescriptor RD5001 = new("RD5001", DiagnosticSeverity.Error, "InvalidGeneratedNamespace");
     internal static readonly DiagnosticDescriptor RD5002 = new("RD5002", DiagnosticSeverity.Error, "DuplicateGeneratedNamespace");
     // 60xx: the command-line host and the file system (ReportDsl.Cli): reading inputs, writing outputs, the command line.
@@ -268,7 +269,7 @@ public static class DiagnosticCatalog
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
         RD3250, RD3251, RD3252, RD3253, RD3254,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
-        RD4100, RD4101, RD4102,
+        RD4100, RD4101, RD4102, RD4103,
         RD5001, RD5002,
         RD6001, RD6002, RD6003, RD6004, RD6005, RD6006, RD6007, RD6008,
         RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
@@ -506,6 +507,9 @@ public static class DiagnosticCatalog
     internal static Diagnostic ProseUnknownSection(SourceText s, TextSpan span, string section, IEnumerable<string> sections) => Make(RD4101, s, span, Shorten(section), QuotedList(sections));
 
     internal static Diagnostic ProseInvalidDate(SourceText s, TextSpan span, string date) => Make(RD4102, s, span, Shorten(date));
+
+    internal static Diagnostic UnwritableCharacter(SourceText s, string where, int character) =>
+        Make(RD4103, s, default, Shorten(where), character.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
     // ---- 5xxx: C# emit (the source generator; the spec compiles, but the build cannot place its code)
 
     internal static Diagnostic InvalidGeneratedNamespace(SourceText s, string @namespace) => Make(RD5001, s, default, Shorten(@namespace), s.Path);

@@ -80,7 +80,7 @@ lineage
     : RENAMED FROM (path | STRING)
     | SPLIT FROM path
     | MERGED FROM path (COMMA path)*
-    | MOVED FROM path
+    | MOVED FROM (path | INTEGER)
     | SINCE versionValue
     | UNTIL versionValue
     ;

@@ -6,8 +6,9 @@ using static ReportDsl.Cli.Tests.CliRun;
 namespace ReportDsl.Cli.Tests;
 
 /// <summary>
-/// reportdsl migrate: every sample folder with an expected.migration.txt migrates its data to input.target.rdsl (or the
-/// 2021 format), and the approved text lists the exit code, the findings and the migrated values; seed 001 to 2021 approved.
+/// reportdsl migrate: every sample folder with an expected.migration.txt migrates its data (read with the folder's
+/// input.rdsl, else the bundled formats) to input.target.rdsl (or the 2021 format), and the approved text lists the exit
+/// code, the findings and the migrated values; seed 001 to 2021 approved.
 /// </summary>
 public sealed class MigrateCommandTests
 {
@@ -31,7 +32,8 @@ public sealed class MigrateCommandTests
     {
         var folder = Path.Combine(RepoPaths.Samples, name);
         var target = File.Exists(Path.Combine(folder, "input.target.rdsl")) ? Path.Combine(folder, "input.target.rdsl") : Path.Combine(RepoPaths.Templates, "2021.rdsl");
-        Baseline.Match(Path.Combine(folder, "expected.migration.txt"), Migrate(Path.Combine(folder, "data.json"), target));
+        var source = File.Exists(Path.Combine(folder, "input.rdsl")) ? Path.Combine(folder, "input.rdsl") : null;
+        Baseline.Match(Path.Combine(folder, "expected.migration.txt"), Migrate(Path.Combine(folder, "data.json"), target, source));
     }
 
     [Fact]
@@ -52,10 +54,11 @@ public sealed class MigrateCommandTests
     }
 
     /// <summary>Runs the migration and writes: exit code, findings (stderr), then each migrated cell as id = value.</summary>
-    private static string Migrate(string input, string target)
+    private static string Migrate(string input, string target, string? spec = null)
     {
         var output = Path.Combine(Directory.CreateTempSubdirectory("reportdsl-migrate-").FullName, "out.json");
-        var (exit, _, error) = Run("migrate", input, "--to", target, "-o", output, "--lang", "en");
+        string[] specArgs = spec is null ? [] : ["--spec", spec];
+        var (exit, _, error) = Run(["migrate", input, "--to", target, "-o", output, "--lang", "en", .. specArgs]);
         var text = new StringBuilder($"exit {exit}\n{error}");
         if (File.Exists(output))
         {

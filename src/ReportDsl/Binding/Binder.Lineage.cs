@@ -8,7 +8,7 @@ namespace ReportDsl.Binding;
 
 internal sealed partial class Binder
 {
-    private static readonly LineageKind[] OnSection = [LineageKind.Renamed, LineageKind.Since, LineageKind.Until];
+    private static readonly LineageKind[] OnSection = [LineageKind.Renamed, LineageKind.Moved, LineageKind.Since, LineageKind.Until];
     private static readonly LineageKind[] OnTable = [LineageKind.Renamed, LineageKind.Moved, LineageKind.Since, LineageKind.Until];
     private static readonly LineageKind[] OnItem = [LineageKind.Renamed, LineageKind.Split, LineageKind.Merged, LineageKind.Since, LineageKind.Until];
 
@@ -46,7 +46,12 @@ internal sealed partial class Binder
             var value = clause.Value;
             var label = kind == LineageKind.Renamed && value is { Kind: SyntaxKind.StringToken } ? value.ValueText : null;
             var version = kind is LineageKind.Since or LineageKind.Until ? value?.ValueText : null;
-            bound.Add(new LineageClause(kind, paths, label, version, clause.Span));
+
+            // A place that does not fit an int is no place a format has; it stays a number so that RD2116 says so.
+            int? position = kind == LineageKind.Moved && value is { Kind: SyntaxKind.IntegerToken }
+                ? int.TryParse(value.ValueText, NumberStyles.None, CultureInfo.InvariantCulture, out var place) ? place : int.MaxValue
+                : null;
+            bound.Add(new LineageClause(kind, paths, label, version, clause.Span) { Position = position });
         }
 
         return bound.ToImmutable();
@@ -60,6 +65,7 @@ internal sealed partial class Binder
             CheckClauses(format, section.Lineage, OnSection, "On_Section", clause => clause.Kind switch
             {
                 LineageKind.Renamed => FindEarlierSection(format, clause) is null ? Missing(format, clause, "On_Section") : null,
+                LineageKind.Moved => CheckSectionMove(format, section, clause),
                 _ => null,
             }, format.Earlier?.Sections.FirstOrDefault(s => s.Name == section.Name)?.Name);
 
@@ -76,13 +82,14 @@ internal sealed partial class Binder
         CheckClauses(format, table.Lineage, OnTable, "On_Table", clause => clause.Kind switch
         {
             LineageKind.Renamed when earlierTable is null => Missing(format, clause, "On_Table"),
+            LineageKind.Moved when clause.Position is { } position => DiagnosticCatalog.MovedOperandMismatch(_source, clause.Span, position.ToString(CultureInfo.InvariantCulture), "On_Table"),
             LineageKind.Moved when format.Earlier?.Sections.FirstOrDefault(s => s.Name == clause.Paths.FirstOrDefault()) is not { } old
                 || earlierTable is null || !old.Tables.Contains(earlierTable) => Missing(format, clause, "On_Section"),
             _ => null,
         }, format.Earlier?.FindTable(table.Name)?.Name);
 
         var claimed = new Dictionary<(Axis, string), AxisItemSymbol>();
-        var splits = new Dictionary<(Axis, string), List<LineageClause>>();
+        var splits = new Dictionary<(Axis, string), List<(LineageClause Clause, AxisItemSymbol Part)>>();
         foreach (var item in table.Rows.Concat(table.Columns).SelectMany(Descendants))
         {
             var place = item.IsGroup ? "On_Group" : item.Axis == Axis.Row ? "On_Row" : "On_Column";
@@ -90,11 +97,118 @@ internal sealed partial class Binder
             CheckClauses(format, item.Lineage, OnItem, place, clause => CheckItemClause(format, table, earlierTable, item, clause, claimed, splits), existing);
         }
 
-        foreach (var parts in splits.Values.Where(p => p.Count == 1))
+        foreach (var parts in splits.Values)
         {
-            Report(DiagnosticCatalog.SinglePart(_source, parts[0].Span, "split", parts[0].Paths[0]));
+            if (parts.Count == 1)
+            {
+                Report(DiagnosticCatalog.SinglePart(_source, parts[0].Clause.Span, "split", parts[0].Clause.Paths[0]));
+            }
+            else if (earlierTable is not null && earlierTable.FindItem(parts[0].Part.Axis, parts[0].Clause.Paths[0]) is { } source)
+            {
+                CheckSplitCoverage(earlierTable, table, source, parts);
+            }
         }
     }
+
+    /// <summary>
+    /// Checks that the parts of a split together stand where every cell of the earlier item stood (each cell of the
+    /// earlier row has a value cell of some part in a column that continues the earlier column), and that no part lies
+    /// inside another, which would count its values twice when the parts are added up.
+    /// </summary>
+    private void CheckSplitCoverage(TableSymbol earlierTable, TableSymbol table, AxisItemSymbol source, List<(LineageClause Clause, AxisItemSymbol Part)> parts)
+    {
+        var axis = source.Axis;
+        var covered = new HashSet<AxisItemSymbol>();
+        foreach (var cell in table.Cells.Where(c => c.Fact is null && parts.Any(p => ReferenceEquals(p.Part, axis == Axis.Row ? c.Row : c.Column))))
+        {
+            covered.UnionWith(EarlierItems(earlierTable, axis == Axis.Row ? cell.Column : cell.Row).SelectMany(Descendants));
+        }
+
+        var names = string.Join(", ", parts.Select(p => p.Part.Path));
+        var first = parts[0].Clause.Span;
+        foreach (var cell in earlierTable.Cells.Where(c => c.Fact is null && ReferenceEquals(axis == Axis.Row ? c.Row : c.Column, source)))
+        {
+            if (!covered.Contains(axis == Axis.Row ? cell.Column : cell.Row))
+            {
+                Report(DiagnosticCatalog.SplitLeavesCellUncovered(_source, first, source.Path, $"{earlierTable.Name}.{cell.Row.Path}[{cell.Column.Path}]", names));
+            }
+        }
+
+        foreach (var (clause, part) in parts)
+        {
+            if (parts.FirstOrDefault(p => !ReferenceEquals(p.Part, part) && p.Part.HoldsValues && IsInside(part, p.Part)) is { Part: { } enclosing })
+            {
+                Report(DiagnosticCatalog.SplitPartCountedTwice(_source, clause.Span, part.Path, enclosing.Path, source.Path));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The items of the earlier table an item continues, by its own lineage (renamed, split, merged, since), else by its
+    /// earlier identifier path.
+    /// </summary>
+    internal static IEnumerable<AxisItemSymbol> EarlierItems(TableSymbol earlierTable, AxisItemSymbol item)
+    {
+        var identity = item.Lineage.FirstOrDefault(l => l.IsIdentity);
+        switch (identity?.Kind)
+        {
+            case LineageKind.Since:
+                return [];
+            case LineageKind.Renamed when identity.Label is { } label:
+                return Descendants(earlierTable.ItemsOf(item.Axis)).Where(i => i.Label == label || i.Aliases.Contains(label)).Take(1);
+            case LineageKind.Renamed or LineageKind.Split or LineageKind.Merged:
+                return identity.Paths.Select(p => earlierTable.FindItem(item.Axis, p)).OfType<AxisItemSymbol>();
+        }
+
+        return earlierTable.FindItem(item.Axis, EarlierPath(item)) is { } same ? [same] : [];
+    }
+
+    /// <summary>The item's path in the earlier format: its own <c>renamed from</c> path, or its parent's earlier path and its id.</summary>
+    internal static string EarlierPath(AxisItemSymbol item)
+    {
+        if (item.Lineage.FirstOrDefault(l => l.Kind == LineageKind.Renamed && l.Label is null) is { } renamed)
+        {
+            return renamed.Paths[0];
+        }
+
+        return item.Parent is null ? item.Name : EarlierPath(item.Parent) + "." + item.Name;
+    }
+
+    private static bool IsInside(AxisItemSymbol item, AxisItemSymbol group)
+    {
+        for (var parent = item.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (ReferenceEquals(parent, group))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>moved from N</c> on a section: the earlier format's section it continues was the N-th.</summary>
+    private Diagnostic? CheckSectionMove(FormatSymbol format, SectionSymbol section, LineageClause clause)
+    {
+        if (clause.Position is not { } written)
+        {
+            return DiagnosticCatalog.MovedOperandMismatch(_source, clause.Span, string.Join(", ", clause.Paths), "On_Section");
+        }
+
+        if (format.Earlier is not { } earlier || EarlierSection(format, section) is not { } old)
+        {
+            return DiagnosticCatalog.LineageSourceNotFound(_source, clause.Span, Display(format.Earlier), new LocalizableText("On_Section"), section.Name);
+        }
+
+        var place = earlier.Sections.IndexOf(old) + 1;
+        return place == written ? null : DiagnosticCatalog.SectionPlaceMismatch(_source, clause.Span, section.Name, written, Display(earlier), place);
+    }
+
+    /// <summary>The earlier format's section that a section continues: named by <c>renamed from</c>, else the same id.</summary>
+    internal static SectionSymbol? EarlierSection(FormatSymbol format, SectionSymbol section) =>
+        section.Lineage.FirstOrDefault(l => l.Kind == LineageKind.Renamed) is { } renamed
+            ? FindEarlierSection(format, renamed)
+            : format.Earlier?.Sections.FirstOrDefault(s => s.Name == section.Name);
 
     private Diagnostic? CheckItemClause(
         FormatSymbol format,
@@ -103,7 +217,7 @@ internal sealed partial class Binder
         AxisItemSymbol item,
         LineageClause clause,
         Dictionary<(Axis, string), AxisItemSymbol> claimed,
-        Dictionary<(Axis, string), List<LineageClause>> splits)
+        Dictionary<(Axis, string), List<(LineageClause Clause, AxisItemSymbol Part)>> splits)
     {
         if (clause.Kind is LineageKind.Since or LineageKind.Until)
         {
@@ -150,7 +264,7 @@ internal sealed partial class Binder
                     splits[key] = parts = [];
                 }
 
-                parts.Add(clause);
+                parts.Add((clause, item));
                 return null;
             case LineageKind.Renamed:
                 if (claimed.TryGetValue((item.Axis, sources[0].Path), out var other))

@@ -89,6 +89,10 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD2112 = new("RD2112", DiagnosticSeverity.Error, "ConflictingLineage");
     private static readonly DiagnosticDescriptor RD2113 = new("RD2113", DiagnosticSeverity.Error, "LineageSourceClaimedTwice");
     private static readonly DiagnosticDescriptor RD2114 = new("RD2114", DiagnosticSeverity.Warning, "RevisedFormatNotFound");
+    private static readonly DiagnosticDescriptor RD2115 = new("RD2115", DiagnosticSeverity.Error, "MovedOperandMismatch");
+    private static readonly DiagnosticDescriptor RD2116 = new("RD2116", DiagnosticSeverity.Error, "SectionPlaceMismatch");
+    private static readonly DiagnosticDescriptor RD2117 = new("RD2117", DiagnosticSeverity.Error, "SplitLeavesCellUncovered");
+    private static readonly DiagnosticDescriptor RD2118 = new("RD2118", DiagnosticSeverity.Error, "SplitPartCountedTwice");
     // 219x: facts stated in a section's text.
     private static readonly DiagnosticDescriptor RD2190 = new("RD2190", DiagnosticSeverity.Error, "FactPatternPlaceholder");
     private static readonly DiagnosticDescriptor RD2191 = new("RD2191", DiagnosticSeverity.Error, "InvalidFactPattern");
@@ -166,6 +170,9 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3152 = new("RD3152", DiagnosticSeverity.Warning, "NotCarriedExactly");
     internal static readonly DiagnosticDescriptor RD3153 = new("RD3153", DiagnosticSeverity.Warning, "ValueDropped");
     internal static readonly DiagnosticDescriptor RD3154 = new("RD3154", DiagnosticSeverity.Warning, "ValueNotConvertible");
+    internal static readonly DiagnosticDescriptor RD3155 = new("RD3155", DiagnosticSeverity.Warning, "ValueEnded");
+    internal static readonly DiagnosticDescriptor RD3156 = new("RD3156", DiagnosticSeverity.Warning, "PreviousValueUnmapped");
+    internal static readonly DiagnosticDescriptor RD3157 = new("RD3157", DiagnosticSeverity.Warning, "PreviousCounterpartMissing");
     // 32xx: findings about reading published documents (ReportDsl.Documents).
     internal static readonly DiagnosticDescriptor RD3201 = new("RD3201", DiagnosticSeverity.Error, "RowNotFound");
     internal static readonly DiagnosticDescriptor RD3202 = new("RD3202", DiagnosticSeverity.Error, "FewerCells");
@@ -247,7 +254,7 @@ public static class DiagnosticCatalog
         RD2011, RD2012, RD2013, RD2014, RD2015, RD2016, RD2017, RD2018, RD2019, RD2020,
         RD2021, RD2022, RD2023, RD2024, RD2025, RD2026, RD2090, RD2091,
         RD2100, RD2101, RD2102, RD2103, RD2104, RD2105, RD2106, RD2107, RD2108, RD2109, RD2110,
-        RD2111, RD2112, RD2113, RD2114,
+        RD2111, RD2112, RD2113, RD2114, RD2115, RD2116, RD2117, RD2118,
         RD2150, RD2151, RD2152,
         RD2170, RD2171, RD2172, RD2173, RD2174, RD2175, RD2176,
         RD2190, RD2191,
@@ -259,7 +266,7 @@ public static class DiagnosticCatalog
         RD3120, RD3121, RD3122, RD3123, RD3124,
         RD3125, RD3126, RD3127, RD3128, RD3129, RD3130,
         RD3140,
-        RD3150, RD3151, RD3152, RD3153, RD3154,
+        RD3150, RD3151, RD3152, RD3153, RD3154, RD3155, RD3156, RD3157,
         RD3160,
         RD3170, RD3171, RD3172, RD3173, RD3174, RD3175, RD3176, RD3177, RD3178, RD3179, RD3180,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
@@ -394,6 +401,14 @@ public static class DiagnosticCatalog
     internal static Diagnostic LineageSourceClaimedTwice(SourceText s, TextSpan span, string source, string other) => Make(RD2113, s, span, source, other);
 
     internal static Diagnostic RevisedFormatNotFound(SourceText s, TextSpan span, string name, string version) => Make(RD2114, s, span, name, version);
+
+    internal static Diagnostic MovedOperandMismatch(SourceText s, TextSpan span, string operand, string placeKey) => Make(RD2115, s, span, operand, new LocalizableText(placeKey));
+
+    internal static Diagnostic SectionPlaceMismatch(SourceText s, TextSpan span, string section, int written, string earlier, int place) => Make(RD2116, s, span, section, written, earlier, place);
+
+    internal static Diagnostic SplitLeavesCellUncovered(SourceText s, TextSpan span, string source, string cell, string parts) => Make(RD2117, s, span, source, cell, parts);
+
+    internal static Diagnostic SplitPartCountedTwice(SourceText s, TextSpan span, string part, string enclosing, string source) => Make(RD2118, s, span, part, enclosing, source);
 
     internal static Diagnostic InvalidRange(SourceText s, TextSpan span, string range) => Make(RD2170, s, span, Shorten(range));
 

@@ -117,7 +117,7 @@ internal sealed class ItemMatcher
         }
 
         // A group's parts that split an earlier item carry nothing as a group; under a renamed group the earlier path is used.
-        return sourceTable.FindItem(target.Axis, EarlierPath(target)) is { } same ? (CarryKind.Same, [same]) : null;
+        return sourceTable.FindItem(target.Axis, Binder.EarlierPath(target)) is { } same ? (CarryKind.Same, [same]) : null;
     }
 
     private static (CarryKind, ImmutableArray<AxisItemSymbol>)? Backward(TableSymbol sourceTable, AxisItemSymbol target)
@@ -139,19 +139,8 @@ internal sealed class ItemMatcher
             return (CarryKind.Same, [renamed]);
         }
 
-        var same = later.FirstOrDefault(i => !i.Lineage.Any(l => l.IsIdentity) && EarlierPath(i) == target.Path);
+        var same = later.FirstOrDefault(i => !i.Lineage.Any(l => l.IsIdentity) && Binder.EarlierPath(i) == target.Path);
         return same is null ? null : (CarryKind.Same, [same]);
-    }
-
-    /// <summary>The item's path in the earlier format: its own <c>renamed from</c> path, or its parent's earlier path and its id.</summary>
-    private static string EarlierPath(AxisItemSymbol item)
-    {
-        if (item.Lineage.FirstOrDefault(l => l.Kind == LineageKind.Renamed && l.Label is null) is { } renamed)
-        {
-            return renamed.Paths[0];
-        }
-
-        return item.Parent is null ? item.Name : EarlierPath(item.Parent) + "." + item.Name;
     }
 
     /// <summary>Finds an item by its official label path, accepting aliases on either side at every level.</summary>

@@ -60,11 +60,26 @@ public static class Migration
             if (sourceLayout.TryGetIndex(cell.Id, out var at) && source.Values.StateOf(at) == CellState.Present)
             {
                 var value = source.Values.NumberOf(at)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? source.Values.TextOf(at) ?? string.Empty;
-                gaps.Add(Finding.ForData(DiagnosticCatalog.RD3153, [sourceLayout.Describe(at, source.Values.NumberOf(at), location: source.LocationOf(at))], null, source.LocationOf(at) ?? new FindingLocation(source.Path, 1, 1), cell.Id, value, $"{target.Format.Name} {target.Format.Version}"));
+                ImmutableArray<FindingCell> cells = [sourceLayout.Describe(at, source.Values.NumberOf(at), location: source.LocationOf(at))];
+                var location = source.LocationOf(at) ?? new FindingLocation(source.Path, 1, 1);
+                var targetName = $"{target.Format.Name} {target.Format.Version}";
+                gaps.Add(EndedBefore(cell, target.Format.Version) is { } until
+                    ? Finding.ForData(DiagnosticCatalog.RD3155, cells, null, location, cell.Id, value, until, targetName)
+                    : Finding.ForData(DiagnosticCatalog.RD3153, cells, null, location, cell.Id, value, targetName));
             }
         }
 
+        // The text of the sections goes with the report (never lost), under the target's section ids, and the
+        // target's facts are read from it as a document's would be.
+        var prose = CarryProse(source, target.Format);
+        var proseFindings = new FindingCollector(int.MaxValue);
+        if (source.HasProse)
+        {
+            FactReader.Read(values, prose, (section, _) => section.Location ?? new FindingLocation(source.Path, 1, 1), new FindingLocation(source.Path, 1, 1), proseFindings);
+        }
+
         var readFindings = ImmutableArray.CreateBuilder<Finding>();
+        readFindings.AddRange(proseFindings.ToImmutable());
         for (var cell = 0; cell < target.Layout.Cells.Length; cell++)
         {
             if (values.StateOf(cell) == CellState.Missing)
@@ -79,7 +94,53 @@ public static class Migration
             Year = source.Year,
             Locator = cell => origin[cell] < 0 ? null : source.LocationOf(origin[cell]),
             ReadFindings = readFindings.ToImmutable(),
+            Prose = prose,
+            HasProse = source.HasProse,
         };
         return new MigrationResult(data, mapping, gaps.ToImmutable(), target.Validate(data));
+    }
+
+    /// <summary>
+    /// The version after which the cell's row, column, table or section was announced to end (<c>until</c>), when the
+    /// target comes after it: its value is dropped as the format said it would be, not lost by accident.
+    /// </summary>
+    private static string? EndedBefore(CellSymbol cell, string targetVersion) =>
+        new[] { cell.Row.Lineage, cell.Column.Lineage, cell.Table.Lineage, cell.Table.Section?.Lineage ?? [] }
+            .Concat(AncestorsOf(cell.Row).Concat(AncestorsOf(cell.Column)).Select(a => a.Lineage))
+            .SelectMany(l => l)
+            .Where(l => l.Kind == LineageKind.Until && l.Version is { } until && Binding.Binder.CompareVersions(targetVersion, until) > 0)
+            .Select(l => l.Version)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Each section's text under the id of the target section that continues it: the same id, the one whose
+    /// <c>renamed from</c> names it, else the one with its heading. Text with no section in the target is left out
+    /// (the tables are what migration carries; the source report keeps its text).
+    /// </summary>
+    private static ImmutableArray<ProseSection> CarryProse(ReportData source, FormatSymbol target)
+    {
+        var sourceFormat = source.Values.Layout.Format;
+        var carried = ImmutableArray.CreateBuilder<ProseSection>();
+        foreach (var text in source.Prose)
+        {
+            var from = sourceFormat.Sections.FirstOrDefault(s => s.Name == text.Section);
+            var to = target.Sections.FirstOrDefault(s => s.Lineage.Any(l => l.Kind == LineageKind.Renamed && (l.Paths.Contains(text.Section) || (from is not null && l.Label == from.Label))))
+                ?? target.Sections.FirstOrDefault(s => s.Name == text.Section)
+                ?? (from is null ? null : target.Sections.FirstOrDefault(s => s.Label == from.Label || s.Aliases.Contains(from.Label)));
+            if (to is not null)
+            {
+                carried.Add(text with { Section = to.Name });
+            }
+        }
+
+        return carried.ToImmutable();
+    }
+
+    private static IEnumerable<AxisItemSymbol> AncestorsOf(AxisItemSymbol item)
+    {
+        for (var parent = item.Parent; parent is not null; parent = parent.Parent)
+        {
+            yield return parent;
+        }
     }
 }

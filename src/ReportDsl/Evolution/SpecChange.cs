@@ -29,6 +29,9 @@ public enum ChangeKind
 
     /// <summary>A rule's comparison, quantifiers, tolerance or severity changed.</summary>
     Changed,
+
+    /// <summary>The version after which the element is dropped (<c>until</c>) is announced, changed or withdrawn.</summary>
+    Ending,
 }
 
 /// <summary>What a change means for those who produce and consume report data, in the manner of <c>buf breaking</c>.</summary>
@@ -61,6 +64,9 @@ public enum ElementKind
 
     /// <summary>A rule.</summary>
     Rule,
+
+    /// <summary>A fact a section's text states.</summary>
+    Fact,
 }
 
 /// <summary>A place in a spec file, 1-based, for display.</summary>
@@ -100,4 +106,8 @@ public sealed record SpecChange(
     string? OldDetail,
     string? NewDetail,
     SpecLocation? OldLocation,
-    SpecLocation? NewLocation);
+    SpecLocation? NewLocation)
+{
+    /// <summary>Gets, for a rule whose comparisons changed, whether it became stricter, looser, equivalent or incomparable.</summary>
+    public RuleStrictness? Strictness { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using ReportDsl.Binding;
 using ReportDsl.Semantics;
 using ReportDsl.Text;
@@ -16,6 +17,8 @@ public sealed class SpecDiff
     private readonly FormatSymbol _old;
     private readonly FormatSymbol _new;
     private readonly ItemMatcher _matcher;
+    private CellMapping? _mapping;
+    private Dictionary<string, string>? _renamedIds;
 
     private SpecDiff(FormatSymbol old, FormatSymbol @new)
     {
@@ -23,6 +26,9 @@ public sealed class SpecDiff
         _new = @new;
         _matcher = new ItemMatcher(old, @new);
     }
+
+    /// <summary>Gets the cell mapping between the two formats, built once: every table's types and rules read it.</summary>
+    private CellMapping Mapping => _mapping ??= CellMapping.Create(_old, _new);
 
     /// <summary>Gets the older format.</summary>
     public FormatSymbol Old => _old;
@@ -60,6 +66,7 @@ public sealed class SpecDiff
         }
 
         var matchedSections = new HashSet<SectionSymbol>();
+        var moved = MovedSections();
         foreach (var section in _new.Sections)
         {
             var old = MatchSection(section);
@@ -71,6 +78,14 @@ public sealed class SpecDiff
             {
                 matchedSections.Add(old);
                 CompareSection(old, section);
+                if (moved.Contains(section))
+                {
+                    var from = (_old.Sections.IndexOf(old) + 1).ToString(CultureInfo.InvariantCulture);
+                    var to = (_new.Sections.IndexOf(section) + 1).ToString(CultureInfo.InvariantCulture);
+                    Add(ChangeKind.Moved, ElementKind.Section, ChangeImpact.Compatible, null, null, old.Name, section.Name, old.Label, section.Label, from, to, old, section);
+                }
+
+                CompareEnding(ElementKind.Section, null, null, old.Name, section.Name, old.Label, section.Label, old.Lineage, section.Lineage, old, section);
             }
         }
 
@@ -90,15 +105,81 @@ public sealed class SpecDiff
 
         foreach (var table in _old.Tables.Where(t => !matchedTables.Contains(t)))
         {
-            Add(ChangeKind.Removed, ElementKind.Table, ChangeImpact.Breaking, table.Name, table.Label, table.Name, null, table.Label, null, null, null, table, null);
+            Add(ChangeKind.Removed, ElementKind.Table, ChangeImpact.Breaking, table.Name, table.Label, table.Name, null, table.Label, null, Ended(table.Lineage), null, table, null);
         }
 
         foreach (var section in _old.Sections.Where(s => !matchedSections.Contains(s)))
         {
-            Add(ChangeKind.Removed, ElementKind.Section, ChangeImpact.Breaking, null, null, section.Name, null, section.Label, null, null, null, section, null);
+            Add(ChangeKind.Removed, ElementKind.Section, ChangeImpact.Breaking, null, null, section.Name, null, section.Label, null, Ended(section.Lineage), null, section, null);
         }
     }
 
+    /// <summary>
+    /// The sections whose place among the others changed: those the newer spec declares moved, then, of the rest, those
+    /// outside the longest run kept in the same relative order (so a section inserted before others moves nothing).
+    /// </summary>
+    private HashSet<SectionSymbol> MovedSections()
+    {
+        var declared = _new.Sections.Where(s => s.Lineage.Any(l => l.Kind == LineageKind.Moved) && CellMapping.SameFormat(_new.Earlier, _old)).ToHashSet();
+        var kept = _new.Sections.Where(s => !declared.Contains(s)).Select(s => (Section: s, Old: MatchSection(s) is { } old ? _old.Sections.IndexOf(old) : -1)).Where(p => p.Old >= 0).ToList();
+
+        // Longest increasing run of earlier places, quadratic: formats have a handful of sections.
+        var length = new int[kept.Count];
+        var previous = new int[kept.Count];
+        var best = -1;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            length[i] = 1;
+            previous[i] = -1;
+            for (var j = 0; j < i; j++)
+            {
+                if (kept[j].Old < kept[i].Old && length[j] + 1 > length[i])
+                {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+
+            if (best < 0 || length[i] > length[best])
+            {
+                best = i;
+            }
+        }
+
+        var inOrder = new HashSet<int>();
+        for (var i = best; i >= 0; i = previous[i])
+        {
+            inOrder.Add(i);
+        }
+
+        declared.UnionWith(kept.Where((_, i) => !inOrder.Contains(i)).Select(p => p.Section));
+        return declared;
+    }
+
+    /// <summary>
+    /// Reports a change of the announced end (<c>until</c>) of an element present in both versions: announcing that an
+    /// element will go, withdrawing or moving the announcement. Nothing changes for data yet, so it is compatible.
+    /// </summary>
+    private void CompareEnding(ElementKind element, string? table, string? tableLabel, string oldId, string newId, string? oldLabel, string? newLabel,
+        IEnumerable<LineageClause> oldLineage, IEnumerable<LineageClause> newLineage, Symbol old, Symbol @new)
+    {
+        var before = oldLineage.FirstOrDefault(l => l.Kind == LineageKind.Until)?.Version;
+        var after = newLineage.FirstOrDefault(l => l.Kind == LineageKind.Until)?.Version;
+        if (before != after)
+        {
+            Add(ChangeKind.Ending, element, ChangeImpact.Compatible, table, tableLabel, oldId, newId, oldLabel, newLabel,
+                before is null ? null : "until " + before, after is null ? null : "until " + after, old, @new);
+        }
+    }
+
+    /// <summary>
+    /// For an element that is gone: "until V" when the older spec announced its end and the newer version comes after V,
+    /// "until V, early" when it goes before the version it was announced to last to; null when no end was announced.
+    /// </summary>
+    private string? Ended(IEnumerable<LineageClause> lineage) =>
+        lineage.FirstOrDefault(l => l.Kind == LineageKind.Until)?.Version is { } until
+            ? Binder.CompareVersions(_new.Version, until) > 0 ? "until " + until : "until " + until + ", early"
+            : null;
     private SectionSymbol? MatchSection(SectionSymbol section)
     {
         var renamed = section.Lineage.FirstOrDefault(l => l.Kind == LineageKind.Renamed);
@@ -128,7 +209,52 @@ public sealed class SpecDiff
             var impact = old.IsProse != section.IsProse || section.IsRequired ? ChangeImpact.Breaking : ChangeImpact.Compatible;
             Add(ChangeKind.Retyped, ElementKind.Section, impact, null, null, old.Name, section.Name, old.Label, section.Label, Requirement(old), Requirement(section), old, section);
         }
+
+        CompareFacts(old, section);
     }
+
+    /// <summary>
+    /// The facts a section's text states: a new required fact, a removed fact, a narrower type or a fact that becomes
+    /// required are breaking; a new optional fact, a reworded label, a wider type or another reading pattern are not.
+    /// </summary>
+    private void CompareFacts(SectionSymbol oldSection, SectionSymbol section)
+    {
+        var consumed = new HashSet<FactSymbol>();
+        foreach (var fact in section.Facts)
+        {
+            var old = oldSection.Facts.FirstOrDefault(f => f.Name == fact.Name)
+                ?? oldSection.Facts.FirstOrDefault(f => f.Label == fact.Label || f.Aliases.Contains(fact.Label) || fact.Aliases.Contains(f.Label));
+            if (old is null)
+            {
+                Add(ChangeKind.Added, ElementKind.Fact, fact.IsRequired ? ChangeImpact.Breaking : ChangeImpact.Compatible, section.Name, section.Label, null, fact.Name, null, fact.Label, null, FactDetail(fact), null, fact);
+                continue;
+            }
+
+            consumed.Add(old);
+            if (old.Name != fact.Name)
+            {
+                Add(ChangeKind.Renamed, ElementKind.Fact, ChangeImpact.Breaking, section.Name, section.Label, old.Name, fact.Name, old.Label, fact.Label, null, null, old, fact);
+            }
+
+            if (old.Label != fact.Label)
+            {
+                Add(ChangeKind.Relabelled, ElementKind.Fact, ChangeImpact.Compatible, section.Name, section.Label, old.Name, fact.Name, old.Label, fact.Label, null, null, old, fact);
+            }
+
+            if (old.Type != fact.Type || old.IsRequired != fact.IsRequired || old.Pattern != fact.Pattern)
+            {
+                var impact = (fact.IsRequired && !old.IsRequired) || !TypeFacts.IsWidening(old.Type, fact.Type) ? ChangeImpact.Breaking : ChangeImpact.Compatible;
+                Add(ChangeKind.Retyped, ElementKind.Fact, impact, section.Name, section.Label, old.Name, fact.Name, old.Label, fact.Label, FactDetail(old), FactDetail(fact), old, fact);
+            }
+        }
+
+        foreach (var old in oldSection.Facts.Where(f => !consumed.Contains(f)))
+        {
+            Add(ChangeKind.Removed, ElementKind.Fact, ChangeImpact.Breaking, section.Name, section.Label, old.Name, null, old.Label, null, FactDetail(old), null, old, null);
+        }
+    }
+
+    private static string FactDetail(FactSymbol fact) => (fact.IsRequired ? "required " : "optional ") + fact.Type + " pattern \"" + fact.Pattern + "\"";
 
     private void CompareTable(TableSymbol old, TableSymbol table)
     {
@@ -145,6 +271,13 @@ public sealed class SpecDiff
         if (old.Section is { } from && table.Section is { } to && MatchSection(to) != from)
         {
             Add(ChangeKind.Moved, ElementKind.Table, ChangeImpact.Compatible, table.Name, table.Label, old.Name, table.Name, old.Label, table.Label, from.Label, to.Label, old, table);
+        }
+
+        CompareEnding(ElementKind.Table, table.Name, table.Label, old.Name, table.Name, old.Label, table.Label, old.Lineage, table.Lineage, old, table);
+        if (old.Presence != table.Presence)
+        {
+            Add(ChangeKind.Retyped, ElementKind.Table, PresenceImpact(old.Presence, table.Presence), table.Name, table.Label, old.Name, table.Name, old.Label, table.Label,
+                Word(old.Presence), Word(table.Presence), old, table);
         }
 
         CompareItems(old, table, Axis.Row);
@@ -208,15 +341,22 @@ public sealed class SpecDiff
 
             // A leaf that became the group of its own split parts is reported as the split.
             var becameSplitGroup = item.IsGroup && item.Children.Any(c => c.Lineage.Any(l => l.Kind == LineageKind.Split && l.Paths[0] == old.Path));
-            if ((old.IsGroup != item.IsGroup || old.IsHeader != item.IsHeader) && !becameSplitGroup)
+            if (Shape(old) != Shape(item) && !becameSplitGroup)
             {
-                Add(ChangeKind.Retyped, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Shape(old), Shape(item), old, item);
+                Add(ChangeKind.Retyped, element, ShapeImpact(old, item), table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Shape(old), Shape(item), old, item);
             }
+
+            if (old.Presence != item.Presence)
+            {
+                Add(ChangeKind.Retyped, element, PresenceImpact(old.Presence, item.Presence), table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Word(old.Presence), Word(item.Presence), old, item);
+            }
+
+            CompareEnding(element, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), old.Lineage, item.Lineage, old, item);
         }
 
         foreach (var old in oldTable.ItemsOf(axis).SelectMany(Binder.Descendants).Where(i => !consumed.Contains(i) && !(i.Parent is { } p && !consumed.Contains(p) && IsWhollyGone(p, consumed))))
         {
-            Add(ChangeKind.Removed, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, null, Labels(old), null, null, null, old, null);
+            Add(ChangeKind.Removed, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, null, Labels(old), null, Ended(old.Lineage), null, old, null);
         }
     }
 
@@ -226,31 +366,25 @@ public sealed class SpecDiff
 
     private void CompareTypes(TableSymbol oldTable, TableSymbol table)
     {
-        var mapping = CellMapping.Create(_old, _new);
-        var retyped = mapping.Carries
+        // A type is reported on the item that declares it: the row when the row does (a row's type wins), else the column.
+        static AxisItemSymbol Declaring(CellSymbol cell) => cell.Row.DeclaredType is not null ? cell.Row : cell.Column;
+        var retyped = Mapping.Carries
             .Where(c => c.Kind == CarryKind.Same && ReferenceEquals(c.Target.Table, table) && ReferenceEquals(c.Sources[0].Table, oldTable) && c.Sources[0].Type != c.Target.Type)
-            .GroupBy(c => (c.Target.Column, Old: c.Sources[0].Type, New: c.Target.Type));
+            .GroupBy(c => (Item: Declaring(c.Target), Old: c.Sources[0].Type, New: c.Target.Type));
         foreach (var group in retyped)
         {
-            var old = group.First().Sources[0].Column;
-            var column = group.Key.Column;
-            var impact = IsWidening(group.Key.Old, group.Key.New) ? ChangeImpact.Compatible : ChangeImpact.Breaking;
-            Add(ChangeKind.Retyped, ElementKind.Column, impact, table.Name, table.Label, old.Path, column.Path, Labels(old), Labels(column), group.Key.Old.ToString(), group.Key.New.ToString(), old, column);
+            var item = group.Key.Item;
+            var source = group.First().Sources[0];
+            var old = item.Axis == Axis.Row ? source.Row : source.Column;
+            var impact = TypeFacts.IsWidening(group.Key.Old, group.Key.New) ? ChangeImpact.Compatible : ChangeImpact.Breaking;
+            Add(ChangeKind.Retyped, item.Axis == Axis.Row ? ElementKind.Row : ElementKind.Column, impact, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item),
+                group.Key.Old.ToString(), group.Key.New.ToString(), old, item);
         }
     }
 
-    /// <summary>Whether every value of the old type is a value of the new one (count to integer, more decimals).</summary>
-    private static bool IsWidening(CellType old, CellType @new) =>
-        (old.Kind, @new.Kind) switch
-        {
-            (CellTypeKind.Count, CellTypeKind.Integer) => true,
-            (CellTypeKind.Amount, CellTypeKind.Amount) => old.Unit == @new.Unit && @new.Precision >= old.Precision,
-            _ => false,
-        };
-
     private void CompareRules(TableSymbol oldTable, TableSymbol table)
     {
-        var renamedIds = CellMapping.Create(_old, _new).Carries
+        var renamedIds = _renamedIds ??= Mapping.Carries
             .Where(c => c.Kind == CarryKind.Same)
             .ToDictionary(c => c.Sources[0].Id, c => c.Target.Id, StringComparer.Ordinal);
         foreach (var rule in table.Rules.Where(r => !r.IsImplied))
@@ -272,9 +406,11 @@ public sealed class SpecDiff
             var after = Shape(rule, null);
             if (!before.SequenceEqual(after) || old.Tolerance != rule.Tolerance)
             {
-                var relaxed = before.SequenceEqual(after) && (rule.Tolerance ?? 0) > (old.Tolerance ?? 0);
-                Add(ChangeKind.Changed, ElementKind.Rule, relaxed ? ChangeImpact.Compatible : ChangeImpact.Breaking, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message,
-                    Describe(old, before.Count, sameCells: true), Describe(rule, after.Count, before.Intersect(after).Count() == after.Count), old, rule);
+                // A stricter or incomparable rule may refuse reports the old one accepted; a looser or equivalent one never does.
+                var strictness = RuleComparer.Classify(old, rule, renamedIds);
+                var impact = strictness is RuleStrictness.Stricter or RuleStrictness.Incomparable ? ChangeImpact.Breaking : ChangeImpact.Compatible;
+                _changes.Add(Change(ChangeKind.Changed, ElementKind.Rule, impact, table.Name, table.Label, old.Code, rule.Code, old.Message, rule.Message,
+                    Describe(old, before.Count, sameCells: true), Describe(rule, after.Count, Cells(rule, null).IsSubsetOf(Cells(old, renamedIds))), old, rule) with { Strictness = strictness });
             }
             else if (old.Message != rule.Message)
             {
@@ -288,21 +424,71 @@ public sealed class SpecDiff
         }
     }
 
-    /// <summary>A rule's concrete comparisons, with old cell ids written as the new ids they became, so that only real changes differ.</summary>
+    /// <summary>
+    /// A rule's concrete comparisons (with their conditions and non-linear sides), with old cell ids written as the new
+    /// ids they became, so that only real changes differ.
+    /// </summary>
     private static List<string> Shape(RuleSymbol rule, Dictionary<string, string>? renamedIds)
     {
+        string Cell(LinearTerm t) => (t.IsPrevious ? "p:" : ":") + (renamedIds?.GetValueOrDefault(t.Cell.Id) ?? t.Cell.Id);
         string Side(LinearCombination side) => string.Join(" ", side.Terms
-            .Select(t => (t.Coefficient > 0 ? "+" : "-") + Math.Abs(t.Coefficient) + (t.IsPrevious ? "p:" : ":") + (renamedIds?.GetValueOrDefault(t.Cell.Id) ?? t.Cell.Id))
+            .Select(t => (t.Coefficient > 0 ? "+" : "-") + Math.Abs(t.Coefficient) + Cell(t))
             .Order(StringComparer.Ordinal)) + " " + side.Constant;
-        return [.. rule.Expand().Select(i => Side(i.Left) + " " + rule.Operator + " " + Side(i.Right)).Order(StringComparer.Ordinal)];
+        string Instance(RuleInstance i) => i.IsGeneral
+            ? i.LeftValue.ToString(Cell) + " " + rule.Operator + " " + i.RightValue.ToString(Cell) + (i.Condition is { } when ? " when " + when.ToString(Cell) : string.Empty)
+            : Side(i.Left) + " " + rule.Operator + " " + Side(i.Right);
+        return [.. rule.Expand().Select(Instance).Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>The cells a rule reads, old ids written as the new ids they became.</summary>
+    private static HashSet<string> Cells(RuleSymbol rule, Dictionary<string, string>? renamedIds) =>
+        rule.Expand()
+            .SelectMany(i => i.LeftValue.Terms().Concat(i.RightValue.Terms()).Concat(i.ConditionCells()))
+            .Select(t => (t.IsPrevious ? "p:" : ":") + (renamedIds?.GetValueOrDefault(t.Cell.Id) ?? t.Cell.Id))
+            .ToHashSet(StringComparer.Ordinal);
 
     private static string Describe(RuleSymbol rule, int instances, bool sameCells) =>
         $"{Severity(rule)}{(rule.Tolerance is { } t ? " tolerance " + t : string.Empty)}, {instances} comparison(s){(sameCells ? string.Empty : " of other cells")}";
 
     private static string Severity(RuleSymbol rule) => rule.Severity == RuleSeverity.Error ? "error" : "warning";
 
-    private static string Shape(AxisItemSymbol item) => item.IsGroup ? "group" : item.IsHeader ? "header" : "value";
+    private static string Shape(AxisItemSymbol item) => item switch
+    {
+        { IsGroup: true, Relation: GroupRelation.Exhaustive } => "exhaustive group",
+        { IsGroup: true, Relation: GroupRelation.Nonexhaustive } => "nonexhaustive group",
+        { IsGroup: true } => "group",
+        { IsHeader: true } => "header",
+        { IsSubtotal: true } => "subtotal",
+        _ => "value",
+    };
+
+    /// <summary>
+    /// A change of an item's shape: cells that appear or go, or a new implied sum, are breaking; an implied sum that
+    /// becomes looser (exhaustive to nonexhaustive) or goes (a subtotal becomes a plain value) is not.
+    /// </summary>
+    private static ChangeImpact ShapeImpact(AxisItemSymbol old, AxisItemSymbol item) => (Shape(old), Shape(item)) switch
+    {
+        ("exhaustive group", "nonexhaustive group") or ("subtotal", "value") => ChangeImpact.Compatible,
+        _ => ChangeImpact.Breaking,
+    };
+
+    /// <summary>Optional, then unstated (a blank cell is a warning), then required: a move up may refuse data that passed.</summary>
+    private static ChangeImpact PresenceImpact(Presence old, Presence @new) =>
+        Rank(@new) > Rank(old) ? ChangeImpact.Breaking : ChangeImpact.Compatible;
+
+    private static int Rank(Presence presence) => presence switch
+    {
+        Presence.Optional => 0,
+        Presence.Unspecified => 1,
+        _ => 2,
+    };
+
+    private static string Word(Presence presence) => presence switch
+    {
+        Presence.Optional => "optional",
+        Presence.Required => "required",
+        _ => "presence unstated",
+    };
 
     private static string Requirement(SectionSymbol section) => (section.IsRequired ? "required" : "optional") + (section.IsProse ? " prose" : " tables");
 
@@ -313,7 +499,12 @@ public sealed class SpecDiff
     private void Add(
         ChangeKind kind, ElementKind element, ChangeImpact impact, string? table, string? tableLabel, string? oldId, string? newId,
         string? oldLabel, string? newLabel, string? oldDetail, string? newDetail, Symbol? oldSymbol, Symbol? newSymbol) =>
-        _changes.Add(new SpecChange(kind, element, impact, table, tableLabel, oldId, newId, oldLabel, newLabel, oldDetail, newDetail, Locate(oldSymbol), Locate(newSymbol)));
+        _changes.Add(Change(kind, element, impact, table, tableLabel, oldId, newId, oldLabel, newLabel, oldDetail, newDetail, oldSymbol, newSymbol));
+
+    private static SpecChange Change(
+        ChangeKind kind, ElementKind element, ChangeImpact impact, string? table, string? tableLabel, string? oldId, string? newId,
+        string? oldLabel, string? newLabel, string? oldDetail, string? newDetail, Symbol? oldSymbol, Symbol? newSymbol) =>
+        new(kind, element, impact, table, tableLabel, oldId, newId, oldLabel, newLabel, oldDetail, newDetail, Locate(oldSymbol), Locate(newSymbol));
 
     private static SpecLocation? Locate(Symbol? symbol)
     {

@@ -21,7 +21,13 @@ public static class SpecDiffWriter
                 .Append(Subject(change));
             if (change.OldDetail is not null || change.NewDetail is not null)
             {
-                builder.Append(" (").Append(change.OldDetail ?? "-").Append(" -> ").Append(change.NewDetail ?? "-").Append(')');
+                builder.Append(" (").Append(change.OldDetail ?? "-").Append(" -> ").Append(change.NewDetail ?? "-");
+                if (change.Strictness is { } strictness)
+                {
+                    builder.Append("; ").Append(Word(strictness));
+                }
+
+                builder.Append(')');
             }
 
             builder.Append("  [").Append(change.OldLocation?.ToString() ?? "-").Append(" -> ").Append(change.NewLocation?.ToString() ?? "-").Append("]\n");
@@ -59,6 +65,7 @@ public static class SpecDiffWriter
                 Optional(json, "newLabel", change.NewLabel);
                 Optional(json, "oldDetail", change.OldDetail);
                 Optional(json, "newDetail", change.NewDetail);
+                Optional(json, "strictness", change.Strictness is { } strictness ? Word(strictness) : null);
                 Location(json, "oldLocation", change.OldLocation);
                 Location(json, "newLocation", change.NewLocation);
                 json.WriteEndObject();
@@ -142,6 +149,7 @@ public static class SpecDiffWriter
             ElementKind.Table => "表格",
             ElementKind.Row => "行",
             ElementKind.Column => "列",
+            ElementKind.Fact => "事实",
             _ => "规则",
         };
         var oldName = Name(change.OldLabel, change.OldId, change.Element);
@@ -150,7 +158,12 @@ public static class SpecDiffWriter
         {
             ChangeKind.Retyped when change.Element == ElementKind.Format => $"适用的报告年度由 {change.OldDetail} 改为 {change.NewDetail}。",
             ChangeKind.Added => $"新增{what}{newName}。",
+            ChangeKind.Removed when change.OldDetail is { } ended => $"删除{what}{oldName}（{ChineseEnd(ended)}）。",
             ChangeKind.Removed => $"删除{what}{oldName}。",
+            ChangeKind.Moved when change.Element == ElementKind.Section => $"{what}{newName}由第 {change.OldDetail} 个部分移至第 {change.NewDetail} 个。",
+            ChangeKind.Ending when change.NewDetail is null => $"{what}{newName}不再预告停用（原为 {change.OldDetail}）。",
+            ChangeKind.Ending => $"{what}{newName}预告停用：{change.NewDetail} 版本之后删除。",
+            ChangeKind.Changed when change.Strictness is { } strictness => $"{what}{newName}已修改（{change.OldDetail} → {change.NewDetail}），{ChineseStrictness(strictness)}。",
             ChangeKind.Renamed => $"{what}{oldName}的标识符由 `{change.OldId}` 改为 `{change.NewId}`。",
             ChangeKind.Relabelled => $"{what}名称由{oldName}改为{newName}。",
             ChangeKind.Moved => $"{what}{newName}由“{change.OldDetail}”移至“{change.NewDetail}”。",
@@ -170,7 +183,12 @@ public static class SpecDiffWriter
         {
             ChangeKind.Retyped when change.Element == ElementKind.Format => $"The report years change from {change.OldDetail} to {change.NewDetail}.",
             ChangeKind.Added => $"New {what} {newName}.",
+            ChangeKind.Removed when change.OldDetail is { } ended => $"The {what} {oldName} is removed ({(ended.EndsWith(", early", StringComparison.Ordinal) ? "before the end announced by " + ended[..^7] : "as announced by " + ended)}).",
             ChangeKind.Removed => $"The {what} {oldName} is removed.",
+            ChangeKind.Moved when change.Element == ElementKind.Section => $"The {what} {newName} moved from place {change.OldDetail} to place {change.NewDetail}.",
+            ChangeKind.Ending when change.NewDetail is null => $"The {what} {newName} is no longer announced to end (was {change.OldDetail}).",
+            ChangeKind.Ending => $"The {what} {newName} is announced to end: dropped after the version of {change.NewDetail}.",
+            ChangeKind.Changed when change.Strictness is { } strictness => $"The {what} {newName} changed ({change.OldDetail} → {change.NewDetail}); it is {Word(strictness)}.",
             ChangeKind.Renamed => $"The {what} {oldName} has a new identifier: `{change.OldId}` is now `{change.NewId}`.",
             ChangeKind.Relabelled => $"The {what} {oldName} now reads {newName}.",
             ChangeKind.Moved => $"The {what} {newName} moved from “{change.OldDetail}” to “{change.NewDetail}”.",
@@ -180,6 +198,19 @@ public static class SpecDiffWriter
             _ => $"The {what} {newName} changed ({change.OldDetail} → {change.NewDetail}).",
         };
     }
+
+    private static string ChineseEnd(string ended) =>
+        ended.EndsWith(", early", StringComparison.Ordinal) ? $"早于预告的 {ended[..^7]}" : $"按预告 {ended}";
+
+    private static string ChineseStrictness(RuleStrictness strictness) => strictness switch
+    {
+        RuleStrictness.Stricter => "比原规则更严格",
+        RuleStrictness.Looser => "比原规则更宽松",
+        RuleStrictness.Equivalent => "与原规则等价",
+        _ => "与原规则无法比较宽严",
+    };
+
+    private static string Word(RuleStrictness strictness) => strictness.ToString().ToLowerInvariant();
 
     private static string Name(string? label, string? id, ElementKind element) =>
         element == ElementKind.Rule ? $"`{id}`（{label}）" : label is null ? $"`{id}`" : $"“{label}”";

@@ -81,7 +81,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
                 case P.VersionValueContext version:
                     operands.Add(FirstToken(version, SyntaxKind.IntegerToken));
                     break;
-                case ITerminalNode { Symbol.Type: ReportDslLexer.STRING or ReportDslLexer.COMMA } terminal when IsReal(terminal) is not null:
+                case ITerminalNode { Symbol.Type: ReportDslLexer.STRING or ReportDslLexer.COMMA or ReportDslLexer.INTEGER } terminal when IsReal(terminal) is not null:
                     operands.Add(Real(terminal.Symbol));
                     break;
             }

@@ -15,7 +15,7 @@ public enum LineageKind
     /// <summary><c>merged from a, b</c>: this item is the sum of earlier items.</summary>
     Merged,
 
-    /// <summary><c>moved from section</c>: the table was in another section.</summary>
+    /// <summary><c>moved from section</c>: the table was in another section; <c>moved from 5</c>: the section was the fifth.</summary>
     Moved,
 
     /// <summary><c>since version</c>: the item is new in that version.</summary>
@@ -36,13 +36,16 @@ public sealed record LineageClause(LineageKind Kind, ImmutableArray<string> Path
     /// <summary>Gets whether the clause says what the item was (rather than when it lived).</summary>
     public bool IsIdentity => Kind is LineageKind.Renamed or LineageKind.Split or LineageKind.Merged or LineageKind.Since;
 
+    /// <summary>Gets the earlier place (1 for the first section) of <c>moved from N</c> on a section, or null.</summary>
+    public int? Position { get; init; }
+
     /// <summary>Writes the clause as the language does.</summary>
     public override string ToString() => Kind switch
     {
         LineageKind.Renamed => "renamed from " + (Label is null ? string.Join(", ", Paths) : $"\"{Label}\""),
         LineageKind.Split => "split from " + string.Join(", ", Paths),
         LineageKind.Merged => "merged from " + string.Join(", ", Paths),
-        LineageKind.Moved => "moved from " + string.Join(", ", Paths),
+        LineageKind.Moved => "moved from " + (Position is { } position ? position.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Join(", ", Paths)),
         LineageKind.Since => "since " + Version,
         _ => "until " + Version,
     };

@@ -107,4 +107,21 @@ public sealed class MigrationPropertyTests
             }
         }, iter: 50);
     }
+
+    [Fact]
+    public void Migration_keeps_the_text_of_the_sections_and_reads_the_target_facts_from_it()
+    {
+        var json = File.ReadAllText(Path.Combine(RepoPaths.Templates, "examples", "2019-valid.json"));
+        var total = System.Text.Json.Nodes.JsonNode.Parse(json).ShouldNotBeNull()["cells"].ShouldNotBeNull()["applications.received[total]"].ShouldNotBeNull().GetValue<long>();
+        var withProse = json.TrimEnd().TrimEnd('}') + $", \"prose\": {{\"overview\": \"本年共收到依申请公开信息{total}件。\", \"other\": \"无。\"}}}}";
+        var data = ReportDataReader.Read(Encoding.UTF8.GetBytes(withProse), "2019-prose.json", (_, _) => V2019.Layout, "test").Data.ShouldNotBeNull();
+        data.HasProse.ShouldBeTrue();
+
+        var result = Migration.Migrate(data, V2021);
+
+        result.Data.HasProse.ShouldBeTrue();
+        result.Data.Prose.Select(p => (p.Section, p.Text)).ShouldBe([("overview", $"本年共收到依申请公开信息{total}件。"), ("other", "无。")]);
+        var received = V2021.Format.Facts.Single(f => f.Name == "received");
+        result.Data.Values.NumberOf(V2021.Layout.IndexOf(received.Cell)).ShouldBe(total);
+    }
 }

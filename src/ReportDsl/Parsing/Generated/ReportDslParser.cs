@@ -1465,6 +1465,7 @@ internal partial class ReportDslParser : Parser {
 			return GetToken(ReportDslParser.COMMA, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MOVED() { return GetToken(ReportDslParser.MOVED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER() { return GetToken(ReportDslParser.INTEGER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SINCE() { return GetToken(ReportDslParser.SINCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public VersionValueContext versionValue() {
 			return GetRuleContext<VersionValueContext>(0);
@@ -1489,7 +1490,7 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 28, RULE_lineage);
 		int _la;
 		try {
-			State = 301;
+			State = 304;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
@@ -1620,25 +1621,97 @@ internal partial class ReportDslParser : Parser {
 				Match(MOVED);
 				State = 295;
 				Match(FROM);
-				State = 296;
-				path();
+				State = 298;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case FORMAT:
+				case VERSION:
+				case SECTION:
+				case PROSE:
+				case TABLE:
+				case STUB:
+				case CELLS:
+				case COLUMNS:
+				case ROWS:
+				case ABSENT:
+				case GROUP:
+				case ALIAS:
+				case REQUIRED:
+				case OPTIONAL:
+				case HEADER:
+				case UNLABELED:
+				case COUNT:
+				case INTEGER_TYPE:
+				case TEXT:
+				case AMOUNT:
+				case UNIT:
+				case PRECISION:
+				case RULE:
+				case TOLERANCE:
+				case FOR:
+				case EACH:
+				case ROW:
+				case COLUMN:
+				case IN:
+				case PREVIOUS:
+				case WHEN:
+				case AND:
+				case OR:
+				case NOT:
+				case EXTENDS:
+				case REVISES:
+				case REMOVE:
+				case RENAMED:
+				case SPLIT:
+				case MERGED:
+				case MOVED:
+				case FROM:
+				case SINCE:
+				case UNTIL:
+				case EXHAUSTIVE:
+				case NONEXHAUSTIVE:
+				case SUBTOTAL:
+				case PERCENT:
+				case DATE:
+				case BOOLEAN:
+				case ENUM:
+				case DEFAULT:
+				case RANGE_KEYWORD:
+				case FACT:
+				case PATTERN:
+				case PRESENT:
+				case IDENTIFIER:
+					{
+					State = 296;
+					path();
+					}
+					break;
+				case INTEGER:
+					{
+					State = 297;
+					Match(INTEGER);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
 				}
 				break;
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 297;
+				State = 300;
 				Match(SINCE);
-				State = 298;
+				State = 301;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 299;
+				State = 302;
 				Match(UNTIL);
-				State = 300;
+				State = 303;
 				versionValue();
 				}
 				break;
@@ -1687,25 +1760,25 @@ internal partial class ReportDslParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 303;
+			State = 306;
 			Match(STRING);
-			State = 308;
+			State = 311;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 304;
+					State = 307;
 					Match(ALIAS);
-					State = 305;
+					State = 308;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 310;
+				State = 313;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,31,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
 			}
 			}
 		}
@@ -1749,7 +1822,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 311;
+			State = 314;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1935,30 +2008,30 @@ internal partial class ReportDslParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 391;
+			State = 394;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 313;
+				State = 316;
 				Match(COUNT);
-				State = 317;
+				State = 320;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 314;
+						State = 317;
 						typeOption();
 						}
 						} 
 					}
-					State = 319;
+					State = 322;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
 				}
 				}
 				break;
@@ -1966,23 +2039,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 320;
+				State = 323;
 				Match(INTEGER_TYPE);
-				State = 324;
+				State = 327;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 321;
+						State = 324;
 						typeOption();
 						}
 						} 
 					}
-					State = 326;
+					State = 329;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
 				}
 				}
 				break;
@@ -1990,23 +2063,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 327;
+				State = 330;
 				Match(TEXT);
-				State = 331;
+				State = 334;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 328;
+						State = 331;
 						typeOption();
 						}
 						} 
 					}
-					State = 333;
+					State = 336;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
 				}
 				}
 				break;
@@ -2014,47 +2087,47 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 334;
-				Match(AMOUNT);
 				State = 337;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
-				case 1:
-					{
-					State = 335;
-					Match(UNIT);
-					State = 336;
-					Match(STRING);
-					}
-					break;
-				}
-				State = 341;
+				Match(AMOUNT);
+				State = 340;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 				case 1:
 					{
+					State = 338;
+					Match(UNIT);
 					State = 339;
+					Match(STRING);
+					}
+					break;
+				}
+				State = 344;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+				case 1:
+					{
+					State = 342;
 					Match(PRECISION);
-					State = 340;
+					State = 343;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 346;
+				State = 349;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 343;
+						State = 346;
 						typeOption();
 						}
 						} 
 					}
-					State = 348;
+					State = 351;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 				}
 				}
 				break;
@@ -2062,35 +2135,35 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PercentTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 349;
-				Match(PERCENT);
 				State = 352;
+				Match(PERCENT);
+				State = 355;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 				case 1:
 					{
-					State = 350;
+					State = 353;
 					Match(PRECISION);
-					State = 351;
+					State = 354;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 357;
+				State = 360;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 354;
+						State = 357;
 						typeOption();
 						}
 						} 
 					}
-					State = 359;
+					State = 362;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				}
 				}
 				break;
@@ -2098,23 +2171,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new DateTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 360;
+				State = 363;
 				Match(DATE);
-				State = 364;
+				State = 367;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 361;
+						State = 364;
 						typeOption();
 						}
 						} 
 					}
-					State = 366;
+					State = 369;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
 				}
 				}
 				break;
@@ -2122,23 +2195,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new BooleanTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 367;
+				State = 370;
 				Match(BOOLEAN);
-				State = 371;
+				State = 374;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,42,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 368;
+						State = 371;
 						typeOption();
 						}
 						} 
 					}
-					State = 373;
+					State = 376;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,42,Context);
 				}
 				}
 				break;
@@ -2146,45 +2219,45 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new EnumTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 374;
+				State = 377;
 				Match(ENUM);
-				State = 375;
+				State = 378;
 				Match(LPAREN);
-				State = 376;
+				State = 379;
 				Match(STRING);
-				State = 381;
+				State = 384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 377;
+					State = 380;
 					Match(COMMA);
-					State = 378;
+					State = 381;
 					Match(STRING);
 					}
 					}
-					State = 383;
+					State = 386;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 384;
+				State = 387;
 				Match(RPAREN);
-				State = 388;
+				State = 391;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 385;
+						State = 388;
 						typeOption();
 						}
 						} 
 					}
-					State = 390;
+					State = 393;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
 				}
 				}
 				break;
@@ -2263,16 +2336,16 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 36, RULE_typeOption);
 		int _la;
 		try {
-			State = 405;
+			State = 408;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DEFAULT:
 				_localctx = new DefaultOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 393;
+				State = 396;
 				Match(DEFAULT);
-				State = 394;
+				State = 397;
 				typeValue();
 				}
 				break;
@@ -2280,26 +2353,26 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 395;
+				State = 398;
 				Match(RANGE_KEYWORD);
-				State = 397;
+				State = 400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7681L) != 0)) {
 					{
-					State = 396;
+					State = 399;
 					typeValue();
 					}
 				}
 
-				State = 399;
+				State = 402;
 				Match(RANGE);
-				State = 401;
+				State = 404;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 				case 1:
 					{
-					State = 400;
+					State = 403;
 					typeValue();
 					}
 					break;
@@ -2310,9 +2383,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PatternOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 403;
+				State = 406;
 				Match(PATTERN);
-				State = 404;
+				State = 407;
 				Match(STRING);
 				}
 				break;
@@ -2357,7 +2430,7 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 38, RULE_typeValue);
 		int _la;
 		try {
-			State = 413;
+			State = 416;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -2365,31 +2438,31 @@ internal partial class ReportDslParser : Parser {
 			case INTEGER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 408;
+				State = 411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 407;
+					State = 410;
 					Match(MINUS);
 					}
 				}
 
-				State = 410;
+				State = 413;
 				number();
 				}
 				break;
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 411;
+				State = 414;
 				Match(STRING);
 				}
 				break;
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 412;
+				State = 415;
 				Match(IDENTIFIER);
 				}
 				break;
@@ -2461,64 +2534,64 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 415;
-			Match(RULE);
-			State = 416;
-			_localctx.code = name();
-			State = 417;
-			_localctx.severity = name();
 			State = 418;
-			_localctx.message = Match(STRING);
+			Match(RULE);
+			State = 419;
+			_localctx.code = name();
+			State = 420;
+			_localctx.severity = name();
 			State = 421;
+			_localctx.message = Match(STRING);
+			State = 424;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 419;
+				State = 422;
 				Match(TOLERANCE);
-				State = 420;
+				State = 423;
 				number();
 				}
 			}
 
-			State = 426;
+			State = 429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 423;
+				State = 426;
 				quantifier();
 				}
 				}
-				State = 428;
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 430;
+			State = 433;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 429;
+				State = 432;
 				whenClause();
 				}
 			}
 
-			State = 432;
-			Match(COLON);
 			State = 435;
+			Match(COLON);
+			State = 438;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				{
-				State = 433;
+				State = 436;
 				presence();
 				}
 				break;
 			case 2:
 				{
-				State = 434;
+				State = 437;
 				comparison();
 				}
 				break;
@@ -2561,9 +2634,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 437;
+			State = 440;
 			Match(PRESENT);
-			State = 438;
+			State = 441;
 			cellReference();
 			}
 		}
@@ -2620,11 +2693,11 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 443;
 			Match(FOR);
-			State = 441;
+			State = 444;
 			Match(EACH);
-			State = 442;
+			State = 445;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 402655264L) != 0)) ) {
@@ -2634,14 +2707,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 458;
+			State = 461;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 443;
+				State = 446;
 				Match(IN);
-				State = 456;
+				State = 459;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -2702,33 +2775,33 @@ internal partial class ReportDslParser : Parser {
 				case PRESENT:
 				case IDENTIFIER:
 					{
-					State = 444;
+					State = 447;
 					path();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 445;
+					State = 448;
 					Match(LPAREN);
-					State = 446;
+					State = 449;
 					path();
-					State = 451;
+					State = 454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 447;
+						State = 450;
 						Match(COMMA);
-						State = 448;
+						State = 451;
 						path();
 						}
 						}
-						State = 453;
+						State = 456;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 454;
+					State = 457;
 					Match(RPAREN);
 					}
 					break;
@@ -2776,9 +2849,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 460;
+			State = 463;
 			Match(WHEN);
-			State = 461;
+			State = 464;
 			condition();
 			}
 		}
@@ -2825,21 +2898,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 463;
+			State = 466;
 			conjunction();
-			State = 468;
+			State = 471;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 464;
+				State = 467;
 				Match(OR);
-				State = 465;
+				State = 468;
 				conjunction();
 				}
 				}
-				State = 470;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2888,21 +2961,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 471;
+			State = 474;
 			negation();
-			State = 476;
+			State = 479;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 472;
+				State = 475;
 				Match(AND);
-				State = 473;
+				State = 476;
 				negation();
 				}
 				}
-				State = 478;
+				State = 481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2976,16 +3049,16 @@ internal partial class ReportDslParser : Parser {
 		NegationContext _localctx = new NegationContext(Context, State);
 		EnterRule(_localctx, 52, RULE_negation);
 		try {
-			State = 486;
+			State = 489;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new NotConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 479;
+				State = 482;
 				Match(NOT);
-				State = 480;
+				State = 483;
 				negation();
 				}
 				break;
@@ -2993,11 +3066,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 481;
+				State = 484;
 				Match(LPAREN);
-				State = 482;
+				State = 485;
 				condition();
-				State = 483;
+				State = 486;
 				Match(RPAREN);
 				}
 				break;
@@ -3005,7 +3078,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ComparisonConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 485;
+				State = 488;
 				comparison();
 				}
 				break;
@@ -3059,9 +3132,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 491;
 			_localctx.left = expression();
-			State = 489;
+			State = 492;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 63L) != 0)) ) {
@@ -3071,7 +3144,7 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 490;
+			State = 493;
 			_localctx.right = expression();
 			}
 		}
@@ -3123,12 +3196,12 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 493;
+			State = 496;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				{
-				State = 492;
+				State = 495;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -3141,21 +3214,21 @@ internal partial class ReportDslParser : Parser {
 				}
 				break;
 			}
-			State = 495;
+			State = 498;
 			product();
-			State = 501;
+			State = 504;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 496;
+				State = 499;
 				termOperator();
-				State = 497;
+				State = 500;
 				product();
 				}
 				}
-				State = 503;
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3206,21 +3279,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 507;
 			unary();
-			State = 510;
+			State = 513;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR || _la==SLASH) {
 				{
 				{
-				State = 505;
+				State = 508;
 				factorOperator();
-				State = 506;
+				State = 509;
 				unary();
 				}
 				}
-				State = 512;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3261,7 +3334,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 513;
+			State = 516;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STAR || _la==SLASH) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3309,15 +3382,15 @@ internal partial class ReportDslParser : Parser {
 		UnaryContext _localctx = new UnaryContext(Context, State);
 		EnterRule(_localctx, 62, RULE_unary);
 		try {
-			State = 518;
+			State = 521;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 515;
+				State = 518;
 				Match(MINUS);
-				State = 516;
+				State = 519;
 				unary();
 				}
 				break;
@@ -3383,7 +3456,7 @@ internal partial class ReportDslParser : Parser {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 517;
+				State = 520;
 				term();
 				}
 				break;
@@ -3426,7 +3499,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 520;
+			State = 523;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3529,14 +3602,14 @@ internal partial class ReportDslParser : Parser {
 		EnterRule(_localctx, 66, RULE_term);
 		int _la;
 		try {
-			State = 542;
+			State = 545;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 522;
+				State = 525;
 				number();
 				}
 				break;
@@ -3544,37 +3617,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 523;
+				State = 526;
 				name();
-				State = 524;
+				State = 527;
 				Match(LPAREN);
-				State = 533;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 720575940379279358L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 7171L) != 0)) {
 					{
-					State = 525;
+					State = 528;
 					expression();
-					State = 530;
+					State = 533;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 526;
+						State = 529;
 						Match(COMMA);
-						State = 527;
+						State = 530;
 						expression();
 						}
 						}
-						State = 532;
+						State = 535;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 535;
+				State = 538;
 				Match(RPAREN);
 				}
 				break;
@@ -3582,7 +3655,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 537;
+				State = 540;
 				cellReference();
 				}
 				break;
@@ -3590,11 +3663,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 538;
+				State = 541;
 				Match(LPAREN);
-				State = 539;
+				State = 542;
 				expression();
-				State = 540;
+				State = 543;
 				Match(RPAREN);
 				}
 				break;
@@ -3642,28 +3715,28 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 545;
+			State = 548;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				{
-				State = 544;
+				State = 547;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 547;
+			State = 550;
 			path();
-			State = 552;
+			State = 555;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 548;
+				State = 551;
 				Match(LBRACKET);
-				State = 549;
+				State = 552;
 				path();
-				State = 550;
+				State = 553;
 				Match(RBRACKET);
 				}
 			}
@@ -3713,21 +3786,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 557;
 			name();
-			State = 559;
+			State = 562;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 555;
+				State = 558;
 				Match(DOT);
-				State = 556;
+				State = 559;
 				name();
 				}
 				}
-				State = 561;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3768,7 +3841,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 562;
+			State = 565;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3869,7 +3942,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 564;
+			State = 567;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3892,7 +3965,7 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,86,567,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,86,570,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -3914,179 +3987,180 @@ internal partial class ReportDslParser : Parser {
 		1,13,1,13,1,13,1,13,1,13,5,13,259,8,13,10,13,12,13,262,9,13,1,13,5,13,
 		265,8,13,10,13,12,13,268,9,13,1,13,1,13,3,13,272,8,13,3,13,274,8,13,1,
 		14,1,14,1,14,1,14,3,14,280,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		5,14,290,8,14,10,14,12,14,293,9,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		3,14,302,8,14,1,15,1,15,1,15,5,15,307,8,15,10,15,12,15,310,9,15,1,16,1,
-		16,1,17,1,17,5,17,316,8,17,10,17,12,17,319,9,17,1,17,1,17,5,17,323,8,17,
-		10,17,12,17,326,9,17,1,17,1,17,5,17,330,8,17,10,17,12,17,333,9,17,1,17,
-		1,17,1,17,3,17,338,8,17,1,17,1,17,3,17,342,8,17,1,17,5,17,345,8,17,10,
-		17,12,17,348,9,17,1,17,1,17,1,17,3,17,353,8,17,1,17,5,17,356,8,17,10,17,
-		12,17,359,9,17,1,17,1,17,5,17,363,8,17,10,17,12,17,366,9,17,1,17,1,17,
-		5,17,370,8,17,10,17,12,17,373,9,17,1,17,1,17,1,17,1,17,1,17,5,17,380,8,
-		17,10,17,12,17,383,9,17,1,17,1,17,5,17,387,8,17,10,17,12,17,390,9,17,3,
-		17,392,8,17,1,18,1,18,1,18,1,18,3,18,398,8,18,1,18,1,18,3,18,402,8,18,
-		1,18,1,18,3,18,406,8,18,1,19,3,19,409,8,19,1,19,1,19,1,19,3,19,414,8,19,
-		1,20,1,20,1,20,1,20,1,20,1,20,3,20,422,8,20,1,20,5,20,425,8,20,10,20,12,
-		20,428,9,20,1,20,3,20,431,8,20,1,20,1,20,1,20,3,20,436,8,20,1,21,1,21,
-		1,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,5,22,450,8,22,10,22,
-		12,22,453,9,22,1,22,1,22,3,22,457,8,22,3,22,459,8,22,1,23,1,23,1,23,1,
-		24,1,24,1,24,5,24,467,8,24,10,24,12,24,470,9,24,1,25,1,25,1,25,5,25,475,
-		8,25,10,25,12,25,478,9,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,487,
-		8,26,1,27,1,27,1,27,1,27,1,28,3,28,494,8,28,1,28,1,28,1,28,1,28,5,28,500,
-		8,28,10,28,12,28,503,9,28,1,29,1,29,1,29,1,29,5,29,509,8,29,10,29,12,29,
-		512,9,29,1,30,1,30,1,31,1,31,1,31,3,31,519,8,31,1,32,1,32,1,33,1,33,1,
-		33,1,33,1,33,1,33,5,33,529,8,33,10,33,12,33,532,9,33,3,33,534,8,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,3,33,543,8,33,1,34,3,34,546,8,34,1,34,1,
-		34,1,34,1,34,1,34,3,34,553,8,34,1,35,1,35,1,35,5,35,558,8,35,10,35,12,
-		35,561,9,35,1,36,1,36,1,37,1,37,1,37,0,0,38,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,0,11,1,0,35,36,4,0,3,3,5,5,23,23,27,28,2,0,78,78,80,80,1,0,8,
-		9,2,0,13,16,45,47,3,0,5,5,11,11,27,28,1,0,71,76,1,0,67,68,1,0,69,70,1,
-		0,77,78,2,0,1,56,79,79,617,0,79,1,0,0,0,2,87,1,0,0,0,4,89,1,0,0,0,6,105,
-		1,0,0,0,8,109,1,0,0,0,10,113,1,0,0,0,12,115,1,0,0,0,14,126,1,0,0,0,16,
-		128,1,0,0,0,18,170,1,0,0,0,20,172,1,0,0,0,22,186,1,0,0,0,24,229,1,0,0,
-		0,26,273,1,0,0,0,28,301,1,0,0,0,30,303,1,0,0,0,32,311,1,0,0,0,34,391,1,
-		0,0,0,36,405,1,0,0,0,38,413,1,0,0,0,40,415,1,0,0,0,42,437,1,0,0,0,44,440,
-		1,0,0,0,46,460,1,0,0,0,48,463,1,0,0,0,50,471,1,0,0,0,52,486,1,0,0,0,54,
-		488,1,0,0,0,56,493,1,0,0,0,58,504,1,0,0,0,60,513,1,0,0,0,62,518,1,0,0,
-		0,64,520,1,0,0,0,66,542,1,0,0,0,68,545,1,0,0,0,70,554,1,0,0,0,72,562,1,
-		0,0,0,74,564,1,0,0,0,76,78,3,2,1,0,77,76,1,0,0,0,78,81,1,0,0,0,79,77,1,
-		0,0,0,79,80,1,0,0,0,80,82,1,0,0,0,81,79,1,0,0,0,82,83,5,0,0,1,83,1,1,0,
-		0,0,84,88,3,4,2,0,85,88,3,16,8,0,86,88,3,8,4,0,87,84,1,0,0,0,87,85,1,0,
-		0,0,87,86,1,0,0,0,88,3,1,0,0,0,89,90,5,1,0,0,90,91,3,74,37,0,91,92,5,2,
-		0,0,92,94,3,10,5,0,93,95,3,6,3,0,94,93,1,0,0,0,94,95,1,0,0,0,95,96,1,0,
-		0,0,96,100,5,57,0,0,97,99,3,12,6,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,
-		1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,58,0,
-		0,104,5,1,0,0,0,105,106,7,0,0,0,106,107,3,74,37,0,107,108,3,10,5,0,108,
-		7,1,0,0,0,109,110,5,37,0,0,110,111,7,1,0,0,111,112,3,70,35,0,112,9,1,0,
-		0,0,113,114,7,2,0,0,114,11,1,0,0,0,115,116,3,74,37,0,116,117,3,14,7,0,
-		117,13,1,0,0,0,118,127,5,80,0,0,119,124,5,78,0,0,120,122,5,65,0,0,121,
-		123,5,78,0,0,122,121,1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,120,1,
-		0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,118,1,0,0,0,126,119,1,0,0,0,
-		127,15,1,0,0,0,128,129,5,3,0,0,129,130,3,74,37,0,130,134,3,30,15,0,131,
-		133,3,32,16,0,132,131,1,0,0,0,133,136,1,0,0,0,134,132,1,0,0,0,134,135,
-		1,0,0,0,135,140,1,0,0,0,136,134,1,0,0,0,137,139,3,28,14,0,138,137,1,0,
-		0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,
-		140,1,0,0,0,143,144,3,18,9,0,144,17,1,0,0,0,145,154,5,4,0,0,146,150,5,
-		57,0,0,147,149,3,20,10,0,148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,
-		0,150,151,1,0,0,0,151,153,1,0,0,0,152,150,1,0,0,0,153,155,5,58,0,0,154,
-		146,1,0,0,0,154,155,1,0,0,0,155,171,1,0,0,0,156,160,5,57,0,0,157,159,3,
-		20,10,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,
-		0,161,166,1,0,0,0,162,160,1,0,0,0,163,165,3,22,11,0,164,163,1,0,0,0,165,
-		168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,
-		0,0,0,169,171,5,58,0,0,170,145,1,0,0,0,170,156,1,0,0,0,171,19,1,0,0,0,
-		172,173,5,54,0,0,173,174,3,74,37,0,174,178,3,30,15,0,175,177,3,32,16,0,
-		176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,181,
-		1,0,0,0,180,178,1,0,0,0,181,182,5,63,0,0,182,183,3,34,17,0,183,184,5,55,
-		0,0,184,185,5,80,0,0,185,21,1,0,0,0,186,187,5,5,0,0,187,188,3,74,37,0,
-		188,192,3,30,15,0,189,191,3,32,16,0,190,189,1,0,0,0,191,194,1,0,0,0,192,
-		190,1,0,0,0,192,193,1,0,0,0,193,198,1,0,0,0,194,192,1,0,0,0,195,197,3,
-		28,14,0,196,195,1,0,0,0,197,200,1,0,0,0,198,196,1,0,0,0,198,199,1,0,0,
-		0,199,201,1,0,0,0,200,198,1,0,0,0,201,205,5,57,0,0,202,204,3,24,12,0,203,
-		202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,208,1,
-		0,0,0,207,205,1,0,0,0,208,209,5,58,0,0,209,23,1,0,0,0,210,211,5,6,0,0,
-		211,230,5,80,0,0,212,213,5,7,0,0,213,230,3,34,17,0,214,216,7,3,0,0,215,
-		217,5,80,0,0,216,215,1,0,0,0,216,217,1,0,0,0,217,218,1,0,0,0,218,222,5,
-		57,0,0,219,221,3,26,13,0,220,219,1,0,0,0,221,224,1,0,0,0,222,220,1,0,0,
-		0,222,223,1,0,0,0,223,225,1,0,0,0,224,222,1,0,0,0,225,230,5,58,0,0,226,
-		227,5,10,0,0,227,230,3,68,34,0,228,230,3,40,20,0,229,210,1,0,0,0,229,212,
-		1,0,0,0,229,214,1,0,0,0,229,226,1,0,0,0,229,228,1,0,0,0,230,25,1,0,0,0,
-		231,232,5,11,0,0,232,233,3,74,37,0,233,237,3,30,15,0,234,236,3,32,16,0,
-		235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,243,
-		1,0,0,0,239,237,1,0,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,
-		0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,
-		250,5,57,0,0,247,249,3,26,13,0,248,247,1,0,0,0,249,252,1,0,0,0,250,248,
-		1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,0,252,250,1,0,0,0,253,254,5,58,0,
-		0,254,274,1,0,0,0,255,256,3,74,37,0,256,260,3,30,15,0,257,259,3,32,16,
-		0,258,257,1,0,0,0,259,262,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,
-		266,1,0,0,0,262,260,1,0,0,0,263,265,3,28,14,0,264,263,1,0,0,0,265,268,
-		1,0,0,0,266,264,1,0,0,0,266,267,1,0,0,0,267,271,1,0,0,0,268,266,1,0,0,
-		0,269,270,5,63,0,0,270,272,3,34,17,0,271,269,1,0,0,0,271,272,1,0,0,0,272,
-		274,1,0,0,0,273,231,1,0,0,0,273,255,1,0,0,0,274,27,1,0,0,0,275,276,5,38,
-		0,0,276,279,5,42,0,0,277,280,3,70,35,0,278,280,5,80,0,0,279,277,1,0,0,
-		0,279,278,1,0,0,0,280,302,1,0,0,0,281,282,5,39,0,0,282,283,5,42,0,0,283,
-		302,3,70,35,0,284,285,5,40,0,0,285,286,5,42,0,0,286,291,3,70,35,0,287,
-		288,5,64,0,0,288,290,3,70,35,0,289,287,1,0,0,0,290,293,1,0,0,0,291,289,
-		1,0,0,0,291,292,1,0,0,0,292,302,1,0,0,0,293,291,1,0,0,0,294,295,5,41,0,
-		0,295,296,5,42,0,0,296,302,3,70,35,0,297,298,5,43,0,0,298,302,3,10,5,0,
-		299,300,5,44,0,0,300,302,3,10,5,0,301,275,1,0,0,0,301,281,1,0,0,0,301,
-		284,1,0,0,0,301,294,1,0,0,0,301,297,1,0,0,0,301,299,1,0,0,0,302,29,1,0,
-		0,0,303,308,5,80,0,0,304,305,5,12,0,0,305,307,5,80,0,0,306,304,1,0,0,0,
-		307,310,1,0,0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,31,1,0,0,0,310,308,
-		1,0,0,0,311,312,7,4,0,0,312,33,1,0,0,0,313,317,5,17,0,0,314,316,3,36,18,
-		0,315,314,1,0,0,0,316,319,1,0,0,0,317,315,1,0,0,0,317,318,1,0,0,0,318,
-		392,1,0,0,0,319,317,1,0,0,0,320,324,5,18,0,0,321,323,3,36,18,0,322,321,
-		1,0,0,0,323,326,1,0,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,392,1,0,0,
-		0,326,324,1,0,0,0,327,331,5,19,0,0,328,330,3,36,18,0,329,328,1,0,0,0,330,
-		333,1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,392,1,0,0,0,333,331,1,
-		0,0,0,334,337,5,20,0,0,335,336,5,21,0,0,336,338,5,80,0,0,337,335,1,0,0,
-		0,337,338,1,0,0,0,338,341,1,0,0,0,339,340,5,22,0,0,340,342,5,78,0,0,341,
-		339,1,0,0,0,341,342,1,0,0,0,342,346,1,0,0,0,343,345,3,36,18,0,344,343,
-		1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,346,347,1,0,0,0,347,392,1,0,0,
-		0,348,346,1,0,0,0,349,352,5,48,0,0,350,351,5,22,0,0,351,353,5,78,0,0,352,
-		350,1,0,0,0,352,353,1,0,0,0,353,357,1,0,0,0,354,356,3,36,18,0,355,354,
-		1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,357,358,1,0,0,0,358,392,1,0,0,
-		0,359,357,1,0,0,0,360,364,5,49,0,0,361,363,3,36,18,0,362,361,1,0,0,0,363,
-		366,1,0,0,0,364,362,1,0,0,0,364,365,1,0,0,0,365,392,1,0,0,0,366,364,1,
-		0,0,0,367,371,5,50,0,0,368,370,3,36,18,0,369,368,1,0,0,0,370,373,1,0,0,
-		0,371,369,1,0,0,0,371,372,1,0,0,0,372,392,1,0,0,0,373,371,1,0,0,0,374,
-		375,5,51,0,0,375,376,5,59,0,0,376,381,5,80,0,0,377,378,5,64,0,0,378,380,
-		5,80,0,0,379,377,1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,381,382,1,0,0,
-		0,382,384,1,0,0,0,383,381,1,0,0,0,384,388,5,60,0,0,385,387,3,36,18,0,386,
-		385,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,389,1,0,0,0,389,392,1,
-		0,0,0,390,388,1,0,0,0,391,313,1,0,0,0,391,320,1,0,0,0,391,327,1,0,0,0,
-		391,334,1,0,0,0,391,349,1,0,0,0,391,360,1,0,0,0,391,367,1,0,0,0,391,374,
-		1,0,0,0,392,35,1,0,0,0,393,394,5,52,0,0,394,406,3,38,19,0,395,397,5,53,
-		0,0,396,398,3,38,19,0,397,396,1,0,0,0,397,398,1,0,0,0,398,399,1,0,0,0,
-		399,401,5,65,0,0,400,402,3,38,19,0,401,400,1,0,0,0,401,402,1,0,0,0,402,
-		406,1,0,0,0,403,404,5,55,0,0,404,406,5,80,0,0,405,393,1,0,0,0,405,395,
-		1,0,0,0,405,403,1,0,0,0,406,37,1,0,0,0,407,409,5,68,0,0,408,407,1,0,0,
-		0,408,409,1,0,0,0,409,410,1,0,0,0,410,414,3,72,36,0,411,414,5,80,0,0,412,
-		414,5,79,0,0,413,408,1,0,0,0,413,411,1,0,0,0,413,412,1,0,0,0,414,39,1,
-		0,0,0,415,416,5,23,0,0,416,417,3,74,37,0,417,418,3,74,37,0,418,421,5,80,
-		0,0,419,420,5,24,0,0,420,422,3,72,36,0,421,419,1,0,0,0,421,422,1,0,0,0,
-		422,426,1,0,0,0,423,425,3,44,22,0,424,423,1,0,0,0,425,428,1,0,0,0,426,
-		424,1,0,0,0,426,427,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,429,431,3,
-		46,23,0,430,429,1,0,0,0,430,431,1,0,0,0,431,432,1,0,0,0,432,435,5,63,0,
-		0,433,436,3,42,21,0,434,436,3,54,27,0,435,433,1,0,0,0,435,434,1,0,0,0,
-		436,41,1,0,0,0,437,438,5,56,0,0,438,439,3,68,34,0,439,43,1,0,0,0,440,441,
-		5,25,0,0,441,442,5,26,0,0,442,458,7,5,0,0,443,456,5,29,0,0,444,457,3,70,
-		35,0,445,446,5,59,0,0,446,451,3,70,35,0,447,448,5,64,0,0,448,450,3,70,
-		35,0,449,447,1,0,0,0,450,453,1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,
-		454,1,0,0,0,453,451,1,0,0,0,454,455,5,60,0,0,455,457,1,0,0,0,456,444,1,
-		0,0,0,456,445,1,0,0,0,457,459,1,0,0,0,458,443,1,0,0,0,458,459,1,0,0,0,
-		459,45,1,0,0,0,460,461,5,31,0,0,461,462,3,48,24,0,462,47,1,0,0,0,463,468,
-		3,50,25,0,464,465,5,33,0,0,465,467,3,50,25,0,466,464,1,0,0,0,467,470,1,
-		0,0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,49,1,0,0,0,470,468,1,0,0,0,471,
-		476,3,52,26,0,472,473,5,32,0,0,473,475,3,52,26,0,474,472,1,0,0,0,475,478,
-		1,0,0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,51,1,0,0,0,478,476,1,0,0,0,
-		479,480,5,34,0,0,480,487,3,52,26,0,481,482,5,59,0,0,482,483,3,48,24,0,
-		483,484,5,60,0,0,484,487,1,0,0,0,485,487,3,54,27,0,486,479,1,0,0,0,486,
-		481,1,0,0,0,486,485,1,0,0,0,487,53,1,0,0,0,488,489,3,56,28,0,489,490,7,
-		6,0,0,490,491,3,56,28,0,491,55,1,0,0,0,492,494,7,7,0,0,493,492,1,0,0,0,
-		493,494,1,0,0,0,494,495,1,0,0,0,495,501,3,58,29,0,496,497,3,64,32,0,497,
-		498,3,58,29,0,498,500,1,0,0,0,499,496,1,0,0,0,500,503,1,0,0,0,501,499,
-		1,0,0,0,501,502,1,0,0,0,502,57,1,0,0,0,503,501,1,0,0,0,504,510,3,62,31,
-		0,505,506,3,60,30,0,506,507,3,62,31,0,507,509,1,0,0,0,508,505,1,0,0,0,
-		509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,59,1,0,0,0,512,510,
-		1,0,0,0,513,514,7,8,0,0,514,61,1,0,0,0,515,516,5,68,0,0,516,519,3,62,31,
-		0,517,519,3,66,33,0,518,515,1,0,0,0,518,517,1,0,0,0,519,63,1,0,0,0,520,
-		521,7,7,0,0,521,65,1,0,0,0,522,543,3,72,36,0,523,524,3,74,37,0,524,533,
-		5,59,0,0,525,530,3,56,28,0,526,527,5,64,0,0,527,529,3,56,28,0,528,526,
-		1,0,0,0,529,532,1,0,0,0,530,528,1,0,0,0,530,531,1,0,0,0,531,534,1,0,0,
-		0,532,530,1,0,0,0,533,525,1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,
-		536,5,60,0,0,536,543,1,0,0,0,537,543,3,68,34,0,538,539,5,59,0,0,539,540,
-		3,56,28,0,540,541,5,60,0,0,541,543,1,0,0,0,542,522,1,0,0,0,542,523,1,0,
-		0,0,542,537,1,0,0,0,542,538,1,0,0,0,543,67,1,0,0,0,544,546,5,30,0,0,545,
-		544,1,0,0,0,545,546,1,0,0,0,546,547,1,0,0,0,547,552,3,70,35,0,548,549,
-		5,61,0,0,549,550,3,70,35,0,550,551,5,62,0,0,551,553,1,0,0,0,552,548,1,
-		0,0,0,552,553,1,0,0,0,553,69,1,0,0,0,554,559,3,74,37,0,555,556,5,66,0,
-		0,556,558,3,74,37,0,557,555,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,
-		560,1,0,0,0,560,71,1,0,0,0,561,559,1,0,0,0,562,563,7,9,0,0,563,73,1,0,
-		0,0,564,565,7,10,0,0,565,75,1,0,0,0,70,79,87,94,100,122,124,126,134,140,
-		150,154,160,166,170,178,192,198,205,216,222,229,237,243,250,260,266,271,
-		273,279,291,301,308,317,324,331,337,341,346,352,357,364,371,381,388,391,
-		397,401,405,408,413,421,426,430,435,451,456,458,468,476,486,493,501,510,
-		518,530,533,542,545,552,559
+		5,14,290,8,14,10,14,12,14,293,9,14,1,14,1,14,1,14,1,14,3,14,299,8,14,1,
+		14,1,14,1,14,1,14,3,14,305,8,14,1,15,1,15,1,15,5,15,310,8,15,10,15,12,
+		15,313,9,15,1,16,1,16,1,17,1,17,5,17,319,8,17,10,17,12,17,322,9,17,1,17,
+		1,17,5,17,326,8,17,10,17,12,17,329,9,17,1,17,1,17,5,17,333,8,17,10,17,
+		12,17,336,9,17,1,17,1,17,1,17,3,17,341,8,17,1,17,1,17,3,17,345,8,17,1,
+		17,5,17,348,8,17,10,17,12,17,351,9,17,1,17,1,17,1,17,3,17,356,8,17,1,17,
+		5,17,359,8,17,10,17,12,17,362,9,17,1,17,1,17,5,17,366,8,17,10,17,12,17,
+		369,9,17,1,17,1,17,5,17,373,8,17,10,17,12,17,376,9,17,1,17,1,17,1,17,1,
+		17,1,17,5,17,383,8,17,10,17,12,17,386,9,17,1,17,1,17,5,17,390,8,17,10,
+		17,12,17,393,9,17,3,17,395,8,17,1,18,1,18,1,18,1,18,3,18,401,8,18,1,18,
+		1,18,3,18,405,8,18,1,18,1,18,3,18,409,8,18,1,19,3,19,412,8,19,1,19,1,19,
+		1,19,3,19,417,8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,425,8,20,1,20,5,
+		20,428,8,20,10,20,12,20,431,9,20,1,20,3,20,434,8,20,1,20,1,20,1,20,3,20,
+		439,8,20,1,21,1,21,1,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,5,
+		22,453,8,22,10,22,12,22,456,9,22,1,22,1,22,3,22,460,8,22,3,22,462,8,22,
+		1,23,1,23,1,23,1,24,1,24,1,24,5,24,470,8,24,10,24,12,24,473,9,24,1,25,
+		1,25,1,25,5,25,478,8,25,10,25,12,25,481,9,25,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,3,26,490,8,26,1,27,1,27,1,27,1,27,1,28,3,28,497,8,28,1,28,1,
+		28,1,28,1,28,5,28,503,8,28,10,28,12,28,506,9,28,1,29,1,29,1,29,1,29,5,
+		29,512,8,29,10,29,12,29,515,9,29,1,30,1,30,1,31,1,31,1,31,3,31,522,8,31,
+		1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,5,33,532,8,33,10,33,12,33,535,
+		9,33,3,33,537,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,546,8,33,1,
+		34,3,34,549,8,34,1,34,1,34,1,34,1,34,1,34,3,34,556,8,34,1,35,1,35,1,35,
+		5,35,561,8,35,10,35,12,35,564,9,35,1,36,1,36,1,37,1,37,1,37,0,0,38,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,0,11,1,0,35,36,4,0,3,3,5,5,23,23,27,28,
+		2,0,78,78,80,80,1,0,8,9,2,0,13,16,45,47,3,0,5,5,11,11,27,28,1,0,71,76,
+		1,0,67,68,1,0,69,70,1,0,77,78,2,0,1,56,79,79,621,0,79,1,0,0,0,2,87,1,0,
+		0,0,4,89,1,0,0,0,6,105,1,0,0,0,8,109,1,0,0,0,10,113,1,0,0,0,12,115,1,0,
+		0,0,14,126,1,0,0,0,16,128,1,0,0,0,18,170,1,0,0,0,20,172,1,0,0,0,22,186,
+		1,0,0,0,24,229,1,0,0,0,26,273,1,0,0,0,28,304,1,0,0,0,30,306,1,0,0,0,32,
+		314,1,0,0,0,34,394,1,0,0,0,36,408,1,0,0,0,38,416,1,0,0,0,40,418,1,0,0,
+		0,42,440,1,0,0,0,44,443,1,0,0,0,46,463,1,0,0,0,48,466,1,0,0,0,50,474,1,
+		0,0,0,52,489,1,0,0,0,54,491,1,0,0,0,56,496,1,0,0,0,58,507,1,0,0,0,60,516,
+		1,0,0,0,62,521,1,0,0,0,64,523,1,0,0,0,66,545,1,0,0,0,68,548,1,0,0,0,70,
+		557,1,0,0,0,72,565,1,0,0,0,74,567,1,0,0,0,76,78,3,2,1,0,77,76,1,0,0,0,
+		78,81,1,0,0,0,79,77,1,0,0,0,79,80,1,0,0,0,80,82,1,0,0,0,81,79,1,0,0,0,
+		82,83,5,0,0,1,83,1,1,0,0,0,84,88,3,4,2,0,85,88,3,16,8,0,86,88,3,8,4,0,
+		87,84,1,0,0,0,87,85,1,0,0,0,87,86,1,0,0,0,88,3,1,0,0,0,89,90,5,1,0,0,90,
+		91,3,74,37,0,91,92,5,2,0,0,92,94,3,10,5,0,93,95,3,6,3,0,94,93,1,0,0,0,
+		94,95,1,0,0,0,95,96,1,0,0,0,96,100,5,57,0,0,97,99,3,12,6,0,98,97,1,0,0,
+		0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,
+		1,0,0,0,103,104,5,58,0,0,104,5,1,0,0,0,105,106,7,0,0,0,106,107,3,74,37,
+		0,107,108,3,10,5,0,108,7,1,0,0,0,109,110,5,37,0,0,110,111,7,1,0,0,111,
+		112,3,70,35,0,112,9,1,0,0,0,113,114,7,2,0,0,114,11,1,0,0,0,115,116,3,74,
+		37,0,116,117,3,14,7,0,117,13,1,0,0,0,118,127,5,80,0,0,119,124,5,78,0,0,
+		120,122,5,65,0,0,121,123,5,78,0,0,122,121,1,0,0,0,122,123,1,0,0,0,123,
+		125,1,0,0,0,124,120,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,118,1,
+		0,0,0,126,119,1,0,0,0,127,15,1,0,0,0,128,129,5,3,0,0,129,130,3,74,37,0,
+		130,134,3,30,15,0,131,133,3,32,16,0,132,131,1,0,0,0,133,136,1,0,0,0,134,
+		132,1,0,0,0,134,135,1,0,0,0,135,140,1,0,0,0,136,134,1,0,0,0,137,139,3,
+		28,14,0,138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,1,0,0,
+		0,141,143,1,0,0,0,142,140,1,0,0,0,143,144,3,18,9,0,144,17,1,0,0,0,145,
+		154,5,4,0,0,146,150,5,57,0,0,147,149,3,20,10,0,148,147,1,0,0,0,149,152,
+		1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,153,1,0,0,0,152,150,1,0,0,
+		0,153,155,5,58,0,0,154,146,1,0,0,0,154,155,1,0,0,0,155,171,1,0,0,0,156,
+		160,5,57,0,0,157,159,3,20,10,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,
+		1,0,0,0,160,161,1,0,0,0,161,166,1,0,0,0,162,160,1,0,0,0,163,165,3,22,11,
+		0,164,163,1,0,0,0,165,168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,0,167,
+		169,1,0,0,0,168,166,1,0,0,0,169,171,5,58,0,0,170,145,1,0,0,0,170,156,1,
+		0,0,0,171,19,1,0,0,0,172,173,5,54,0,0,173,174,3,74,37,0,174,178,3,30,15,
+		0,175,177,3,32,16,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,
+		179,1,0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,63,0,0,182,183,3,
+		34,17,0,183,184,5,55,0,0,184,185,5,80,0,0,185,21,1,0,0,0,186,187,5,5,0,
+		0,187,188,3,74,37,0,188,192,3,30,15,0,189,191,3,32,16,0,190,189,1,0,0,
+		0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,198,1,0,0,0,194,
+		192,1,0,0,0,195,197,3,28,14,0,196,195,1,0,0,0,197,200,1,0,0,0,198,196,
+		1,0,0,0,198,199,1,0,0,0,199,201,1,0,0,0,200,198,1,0,0,0,201,205,5,57,0,
+		0,202,204,3,24,12,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,
+		206,1,0,0,0,206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,58,0,0,209,23,1,
+		0,0,0,210,211,5,6,0,0,211,230,5,80,0,0,212,213,5,7,0,0,213,230,3,34,17,
+		0,214,216,7,3,0,0,215,217,5,80,0,0,216,215,1,0,0,0,216,217,1,0,0,0,217,
+		218,1,0,0,0,218,222,5,57,0,0,219,221,3,26,13,0,220,219,1,0,0,0,221,224,
+		1,0,0,0,222,220,1,0,0,0,222,223,1,0,0,0,223,225,1,0,0,0,224,222,1,0,0,
+		0,225,230,5,58,0,0,226,227,5,10,0,0,227,230,3,68,34,0,228,230,3,40,20,
+		0,229,210,1,0,0,0,229,212,1,0,0,0,229,214,1,0,0,0,229,226,1,0,0,0,229,
+		228,1,0,0,0,230,25,1,0,0,0,231,232,5,11,0,0,232,233,3,74,37,0,233,237,
+		3,30,15,0,234,236,3,32,16,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,
+		0,0,0,237,238,1,0,0,0,238,243,1,0,0,0,239,237,1,0,0,0,240,242,3,28,14,
+		0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
+		246,1,0,0,0,245,243,1,0,0,0,246,250,5,57,0,0,247,249,3,26,13,0,248,247,
+		1,0,0,0,249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,
+		0,252,250,1,0,0,0,253,254,5,58,0,0,254,274,1,0,0,0,255,256,3,74,37,0,256,
+		260,3,30,15,0,257,259,3,32,16,0,258,257,1,0,0,0,259,262,1,0,0,0,260,258,
+		1,0,0,0,260,261,1,0,0,0,261,266,1,0,0,0,262,260,1,0,0,0,263,265,3,28,14,
+		0,264,263,1,0,0,0,265,268,1,0,0,0,266,264,1,0,0,0,266,267,1,0,0,0,267,
+		271,1,0,0,0,268,266,1,0,0,0,269,270,5,63,0,0,270,272,3,34,17,0,271,269,
+		1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,231,1,0,0,0,273,255,1,0,0,
+		0,274,27,1,0,0,0,275,276,5,38,0,0,276,279,5,42,0,0,277,280,3,70,35,0,278,
+		280,5,80,0,0,279,277,1,0,0,0,279,278,1,0,0,0,280,305,1,0,0,0,281,282,5,
+		39,0,0,282,283,5,42,0,0,283,305,3,70,35,0,284,285,5,40,0,0,285,286,5,42,
+		0,0,286,291,3,70,35,0,287,288,5,64,0,0,288,290,3,70,35,0,289,287,1,0,0,
+		0,290,293,1,0,0,0,291,289,1,0,0,0,291,292,1,0,0,0,292,305,1,0,0,0,293,
+		291,1,0,0,0,294,295,5,41,0,0,295,298,5,42,0,0,296,299,3,70,35,0,297,299,
+		5,78,0,0,298,296,1,0,0,0,298,297,1,0,0,0,299,305,1,0,0,0,300,301,5,43,
+		0,0,301,305,3,10,5,0,302,303,5,44,0,0,303,305,3,10,5,0,304,275,1,0,0,0,
+		304,281,1,0,0,0,304,284,1,0,0,0,304,294,1,0,0,0,304,300,1,0,0,0,304,302,
+		1,0,0,0,305,29,1,0,0,0,306,311,5,80,0,0,307,308,5,12,0,0,308,310,5,80,
+		0,0,309,307,1,0,0,0,310,313,1,0,0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,
+		31,1,0,0,0,313,311,1,0,0,0,314,315,7,4,0,0,315,33,1,0,0,0,316,320,5,17,
+		0,0,317,319,3,36,18,0,318,317,1,0,0,0,319,322,1,0,0,0,320,318,1,0,0,0,
+		320,321,1,0,0,0,321,395,1,0,0,0,322,320,1,0,0,0,323,327,5,18,0,0,324,326,
+		3,36,18,0,325,324,1,0,0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,328,1,0,
+		0,0,328,395,1,0,0,0,329,327,1,0,0,0,330,334,5,19,0,0,331,333,3,36,18,0,
+		332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,395,
+		1,0,0,0,336,334,1,0,0,0,337,340,5,20,0,0,338,339,5,21,0,0,339,341,5,80,
+		0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,344,1,0,0,0,342,343,5,22,0,0,343,
+		345,5,78,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,349,1,0,0,0,346,348,3,
+		36,18,0,347,346,1,0,0,0,348,351,1,0,0,0,349,347,1,0,0,0,349,350,1,0,0,
+		0,350,395,1,0,0,0,351,349,1,0,0,0,352,355,5,48,0,0,353,354,5,22,0,0,354,
+		356,5,78,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,360,1,0,0,0,357,359,3,
+		36,18,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,
+		0,361,395,1,0,0,0,362,360,1,0,0,0,363,367,5,49,0,0,364,366,3,36,18,0,365,
+		364,1,0,0,0,366,369,1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,395,1,
+		0,0,0,369,367,1,0,0,0,370,374,5,50,0,0,371,373,3,36,18,0,372,371,1,0,0,
+		0,373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,395,1,0,0,0,376,
+		374,1,0,0,0,377,378,5,51,0,0,378,379,5,59,0,0,379,384,5,80,0,0,380,381,
+		5,64,0,0,381,383,5,80,0,0,382,380,1,0,0,0,383,386,1,0,0,0,384,382,1,0,
+		0,0,384,385,1,0,0,0,385,387,1,0,0,0,386,384,1,0,0,0,387,391,5,60,0,0,388,
+		390,3,36,18,0,389,388,1,0,0,0,390,393,1,0,0,0,391,389,1,0,0,0,391,392,
+		1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,394,316,1,0,0,0,394,323,1,0,0,
+		0,394,330,1,0,0,0,394,337,1,0,0,0,394,352,1,0,0,0,394,363,1,0,0,0,394,
+		370,1,0,0,0,394,377,1,0,0,0,395,35,1,0,0,0,396,397,5,52,0,0,397,409,3,
+		38,19,0,398,400,5,53,0,0,399,401,3,38,19,0,400,399,1,0,0,0,400,401,1,0,
+		0,0,401,402,1,0,0,0,402,404,5,65,0,0,403,405,3,38,19,0,404,403,1,0,0,0,
+		404,405,1,0,0,0,405,409,1,0,0,0,406,407,5,55,0,0,407,409,5,80,0,0,408,
+		396,1,0,0,0,408,398,1,0,0,0,408,406,1,0,0,0,409,37,1,0,0,0,410,412,5,68,
+		0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,0,0,413,417,3,72,36,0,
+		414,417,5,80,0,0,415,417,5,79,0,0,416,411,1,0,0,0,416,414,1,0,0,0,416,
+		415,1,0,0,0,417,39,1,0,0,0,418,419,5,23,0,0,419,420,3,74,37,0,420,421,
+		3,74,37,0,421,424,5,80,0,0,422,423,5,24,0,0,423,425,3,72,36,0,424,422,
+		1,0,0,0,424,425,1,0,0,0,425,429,1,0,0,0,426,428,3,44,22,0,427,426,1,0,
+		0,0,428,431,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,433,1,0,0,0,431,
+		429,1,0,0,0,432,434,3,46,23,0,433,432,1,0,0,0,433,434,1,0,0,0,434,435,
+		1,0,0,0,435,438,5,63,0,0,436,439,3,42,21,0,437,439,3,54,27,0,438,436,1,
+		0,0,0,438,437,1,0,0,0,439,41,1,0,0,0,440,441,5,56,0,0,441,442,3,68,34,
+		0,442,43,1,0,0,0,443,444,5,25,0,0,444,445,5,26,0,0,445,461,7,5,0,0,446,
+		459,5,29,0,0,447,460,3,70,35,0,448,449,5,59,0,0,449,454,3,70,35,0,450,
+		451,5,64,0,0,451,453,3,70,35,0,452,450,1,0,0,0,453,456,1,0,0,0,454,452,
+		1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,458,5,60,0,
+		0,458,460,1,0,0,0,459,447,1,0,0,0,459,448,1,0,0,0,460,462,1,0,0,0,461,
+		446,1,0,0,0,461,462,1,0,0,0,462,45,1,0,0,0,463,464,5,31,0,0,464,465,3,
+		48,24,0,465,47,1,0,0,0,466,471,3,50,25,0,467,468,5,33,0,0,468,470,3,50,
+		25,0,469,467,1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,
+		49,1,0,0,0,473,471,1,0,0,0,474,479,3,52,26,0,475,476,5,32,0,0,476,478,
+		3,52,26,0,477,475,1,0,0,0,478,481,1,0,0,0,479,477,1,0,0,0,479,480,1,0,
+		0,0,480,51,1,0,0,0,481,479,1,0,0,0,482,483,5,34,0,0,483,490,3,52,26,0,
+		484,485,5,59,0,0,485,486,3,48,24,0,486,487,5,60,0,0,487,490,1,0,0,0,488,
+		490,3,54,27,0,489,482,1,0,0,0,489,484,1,0,0,0,489,488,1,0,0,0,490,53,1,
+		0,0,0,491,492,3,56,28,0,492,493,7,6,0,0,493,494,3,56,28,0,494,55,1,0,0,
+		0,495,497,7,7,0,0,496,495,1,0,0,0,496,497,1,0,0,0,497,498,1,0,0,0,498,
+		504,3,58,29,0,499,500,3,64,32,0,500,501,3,58,29,0,501,503,1,0,0,0,502,
+		499,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,57,1,0,
+		0,0,506,504,1,0,0,0,507,513,3,62,31,0,508,509,3,60,30,0,509,510,3,62,31,
+		0,510,512,1,0,0,0,511,508,1,0,0,0,512,515,1,0,0,0,513,511,1,0,0,0,513,
+		514,1,0,0,0,514,59,1,0,0,0,515,513,1,0,0,0,516,517,7,8,0,0,517,61,1,0,
+		0,0,518,519,5,68,0,0,519,522,3,62,31,0,520,522,3,66,33,0,521,518,1,0,0,
+		0,521,520,1,0,0,0,522,63,1,0,0,0,523,524,7,7,0,0,524,65,1,0,0,0,525,546,
+		3,72,36,0,526,527,3,74,37,0,527,536,5,59,0,0,528,533,3,56,28,0,529,530,
+		5,64,0,0,530,532,3,56,28,0,531,529,1,0,0,0,532,535,1,0,0,0,533,531,1,0,
+		0,0,533,534,1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,536,528,1,0,0,0,536,
+		537,1,0,0,0,537,538,1,0,0,0,538,539,5,60,0,0,539,546,1,0,0,0,540,546,3,
+		68,34,0,541,542,5,59,0,0,542,543,3,56,28,0,543,544,5,60,0,0,544,546,1,
+		0,0,0,545,525,1,0,0,0,545,526,1,0,0,0,545,540,1,0,0,0,545,541,1,0,0,0,
+		546,67,1,0,0,0,547,549,5,30,0,0,548,547,1,0,0,0,548,549,1,0,0,0,549,550,
+		1,0,0,0,550,555,3,70,35,0,551,552,5,61,0,0,552,553,3,70,35,0,553,554,5,
+		62,0,0,554,556,1,0,0,0,555,551,1,0,0,0,555,556,1,0,0,0,556,69,1,0,0,0,
+		557,562,3,74,37,0,558,559,5,66,0,0,559,561,3,74,37,0,560,558,1,0,0,0,561,
+		564,1,0,0,0,562,560,1,0,0,0,562,563,1,0,0,0,563,71,1,0,0,0,564,562,1,0,
+		0,0,565,566,7,9,0,0,566,73,1,0,0,0,567,568,7,10,0,0,568,75,1,0,0,0,71,
+		79,87,94,100,122,124,126,134,140,150,154,160,166,170,178,192,198,205,216,
+		222,229,237,243,250,260,266,271,273,279,291,298,304,311,320,327,334,340,
+		344,349,355,360,367,374,384,391,394,400,404,408,411,416,424,429,433,438,
+		454,459,461,471,479,489,496,504,513,521,533,536,545,548,555,562
 	};
 
 	public static readonly ATN _ATN =

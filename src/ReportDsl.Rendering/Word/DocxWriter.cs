@@ -373,7 +373,8 @@ internal static class DocxWriter
     }
 
     // Row labels take about 40% of the width (the last stub column the most, as in the form); values share the rest.
-    private static int[] ColumnWidths(TableView view)
+    // Internal: the tests' reference writer (the former OpenXml SDK writer) lays tables out with the same widths.
+    internal static int[] ColumnWidths(TableView view)
     {
         var widths = new int[view.Width];
         var valueColumns = view.Width - view.StubWidth;

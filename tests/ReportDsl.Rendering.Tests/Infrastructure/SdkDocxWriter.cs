@@ -95,7 +95,7 @@ internal static class SdkDocxWriter
 
     private static Table Table(TableView view, ReportView report, Comments comments)
     {
-        var widths = ColumnWidths(view);
+        var widths = DocxWriter.ColumnWidths(view);
         var table = new Table(
             new TableProperties(
                 new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
@@ -195,26 +195,6 @@ internal static class SdkDocxWriter
         }
 
         return comment;
-    }
-
-    // Row labels take about 40% of the width (the last stub column the most, as in the form); values share the rest.
-    private static int[] ColumnWidths(TableView view)
-    {
-        var widths = new int[view.Width];
-        var valueColumns = view.Width - view.StubWidth;
-        var stubTotal = view.StubWidth == 0 ? 0 : valueColumns <= 1 ? TextWidth / 2 : TextWidth * 2 / 5;
-        for (var i = 0; i < view.StubWidth; i++)
-        {
-            widths[i] = i < view.StubWidth - 1 ? 700 : stubTotal - (700 * (view.StubWidth - 1));
-        }
-
-        for (var i = view.StubWidth; i < view.Width; i++)
-        {
-            widths[i] = (TextWidth - stubTotal) / Math.Max(valueColumns, 1);
-        }
-
-        widths[^1] += TextWidth - widths.Sum();
-        return widths;
     }
 
     private static Styles Styles()

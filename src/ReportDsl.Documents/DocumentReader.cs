@@ -121,8 +121,8 @@ public static partial class DocumentReader
 
         // Extracting is the costly part. When the labels only one format prints settle the question, only that format
         // is extracted; otherwise every candidate is, and the best match wins.
-        var likely = FormatDetector.Decisive(items, candidates);
-        var attempts = (likely is null ? candidates : [likely])
+        var likely = FormatDetector.Likely(items, candidates);
+        var attempts = (likely ?? candidates)
             .Select(v =>
             {
                 cancellation.ThrowIfCancellationRequested();

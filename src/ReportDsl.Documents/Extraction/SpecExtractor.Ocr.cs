@@ -137,7 +137,8 @@ internal sealed partial class SpecExtractor
         var uncertain = (row.Uncertain ?? []).Select((item, u) => (Item: item, Cell: row.Cells[u])).ToList();
         if (possible.Count == 1 && !cutShort)
         {
-            Choose(uncertain, possible[0], relevant.Where(r => r.Cells.Overlaps(row.Cells)));
+            // Facts take no part in the search across rows (SpecExtractor.Facts), so no rule over one decided here.
+            Choose(uncertain, possible[0], relevant.Where(r => r.Cells.Overlaps(row.Cells) && r.Cells.All(c => c < _layout.FirstFact)));
         }
         else
         {

@@ -122,7 +122,7 @@ internal static class ValidateCommand
         {
             var output = file?.Writer ?? context.Out;
             var interactive = file is null && context.IsConsole && !Console.IsOutputRedirected;
-            var writer = ResultWriters.Create(outputKind, output, catalog) ?? new TextResultWriter(TextConsole(output, interactive));
+            var writer = ResultWriters.Create(outputKind, output, catalog) ?? (interactive ? new TextResultWriter(TextConsole(output)) : new TextResultWriter(output));
 
             var summary = new RunSummary();
             var showProgress = context.IsConsole && !Console.IsErrorRedirected && (file is not null || Console.IsOutputRedirected)
@@ -195,17 +195,16 @@ internal static class ValidateCommand
     private static bool IsReport(string path) =>
         (path.EndsWith(".json", StringComparison.Ordinal) && !path.EndsWith(".schema.json", StringComparison.Ordinal)) || IsDocument(path);
 
-    private static IAnsiConsole TextConsole(TextWriter output, bool interactive)
+    // A terminal: colour as it supports; lines are not wrapped (a terminal wraps by itself).
+    private static IAnsiConsole TextConsole(TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
             Interactive = InteractionSupport.No,
         });
-
-        // Lines are not wrapped: redirected output is read by tools, and a terminal wraps by itself.
         console.Profile.Width = 100_000;
         return console;
     }

@@ -39,6 +39,7 @@ public sealed class OcrFindingTests
         finding.Code.ShouldBe("RD3251");
         finding.Message.ShouldContain("36");
         finding.Message.ShouldContain("86");
+        finding.Message.ShouldContain("rules GK002 hold");
     }
 
     [Fact]
@@ -89,6 +90,7 @@ public sealed class OcrFindingTests
         chosen.Select(f => f.Code).ShouldBe(["RD3251", "RD3251"]);
         chosen[0].Message.ShouldContain("30");
         chosen[0].Message.ShouldContain("50");
+        chosen[0].Message.ShouldContain("rules GK001, GK002 hold");
         Format2021.Validate(new ReportData("scan.pdf", Format2021.Format.Name, "2021", result.Values)).ShouldNotContain(f => f.Severity == FindingSeverity.Error);
     }
 

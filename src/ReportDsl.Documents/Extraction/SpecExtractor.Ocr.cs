@@ -60,9 +60,17 @@ internal sealed partial class SpecExtractor
         var choice = new decimal?[uncertain.Count];
         Try(0);
         Set(targets, read);
+        if (!(fitting.Count == 1 && local.Count > 0) && fitting.Count > 0 && NarrowByFacts(targets, indexes, fitting) is var (narrowed, facts))
+        {
+            // What the text states about the row's cells is one more rule within the row.
+            Set(targets, read);
+            fitting = narrowed;
+            local = [.. local, .. facts];
+        }
+
         if (fitting.Count == 1 && local.Count > 0)
         {
-            Choose(uncertain, fitting[0]);
+            Choose(uncertain, fitting[0], local);
         }
         else if (fitting.Count == 0)
         {
@@ -97,17 +105,18 @@ internal sealed partial class SpecExtractor
         }
     }
 
-    /// <summary>Takes the only reading the rules allow, saying which numbers it changes (RD3251).</summary>
-    private void Choose(IReadOnlyList<(DocumentItem Item, int Cell)> uncertain, decimal?[] chosen)
+    /// <summary>Takes the only reading the rules allow, saying which numbers it changes and which rules decided (RD3251).</summary>
+    private void Choose(IReadOnlyList<(DocumentItem Item, int Cell)> uncertain, decimal?[] chosen, IEnumerable<Instance> deciding)
     {
         Set([.. uncertain.Select(u => u.Cell)], chosen);
+        var rules = string.Join(", ", deciding.Select(i => _validator?.Instances[i.Index].Rule.Code).OfType<string>().Distinct().Order(StringComparer.Ordinal));
         for (var u = 0; u < uncertain.Count; u++)
         {
             if (chosen[u] != uncertain[u].Item.Number)
             {
                 var (item, cell) = uncertain[u];
                 var value = chosen[u]?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-                ReportCell(DiagnosticCatalog.RD3251, item, cell, _layout.Cells[cell].Id, item.Text, Percent(item), value);
+                ReportCell(DiagnosticCatalog.RD3251, item, cell, _layout.Cells[cell].Id, item.Text, Percent(item), value, rules);
             }
         }
     }
@@ -122,13 +131,14 @@ internal sealed partial class SpecExtractor
         }
     }
 
-    /// <summary>The outcome of the search across rows for a row of uncertain OCR numbers.</summary>
-    private void ResolveUncertain(Pending row, List<decimal?[]> possible, bool cutShort)
+    /// <summary>The outcome of the search across rows for a row of uncertain OCR numbers, under the rules tying the rows.</summary>
+    private void ResolveUncertain(Pending row, List<decimal?[]> possible, bool cutShort, List<Instance> relevant)
     {
         var uncertain = (row.Uncertain ?? []).Select((item, u) => (Item: item, Cell: row.Cells[u])).ToList();
         if (possible.Count == 1 && !cutShort)
         {
-            Choose(uncertain, possible[0]);
+            // Facts take no part in the search across rows (SpecExtractor.Facts), so no rule over one decided here.
+            Choose(uncertain, possible[0], relevant.Where(r => r.Cells.Overlaps(row.Cells) && r.Cells.All(c => c < _layout.FirstFact)));
         }
         else
         {

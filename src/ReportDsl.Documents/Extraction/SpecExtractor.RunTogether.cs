@@ -71,7 +71,22 @@ internal sealed partial class SpecExtractor
             return;
         }
 
-        _pending.Add(new Pending(table, row, indexes, kept.Count > 0 ? kept : candidates, found[0]));
+        // Several readings fit the row's own rules (or no rule lies within it): what the text states about the row's
+        // cells may leave one.
+        var readings = kept.Count > 0 ? kept : candidates;
+        if (NarrowByFacts(indexes, indexes, readings) is var (narrowed, rules))
+        {
+            if (narrowed.Count == 1)
+            {
+                Set(indexes, narrowed[0]);
+                ReportDecidedByFacts(found[0], string.Concat(found.Select(f => f.Text)), indexes, row, readings.Count, narrowed[0], rules);
+                return;
+            }
+
+            readings = narrowed;
+        }
+
+        _pending.Add(new Pending(table, row, indexes, readings, found[0]));
     }
 
     private void ResolveRunTogether()
@@ -152,7 +167,7 @@ internal sealed partial class SpecExtractor
             var row = pending[p];
             if (row.Uncertain is not null)
             {
-                ResolveUncertain(row, possible[p], uncertain[p]);
+                ResolveUncertain(row, possible[p], uncertain[p], relevant);
             }
             else if (possible[p].Count == 1 && !uncertain[p])
             {

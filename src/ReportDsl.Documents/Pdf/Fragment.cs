@@ -41,6 +41,9 @@ internal sealed class Fragment(string text, double left, double right, double y,
     /// <summary>The left border of the ruled cell it was read in (OCR), where its column begins whatever digit it starts with.</summary>
     public double? CellLeft { get; set; }
 
+    /// <summary>The page it is printed on, when it was moved to a line of the next page (a row broken by a page break).</summary>
+    public int? Page { get; set; }
+
     /// <summary>The fragment spanning a line's glyphs from first to last.</summary>
     public static Fragment Of(string text, List<Glyph> glyphs) =>
         new(text, glyphs[0].Left, glyphs[^1].Right, glyphs[0].Y, Math.Max(glyphs[0].Size, glyphs[^1].Size), glyphs.Max(g => g.Top), glyphs.Min(g => g.Confidence));

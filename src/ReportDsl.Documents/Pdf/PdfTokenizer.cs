@@ -223,6 +223,7 @@ internal static partial class PdfTokenizer
             if (lines.Count > 1)
             {
                 JoinAcrossPages(lines[^2], lines[^1]);
+                MoveValuesToNextPage(lines[^2], pages[lines.Count - 2], lines[^1]);
             }
         }
 
@@ -238,8 +239,8 @@ internal static partial class PdfTokenizer
                     var cell = new List<DocumentItem>();
                     TextTokenizer.AddCell(cell, fragment.Text, line, column, blankAllowed: false);
                     var detail = ocr
-                        ? string.Create(CultureInfo.InvariantCulture, $"page {pages[p].Number}, x {fragment.Left:0}–{fragment.Right:0}, y {fragment.LastY:0}–{fragment.Top:0}, OCR confidence {fragment.Confidence:0} %")
-                        : string.Create(CultureInfo.InvariantCulture, $"page {pages[p].Number}, x {fragment.Left:0}, y {fragment.Y:0}");
+                        ? string.Create(CultureInfo.InvariantCulture, $"page {fragment.Page ?? pages[p].Number}, x {fragment.Left:0}–{fragment.Right:0}, y {fragment.LastY:0}–{fragment.Top:0}, OCR confidence {fragment.Confidence:0} %")
+                        : string.Create(CultureInfo.InvariantCulture, $"page {fragment.Page ?? pages[p].Number}, x {fragment.Left:0}, y {fragment.Y:0}");
                     double? confidence = ocr ? fragment.Confidence : null;
                     items.AddRange(cell.Select(item => item with { Column = column, Detail = detail, Confidence = confidence }));
                 }
@@ -455,6 +456,33 @@ internal static partial class PdfTokenizer
         {
             wrapped[0].Join(rest);
             next[0].Remove(rest);
+        }
+    }
+
+    /// <summary>
+    /// A row broken by a page break after its values and before its label (the label pushed down in its cell, or below
+    /// a merged cell's top): the page ends with a line of values that starts a row of its own, a ruling line between it
+    /// and the line above crossing the label column, so its label is not on this page; the next page starts with
+    /// labels and no number, left of the values. The values join that line, to follow their label as in any row.
+    /// </summary>
+    private static void MoveValuesToNextPage(List<List<Fragment>> previous, PageContent page, List<List<Fragment>> next)
+    {
+        var last = previous.FindLastIndex(l => l.Count > 0);
+        var above = last < 1 ? -1 : previous.FindLastIndex(last - 1, l => l.Count > 0);
+        var first = next.FindIndex(l => l.Count > 0);
+        if (above < 0 || first < 0 || !IsValueLine(previous[last]) || next[first].Any(f => f.IsNumber))
+        {
+            return;
+        }
+
+        var values = previous[last];
+        var (left, top, bottom) = (values.Min(f => f.Left), values.Max(f => f.Top), previous[above].Min(f => f.LastY));
+        if (page.Rules.Any(r => r.Y > top && r.Y < bottom && r.Left < left) && next[first].Any(f => f.Right <= left))
+        {
+            values.ForEach(f => f.Page ??= page.Number);
+            next[first].AddRange(values);
+            next[first].Sort((a, b) => a.Left.CompareTo(b.Left));
+            previous[last] = [];
         }
     }
 

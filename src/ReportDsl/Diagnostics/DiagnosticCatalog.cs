@@ -189,6 +189,7 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD3252 = new("RD3252", DiagnosticSeverity.Error, "OcrToolMissing");
     internal static readonly DiagnosticDescriptor RD3253 = new("RD3253", DiagnosticSeverity.Error, "UnreadableScan");
     internal static readonly DiagnosticDescriptor RD3254 = new("RD3254", DiagnosticSeverity.Warning, "OcrPagesSkipped");
+    internal static readonly DiagnosticDescriptor RD3255 = new("RD3255", DiagnosticSeverity.Warning, "RunTogetherDecidedByFacts");
     internal static readonly DiagnosticDescriptor RD4001 = new("RD4001", DiagnosticSeverity.Error, "TemplateSyntaxError");
     internal static readonly DiagnosticDescriptor RD4002 = new("RD4002", DiagnosticSeverity.Error, "TemplateRuntimeError");
     internal static readonly DiagnosticDescriptor RD4003 = new("RD4003", DiagnosticSeverity.Error, "TemplateLimitExceeded");
@@ -270,7 +271,7 @@ public static class DiagnosticCatalog
         RD3160,
         RD3170, RD3171, RD3172, RD3173, RD3174, RD3175, RD3176, RD3177, RD3178, RD3179, RD3180,
         RD3201, RD3202, RD3203, RD3204, RD3205, RD3206, RD3207, RD3210, RD3211, RD3230,
-        RD3250, RD3251, RD3252, RD3253, RD3254,
+        RD3250, RD3251, RD3252, RD3253, RD3254, RD3255,
         RD4001, RD4002, RD4003, RD4004, RD4005, RD4006, RD4007,
         RD4100, RD4101, RD4102, RD4103,
         RD5001, RD5002,

@@ -371,7 +371,7 @@ public static partial class CSharpEmitter
 
         if (kinds.Contains(CellTypeKind.Boolean))
         {
-            w.Append("\n    private static bool? Truth(string value) => value.Trim() switch\n    {\n");
+            w.Append("\n    private static bool? Truth(string value) => global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(value)) switch\n    {\n");
             w.Append("        \"true\" or \"是\" => true,\n        \"false\" or \"否\" => false,\n        _ => null,\n    };\n");
         }
 
@@ -379,8 +379,8 @@ public static partial class CSharpEmitter
         {
             w.Append("\n    private static readonly string[] DayFormats = { ").Append(string.Join(", ", ValueFacts.DateFormats.Select(Literal))).Append(" };\n");
             w.Append("\n    private static int? CompareDays(string left, string right) =>\n");
-            w.Append("        global::System.DateTime.TryParseExact(left.Trim(), DayFormats, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var leftDay)\n");
-            w.Append("        && global::System.DateTime.TryParseExact(right.Trim(), DayFormats, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var rightDay)\n");
+            w.Append("        global::System.DateTime.TryParseExact(global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(left)), DayFormats, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var leftDay)\n");
+            w.Append("        && global::System.DateTime.TryParseExact(global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(right)), DayFormats, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var rightDay)\n");
             w.Append("            ? leftDay.CompareTo(rightDay)\n            : null;\n");
         }
     }

@@ -20,7 +20,7 @@ internal static class ValueFacts
 
     /// <summary>Reads a date as <see cref="IsDate"/> does; null when it is not one.</summary>
     public static DateTime? Date(string text) =>
-        DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        DateTime.TryParseExact(text.AsSpan().Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>
     /// Whether a value test holds: dates are ordered (a text that is not a date makes every comparison false), booleans
@@ -60,7 +60,7 @@ internal static class ValueFacts
     }
 
     /// <summary>Reads a truth value: true, false, 是, 否.</summary>
-    public static bool? Boolean(string text) => text.Trim() switch
+    public static bool? Boolean(string text) => text.AsSpan().Trim() switch
     {
         "true" or "是" => true,
         "false" or "否" => false,

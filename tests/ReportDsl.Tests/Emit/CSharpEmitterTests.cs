@@ -155,7 +155,7 @@ public sealed class CSharpEmitterTests
     /// over its parts (exhaustive and nonexhaustive, whose rules are implied), a subtotal, and cells of the types without
     /// arithmetic (date, boolean, enum) beside them.
     /// </summary>
-    private const string CellsSpec = """
+    internal const string CellsSpec = """
         format cells version 1 {
           title "单元格测试"
           source "测试文件"
@@ -197,6 +197,10 @@ public sealed class CSharpEmitterTests
 
             rule S001 error "合计。" tolerance 0.01 for each column in budget: total = sum(vehicles) + meetings + other
             rule S002 warning "比例不超过上年两倍。" tolerance 0.1: total[ratio] <= previous total[ratio] + previous total[ratio]
+            rule S004 warning "市级且公开的，决算不超过预算。" tolerance 0.01 when basic.level[value] = "市级" and basic.online[value] = true: total[actual] <= total[budget]
+            rule S005 error "五月以后或省级的，比例不超过100。" tolerance 0.1 when basic.day[value] >= "2021-05-01" or not basic.level[value] != "省级": total[ratio] <= 100
+            rule S006 warning "层级有变化的，决算不超过预算。" tolerance 0.01 when previous basic.level[value] != basic.level[value] or "否" = basic.online[value]: total[actual] <= total[budget]
+            rule S007 warning "有备注的，比例不超过50。" tolerance 0.1 when basic.remark[value] != "无" and basic.day[value] < "2021/07/01": total[ratio] <= 50
           }
 
           table staff "人员" {

@@ -249,6 +249,9 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD7009 = new("RD7009", DiagnosticSeverity.Warning, "RuleSystemTooLarge");
     internal static readonly DiagnosticDescriptor RD7010 = new("RD7010", DiagnosticSeverity.Warning, "AnalysisStepLimit");
     internal static readonly DiagnosticDescriptor RD7011 = new("RD7011", DiagnosticSeverity.Info, "FormatNotAnalysed");
+    // 7012-7029: the analysis over whole numbers (lang).
+    internal static readonly DiagnosticDescriptor RD7012 = new("RD7012", DiagnosticSeverity.Warning, "RuleNeverHoldsInWholeNumbers");
+    internal static readonly DiagnosticDescriptor RD7013 = new("RD7013", DiagnosticSeverity.Warning, "RulesForceFraction");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -283,7 +286,7 @@ public static class DiagnosticCatalog
         RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
         RD6035, RD6036, RD6037, RD6049,
         RD6050, RD6051, RD6052, RD6053, RD6054, RD6055, RD6056, RD6057,
-        RD7001, RD7002, RD7003, RD7004, RD7005, RD7006, RD7007, RD7008, RD7009, RD7010, RD7011,
+        RD7001, RD7002, RD7003, RD7004, RD7005, RD7006, RD7007, RD7008, RD7009, RD7010, RD7011, RD7012, RD7013,
         RD9001,
     ];
 
@@ -557,6 +560,10 @@ public static class DiagnosticCatalog
 
     internal static Diagnostic RuleSystemTooLarge(SourceText s, TextSpan span, string rules, int comparisons, int cells, int maxComparisons, int maxCells) =>
         Make(RD7009, s, span, rules, comparisons, cells, maxComparisons, maxCells);
+
+    internal static Diagnostic RuleNeverHoldsInWholeNumbers(SourceText s, TextSpan span, string rules, string comparison, string step) => Make(RD7012, s, span, rules, Shorten(comparison), step);
+
+    internal static Diagnostic RulesForceFraction(SourceText s, TextSpan span, string rules, string cells) => Make(RD7013, s, span, rules, cells);
 
     internal static Diagnostic AnalysisStepLimit(SourceText s, TextSpan span, string format, long steps) => Make(RD7010, s, span, format, steps);
 

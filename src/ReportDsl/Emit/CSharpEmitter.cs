@@ -362,7 +362,7 @@ public static partial class CSharpEmitter
     // Conditions over text, date, boolean and enum cells compare as the in-process validator does (ValueFacts.Holds).
     private static void EmitValueHelpers(StringBuilder w, List<RuleInstance> instances)
     {
-        var kinds = instances.SelectMany(i => i.Condition is { } condition ? ValueTests(condition) : []).Select(t => t.Kind).ToHashSet();
+        var kinds = instances.SelectMany(i => i.Condition is { } condition ? ValueTests(condition) : []).Select(t => t.Kind).Distinct().ToList();
         if (kinds.Contains(CellTypeKind.Text) || kinds.Contains(CellTypeKind.Enum))
         {
             w.Append("\n    private static bool Same(string left, string right) =>\n");

@@ -20,7 +20,12 @@ internal static class ValueFacts
 
     /// <summary>Reads a date as <see cref="IsDate"/> does; null when it is not one.</summary>
     public static DateTime? Date(string text) =>
+#if NET
+        // A span, so that a date written with spaces around it is read without allocating (the validators run on it).
         DateTime.TryParseExact(text.AsSpan().Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+#else
+        DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+#endif
 
     /// <summary>
     /// Whether a value test holds: dates are ordered (a text that is not a date makes every comparison false), booleans

@@ -186,10 +186,12 @@ termOperator
     | MINUS
     ;
 
+// A string is a value of a text, date, boolean or enum cell, compared with that cell in a condition.
 term
     : number                                                 # numberTerm
     | name LPAREN (expression (COMMA expression)*)? RPAREN    # callTerm
     | cellReference                                          # referenceTerm
+    | STRING                                                 # stringTerm
     | LPAREN expression RPAREN                               # parenthesizedTerm
     ;
 

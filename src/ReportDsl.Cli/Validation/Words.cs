@@ -11,7 +11,7 @@ internal static class Words
     public static string Defaulted(ReportDsl.Validation.FindingCell cell) => Messages.Format(
         "Word_Defaulted",
         string.Join('/', cell.RowLabels) + "[" + string.Join('/', cell.ColumnLabels) + "]",
-        cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+        cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? cell.Text ?? string.Empty);
 
     public static string At => Messages.Get("Word_At");
 

@@ -61,6 +61,13 @@ internal sealed class EqualityBasis
         return null;
     }
 
+    /// <summary>
+    /// The rows of the basis that fix one variable on its own, <c>x = value</c>, with the equalities (by index) that
+    /// give it.
+    /// </summary>
+    public IEnumerable<(int Variable, Fraction Value, ImmutableArray<int> Equalities)> FixedVariables() =>
+        _rows.Where(r => r.Coefficients.Count == 1).Select(r => (r.Pivot, -r.Constant, r.Combination.Keys.Order().ToImmutableArray()));
+
     private static void Subtract(Dictionary<int, Fraction> target, Dictionary<int, Fraction> source, Fraction factor)
     {
         foreach (var (key, value) in source)

@@ -91,6 +91,22 @@ internal sealed partial class AnalysisRun
             }
         }
 
+        // Equalities that together fix a whole-number cell at a fraction can never hold together, although the system
+        // has rational solutions (the simplex works over the rationals).
+        // One finding per set of equalities, naming every cell they fix at a fraction.
+        var fractions = basis.FixedVariables()
+            .Where(f => _reader.Variables[f.Variable].Cell.Type.IsWholeNumber && !f.Value.Reduce().Denominator.IsOne && f.Equalities.Length > 1)
+            .GroupBy(f => string.Join(",", f.Equalities));
+        foreach (var group in fractions)
+        {
+            var rules = group.First().Equalities.Select(i => byIndex[i]).ToList();
+            var first = rules[0];
+            var fixedCells = string.Join(", ", group.Select(f => _reader.Variables[f.Variable] + " = " + f.Value.Reduce()));
+            Add(DiagnosticCatalog.RulesForceFraction(first.Rule.Source, first.Rule.NameSpan, string.Join(", ", rules.Select(r => r.Name)), fixedCells),
+                rules.Select(r => new InvolvedRule(r.Rule, r.Name, RuleRole.Conflicting)),
+                CellsOf(rules));
+        }
+
         if (kept.All(r => r.Relation == Relation.Equal))
         {
             return;

@@ -106,6 +106,7 @@ internal sealed partial class AnalysisRun
         {
             var never = new List<LinearRule>();
             var always = new List<LinearRule>();
+            var neverWhole = new List<LinearRule>();
             foreach (var rule in reading.Instances)
             {
                 var (min, max) = Range(rule);
@@ -125,6 +126,10 @@ internal sealed partial class AnalysisRun
                 {
                     always.Add(rule);
                 }
+                else if (WholeStep(rule) is { } step && !ReachesWhole(rule, step))
+                {
+                    neverWhole.Add(rule);
+                }
                 else if (reading.Skipped is null)
                 {
                     active.Add(rule);
@@ -133,6 +138,13 @@ internal sealed partial class AnalysisRun
 
             ReportAlone(never, DiagnosticCatalog.RuleNeverHolds);
             ReportAlone(always, DiagnosticCatalog.RuleAlwaysHolds);
+            if (neverWhole.Count > 0)
+            {
+                var first = neverWhole[0];
+                Add(DiagnosticCatalog.RuleNeverHoldsInWholeNumbers(first.Rule.Source, first.Rule.NameSpan, Describe(neverWhole), first.Text, WholeStep(first)?.ToString() ?? "1"),
+                    [.. neverWhole.Select(i => new InvolvedRule(first.Rule, i.Name, RuleRole.Subject))],
+                    CellsOf(neverWhole));
+            }
         }
 
         return active;
@@ -153,6 +165,43 @@ internal sealed partial class AnalysisRun
         Add(make(rule.Source, rule.NameSpan, Describe(instances), instances[0].Text),
             [.. instances.Select(i => new InvolvedRule(rule, i.Name, RuleRole.Subject))],
             CellsOf(instances));
+    }
+
+    // When every cell of an equality is a whole number and every coefficient whole, Σ a·x takes exactly the multiples of
+    // the coefficients' greatest common divisor (null otherwise): "x + x = 1" on a count can never hold.
+    private System.Numerics.BigInteger? WholeStep(LinearRule rule)
+    {
+        if (rule.Relation is not (Relation.Equal or Relation.Within) || rule.Coefficients.Count == 0)
+        {
+            return null;
+        }
+
+        var step = System.Numerics.BigInteger.Zero;
+        foreach (var (variable, coefficient) in rule.Coefficients)
+        {
+            var reduced = coefficient.Reduce();
+            if (!_reader.Variables[variable].Cell.Type.IsWholeNumber || !reduced.Denominator.IsOne)
+            {
+                return null;
+            }
+
+            step = System.Numerics.BigInteger.GreatestCommonDivisor(step, reduced.Numerator);
+        }
+
+        return step;
+    }
+
+    // Whether some multiple m of the step has |m + c| <= t (t = 0 for an equality without a tolerance).
+    private static bool ReachesWhole(LinearRule rule, System.Numerics.BigInteger step)
+    {
+        var low = ((-rule.Bound - rule.Constant) / step).Reduce();
+        var high = ((rule.Bound - rule.Constant) / step).Reduce();
+        return Ceiling(low) <= Floor(high);
+
+        static System.Numerics.BigInteger Floor(Fraction value) =>
+            System.Numerics.BigInteger.Divide(value.Numerator, value.Denominator) - (value.IsNegative && !System.Numerics.BigInteger.Remainder(value.Numerator, value.Denominator).IsZero ? 1 : 0);
+
+        static System.Numerics.BigInteger Ceiling(Fraction value) => -Floor(-value);
     }
 
     // The least and greatest value of f when each cell may take any value of its type (null: unbounded).

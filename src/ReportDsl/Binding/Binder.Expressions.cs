@@ -364,6 +364,11 @@ internal sealed partial class Binder
                 case LogicalConditionSyntax logical:
                     return new BoundLogical(logical.IsAnd, [.. logical.Operands.Select(BindCondition)]);
                 case ComparisonSyntax comparison:
+                    if (BindValueTest(comparison) is { } test)
+                    {
+                        return test;
+                    }
+
                     var left = BindExpression(comparison.Left);
                     var right = BindExpression(comparison.Right);
                     Combine(left.Type, right.Type, IsConstant(left), IsConstant(right), comparison.Span);

@@ -277,6 +277,9 @@ internal sealed partial class Binder
                     return BindCall(call);
                 case CellReferenceSyntax reference:
                     return BindReference(reference, isSum: false);
+                case StringExpressionSyntax text when !text.Value.IsMissing:
+                    binder.Report(DiagnosticCatalog.WrittenValueOutsideTest(_source, text.Span, InstanceValueTest.Quote(text.Value.ValueText)));
+                    return new BoundErrorExpression();
                 default:
                     return new BoundErrorExpression();
             }

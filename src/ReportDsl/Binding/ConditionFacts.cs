@@ -15,6 +15,9 @@ internal static class ConditionFacts
         {
             case BoundNot not:
                 return !Constant(not.Operand, isCount);
+            case BoundLogical { Operands.IsEmpty: true }:
+                // What a condition that did not bind is left as: already reported, so nothing more is said of it.
+                return null;
             case BoundLogical logical:
                 var answers = logical.Operands.Select(o => Constant(o, isCount)).ToList();
                 if (logical.IsAnd)
@@ -63,7 +66,8 @@ internal static class ConditionFacts
         };
     }
 
-    private static ComparisonOperator Mirror(ComparisonOperator op) => op switch
+    /// <summary>The operator that compares the same two values written the other way round.</summary>
+    internal static ComparisonOperator Mirror(ComparisonOperator op) => op switch
     {
         ComparisonOperator.LessThan => ComparisonOperator.GreaterThan,
         ComparisonOperator.LessThanOrEqual => ComparisonOperator.GreaterThanOrEqual,

@@ -126,6 +126,11 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD2150 = new("RD2150", DiagnosticSeverity.Error, "ScopeNeedsList");
     private static readonly DiagnosticDescriptor RD2151 = new("RD2151", DiagnosticSeverity.Error, "NotAGroup");
     private static readonly DiagnosticDescriptor RD2152 = new("RD2152", DiagnosticSeverity.Error, "DuplicateScope");
+    // 2153-2169: conditions over text, date, boolean and enum cells (lang).
+    private static readonly DiagnosticDescriptor RD2153 = new("RD2153", DiagnosticSeverity.Error, "ValueTestMismatch");
+    private static readonly DiagnosticDescriptor RD2154 = new("RD2154", DiagnosticSeverity.Error, "ValueTestOperator");
+    private static readonly DiagnosticDescriptor RD2155 = new("RD2155", DiagnosticSeverity.Error, "InvalidTestValue");
+    private static readonly DiagnosticDescriptor RD2156 = new("RD2156", DiagnosticSeverity.Error, "WrittenValueOutsideTest");
     // 31xx: findings about report data (Validation/); they carry a data location instead of a source span.
     internal static readonly DiagnosticDescriptor RD3101 = new("RD3101", DiagnosticSeverity.Warning, "MissingValue");
     internal static readonly DiagnosticDescriptor RD3102 = new("RD3102", DiagnosticSeverity.Warning, "RuleNotChecked");
@@ -245,6 +250,9 @@ public static class DiagnosticCatalog
     internal static readonly DiagnosticDescriptor RD7009 = new("RD7009", DiagnosticSeverity.Warning, "RuleSystemTooLarge");
     internal static readonly DiagnosticDescriptor RD7010 = new("RD7010", DiagnosticSeverity.Warning, "AnalysisStepLimit");
     internal static readonly DiagnosticDescriptor RD7011 = new("RD7011", DiagnosticSeverity.Info, "FormatNotAnalysed");
+    // 7012-7029: the analysis over whole numbers (lang).
+    internal static readonly DiagnosticDescriptor RD7012 = new("RD7012", DiagnosticSeverity.Warning, "RuleNeverHoldsInWholeNumbers");
+    internal static readonly DiagnosticDescriptor RD7013 = new("RD7013", DiagnosticSeverity.Warning, "RulesForceFraction");
     private static readonly DiagnosticDescriptor RD9001 = new("RD9001", DiagnosticSeverity.Error, "InternalError");
 
     /// <summary>Gets every descriptor, ordered by code.</summary>
@@ -256,7 +264,7 @@ public static class DiagnosticCatalog
         RD2021, RD2022, RD2023, RD2024, RD2025, RD2026, RD2090, RD2091,
         RD2100, RD2101, RD2102, RD2103, RD2104, RD2105, RD2106, RD2107, RD2108, RD2109, RD2110,
         RD2111, RD2112, RD2113, RD2114, RD2115, RD2116, RD2117, RD2118,
-        RD2150, RD2151, RD2152,
+        RD2150, RD2151, RD2152, RD2153, RD2154, RD2155, RD2156,
         RD2170, RD2171, RD2172, RD2173, RD2174, RD2175, RD2176,
         RD2190, RD2191,
         RD3001, RD3002, RD3003, RD3004, RD3005, RD3006, RD3007, RD3008, RD3009, RD3010,
@@ -279,7 +287,7 @@ public static class DiagnosticCatalog
         RD6020, RD6021, RD6022, RD6023, RD6024, RD6025, RD6026, RD6027,
         RD6035, RD6036, RD6037, RD6049,
         RD6050, RD6051, RD6052, RD6053, RD6054, RD6055, RD6056, RD6057,
-        RD7001, RD7002, RD7003, RD7004, RD7005, RD7006, RD7007, RD7008, RD7009, RD7010, RD7011,
+        RD7001, RD7002, RD7003, RD7004, RD7005, RD7006, RD7007, RD7008, RD7009, RD7010, RD7011, RD7012, RD7013,
         RD9001,
     ];
 
@@ -494,6 +502,14 @@ public static class DiagnosticCatalog
 
     internal static Diagnostic DuplicateScope(SourceText s, TextSpan span) => Make(RD2152, s, span);
 
+    internal static Diagnostic ValueTestMismatch(SourceText s, TextSpan span, object left, object right) => Make(RD2153, s, span, left, right);
+
+    internal static Diagnostic ValueTestOperator(SourceText s, TextSpan span, string op, string type) => Make(RD2154, s, span, op, type);
+
+    internal static Diagnostic InvalidTestValue(SourceText s, TextSpan span, string value, string cell, string type) => Make(RD2155, s, span, value, cell, type);
+
+    internal static Diagnostic WrittenValueOutsideTest(SourceText s, TextSpan span, string value) => Make(RD2156, s, span, value);
+
     // ---- 4xxx: templates
 
     internal static Diagnostic TemplateSyntaxError(SourceText s, TextSpan span, string detail) => Make(RD4001, s, span, Shorten(detail));
@@ -545,6 +561,10 @@ public static class DiagnosticCatalog
 
     internal static Diagnostic RuleSystemTooLarge(SourceText s, TextSpan span, string rules, int comparisons, int cells, int maxComparisons, int maxCells) =>
         Make(RD7009, s, span, rules, comparisons, cells, maxComparisons, maxCells);
+
+    internal static Diagnostic RuleNeverHoldsInWholeNumbers(SourceText s, TextSpan span, string rules, string comparison, string step) => Make(RD7012, s, span, rules, Shorten(comparison), step);
+
+    internal static Diagnostic RulesForceFraction(SourceText s, TextSpan span, string rules, string cells) => Make(RD7013, s, span, rules, cells);
 
     internal static Diagnostic AnalysisStepLimit(SourceText s, TextSpan span, string format, long steps) => Make(RD7010, s, span, format, steps);
 

@@ -224,9 +224,21 @@ public static partial class CSharpEmitter
                 var variable = "v" + _variables.Count.ToString(CultureInfo.InvariantCulture);
                 var id = (term.IsPrevious ? "previous " : string.Empty) + term.Cell.Id;
                 var message = string.Format(CultureInfo.InvariantCulture, DiagnosticCatalog.RD3102.GetMessageFormat(CultureInfo.InvariantCulture), instance.Rule.Code, id);
-                Add("if (" + (term.IsPrevious ? "previous." : "report.") + names[term.Cell] + " is not " + TypeOf(term.Cell.Type) + " " + variable + ")");
+                var property = (term.IsPrevious ? "previous." : "report.") + names[term.Cell];
+                if (term.Cell.Type.Default is { } value)
+                {
+                    // A blank cell takes its type's default, as the report-data reader gives it.
+                    property = "(" + property + " ?? " + DefaultLiteral(term.Cell.Type, value) + ")";
+                }
+
+                Add("if (" + property + " is not " + TypeOf(term.Cell.Type) + " " + variable + ")");
                 Add("{");
-                Add("    Add(ref findings, new Finding(\"RD3102\", " + Literal(instance.Rule.Code) + ", \"warning\", new[] { " + Literal(id) + " }, null, null, " + Literal(message) + "));");
+                if (term.Cell.Fact is null && term.Cell.Presence != Semantics.Presence.Optional)
+                {
+                    // A fact the text does not state, or an optional cell left blank: the rule is not checked, and says nothing.
+                    Add("    Add(ref findings, new Finding(\"RD3102\", " + Literal(instance.Rule.Code) + ", \"warning\", new[] { " + Literal(id) + " }, null, null, " + Literal(message) + "));");
+                }
+
                 Jump(Next, "    ");
                 Add("}");
                 _variables[(term.Cell, term.IsPrevious)] = variable;
@@ -241,6 +253,13 @@ public static partial class CSharpEmitter
                     var left = Value(comparison.Left);
                     var right = Value(comparison.Right);
                     Add("if (" + Holds(comparison.Operator, 0m, amounts: true).Replace("left", left).Replace("right", right) + ")");
+                    Add("{");
+                    Jump(onTrue, "    ");
+                    Add("}");
+                    Jump(onFalse);
+                    break;
+                case InstanceValueTest test:
+                    Add("if (" + Test(test) + ")");
                     Add("{");
                     Jump(onTrue, "    ");
                     Add("}");
@@ -270,6 +289,24 @@ public static partial class CSharpEmitter
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>A value test as ValueFacts.Holds decides it, with the helpers EmitValueHelpers writes.</summary>
+        private string Test(InstanceValueTest test)
+        {
+            var left = _variables[(test.Cell.Cell, test.Cell.IsPrevious)];
+            var right = test.Other is { } other ? _variables[(other.Cell, other.IsPrevious)] : Literal(test.Literal ?? string.Empty);
+            var equal = test.Operator == ComparisonOperator.Equal;
+            switch (test.Kind)
+            {
+                case CellTypeKind.Date:
+                    var order = prefix + "_o" + _temporaries++.ToString(CultureInfo.InvariantCulture);
+                    return "CompareDays(" + left + ", " + right + ") is int " + order + " && " + order + " " + (equal ? "==" : ComparisonOperatorFacts.Symbol(test.Operator)) + " 0";
+                case CellTypeKind.Boolean:
+                    return "Truth(" + left + ") " + (equal ? "==" : "!=") + " Truth(" + right + ")";
+                default:
+                    return (equal ? string.Empty : "!") + "Same(" + left + ", " + right + ")";
             }
         }
 

@@ -354,9 +354,44 @@ public static partial class CSharpEmitter
             }
         }
 
+        EmitValueHelpers(w, instances);
         w.Append("\n    private static void Add(ref ").Append(List).Append("? findings, Finding finding) => (findings ??= new ").Append(List).Append("()).Add(finding);\n");
         w.Append("}\n");
     }
+
+    // Conditions over text, date, boolean and enum cells compare as the in-process validator does (ValueFacts.Holds).
+    private static void EmitValueHelpers(StringBuilder w, List<RuleInstance> instances)
+    {
+        var kinds = instances.SelectMany(i => i.Condition is { } condition ? ValueTests(condition) : []).Select(t => t.Kind).Distinct().ToList();
+        if (kinds.Contains(CellTypeKind.Text) || kinds.Contains(CellTypeKind.Enum))
+        {
+            w.Append("\n    private static bool Same(string left, string right) =>\n");
+            w.Append("        global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(left)), global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(right)));\n");
+        }
+
+        if (kinds.Contains(CellTypeKind.Boolean))
+        {
+            w.Append("\n    private static bool? Truth(string value) => global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(value)) switch\n    {\n");
+            w.Append("        \"true\" or \"是\" => true,\n        \"false\" or \"否\" => false,\n        _ => null,\n    };\n");
+        }
+
+        if (kinds.Contains(CellTypeKind.Date))
+        {
+            w.Append("\n    private static readonly string[] DayFormats = { ").Append(string.Join(", ", ValueFacts.DateFormats.Select(Literal))).Append(" };\n");
+            w.Append("\n    private static int? CompareDays(string left, string right) =>\n");
+            w.Append("        global::System.DateTime.TryParseExact(global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(left)), DayFormats, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var leftDay)\n");
+            w.Append("        && global::System.DateTime.TryParseExact(global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(right)), DayFormats, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var rightDay)\n");
+            w.Append("            ? leftDay.CompareTo(rightDay)\n            : null;\n");
+        }
+    }
+
+    private static IEnumerable<InstanceValueTest> ValueTests(InstanceCondition condition) => condition switch
+    {
+        InstanceValueTest test => [test],
+        InstanceNot not => ValueTests(not.Operand),
+        InstanceLogical logical => logical.Operands.SelectMany(ValueTests),
+        _ => [],
+    };
 
     private static string ChunkName(int index) => "Check" + index.ToString("D2", CultureInfo.InvariantCulture);
 

@@ -392,6 +392,9 @@ public static class Formatter
                 case NumberExpressionSyntax number:
                     Token(number.Number, space);
                     break;
+                case StringExpressionSyntax text:
+                    Token(text.Value, space);
+                    break;
                 case ParenthesizedExpressionSyntax parenthesized:
                     Token(parenthesized.OpenParen, space);
                     _depth++;

@@ -586,6 +586,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         P.NumberTermContext number => new NumberExpressionSyntax(FirstToken(number.number(), SyntaxKind.IntegerToken)),
         P.CallTermContext call => BuildCall(call),
         P.ReferenceTermContext reference => BuildCellReference(reference.cellReference()),
+        P.StringTermContext text => new StringExpressionSyntax(Token(text, ReportDslLexer.STRING, SyntaxKind.StringToken)),
         P.ParenthesizedTermContext parenthesized => new ParenthesizedExpressionSyntax(
             Token(parenthesized, ReportDslLexer.LPAREN, SyntaxKind.OpenParenToken),
             BuildExpression(parenthesized.expression()),

@@ -119,6 +119,13 @@ public sealed record BoundLogical(bool IsAnd, ImmutableArray<BoundCondition> Ope
 public sealed record BoundNot(BoundCondition Operand) : BoundCondition;
 
 /// <summary>
+/// A comparison of a text, date, boolean or enum cell (<see cref="Cell"/>, one cell at each instance) with a written value
+/// (<see cref="Literal"/>: a date as yyyy-MM-dd, a boolean as true or false) or with a cell of the same type
+/// (<see cref="Other"/>). Only dates are ordered; the other kinds compare with = and != only.
+/// </summary>
+public sealed record BoundValueTest(BoundCells Cell, ComparisonOperator Operator, BoundCells? Other, string? Literal, CellTypeKind Kind) : BoundCondition;
+
+/// <summary>
 /// <c>present target</c>, the side of an existence rule (compared with 1): a prose section's text (<see cref="Text"/>
 /// without <see cref="Cells"/>), a fact of a section's text (both), or cells (a table, a section's tables, or a cell
 /// reference, possibly at the quantified row or column; any of them with a value is enough). Its value is 1 when present.

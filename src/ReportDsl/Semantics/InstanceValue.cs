@@ -195,6 +195,7 @@ public abstract record InstanceCondition
             InstanceValue.From(comparison.Left, ruleTable, row, column), comparison.Operator, InstanceValue.From(comparison.Right, ruleTable, row, column)),
         BoundLogical logical => new InstanceLogical(logical.IsAnd, [.. logical.Operands.Select(o => From(o, ruleTable, row, column))]),
         BoundNot not => new InstanceNot(From(not.Operand, ruleTable, row, column)),
+        BoundValueTest test => InstanceValueTest.From(test, ruleTable, row, column),
         _ => throw new ArgumentOutOfRangeException(nameof(condition)),
     };
 }
@@ -225,6 +226,42 @@ public sealed record InstanceLogical(bool IsAnd, ImmutableArray<InstanceConditio
     /// <inheritdoc/>
     public override string ToString(Func<LinearTerm, string> cell) =>
         "(" + string.Join(IsAnd ? " and " : " or ", Operands.Select(o => o.ToString(cell))) + ")";
+}
+
+/// <summary>
+/// A text, date, boolean or enum cell compared with a written value (<see cref="Literal"/>) or with another cell of its
+/// type (<see cref="Other"/>), as <see cref="BoundValueTest"/> says.
+/// </summary>
+public sealed record InstanceValueTest(LinearTerm Cell, ComparisonOperator Operator, LinearTerm? Other, string? Literal, CellTypeKind Kind) : InstanceCondition
+{
+    /// <inheritdoc/>
+    public override IEnumerable<LinearTerm> Terms() => Other is { } other ? [Cell, other] : [Cell];
+
+    /// <inheritdoc/>
+    public override IEnumerable<InstanceValue> Divisors() => [];
+
+    /// <inheritdoc/>
+    public override string ToString(Func<LinearTerm, string> cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell(Cell) + " " + ComparisonOperatorFacts.Symbol(Operator) + " " + (Other is { } other ? cell(other) : Quote(Literal ?? string.Empty));
+    }
+
+    /// <summary>Writes a value as a string of the language.</summary>
+    internal static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// Reduces a bound test at a quantified row and column. A reference to another table whose item does not match names
+    /// no cell; binding reports that, and the test is then one that never holds.
+    /// </summary>
+    internal static InstanceCondition From(BoundValueTest test, TableSymbol ruleTable, AxisItemSymbol? row, AxisItemSymbol? column)
+    {
+        var cell = LinearCombination.From(test.Cell, ruleTable, row, column).Terms.FirstOrDefault();
+        var other = test.Other is { } reference ? LinearCombination.From(reference, ruleTable, row, column).Terms.FirstOrDefault() : null;
+        return cell is null || (test.Other is not null && other is null)
+            ? new InstanceLogical(IsAnd: false, [])
+            : new InstanceValueTest(cell, test.Operator, other, test.Literal, test.Kind);
+    }
 }
 
 /// <summary><c>not condition</c>.</summary>

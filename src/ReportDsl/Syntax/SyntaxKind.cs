@@ -263,4 +263,6 @@ public enum SyntaxKind
     PresentKeyword,
     /// <summary><c>present target</c>: the body of an existence rule.</summary>
     Presence,
+    /// <summary>A string in an expression: a value of a text, date, boolean or enum cell in a condition.</summary>
+    StringExpression,
 }

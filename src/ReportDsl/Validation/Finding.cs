@@ -26,6 +26,9 @@ public sealed record FindingCell(
 {
     /// <summary>Gets whether the cell was blank and its value is the default its type declares.</summary>
     public bool IsDefaulted { get; init; }
+
+    /// <summary>Gets the value of a text, date, boolean or enum cell (a boolean as true or false); null for numbers and blanks.</summary>
+    public string? Text { get; init; }
 }
 
 /// <summary>One side of a broken comparison: the cells with their coefficients, in identifiers and in labels, and its value.</summary>

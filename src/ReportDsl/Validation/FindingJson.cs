@@ -58,6 +58,11 @@ internal static class FindingJson
             WriteStrings(json, "rowLabels", cell.RowLabels);
             WriteStrings(json, "columnLabels", cell.ColumnLabels);
             WriteNumber(json, "value", cell.Value);
+            if (cell.Text is { } text)
+            {
+                json.WriteString("text", text);
+            }
+
             json.WriteBoolean("previous", cell.IsPrevious);
             if (cell.IsDefaulted)
             {

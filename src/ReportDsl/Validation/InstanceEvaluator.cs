@@ -70,6 +70,9 @@ internal static class InstanceEvaluator
 
                 holds = RuleCompiler.Holds(comparison.Operator, left, right, 0m);
                 return true;
+            case InstanceValueTest test:
+                holds = TestHolds(test, current, previous);
+                return true;
             case InstanceNot not:
                 if (!TryHolds(not.Operand, current, previous, out var operand, ref zero))
                 {
@@ -100,6 +103,16 @@ internal static class InstanceEvaluator
                 holds = true;
                 return true;
         }
+    }
+
+    /// <summary>Whether a test of a text, date, boolean or enum cell holds (its cells have values: checked before).</summary>
+    public static bool TestHolds(InstanceValueTest test, ReportValues current, ReportValues? previous) =>
+        ValueFacts.Holds(test.Kind, test.Operator, TextOf(test.Cell, current, previous), test.Other is { } other ? TextOf(other, current, previous) : test.Literal ?? string.Empty);
+
+    private static string TextOf(LinearTerm term, ReportValues current, ReportValues? previous)
+    {
+        var values = term.IsPrevious && previous is not null ? previous : current;
+        return values.Text[values.Layout.IndexOf(term.Cell)] ?? string.Empty;
     }
 
     /// <summary>

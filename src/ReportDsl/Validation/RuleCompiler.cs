@@ -32,6 +32,9 @@ internal static class RuleCompiler
     private static readonly MethodInfo IsDefaultedMethod =
         typeof(ReportValues).GetMethod(nameof(ReportValues.IsDefaulted)) ?? throw new InvalidOperationException("ReportValues.IsDefaulted is missing.");
 
+    private static readonly MethodInfo TestHoldsMethod =
+        typeof(InstanceEvaluator).GetMethod(nameof(InstanceEvaluator.TestHolds)) ?? throw new InvalidOperationException("InstanceEvaluator.TestHolds is missing.");
+
     private static readonly MethodInfo DecimalAbs =
         typeof(Math).GetMethod(nameof(Math.Abs), [typeof(decimal)]) ?? throw new InvalidOperationException("Math.Abs(decimal) is missing.");
 
@@ -150,7 +153,7 @@ internal static class RuleCompiler
         {
             if (instance.IsGeneral)
             {
-                new GeneralCompiler(layout, current, state, amount, sectionText, count, noPrevious, locals, checks).Add(instance);
+                new GeneralCompiler(layout, current, previous, state, amount, sectionText, count, noPrevious, locals, checks).Add(instance);
                 continue;
             }
 
@@ -229,6 +232,7 @@ internal static class RuleCompiler
     private sealed class GeneralCompiler(
         CellLayout layout,
         ParameterExpression current,
+        ParameterExpression previous,
         ParameterExpression[] state,
         ParameterExpression[] amount,
         ParameterExpression? sectionText,
@@ -326,6 +330,9 @@ internal static class RuleCompiler
                     var left = Value(comparison.Left);
                     var right = Value(comparison.Right);
                     checks.Add(Expression.IfThenElse(Compare(comparison.Operator, left, right, 0m, amounts: true), Expression.Goto(onTrue), Expression.Goto(onFalse)));
+                    break;
+                case InstanceValueTest test:
+                    checks.Add(Expression.IfThenElse(Expression.Call(TestHoldsMethod, Expression.Constant(test), current, previous), Expression.Goto(onTrue), Expression.Goto(onFalse)));
                     break;
                 case InstanceNot not:
                     Condition(not.Operand, onTrue, onFalse);

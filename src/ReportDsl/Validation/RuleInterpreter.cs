@@ -140,8 +140,30 @@ public static class RuleInterpreter
             comparison.Operator,
             Evaluate(comparison.Left, ruleTable, instance, layout, current, previous, divisor),
             Evaluate(comparison.Right, ruleTable, instance, layout, current, previous, divisor)),
+        BoundValueTest test => ValueFacts.Holds(
+            test.Kind,
+            test.Operator,
+            TextAt(test.Cell, ruleTable, instance, layout, current, previous),
+            test.Other is { } other ? TextAt(other, ruleTable, instance, layout, current, previous) : test.Literal ?? string.Empty),
         _ => true,
     };
+
+    private static string TextAt(BoundCells cells, TableSymbol ruleTable, RuleInstance instance, CellLayout layout, ReportValues current, ReportValues? previous)
+    {
+        var report = cells.IsPrevious && previous is not null ? previous : current;
+        foreach (var row in Items(cells.Table, ruleTable, cells.Rows, instance.Row, Axis.Row))
+        {
+            foreach (var column in Items(cells.Table, ruleTable, cells.Columns, instance.Column, Axis.Column))
+            {
+                if (cells.Table.GetCell(row, column) is { } cell)
+                {
+                    return report.TextOf(layout.IndexOf(cell)) ?? string.Empty;
+                }
+            }
+        }
+
+        return string.Empty;
+    }
 
     private static bool Logical(BoundLogical logical, TableSymbol ruleTable, RuleInstance instance, CellLayout layout, ReportValues current, ReportValues? previous, DivisorCounter divisor)
     {

@@ -204,7 +204,10 @@ public sealed class Validator
         {
             var index = Layout.IndexOf(t.Cell);
             var data = t.IsPrevious ? previous : report;
-            return Layout.Describe(index, data?.Values.NumberOf(index), t.IsPrevious, data?.LocationOf(index)) with { IsDefaulted = data?.Values.IsDefaulted(index) == true };
+            // A text, date, boolean or enum cell shows its text, never a number.
+            var isText = !t.Cell.Type.IsNumeric;
+            var text = data is not null && isText && data.Values.StateOf(index) == CellState.Present ? data.Values.TextOf(index) : null;
+            return Layout.Describe(index, isText ? null : data?.Values.NumberOf(index), t.IsPrevious, data?.LocationOf(index)) with { IsDefaulted = data?.Values.IsDefaulted(index) == true, Text = text };
         })];
 
     private static FindingSide Side(LinearCombination side, decimal value)

@@ -121,7 +121,23 @@ public sealed class PropertyTests
         var presenceRule = presenceTarget == "c0"
             ? $"rule R5 warning \"{{row}}\"{Sp()}for each row{Sp()}when {condition}:{Sp()}present{Sp()}c0{Nl()}"
             : $"rule R5 error \"e\"{(random.Next(2) == 0 ? $"{Sp()}for each row when {condition}" : string.Empty)}:{Sp()}present{Sp()}{presenceTarget}{Nl()}";
-        spec.Append($"{factRule}{presenceRule}}}{Nl()}}}{Nl()}");
+        // Conditions over text, date, boolean and enum cells, with written values on either side.
+        string[] valueTests =
+        [
+            "kind = \"市级\"", "\"县级\" != kind", "day >= \"2021-07-01\"", "day < \"2021/07/01\"", "flag = true", "false != flag",
+            "flag = \"是\"", "note != \"无\"", "previous kind != kind",
+        ];
+        string ValueTest() => valueTests[random.Next(valueTests.Length)];
+        var valueCondition = random.Next(3) switch
+        {
+            0 => ValueTest(),
+            1 => $"{ValueTest()}{Sp()}and ({ValueTest()} or not {ValueTest()})",
+            _ => $"not ({ValueTest()}){Sp()}or{Sp()}{ValueTest()}",
+        };
+        var valueTable = $"table u \"类\" optional {{{Nl()}cells text{Nl()}columns {{{Nl()}v \"值\"{Nl()}}}{Nl()}rows {{{Nl()}"
+            + $"kind \"类型\" : enum(\"市级\", \"县级\"){Nl()}day \"日期\" : date{Nl()}flag \"是否\" : boolean default false{Nl()}note \"说明\"{Nl()}}}{Nl()}"
+            + $"rule R6 warning \"u\"{Sp()}when {valueCondition}:{Sp()}present{Sp()}note{Nl()}}}{Nl()}";
+        spec.Append($"{factRule}{presenceRule}}}{Nl()}{valueTable}}}{Nl()}");
         if (facts > 0)
         {
             spec.Append($"section p \"二\"{Sp()}optional prose {{{Nl()}");

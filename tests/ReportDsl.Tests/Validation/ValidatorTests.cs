@@ -337,6 +337,81 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Conditions_over_text_date_boolean_and_enum_cells_agree_with_the_interpreter_and_count_without_allocating()
+    {
+        var validator = Validator.Create(Compilation.Create(SourceText.From(Emit.CSharpEmitterTests.CellsSpec)).Formats.Single());
+        validator.Instances.Count(i => i.Condition is not null).ShouldBeGreaterThanOrEqualTo(4);
+        var statuses = new HashSet<RuleStatus>();
+        var applied = 0;
+        Gen.Select(Gen.Int, Gen.Bool).Sample((seed, withPrevious) =>
+        {
+            var random = new Random(seed);
+            ReportValues Values()
+            {
+                var values = new ReportValues(validator.Layout);
+                for (var index = 0; index < validator.Layout.Cells.Length; index++)
+                {
+                    var type = validator.Layout.Cells[index].Type;
+                    if (random.Next(10) == 0)
+                    {
+                        values.SetMissing(index);
+                        continue;
+                    }
+
+                    switch (type.Kind)
+                    {
+                        case CellTypeKind.Count or CellTypeKind.Integer:
+                            values.SetWhole(index, random.Next(0, 6));
+                            break;
+                        case CellTypeKind.Amount or CellTypeKind.Percent:
+                            values.SetAmount(index, random.Next(0, 120));
+                            break;
+                        case CellTypeKind.Date:
+                            // The ways a document writes a date, around the conditions' dates, and one that is no date.
+                            string[] days = ["2021-04-30", "2021/05/01", "2021年6月30日", " 2021-07-01 ", "2021-12-31", "明年"];
+                            values.SetText(index, days[random.Next(days.Length)]);
+                            break;
+                        case CellTypeKind.Boolean:
+                            values.SetText(index, random.Next(2) == 0 ? "true" : "false");
+                            break;
+                        case CellTypeKind.Enum:
+                            values.SetText(index, type.Words[random.Next(type.Words.Length)]);
+                            break;
+                        default:
+                            string[] texts = ["无", " 无", "说明", "否"];
+                            values.SetText(index, texts[random.Next(texts.Length)]);
+                            break;
+                    }
+                }
+
+                return values;
+            }
+
+            var current = Values();
+            var previous = withPrevious ? Values() : null;
+            var problems = 0;
+            for (var i = 0; i < validator.Instances.Length; i++)
+            {
+                var compiled = validator.Check(i, current, previous);
+                var interpreted = RuleInterpreter.Check(validator.Instances[i], validator.Layout, current, previous);
+                compiled.ShouldBe(interpreted, $"{validator.Instances[i].Rule.Code} instance {i}");
+                statuses.Add(compiled.Status);
+                applied += validator.Instances[i].Condition is not null && compiled.Status == RuleStatus.Broken ? 1 : 0;
+                problems += compiled.Status is RuleStatus.Broken or RuleStatus.Missing or RuleStatus.Overflow or RuleStatus.DivisionByZero ? 1 : 0;
+            }
+
+            validator.CountProblems(current, previous).ShouldBe(problems, "the compiled counter agrees with the instance checks");
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            validator.CountProblems(current, previous);
+            (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        }, iter: 500, threads: 1);
+
+        statuses.ShouldContain(RuleStatus.Holds);
+        statuses.ShouldContain(RuleStatus.Missing);
+        applied.ShouldBeGreaterThan(50, "conditions over text cells should hold often enough for their rules to be broken");
+    }
+
+    [Fact]
     public void A_clean_report_is_checked_without_allocating()
     {
         var validator = Validators["2021"];

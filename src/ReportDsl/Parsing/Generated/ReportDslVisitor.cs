@@ -367,6 +367,13 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitReferenceTerm([NotNull] ReportDslParser.ReferenceTermContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>stringTerm</c>
+	/// labeled alternative in <see cref="ReportDslParser.term"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStringTerm([NotNull] ReportDslParser.StringTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>parenthesizedTerm</c>
 	/// labeled alternative in <see cref="ReportDslParser.term"/>.
 	/// </summary>

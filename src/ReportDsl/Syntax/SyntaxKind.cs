@@ -263,4 +263,14 @@ public enum SyntaxKind
     PresentKeyword,
     /// <summary><c>present target</c>: the body of an existence rule.</summary>
     Presence,
+    /// <summary><c>add</c>.</summary>
+    AddKeyword,
+    /// <summary><c>replace</c>.</summary>
+    ReplaceKeyword,
+    /// <summary><c>after</c>.</summary>
+    AfterKeyword,
+    /// <summary><c>before</c>.</summary>
+    BeforeKeyword,
+    /// <summary><c>add|replace row|column|rule target { ... }</c> in a format that extends another.</summary>
+    ChangeDeclaration,
 }

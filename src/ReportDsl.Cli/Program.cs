@@ -34,7 +34,9 @@ public static class Program
         };
         try
         {
-            return Execute(args, run);
+            var code = Execute(args, run);
+            run.Out.Flush();
+            return code;
         }
         catch (OutputFailedException failure)
         {

@@ -122,7 +122,7 @@ internal static class ValidateCommand
         {
             var output = file?.Writer ?? context.Out;
             var interactive = file is null && context.IsConsole && !Console.IsOutputRedirected;
-            var writer = ResultWriters.Create(outputKind, output, catalog) ?? new TextResultWriter(TextConsole(output, interactive));
+            var writer = ResultWriters.Create(outputKind, output, catalog) ?? (interactive ? new TextResultWriter(TextConsole(output)) : new TextResultWriter(output));
 
             var summary = new RunSummary();
             var showProgress = context.IsConsole && !Console.IsErrorRedirected && (file is not null || Console.IsOutputRedirected)
@@ -134,12 +134,17 @@ internal static class ValidateCommand
                 {
                     // The batch is walked as it is validated, so its size is not known ahead: the bar counts files.
                     var task = progress.AddTask(Messages.Get("Validate_Progress"), autoStart: true, maxValue: double.MaxValue).IsIndeterminate();
-                    Process(items, catalog, previous, maxFindings, writer, summary, context, done => task.Increment(done));
+                    Process(items, catalog, previous, maxFindings, writer, summary, context, done =>
+                    {
+                        output.Flush();
+                        task.Increment(done);
+                    });
                 });
             }
             else
             {
-                Process(items, catalog, previous, maxFindings, writer, summary, context, _ => { });
+                // Buffered output reaches a pipe batch by batch, not only at the end.
+                Process(items, catalog, previous, maxFindings, writer, summary, context, _ => output.Flush());
             }
 
             if (context.Inputs.Conflict is { } input && outputPath is not null)
@@ -190,68 +195,102 @@ internal static class ValidateCommand
     private static bool IsReport(string path) =>
         (path.EndsWith(".json", StringComparison.Ordinal) && !path.EndsWith(".schema.json", StringComparison.Ordinal)) || IsDocument(path);
 
-    private static IAnsiConsole TextConsole(TextWriter output, bool interactive)
+    // A terminal: colour as it supports; lines are not wrapped (a terminal wraps by itself).
+    private static IAnsiConsole TextConsole(TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
             Interactive = InteractionSupport.No,
         });
-
-        // Lines are not wrapped: redirected output is read by tools, and a terminal wraps by itself.
         console.Profile.Width = 100_000;
         return console;
     }
 
     /// <summary>
     /// Validates in batches: each batch in parallel on all cores, written in input order, so memory stays flat however
-    /// many files there are. On a signal, the files already started finish, the results up to the first file not read
-    /// are written, and the run ends there.
+    /// many files there are. While one batch is validated, the main thread writes the results of the one before and
+    /// walks the folders for the one after, so the cores do not wait for that serial work. On a signal, the files
+    /// already started finish, the results up to the first file not read are written, and the run ends there.
     /// </summary>
     private static void Process(IEnumerable<InputItem> items, SpecCatalog catalog, ReportData? previous, int maxFindings, IResultWriter writer, RunSummary summary, CliContext context, Action<int> progressed)
     {
-        var batch = new List<InputItem>(BatchSize);
-        var results = new FileResult?[BatchSize];
         using var walk = items.GetEnumerator();
-        while (!context.Interrupted.IsCancellationRequested)
+        var (current, next) = (new Batch(), new Batch());
+        current.Fill(walk);
+        var written = new Batch();
+        while (current.Items.Count > 0 && !context.Interrupted.IsCancellationRequested)
         {
-            batch.Clear();
-            while (batch.Count < BatchSize && walk.MoveNext())
-            {
-                batch.Add(walk.Current);
-            }
-
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            Array.Clear(results);
-            Parallel.For(0, batch.Count, i =>
+            var batch = current;
+            var validating = Task.Run(() => Parallel.For(0, batch.Items.Count, i =>
             {
                 if (!context.Interrupted.IsCancellationRequested)
                 {
-                    results[i] = ValidateOne(batch[i], catalog, previous, maxFindings, context);
+                    batch.Results[i] = ValidateOne(batch.Items[i], catalog, previous, maxFindings, context);
                 }
-            });
-            for (var i = 0; i < batch.Count; i++)
+            }));
+            var complete = Write(written, writer, summary, progressed);
+            if (complete)
             {
-                if (results[i] is not { } result)
-                {
-                    summary.Interrupted = true;
-                    return;
-                }
-
-                writer.Write(result);
-                summary.Add(result);
+                next.Fill(walk);
             }
 
-            progressed(batch.Count);
+            validating.GetAwaiter().GetResult();
+            if (!complete)
+            {
+                return;
+            }
+
+            // The batch just validated is written during the next one; the one written is refilled after it.
+            (written, current, next) = (current, next, written);
         }
 
-        summary.Interrupted = context.Interrupted.IsCancellationRequested;
+        if (Write(written, writer, summary, progressed))
+        {
+            summary.Interrupted = context.Interrupted.IsCancellationRequested;
+        }
+    }
+
+    // Writes a validated batch in input order; false when a file in it was never validated (the run was interrupted).
+    private static bool Write(Batch batch, IResultWriter writer, RunSummary summary, Action<int> progressed)
+    {
+        foreach (var result in batch.Results.AsSpan(0, batch.Items.Count))
+        {
+            if (result is null)
+            {
+                summary.Interrupted = true;
+                return false;
+            }
+
+            writer.Write(result);
+            summary.Add(result);
+        }
+
+        if (batch.Items.Count > 0)
+        {
+            progressed(batch.Items.Count);
+        }
+
+        return true;
+    }
+
+    private sealed class Batch
+    {
+        public List<InputItem> Items { get; } = new(BatchSize);
+
+        public FileResult?[] Results { get; } = new FileResult?[BatchSize];
+
+        public void Fill(IEnumerator<InputItem> walk)
+        {
+            Items.Clear();
+            Array.Clear(Results);
+            while (Items.Count < BatchSize && walk.MoveNext())
+            {
+                Items.Add(walk.Current);
+            }
+        }
     }
 
     private static FileResult ValidateOne(InputItem item, SpecCatalog catalog, ReportData? previous, int maxFindings, CliContext context)

@@ -23,23 +23,69 @@ internal sealed class GuardedWriter(TextWriter inner, Func<Exception, PathProble
         set => inner.NewLine = value;
     }
 
-    public override void Write(char value) => Guard(() => inner.Write(value));
+    public override void Write(char value)
+    {
+        try
+        {
+            inner.Write(value);
+        }
+        catch (IOException exception) when (exception is not OutputFailedException)
+        {
+            throw Failed(exception);
+        }
+    }
 
-    public override void Write(string? value) => Guard(() => inner.Write(value));
+    public override void Write(string? value)
+    {
+        try
+        {
+            inner.Write(value);
+        }
+        catch (IOException exception) when (exception is not OutputFailedException)
+        {
+            throw Failed(exception);
+        }
+    }
 
-    public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        var copy = buffer.ToString();
-        Guard(() => inner.Write(copy));
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (IOException exception) when (exception is not OutputFailedException)
+        {
+            throw Failed(exception);
+        }
     }
 
-    public override void WriteLine(string? value) => Guard(() => inner.WriteLine(value));
+    public override void WriteLine(string? value)
+    {
+        try
+        {
+            inner.WriteLine(value);
+        }
+        catch (IOException exception) when (exception is not OutputFailedException)
+        {
+            throw Failed(exception);
+        }
+    }
 
-    public override void WriteLine() => Guard(inner.WriteLine);
+    public override void WriteLine() => WriteLine(string.Empty);
 
-    public override void Flush() => Guard(inner.Flush);
+    public override void Flush()
+    {
+        try
+        {
+            inner.Flush();
+        }
+        catch (IOException exception) when (exception is not OutputFailedException)
+        {
+            throw Failed(exception);
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
@@ -51,15 +97,5 @@ internal sealed class GuardedWriter(TextWriter inner, Func<Exception, PathProble
         base.Dispose(disposing);
     }
 
-    private void Guard(Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception exception) when (exception is IOException and not OutputFailedException)
-        {
-            throw new OutputFailedException(describe(exception), exception);
-        }
-    }
+    private OutputFailedException Failed(IOException exception) => new(describe(exception), exception);
 }

@@ -6,22 +6,32 @@ namespace ReportDsl.Cli.Validation;
 
 /// <summary>
 /// The report for a clerk: per file, findings grouped by table with Chinese labels, the equation with its numbers and
-/// the difference. Colour on a terminal, none when redirected.
+/// the difference. Colour on a terminal (through Spectre.Console); plain lines written straight to the output when
+/// redirected, where laying out markup for no colour cost more than validating the files.
 /// </summary>
-internal sealed class TextResultWriter(IAnsiConsole console) : IResultWriter
+internal sealed class TextResultWriter : IResultWriter
 {
+    private readonly IAnsiConsole? _console;
+    private readonly TextWriter? _plain;
+
+    /// <summary>Writes in colour to a terminal.</summary>
+    public TextResultWriter(IAnsiConsole console) => _console = console;
+
+    /// <summary>Writes plain lines.</summary>
+    public TextResultWriter(TextWriter plain) => _plain = plain;
+
     public void Write(FileResult result)
     {
-        var status = result.Unreadable ? $"[red]{Words.Unreadable}[/]"
-            : result.Findings.IsEmpty ? $"[green]{Words.Clean}[/]"
-            : Words.Counts(result.Errors, result.Warnings);
+        var status = result.Unreadable ? (Words.Unreadable, "red")
+            : result.Findings.IsEmpty ? (Words.Clean, "green")
+            : (Words.Counts(result.Errors, result.Warnings), null);
         var format = result.Format is null ? string.Empty : $"{result.Format} {result.Version} ({result.Choice}): ";
-        console.MarkupLine($"[bold]{Markup.Escape(result.Path)}[/]: {Markup.Escape(format)}{status}");
+        Line((result.Path, "bold"), (": " + format, null), status);
         foreach (var table in result.Findings.GroupBy(f => f.Cells.FirstOrDefault()?.TableLabel ?? string.Empty).OrderBy(g => g.Key.Length == 0 ? 0 : 1))
         {
             if (table.Key.Length > 0)
             {
-                console.MarkupLine($"  [underline]{Markup.Escape(table.Key)}[/]");
+                Line(("  ", null), (table.Key, "underline"));
             }
 
             foreach (var finding in table)
@@ -32,22 +42,22 @@ internal sealed class TextResultWriter(IAnsiConsole console) : IResultWriter
 
         if (result.Omitted > 0)
         {
-            console.MarkupLine($"    {Markup.Escape(Words.More(result.Omitted))}");
+            Line(("    " + Words.More(result.Omitted), null));
         }
     }
 
     public void Complete(RunSummary summary)
     {
-        console.WriteLine();
-        console.MarkupLine(Markup.Escape(Words.Summary(summary)));
+        Line();
+        Line((Words.Summary(summary), null));
         if (summary.Omitted > 0)
         {
-            console.MarkupLine(Markup.Escape(Words.NotListed(summary.Omitted)));
+            Line((Words.NotListed(summary.Omitted), null));
         }
 
         foreach (var (code, count) in summary.ByCode.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            console.MarkupLine($"  {Markup.Escape(code)}: {count}");
+            Line(($"  {code}: {count}", null));
         }
     }
 
@@ -56,25 +66,49 @@ internal sealed class TextResultWriter(IAnsiConsole console) : IResultWriter
         var colour = finding.Severity == FindingSeverity.Error ? "red" : "yellow";
         var severity = finding.Severity == FindingSeverity.Error ? "error" : "warning";
         var location = finding.Location is { } l ? $"({l.Line},{l.Column}) " : string.Empty;
-        var at = finding.At is null ? string.Empty : $" [[{Words.At}: {Markup.Escape(finding.At)}]]";
-        console.MarkupLine($"    [{colour}]{Markup.Escape(finding.Code)} {severity}[/] {Markup.Escape(location)}{Markup.Escape(finding.Message)}{at}");
+        var at = finding.At is null ? string.Empty : $" [{Words.At}: {finding.At}]";
+        Line(("    ", null), ($"{finding.Code} {severity}", colour), ($" {location}{finding.Message}{at}", null));
         if (finding.AffectedCells > 1 || !finding.Folded.IsEmpty)
         {
-            console.MarkupLine($"      {Markup.Escape(Words.Affected(finding))}");
+            Line(("      " + Words.Affected(finding), null));
         }
+
         if (finding is { Left: { } left, Right: { } right, Difference: { } difference })
         {
-            console.MarkupLine($"      {Markup.Escape(left.Labels)} = {Number(left.Value)}");
-            console.MarkupLine($"      {Markup.Escape(right.Labels)} = {Number(right.Value)}");
+            Line(($"      {left.Labels} = {Number(left.Value)}", null));
+            Line(($"      {right.Labels} = {Number(right.Value)}", null));
             var tolerance = finding.Tolerance is { } t ? $"  ({Words.Tolerance} {Number(t)})" : string.Empty;
             var comparison = finding.Operator == "=" ? string.Empty : $"  (left {finding.Operator} right)";
-            console.MarkupLine($"      [{colour}]{Words.Difference} {Number(difference)}[/]{Markup.Escape(comparison + tolerance)}");
+            Line(("      ", null), ($"{Words.Difference} {Number(difference)}", colour), (comparison + tolerance, null));
         }
 
         foreach (var cell in finding.Cells.Where(c => c.IsDefaulted))
         {
-            console.MarkupLine($"      {Markup.Escape(Words.Defaulted(cell))}");
+            Line(("      " + Words.Defaulted(cell), null));
         }
+    }
+
+    // One line of text runs, each in a Spectre style or none.
+    private void Line(params ReadOnlySpan<(string Text, string? Style)> parts)
+    {
+        if (_plain is { } plain)
+        {
+            foreach (var (text, _) in parts)
+            {
+                plain.Write(text);
+            }
+
+            plain.WriteLine();
+            return;
+        }
+
+        var markup = new System.Text.StringBuilder();
+        foreach (var (text, style) in parts)
+        {
+            markup.Append(style is null ? Markup.Escape(text) : $"[{style}]{Markup.Escape(text)}[/]");
+        }
+
+        _console?.MarkupLine(markup.ToString());
     }
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);

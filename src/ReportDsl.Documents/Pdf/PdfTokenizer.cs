@@ -139,21 +139,20 @@ internal static partial class PdfTokenizer
     private static List<List<Fragment>> Lines(PageContent page)
     {
         var lines = new List<List<Fragment>>();
-        var borders = page.Borders;
+        var ruling = new Ruling(page.Borders, page.Rules);
         foreach (var glyphs in Baselines(page.Glyphs))
         {
-            var fragments = Split(glyphs, borders);
+            var fragments = Split(glyphs, ruling);
             if (fragments.Count > 0 && !(fragments.Count == 1 && PageNumber().IsMatch(fragments[0].Text)))
             {
                 lines.Add(fragments);
             }
         }
 
-        var rules = page.Rules;
-        JoinWrapped(lines, rules, borders, page.Width);
-        JoinWrappedNumbers(lines, rules, borders);
+        JoinWrapped(lines, ruling, page.Width);
+        JoinWrappedNumbers(lines, ruling);
         var kept = lines.Select(l => l.Where(f => !f.Joined).ToList()).Where(l => l.Count > 0).ToList();
-        JoinValueLines(kept, rules);
+        JoinValueLines(kept, ruling);
         AnchorValues(kept);
         var ordered = kept.Where(l => l.Count > 0).Select(l => (l.Max(f => f.Y), Cells: l.OrderBy(f => f.Left).ToList()));
         return [.. ordered.Concat(page.CellRows).OrderByDescending(l => l.Item1).Select(l => l.Cells)];
@@ -168,19 +167,18 @@ internal static partial class PdfTokenizer
             .ThenBy(l => l.Left)
             .ToList();
         var current = new List<Glyph>();
+        var largest = 0.0;
         foreach (var letter in sorted)
         {
-            if (current.Count > 0)
+            if (current.Count > 0 && current[0].Y - letter.Y > BaselineTolerance * Math.Max(largest, letter.Size))
             {
-                var size = Math.Max(current.Max(l => l.Size), letter.Size);
-                if (current[0].Y - letter.Y > BaselineTolerance * size)
-                {
-                    yield return Order(current);
-                    current = [];
-                }
+                yield return Order(current);
+                current = [];
+                largest = 0;
             }
 
             current.Add(letter);
+            largest = Math.Max(largest, letter.Size);
         }
 
         if (current.Count > 0)
@@ -207,7 +205,7 @@ internal static partial class PdfTokenizer
     }
 
     /// <summary>Splits a line into cells where a border is drawn between two glyphs, or the gap is wider than padding and a border.</summary>
-    private static List<Fragment> Split(List<Glyph> line, IReadOnlyList<Border> borders)
+    private static List<Fragment> Split(List<Glyph> line, Ruling ruling)
     {
         var fragments = new List<Fragment>();
         var text = new StringBuilder();
@@ -221,7 +219,7 @@ internal static partial class PdfTokenizer
                 var gap = letter.Left - last.Right;
                 var size = Math.Max(last.Size, letter.Size);
                 var y = letter.Y;
-                if (gap > CellGap * size || borders.Any(b => b.X > last.Right - 0.5 && b.X < letter.Left + 0.5 && b.Bottom < y + 0.5 * size && b.Top > y))
+                if (gap > CellGap * size || ruling.BorderBetween(last.Right - 0.5, letter.Left + 0.5, y, y + (0.5 * size)))
                 {
                     fragments.Add(Fragment.Of(text.ToString(), line.GetRange(start, index - start)));
                     text.Clear();
@@ -250,11 +248,11 @@ internal static partial class PdfTokenizer
     /// Joins a label with the lines below it that continue it in the same cell: close below (a wrapped line, not the
     /// next row), overlapping it horizontally, and with no number in that column in between (which would start a row).
     /// </summary>
-    private static void JoinWrapped(List<List<Fragment>> lines, IReadOnlyList<Rule> rules, IReadOnlyList<Border> borders, double pageWidth)
+    private static void JoinWrapped(List<List<Fragment>> lines, Ruling ruling, double pageWidth)
     {
         // On a ruled page only text in a cell wraps: a heading above a table caption is not one label.
-        bool InCell(Fragment f) => borders.Count == 0 || borders.Any(b => b.X <= f.Left + 0.5 && f.Left - b.X < 2 * f.Size && b.Bottom <= f.Y && b.Top >= f.Y);
-        var reach = rules.Count == 0 ? WrapDistance : RuledWrapDistance;
+        bool InCell(Fragment f) => ruling.NoBorders || ruling.BorderSpanning(f.Left - (2 * f.Size), f.Left + 0.5, f.Y);
+        var reach = ruling.NoRules ? WrapDistance : RuledWrapDistance;
         for (var i = 0; i < lines.Count; i++)
         {
             // Prose runs across the page; only a label in a narrow cell is wrapped by the table.
@@ -275,7 +273,7 @@ internal static partial class PdfTokenizer
 
                     var next = below[0];
                     if (below.Count > 1 || next.IsNumber || next.Right - next.Left >= NarrowCell * pageWidth || next.Joined || label.LastY - next.Y > reach * Math.Max(label.Size, next.Size)
-                        || rules.Any(r => r.Y > next.Y && r.Y < label.LastY && r.Left < Math.Min(label.Right, next.Right) && r.Right > Math.Max(label.Left, next.Left)))
+                        || ruling.RuleBetween(next.Y, label.LastY, Math.Max(label.Left, next.Left), Math.Min(label.Right, next.Right)))
                     {
                         break;
                     }
@@ -290,9 +288,9 @@ internal static partial class PdfTokenizer
     /// Joins a number that a narrow ruled cell wrapped ("1484" over "2" is 14842): the number reaches its cell's right
     /// border, and the next text in that cell below it, with no rule between and within two lines, is a number alone.
     /// </summary>
-    private static void JoinWrappedNumbers(List<List<Fragment>> lines, IReadOnlyList<Rule> rules, IReadOnlyList<Border> borders)
+    private static void JoinWrappedNumbers(List<List<Fragment>> lines, Ruling ruling)
     {
-        if (rules.Count == 0 || borders.Count == 0)
+        if (ruling.NoRules || ruling.NoBorders)
         {
             return;
         }
@@ -301,8 +299,8 @@ internal static partial class PdfTokenizer
         {
             foreach (var number in lines[i].Where(f => f.IsNumber && !f.Joined))
             {
-                var right = borders.Where(b => b.X >= number.Right - 0.5 && b.Bottom <= number.Y && b.Top >= number.Y).Select(b => b.X).DefaultIfEmpty(double.MaxValue).Min();
-                var left = borders.Where(b => b.X <= number.Left + 0.5 && b.Bottom <= number.Y && b.Top >= number.Y).Select(b => b.X).DefaultIfEmpty(double.MinValue).Max();
+                var right = ruling.RightBorder(number.Right - 0.5, number.Y);
+                var left = ruling.LeftBorder(number.Left + 0.5, number.Y);
                 if (right - number.Right > 0.6 * number.Size)
                 {
                     continue;
@@ -312,7 +310,7 @@ internal static partial class PdfTokenizer
                     .Select(j => lines[j].Where(f => !f.Joined && f.Left >= left - 0.5 && f.Right <= right + 0.5).ToList())
                     .FirstOrDefault(inCell => inCell.Count > 0);
                 if (below is [{ IsNumber: true } next] && number.Y - next.Y <= 2.6 * number.Size
-                    && !rules.Any(r => r.Y > next.Y && r.Y < number.Y && r.Left < right && r.Right > left))
+                    && !ruling.RuleBetween(next.Y, number.Y, left, right))
                 {
                     number.Join(next);
                 }
@@ -391,9 +389,9 @@ internal static partial class PdfTokenizer
     /// in another size stands lower): no two of them in one column, no ruling line between them, and less than a
     /// line and a half apart.
     /// </summary>
-    private static void JoinValueLines(List<List<Fragment>> lines, IReadOnlyList<Rule> rules)
+    private static void JoinValueLines(List<List<Fragment>> lines, Ruling ruling)
     {
-        if (rules.Count == 0)
+        if (ruling.NoRules)
         {
             return;
         }
@@ -410,7 +408,7 @@ internal static partial class PdfTokenizer
             var (top, bottom) = (above.Min(f => f.Y), below.Max(f => f.Y));
             var (left, right) = (Math.Min(above.Min(f => f.Left), below.Min(f => f.Left)), Math.Max(above.Max(f => f.Right), below.Max(f => f.Right)));
             if (top - bottom < 1.5 * Math.Max(above.Max(f => f.Size), below.Max(f => f.Size))
-                && !rules.Any(r => r.Y > bottom && r.Y < top && r.Left < right && r.Right > left))
+                && !ruling.RuleBetween(bottom, top, left, right))
             {
                 above.AddRange(below);
                 above.Sort((a, b) => a.Left.CompareTo(b.Left));

@@ -993,15 +993,19 @@ public static class ReportDataReader
         private readonly ReadOnlyMemory<byte> _json = json;
         private int[]? _lineStarts;
 
+        // The last place located: cells are located in the order they are read, and a batch's files are often one
+        // line long, so counting columns from the line's start each time made a file's findings cost its length each.
+        private (int Line, int Offset, int Column) _last = (-1, 0, 1);
+
         public FindingLocation Locate(string path, long offset)
         {
             var json = _json.Span;
             _lineStarts ??= ComputeLineStarts(json);
-            offset = Math.Clamp(offset, 0, json.Length);
-            var line = Array.BinarySearch(_lineStarts, (int)offset);
+            var at = (int)Math.Clamp(offset, 0, json.Length);
+            var line = Array.BinarySearch(_lineStarts, at);
             line = line >= 0 ? line : ~line - 1;
-            var column = 1;
-            for (var i = _lineStarts[line]; i < offset && i < json.Length; i++)
+            var (start, column) = _last.Line == line && _last.Offset <= at ? (_last.Offset, _last.Column) : (_lineStarts[line], 1);
+            for (var i = start; i < at; i++)
             {
                 if ((json[i] & 0xC0) != 0x80)
                 {
@@ -1009,6 +1013,7 @@ public static class ReportDataReader
                 }
             }
 
+            _last = (line, at, column);
             return new FindingLocation(path, line + 1, column);
         }
 

@@ -34,6 +34,27 @@ public sealed class ReportDataReaderTests
         data.ReadFindings.Where(f => f.Code is not ("RD3101" or "RD3171" or "RD3172")).Select(f => $"{f.Code} {f.Location?.Line},{f.Location?.Column} {f.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
 
     [Fact]
+    public void Locations_are_the_same_in_any_order_of_asking()
+    {
+        // The line map remembers where it last counted to; asking backwards, across lines or within multi-byte
+        // characters must give what counting from the line's start gives.
+        Gen.Select(Gen.String[Gen.Char["a一\n€𝄞"], 0, 60], Gen.Int[0, 80].Array[1, 12]).Sample((text, offsets) =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var map = new ReportDataReader.LineMap(bytes);
+            foreach (var offset in offsets)
+            {
+                var at = Math.Min(offset, bytes.Length);
+                var lineStart = Array.LastIndexOf(bytes, (byte)'\n', Math.Max(0, at - 1)) is var n && n >= 0 && n < at ? n + 1 : 0;
+                var line = 1 + bytes.AsSpan(0, lineStart).Count((byte)'\n');
+                var column = 1 + bytes.AsSpan(lineStart, at - lineStart).ToArray().Count(b => (b & 0xC0) != 0x80);
+                var location = map.Locate("r.json", offset);
+                (location.Line, location.Column).ShouldBe((line, column), $"offset {offset} of {text}");
+            }
+        });
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_skipped()
     {
         var data = Read([0xEF, 0xBB, 0xBF, .. Valid2021]).Data.ShouldNotBeNull();

@@ -58,13 +58,14 @@ internal sealed partial class Binder
             return;
         }
 
+        // What the old item had and the replacement has not (its id, when renamed; children a group no longer has) is
+        // gone: an inherited "absent" line about it goes with it.
+        var newPath = parent.Length == 0 ? replacement.Name.Text : parent + "." + replacement.Name.Text;
+        var kept = Paths(replacement, newPath).ToHashSet(StringComparer.Ordinal);
+        state.Gone.UnionWith(Paths(siblings[index], path).Where(p => !kept.Contains(p)).Select(p => (table, axis, p)));
         state.ForgetBelow(table, axis, path);
         state.SetItems(table, axis, parent, siblings.SetItem(index, replacement));
         state.Trees[replacement] = _tree;
-        if (replacement.Name.Text != names[^1])
-        {
-            state.Gone.Add((table, axis, path));
-        }
 
         Touch(state, (table, axis, path), change);
     }
@@ -201,6 +202,9 @@ internal sealed partial class Binder
 
     private void Touch(ChangeState state, (TableDeclarationSyntax?, Axis, string) key, DeclarationSyntax declaration) =>
         state.Touched[key] = _source.GetLinePosition(declaration.Span.Start).Line;
+
+    private static IEnumerable<string> Paths(AxisItemSyntax item, string path) =>
+        item is GroupItemSyntax group ? group.Items.SelectMany(i => Paths(i, path + "." + i.Name.Text)).Prepend(path) : [path];
 
     private static string Display(string table, string parent) => parent.Length == 0 ? table : table + "." + parent;
 }

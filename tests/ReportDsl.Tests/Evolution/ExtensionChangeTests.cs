@@ -119,6 +119,72 @@ public sealed class ExtensionChangeTests
     }
 
     [Fact]
+    public void An_inherited_absent_line_goes_with_the_item_a_replacement_drops_or_renames()
+    {
+        const string Base = """
+            format demo version 1 {
+              title "示例格式"
+              source "示例文件"
+              years 2019..2020
+            }
+
+            section s "一、示例" {
+              table t "示例表" {
+                cells count
+                columns {
+                  a "甲"
+                  b "乙"
+                }
+                rows {
+                  x "子"
+                  group g "寅" {
+                    g1 "寅一"
+                    g2 "寅二"
+                  }
+                }
+                absent x[b]
+                absent g.g2[b]
+              }
+            }
+            """;
+        const string Variant = """
+            format demo version "1-local" extends demo 1 {
+            }
+
+            replace row t.x {
+              x2 "子" renamed from x
+            }
+
+            replace row t.g {
+              group g "寅" {
+                g1 "寅一"
+              }
+            }
+            """;
+        const string Full = """
+            format demo version "1-local" extends demo 1 {
+            }
+
+            section s "一、示例" {
+              table t "示例表" {
+                cells count
+                columns {
+                  a "甲"
+                  b "乙"
+                }
+                rows {
+                  x2 "子" renamed from x
+                  group g "寅" {
+                    g1 "寅一"
+                  }
+                }
+              }
+            }
+            """;
+        Model(Variant, [Base]).ShouldBe(Model(Full, [Base]));
+    }
+
+    [Fact]
     public void Changes_round_trip_through_the_formatter()
     {
         var text = "format f version 2 extends f 1 {\n}\n\nadd row t.g   before x {\n  y \"乙\"   : count\n}\nreplace rule R1 {rule R1 error \"m\": a = b\n}\nadd column t { }\n";

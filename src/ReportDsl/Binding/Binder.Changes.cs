@@ -61,7 +61,7 @@ internal sealed partial class Binder
         // What the old item had and the replacement has not (its id, when renamed; children a group no longer has) is
         // gone: an inherited "absent" line about it goes with it.
         var newPath = parent.Length == 0 ? replacement.Name.Text : parent + "." + replacement.Name.Text;
-        var kept = Paths(replacement, newPath).ToHashSet(StringComparer.Ordinal);
+        var kept = new HashSet<string>(Paths(replacement, newPath), StringComparer.Ordinal);
         state.Gone.UnionWith(Paths(siblings[index], path).Where(p => !kept.Contains(p)).Select(p => (table, axis, p)));
         state.ForgetBelow(table, axis, path);
         state.SetItems(table, axis, parent, siblings.SetItem(index, replacement));

@@ -14,6 +14,8 @@ public class ExtractionBenchmarks
     private string _cellPerLine = string.Empty;
     private string _flattened = string.Empty;
     private byte[] _docx = [];
+    private byte[] _pdf = [];
+    private byte[] _ruledPdf = [];
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +25,8 @@ public class ExtractionBenchmarks
         _tabRows = File.ReadAllText(Path.Combine(corpus, "seeds", "003_a728f3a6d1ee2bff.txt"));
         _cellPerLine = File.ReadAllText(Path.Combine(corpus, "seeds", "000_f4eb4aa3f1bc3581.txt"));
         _docx = File.ReadAllBytes(Path.Combine(FindRoot(), "tests", "Samples", "500-validation", "013-document-docx", "data.docx"));
+        _pdf = File.ReadAllBytes(Path.Combine(FindRoot(), "tests", "ReportDsl.Documents.Tests", "Data", "pdf", "2021-narrow.pdf"));
+        _ruledPdf = File.ReadAllBytes(Path.Combine(FindRoot(), "tests", "ReportDsl.Fuzz", "corpus", "pdf", "ruled-rows.pdf"));
         _flattened = File.ReadAllText(Directory.EnumerateFiles(Path.Combine(corpus, "peers", "changwu__pingtan-gov-zwgk-archive", "202202"), "page.txt", SearchOption.AllDirectories).Single());
     }
 
@@ -41,6 +45,14 @@ public class ExtractionBenchmarks
     /// <summary>A Word report (the 2019 format with distinct values; tables with gridSpan and vMerge).</summary>
     [Benchmark]
     public ReportData? Docx() => DocumentReader.ReadFile(_docx, "013.docx", _validators).Data;
+
+    /// <summary>A LibreOffice PDF of the 2021 format in narrow columns (embedded fonts, wrapped labels and numbers).</summary>
+    [Benchmark]
+    public ReportData? Pdf() => DocumentReader.ReadFile(_pdf, "2021-narrow.pdf", _validators).Data;
+
+    /// <summary>A generated PDF of 160 boxed cells: the layout's questions about ruling lines, many times a page.</summary>
+    [Benchmark]
+    public ReportData? RuledPdf() => DocumentReader.ReadFile(_ruledPdf, "ruled-rows.pdf", _validators).Data;
 
     private static string FindRoot()
     {

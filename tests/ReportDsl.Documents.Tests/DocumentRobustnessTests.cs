@@ -40,6 +40,32 @@ public sealed class DocumentRobustnessTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("0 65535 1000", true)]
+    [InlineData("0 32767 1000 32768 65535 500", true)]
+    [InlineData("37 444444444444444444444444 166", false)]
+    [InlineData("0 65535 1000 0 65535 1000 0 65535 1000", false)]
+    public void A_font_whose_widths_cover_more_than_every_cid_is_refused(string range, bool read)
+    {
+        // The generated seed's CID font with a range put in front of its widths (found by fuzzing: PdfPig fills a
+        // table entry per CID of a range, and a mutated range took all the machine's memory). CIDs are 16-bit, so
+        // widths for the whole 16-bit range are a real font and read as before; what cannot be a font is refused at once.
+        var seed = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests", "ReportDsl.Fuzz", "corpus", "pdf", "flattened.pdf"));
+        var bytes = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(seed).Replace("/W [", "/W [" + range + " ", StringComparison.Ordinal));
+        var clock = Stopwatch.StartNew();
+        var result = DocumentReader.ReadFile(bytes, "widths.pdf", SeedAccuracyTests.Validators);
+        output.WriteLine($"{range}: {clock.ElapsedMilliseconds} ms, {string.Join(", ", result.Errors.Select(e => e.Code))}");
+        if (read)
+        {
+            result.Errors.ShouldBeEmpty();
+            result.Data.ShouldNotBeNull().Version.ShouldBe("2021");
+        }
+        else
+        {
+            result.Errors.ShouldHaveSingleItem().Code.ShouldBe("RD3207");
+        }
+    }
+
     [Fact]
     public void The_blank_official_template_is_2021_with_every_cell_empty()
     {

@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using ReportDsl.Documents.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Tokens;
+using Structure = UglyToad.PdfPig.Structure;
 
 namespace ReportDsl.Documents.Pdf;
 
@@ -23,6 +25,9 @@ internal static partial class PdfTokenizer
 
     // Keeps memory bounded on a PDF that draws millions of glyphs.
     private const int MaxLetters = 2_000_000;
+
+    // The objects looked at for font width tables; a report has a few hundred.
+    private const int MaxObjects = 100_000;
 
     // Fractions of the font size: glyphs this far apart vertically share a line; a horizontal gap this wide separates
     // cells (table padding and borders are wider than a space); a wrapped line follows its previous one this closely.
@@ -52,6 +57,11 @@ internal static partial class PdfTokenizer
         try
         {
             using var document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (HasRunawayWidths(document))
+            {
+                return (null, false);
+            }
+
             var letters = 0;
             var pages = new List<PageContent>();
             for (var number = 1; number <= Math.Min(document.NumberOfPages, MaxPages); number++)
@@ -84,11 +94,117 @@ internal static partial class PdfTokenizer
         try
         {
             using var document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (HasRunawayWidths(document))
+            {
+                return [];
+            }
+
             return [.. Enumerable.Range(1, Math.Min(document.NumberOfPages, MaxPages)).Select(n => document.GetPage(n)).Select(p => (p.Width, p.Height))];
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             return [];
+        }
+    }
+
+    // A CID font's widths (W, and W2 for vertical writing) may give one width to a range of CIDs; PdfPig fills a
+    // table entry for every CID in each range. CIDs are 16-bit, so a real font never lists more than 65,536; a mutated
+    // range ("37 444444444444444444444444 166", found by fuzzing) made it allocate until the machine ran out of memory.
+    private const double MostWidths = 1 << 17;
+
+    /// <summary>
+    /// Whether any CID font the pages can use lists more widths than there can be CIDs: such a PDF is not read. The
+    /// fonts are found as the page parser finds them, from the page tree through resources, form XObjects and
+    /// descendant fonts (a damaged cross-reference table lists none of them).
+    /// </summary>
+    private static bool HasRunawayWidths(PdfDocument document)
+    {
+        var structure = document.Structure;
+        var seen = new HashSet<UglyToad.PdfPig.Core.IndirectReference>();
+        var pending = new Stack<(IToken Token, bool Named)>();
+        pending.Push((structure.Catalog.CatalogDictionary, false));
+        for (var visited = 0; pending.Count > 0 && visited < MaxObjects; visited++)
+        {
+            var (token, named) = pending.Pop();
+            if (token is IndirectReferenceToken reference && !seen.Add(reference.Data))
+            {
+                continue;
+            }
+
+            switch (Resolve(structure, token))
+            {
+                case ArrayToken array:
+                    foreach (var item in array.Data)
+                    {
+                        pending.Push((item, false));
+                    }
+
+                    break;
+                case DictionaryToken resources when named:
+                    // A resource dictionary of fonts or XObjects: its keys are names the content gives them.
+                    foreach (var item in resources.Data.Values)
+                    {
+                        pending.Push((item, false));
+                    }
+
+                    break;
+                case IToken found when found is DictionaryToken or StreamToken:
+                    var dictionary = found is StreamToken stream ? stream.StreamDictionary : (DictionaryToken)found;
+                    if (IsCidFont(dictionary) && new[] { ("W", 3), ("W2", 5) }.Any(w => dictionary.Data.TryGetValue(w.Item1, out var value)
+                        && Resolve(structure, value) is ArrayToken widths && Count(structure, widths, w.Item2) > MostWidths))
+                    {
+                        return true;
+                    }
+
+                    foreach (var key in (string[])["Pages", "Kids", "Resources", "DescendantFonts", "Font", "XObject"])
+                    {
+                        if (dictionary.Data.TryGetValue(key, out var value))
+                        {
+                            pending.Push((value, key is "Font" or "XObject"));
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+
+        static bool IsCidFont(DictionaryToken dictionary) =>
+            dictionary.Data.TryGetValue("Subtype", out var subtype) && subtype is NameToken { Data: "CIDFontType0" or "CIDFontType2" };
+
+        // Entries are "c [w …]" (one width per element) or "first last w…" (one per CID of the range).
+        static double Count(Structure structure, ArrayToken widths, int stride)
+        {
+            var total = 0.0;
+            for (var i = 0; i < widths.Length; i++)
+            {
+                if (i + 1 < widths.Length && Resolve(structure, widths[i + 1]) is ArrayToken list)
+                {
+                    total += list.Length;
+                    i++;
+                }
+                else if (i + 1 < widths.Length && Resolve(structure, widths[i]) is NumericToken first && Resolve(structure, widths[i + 1]) is NumericToken last)
+                {
+                    total += Math.Max(0, last.Double - first.Double + 1);
+                    i += stride - 1;
+                }
+            }
+
+            return total;
+        }
+    }
+
+    private static IToken? Resolve(Structure structure, IToken? token)
+    {
+        try
+        {
+            return token is IndirectReferenceToken reference ? structure.GetObject(reference.Data)?.Data : token;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // An object that cannot be read is not a width table: the page parser deals with it its own way.
+            return null;
         }
     }
 

@@ -13,6 +13,7 @@ declaration
     : formatDeclaration
     | sectionDeclaration
     | removeDeclaration
+    | changeDeclaration
     ;
 
 formatDeclaration
@@ -27,6 +28,14 @@ formatRelation
 // In a format that extends another: drop an inherited section, table, row, column (table.path) or rule.
 removeDeclaration
     : REMOVE kind = (SECTION | TABLE | ROW | COLUMN | RULE) path
+    ;
+
+// In a format that extends another: add rows or columns inside an inherited table or group (at its end, or before or
+// after one of its items), replace one row or column, add rules to a table, or replace one rule.
+changeDeclaration
+    : operation = ADD kind = (ROW | COLUMN) path (placement = (AFTER | BEFORE) anchor = name)? LBRACE axisItem* RBRACE
+    | operation = REPLACE kind = (ROW | COLUMN) path LBRACE axisItem* RBRACE
+    | operation = (ADD | REPLACE) kind = RULE path LBRACE ruleDeclaration* RBRACE
     ;
 
 versionValue
@@ -217,7 +226,7 @@ name
     | RULE | TOLERANCE | FOR | EACH | ROW | COLUMN | IN | PREVIOUS | WHEN | AND | OR | NOT
     | EXHAUSTIVE | NONEXHAUSTIVE | SUBTOTAL | PERCENT | DATE | BOOLEAN | ENUM | DEFAULT | RANGE_KEYWORD
     | EXTENDS | REVISES | REMOVE | RENAMED | SPLIT | MERGED | MOVED | FROM | SINCE | UNTIL
-    | FACT | PATTERN | PRESENT
+    | FACT | PATTERN | PRESENT | ADD | REPLACE | AFTER | BEFORE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -278,6 +287,10 @@ RANGE_KEYWORD : 'range';
 FACT         : 'fact';
 PATTERN      : 'pattern';
 PRESENT      : 'present';
+ADD          : 'add';
+REPLACE      : 'replace';
+AFTER        : 'after';
+BEFORE       : 'before';
 
 LBRACE   : '{';
 RBRACE   : '}';

@@ -32,10 +32,16 @@ internal static class SpecFiles
     /// Compiles spec files with the bundled formats as references, so that a spec may extend or revise a bundled
     /// format without naming its file. A bundled file that is also given is compiled once, as given.
     /// </summary>
-    public static Compilation Compile(IReadOnlyList<SourceText> sources)
+    public static Compilation Compile(IReadOnlyList<SourceText> sources) => Compile(sources, []);
+
+    /// <summary>
+    /// Compiles spec files with further references (specs the command was given for another purpose, such as the specs
+    /// of the data being migrated) before the bundled formats; a reference that is also given is compiled once, as given.
+    /// </summary>
+    public static Compilation Compile(IReadOnlyList<SourceText> sources, IReadOnlyList<Syntax.SyntaxTree> extra)
     {
         var given = sources.Select(s => Path.GetFullPath(s.Path)).ToHashSet(StringComparer.Ordinal);
-        var references = new List<Syntax.SyntaxTree>();
+        var references = extra.Where(t => given.Add(Path.GetFullPath(t.Text.Path))).ToList();
         var bundled = Validation.SpecCatalog.BundledFolder;
         if (Directory.Exists(bundled))
         {

@@ -72,6 +72,35 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Fail_on_any_fails_on_a_compatible_change_and_none_never_fails()
+    {
+        // 004 only rewords a column label: compatible.
+        var folder = Path.Combine(RepoPaths.Samples, "700-diff", "004-relabelled-column");
+        string[] pair = [Path.Combine(folder, "old.rdsl"), Path.Combine(folder, "new.rdsl")];
+        Run(["diff", .. pair, "--fail-on", "breaking"]).Exit.ShouldBe(0);
+        Run(["diff", .. pair, "--fail-on", "any"]).Exit.ShouldBe(1);
+        Run(["diff", .. pair, "--fail-on", "none"]).Exit.ShouldBe(0);
+        var revision = new[] { Path.Combine(Templates, "2019.rdsl"), Path.Combine(Templates, "2021.rdsl") };
+        Run(["diff", .. revision, "--fail-on", "none"]).Exit.ShouldBe(0, "none never fails, even on a breaking revision");
+        Run(["diff", .. revision, "--fail-on", "any"]).Exit.ShouldBe(1);
+        var same = Path.Combine(Templates, "2021.rdsl");
+        Run("diff", same, same, "--fail-on", "any").Exit.ShouldBe(0, "no change at all");
+        Run("diff", same, same, "--fail-on", "compatible").Exit.ShouldBe(2, "an unknown value is a usage error");
+    }
+
+    [Fact]
+    public void A_variant_of_a_bundled_format_is_compared_without_naming_the_bundled_file()
+    {
+        // The variant extends 2019, which neither argument names: it is found among the bundled formats.
+        var variant = Path.Combine(Directory.CreateTempSubdirectory("reportdsl-diff-").FullName, "variant.rdsl");
+        File.WriteAllText(variant, "format gov_info_disclosure version \"2019-x\" extends gov_info_disclosure 2019 {\n}\n\nremove column art20_5.change\n");
+        var (exit, output, error) = Run("diff", Path.Combine(Templates, "2021.rdsl"), variant);
+        error.ShouldBeEmpty();
+        exit.ShouldBe(0);
+        output.ShouldStartWith("diff gov_info_disclosure 2021 -> gov_info_disclosure 2019-x\n");
+    }
+
+    [Fact]
     public void Missing_files_and_specs_with_errors_are_usage_errors()
     {
         Run("diff", "missing-old.rdsl", Path.Combine(Templates, "2021.rdsl")).Exit.ShouldBe(2);

@@ -44,6 +44,20 @@ public sealed class MigrateCommandTests
     }
 
     [Fact]
+    public void A_target_that_extends_a_bundled_format_is_compiled_with_the_bundled_formats()
+    {
+        // The variant extends 2019, which the command line does not name: it is found among the bundled formats.
+        var target = Path.Combine(Directory.CreateTempSubdirectory("reportdsl-migrate-").FullName, "variant.rdsl");
+        File.WriteAllText(target, "format gov_info_disclosure version \"2019-x\" extends gov_info_disclosure 2019 {\n}\n\nremove column art20_5.change\nadd row art20_5 after licensing {\n  permits \"行政备案\"\n}\n");
+        var text = Migrate(Path.Combine(RepoPaths.Templates, "examples", "2019-valid.json"), target);
+        text.ShouldNotContain("RD21");
+        text.ShouldContain("-> gov_info_disclosure 2019-x");
+        text.ShouldContain("art20_5.licensing[decisions] = ");
+        text.ShouldNotContain("art20_5.licensing[change] = ");
+        text.ShouldContain("art20_5.permits[decisions] = null");
+    }
+
+    [Fact]
     public void A_missing_input_or_a_bad_target_is_a_usage_error()
     {
         Run("migrate", "missing.json", "--to", Path.Combine(RepoPaths.Templates, "2021.rdsl")).Exit.ShouldBe(2);

@@ -19,7 +19,7 @@ internal static class DiffCommand
         };
         format.AcceptOnlyFromAmong("text", "json", "markdown");
         var failOn = new Option<string?>("--fail-on") { Description = Messages.Get("Diff_FailOn") };
-        failOn.AcceptOnlyFromAmong("breaking");
+        failOn.AcceptOnlyFromAmong("breaking", "any", "none");
         var output = new Option<string?>("--out", "-o") { Description = Messages.Get("Diff_Out"), HelpName = "file" };
         var command = new Command("diff", Messages.Get("Diff_Description"))
         {
@@ -57,7 +57,13 @@ internal static class DiffCommand
             return ExitCodes.UsageOrInput;
         }
 
-        return failOn == "breaking" && diff.HasBreakingChanges ? ExitCodes.Findings : ExitCodes.Clean;
+        var fails = failOn switch
+        {
+            "breaking" => diff.HasBreakingChanges,
+            "any" => diff.Changes.Length > 0,
+            _ => false,
+        };
+        return fails ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
     /// <summary>

@@ -39,7 +39,8 @@ internal static class MigrateCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var compilation = SpecFiles.Compile([targetText]);
+        // The target may extend or revise one of the specs the data is read with (--spec), as check and validate allow.
+        var compilation = SpecFiles.Compile([targetText], catalog.Compilation.SyntaxTrees);
         if (compilation.HasErrors || compilation.Formats.Length != 1)
         {
             foreach (var diagnostic in compilation.GetDiagnostics())

@@ -7,14 +7,15 @@ namespace ReportDsl.Binding;
 
 internal sealed partial class Binder
 {
-    // The inherited table being bound and what the extending file removed from it, so that removed items are skipped.
-    private (TableDeclarationSyntax Syntax, EffectiveSpec Effective)? _removals;
+    // The table being bound and the format's effective content, so that the rows, columns and rules a format that
+    // extends it removed, replaced or added are bound instead of the declared ones.
+    private (TableDeclarationSyntax Syntax, EffectiveSpec Effective)? _changes;
 
     private TableSymbol BindTable(TableEntry entry, EffectiveSpec effective, SectionSymbol section)
     {
         Use(entry.Tree);
         var syntax = entry.Syntax;
-        _removals = (syntax, effective);
+        _changes = (syntax, effective);
         var table = new TableSymbol(syntax.Name.Text, _source, syntax.Name.Span, syntax.Labels.Label.ValueText, Aliases(syntax.Labels))
         {
             Section = section,
@@ -60,10 +61,12 @@ internal sealed partial class Binder
                 case AbsentMemberSyntax absent:
                     absents.Add(absent);
                     break;
-                case RuleDeclarationSyntax rule when !effective.IsRemoved(syntax, rule):
-                    _pendingRules.Add((table, rule, _tree));
-                    break;
             }
+        }
+
+        foreach (var rule in effective.Rules(syntax))
+        {
+            _pendingRules.Add((table, rule, effective.TreeOf(rule) ?? _tree));
         }
 
         table.Rows = BindAxis(table, rows, Axis.Row);
@@ -87,7 +90,7 @@ internal sealed partial class Binder
         table.ValueColumns = [.. table.Columns.SelectMany(c => c.ValueLeaves())];
         var absentCells = BindAbsentCells(table, absents);
         table.Cells = BindCells(table, syntax, absentCells);
-        _removals = null;
+        _changes = null;
         return table;
     }
 
@@ -102,58 +105,67 @@ internal sealed partial class Binder
         return BindItems(syntax.Items, axis, null, scope);
     }
 
-    private ImmutableArray<AxisItemSymbol> BindItems(SyntaxList<AxisItemSyntax> items, Axis axis, AxisItemSymbol? parent, object scope)
+    private ImmutableArray<AxisItemSymbol> BindItems(IEnumerable<AxisItemSyntax> declared, Axis axis, AxisItemSymbol? parent, object scope)
     {
         var symbols = new List<AxisItemSymbol>();
+        var items = _changes is ({ } tableSyntax, { } effective) ? effective.Items(tableSyntax, axis, parent?.Path ?? string.Empty, declared) : declared;
         foreach (var item in items)
         {
-            if (_removals is ({ } tableSyntax, { } effective) && effective.IsRemoved(tableSyntax, axis, parent is null ? item.Name.Text : parent.Path + "." + item.Name.Text))
+            // A row or column that a change brought in is bound in its own file, its children with it.
+            var tree = _tree;
+            if (_changes is (_, { } changes) && changes.TreeOf(item) is { } own)
             {
-                continue;
+                Use(own);
             }
 
-            var isGroup = item is GroupItemSyntax;
-            var placeKey = isGroup ? "On_Group" : axis == Axis.Row ? "On_Row" : "On_Column";
-            SyntaxKind[] allowed = isGroup
-                ? [SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword, SyntaxKind.ExhaustiveKeyword, SyntaxKind.NonexhaustiveKeyword]
-                : [SyntaxKind.HeaderKeyword, SyntaxKind.UnlabeledKeyword, SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword, SyntaxKind.SubtotalKeyword];
-            var modifiers = BindModifiers(item.Modifiers, allowed, placeKey);
-            var declaredType = item is LeafItemSyntax { Type: { } type } ? BindCellType(type) : null;
-            var symbol = new AxisItemSymbol(
-                item.Name.Text,
-                _source,
-                item.Name.Span,
-                axis,
-                item.Labels.Label.ValueText,
-                Aliases(item.Labels),
-                isGroup,
-                modifiers.Contains(SyntaxKind.HeaderKeyword),
-                modifiers.Contains(SyntaxKind.UnlabeledKeyword),
-                declaredType,
-                parent)
-            {
-                Lineage = BindLineage(item.Lineage),
-                Presence = PresenceOf(modifiers) is var own && own != Presence.Unspecified ? own : parent?.Presence ?? Presence.Unspecified,
-                Relation = modifiers.Contains(SyntaxKind.ExhaustiveKeyword) ? GroupRelation.Exhaustive
-                    : modifiers.Contains(SyntaxKind.NonexhaustiveKeyword) ? GroupRelation.Nonexhaustive : GroupRelation.None,
-                IsSubtotal = modifiers.Contains(SyntaxKind.SubtotalKeyword),
-            };
-            if (item is GroupItemSyntax group)
-            {
-                if (group.Items.Count == 0 && !group.Name.IsMissing)
-                {
-                    Report(DiagnosticCatalog.EmptyGroup(_source, group.Name.Span, group.Name.Text));
-                }
-
-                symbol.Children = BindItems(group.Items, axis, symbol, new LocalizableText("Scope_Group", symbol.Path));
-            }
-
-            symbols.Add(symbol);
+            symbols.Add(BindItem(item, axis, parent));
+            Use(tree);
         }
 
-        CheckUniqueNames(symbols.Select(s => (s.Name, s.NameSpan)), scope);
-        CheckUniqueLabels(symbols.Where(s => !s.IsUnlabeled).Select(s => (s.Name, s.Label, s.Aliases, s.NameSpan)), scope);
+        CheckUniqueNames(symbols.Select(s => (s.Name, s.NameSpan, s.Source)), scope);
+        CheckUniqueLabels(symbols.Where(s => !s.IsUnlabeled).Select(s => (s.Name, s.Label, s.Aliases, s.NameSpan, s.Source)), scope);
         return [.. symbols];
+    }
+
+    private AxisItemSymbol BindItem(AxisItemSyntax item, Axis axis, AxisItemSymbol? parent)
+    {
+        var isGroup = item is GroupItemSyntax;
+        var placeKey = isGroup ? "On_Group" : axis == Axis.Row ? "On_Row" : "On_Column";
+        SyntaxKind[] allowed = isGroup
+            ? [SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword, SyntaxKind.ExhaustiveKeyword, SyntaxKind.NonexhaustiveKeyword]
+            : [SyntaxKind.HeaderKeyword, SyntaxKind.UnlabeledKeyword, SyntaxKind.RequiredKeyword, SyntaxKind.OptionalKeyword, SyntaxKind.SubtotalKeyword];
+        var modifiers = BindModifiers(item.Modifiers, allowed, placeKey);
+        var declaredType = item is LeafItemSyntax { Type: { } type } ? BindCellType(type) : null;
+        var symbol = new AxisItemSymbol(
+            item.Name.Text,
+            _source,
+            item.Name.Span,
+            axis,
+            item.Labels.Label.ValueText,
+            Aliases(item.Labels),
+            isGroup,
+            modifiers.Contains(SyntaxKind.HeaderKeyword),
+            modifiers.Contains(SyntaxKind.UnlabeledKeyword),
+            declaredType,
+            parent)
+        {
+            Lineage = BindLineage(item.Lineage),
+            Presence = PresenceOf(modifiers) is var own && own != Presence.Unspecified ? own : parent?.Presence ?? Presence.Unspecified,
+            Relation = modifiers.Contains(SyntaxKind.ExhaustiveKeyword) ? GroupRelation.Exhaustive
+                : modifiers.Contains(SyntaxKind.NonexhaustiveKeyword) ? GroupRelation.Nonexhaustive : GroupRelation.None,
+            IsSubtotal = modifiers.Contains(SyntaxKind.SubtotalKeyword),
+        };
+        if (item is GroupItemSyntax group)
+        {
+            if (group.Items.Count == 0 && !group.Name.IsMissing)
+            {
+                Report(DiagnosticCatalog.EmptyGroup(_source, group.Name.Span, group.Name.Text));
+            }
+
+            symbol.Children = BindItems(group.Items, axis, symbol, new LocalizableText("Scope_Group", symbol.Path));
+        }
+
+        return symbol;
     }
 
     private HashSet<(AxisItemSymbol, AxisItemSymbol)> BindAbsentCells(TableSymbol table, List<AbsentMemberSyntax> absents)
@@ -190,7 +202,7 @@ internal sealed partial class Binder
     // An inherited "absent" line about a row or column the extending file removed goes with it.
     private bool MentionsRemovedItem(CellReferenceSyntax reference)
     {
-        if (_removals is not ({ } table, { } effective) || effective.RemovedItems.IsEmpty)
+        if (_changes is not ({ } table, { } effective) || effective.GoneItems.IsEmpty)
         {
             return false;
         }
@@ -200,7 +212,7 @@ internal sealed partial class Binder
         bool Removed(PathSyntax path, Axis axis)
         {
             var names = path.Names.Select(n => n.Text).ToList();
-            return Enumerable.Range(1, names.Count).Any(n => effective.IsRemoved(table, axis, string.Join('.', names.Take(n))));
+            return Enumerable.Range(1, names.Count).Any(n => effective.IsGone(table, axis, string.Join('.', names.Take(n))));
         }
     }
 
@@ -221,7 +233,7 @@ internal sealed partial class Binder
                 if (row.DeclaredType is { } rowType && column.DeclaredType is { } columnType && rowType != columnType
                     && reportedConflicts.Add(row))
                 {
-                    Report(DiagnosticCatalog.ConflictingCellTypes(_source, row.NameSpan, $"{row.Path}[{column.Path}]", rowType.ToString(), columnType.ToString()));
+                    Report(DiagnosticCatalog.ConflictingCellTypes(row.Source, row.NameSpan, $"{row.Path}[{column.Path}]", rowType.ToString(), columnType.ToString()));
                 }
 
                 var type = row.DeclaredType ?? column.DeclaredType ?? table.DefaultType;
@@ -229,7 +241,7 @@ internal sealed partial class Binder
                 {
                     if (!reportedMissingType && !syntax.Name.IsMissing)
                     {
-                        Report(DiagnosticCatalog.MissingCellType(_source, row.NameSpan, $"{table.Name}.{row.Path}[{column.Path}]"));
+                        Report(DiagnosticCatalog.MissingCellType(row.Source, row.NameSpan, $"{table.Name}.{row.Path}[{column.Path}]"));
                         reportedMissingType = true;
                     }
 

@@ -296,22 +296,29 @@ internal sealed partial class Binder
         return seen;
     }
 
-    private void CheckUniqueNames(IEnumerable<(string Name, TextSpan Span)> items, object scope)
+    private void CheckUniqueNames(IEnumerable<(string Name, TextSpan Span)> items, object scope) =>
+        CheckUniqueNames(items.Select(i => (i.Name, i.Span, _source)), scope);
+
+    // Each item with its own file: the rows of an inherited table may come from the extending file too.
+    private void CheckUniqueNames(IEnumerable<(string Name, TextSpan Span, SourceText Source)> items, object scope)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, span) in items)
+        foreach (var (name, span, source) in items)
         {
             if (name.Length > 0 && !seen.Add(name))
             {
-                Report(DiagnosticCatalog.DuplicateName(_source, span, name, scope));
+                Report(DiagnosticCatalog.DuplicateName(source, span, name, scope));
             }
         }
     }
 
-    private void CheckUniqueLabels(IEnumerable<(string Name, string Label, ImmutableArray<string> Aliases, TextSpan Span)> items, object scope)
+    private void CheckUniqueLabels(IEnumerable<(string Name, string Label, ImmutableArray<string> Aliases, TextSpan Span)> items, object scope) =>
+        CheckUniqueLabels(items.Select(i => (i.Name, i.Label, i.Aliases, i.Span, _source)), scope);
+
+    private void CheckUniqueLabels(IEnumerable<(string Name, string Label, ImmutableArray<string> Aliases, TextSpan Span, SourceText Source)> items, object scope)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, label, aliases, span) in items)
+        foreach (var (name, label, aliases, span, source) in items)
         {
             foreach (var text in aliases.Prepend(label))
             {
@@ -322,7 +329,7 @@ internal sealed partial class Binder
 
                 if (owners.TryGetValue(text, out var owner))
                 {
-                    Report(DiagnosticCatalog.DuplicateLabel(_source, span, text, owner, scope));
+                    Report(DiagnosticCatalog.DuplicateLabel(source, span, text, owner, scope));
                 }
                 else
                 {

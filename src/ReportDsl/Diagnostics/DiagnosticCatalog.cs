@@ -78,6 +78,13 @@ public static class DiagnosticCatalog
     private static readonly DiagnosticDescriptor RD2101 = new("RD2101", DiagnosticSeverity.Error, "ExtendsCycle");
     private static readonly DiagnosticDescriptor RD2102 = new("RD2102", DiagnosticSeverity.Error, "RemoveWithoutExtends");
     private static readonly DiagnosticDescriptor RD2103 = new("RD2103", DiagnosticSeverity.Error, "RemoveTargetNotFound");
+    private static readonly DiagnosticDescriptor RD2119 = new("RD2119", DiagnosticSeverity.Error, "ChangeWithoutExtends");
+    private static readonly DiagnosticDescriptor RD2120 = new("RD2120", DiagnosticSeverity.Error, "ChangeTargetNotFound");
+    private static readonly DiagnosticDescriptor RD2121 = new("RD2121", DiagnosticSeverity.Error, "ChangeAnchorNotFound");
+    private static readonly DiagnosticDescriptor RD2122 = new("RD2122", DiagnosticSeverity.Error, "ReplacementCount");
+    private static readonly DiagnosticDescriptor RD2123 = new("RD2123", DiagnosticSeverity.Error, "AddedItemExists");
+    private static readonly DiagnosticDescriptor RD2124 = new("RD2124", DiagnosticSeverity.Error, "ConflictingChanges");
+    private static readonly DiagnosticDescriptor RD2125 = new("RD2125", DiagnosticSeverity.Error, "AddIntoLeaf");
     private static readonly DiagnosticDescriptor RD2104 = new("RD2104", DiagnosticSeverity.Error, "LineageWithoutEarlier");
     private static readonly DiagnosticDescriptor RD2105 = new("RD2105", DiagnosticSeverity.Error, "LineageSourceNotFound");
     private static readonly DiagnosticDescriptor RD2106 = new("RD2106", DiagnosticSeverity.Error, "SinglePart");
@@ -264,6 +271,7 @@ public static class DiagnosticCatalog
         RD2021, RD2022, RD2023, RD2024, RD2025, RD2026, RD2090, RD2091,
         RD2100, RD2101, RD2102, RD2103, RD2104, RD2105, RD2106, RD2107, RD2108, RD2109, RD2110,
         RD2111, RD2112, RD2113, RD2114, RD2115, RD2116, RD2117, RD2118,
+        RD2119, RD2120, RD2121, RD2122, RD2123, RD2124, RD2125,
         RD2150, RD2151, RD2152, RD2153, RD2154, RD2155, RD2156,
         RD2170, RD2171, RD2172, RD2173, RD2174, RD2175, RD2176,
         RD2190, RD2191,
@@ -388,6 +396,20 @@ public static class DiagnosticCatalog
     internal static Diagnostic RemoveWithoutExtends(SourceText s, TextSpan span) => Make(RD2102, s, span);
 
     internal static Diagnostic RemoveTargetNotFound(SourceText s, TextSpan span, string kind, string target) => Make(RD2103, s, span, kind, target);
+
+    internal static Diagnostic ChangeWithoutExtends(SourceText s, TextSpan span, string keyword) => Make(RD2119, s, span, keyword);
+
+    internal static Diagnostic ChangeTargetNotFound(SourceText s, TextSpan span, string kind, string target) => Make(RD2120, s, span, kind, target);
+
+    internal static Diagnostic ChangeAnchorNotFound(SourceText s, TextSpan span, string anchor, string parent, string placement) => Make(RD2121, s, span, anchor, parent, placement);
+
+    internal static Diagnostic ReplacementCount(SourceText s, TextSpan span, string kind, int count) => Make(RD2122, s, span, kind, count);
+
+    internal static Diagnostic AddedItemExists(SourceText s, TextSpan span, string parent, string name, string kind) => Make(RD2123, s, span, parent, name, kind);
+
+    internal static Diagnostic ConflictingChanges(SourceText s, TextSpan span, string target, int line) => Make(RD2124, s, span, target, line);
+
+    internal static Diagnostic AddIntoLeaf(SourceText s, TextSpan span, string target) => Make(RD2125, s, span, target);
 
     internal static Diagnostic LineageWithoutEarlier(SourceText s, TextSpan span, string keyword) => Make(RD2104, s, span, keyword);
 

@@ -20,8 +20,9 @@ public enum RuleStrictness
 }
 
 /// <summary>
-/// Classifies a changed rule as stricter, looser, equivalent or incomparable by a sound syntactic comparison of their
-/// concrete comparisons. Each instance is read as "where its condition's conjuncts hold, a set of values of
+/// Classifies a changed rule as stricter, looser, equivalent or incomparable: by the simplex where both rules are
+/// plain linear rules (<see cref="LinearRuleImplication"/>), and by a sound syntactic comparison of their concrete
+/// comparisons, which also covers conditions, <c>!=</c>, tolerances and non-linear sides. Each instance is read as "where its condition's conjuncts hold, a set of values of
 /// (left - right)"; instance A implies instance B when A applies wherever B does (A's conjuncts are among B's) and
 /// A's set lies inside B's (same cells; a narrower operator or tolerance). The new rule is stricter when every old
 /// instance is implied by some new one, looser when every new instance is implied by some old one. What cannot be
@@ -35,6 +36,15 @@ internal static class RuleComparer
         var after = @new.Expand().Select(i => Read(i, null)).ToList();
         var stricter = before.All(o => after.Any(n => Implies(n, o)));
         var looser = after.All(n => before.Any(o => Implies(o, n)));
+
+        // Comparing instance by instance misses what only several comparisons together imply (x >= y + z implies x >= y
+        // over counts); where both rules are plain linear rules, the simplex decides it. Both ways are sound, so either
+        // proof counts.
+        if (!(stricter && looser) && LinearRuleImplication.Compare(old, @new, renamedIds) is var (newImpliesOld, oldImpliesNew))
+        {
+            stricter |= newImpliesOld;
+            looser |= oldImpliesNew;
+        }
         return (stricter, looser) switch
         {
             (true, true) => RuleStrictness.Equivalent,

@@ -67,6 +67,9 @@ public enum ElementKind
 
     /// <summary>A fact a section's text states.</summary>
     Fact,
+
+    /// <summary>One cell of a table (a row and a column that both stay, where the table has or lacks a cell: <c>absent</c>).</summary>
+    Cell,
 }
 
 /// <summary>A place in a spec file, 1-based, for display.</summary>

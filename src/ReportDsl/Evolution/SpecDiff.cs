@@ -204,6 +204,7 @@ public sealed class SpecDiff
             Add(ChangeKind.Relabelled, ElementKind.Section, ChangeImpact.Compatible, null, null, old.Name, section.Name, old.Label, section.Label, null, null, old, section);
         }
 
+        CompareAliases(ElementKind.Section, null, null, old.Name, section.Name, section.Label, old.Aliases, section.Aliases, old, section);
         if (old.IsRequired != section.IsRequired || old.IsProse != section.IsProse)
         {
             var impact = old.IsProse != section.IsProse || section.IsRequired ? ChangeImpact.Breaking : ChangeImpact.Compatible;
@@ -241,6 +242,7 @@ public sealed class SpecDiff
                 Add(ChangeKind.Relabelled, ElementKind.Fact, ChangeImpact.Compatible, section.Name, section.Label, old.Name, fact.Name, old.Label, fact.Label, null, null, old, fact);
             }
 
+            CompareAliases(ElementKind.Fact, section.Name, section.Label, old.Name, fact.Name, fact.Label, old.Aliases, fact.Aliases, old, fact);
             if (old.Type != fact.Type || old.IsRequired != fact.IsRequired || old.Pattern != fact.Pattern)
             {
                 var impact = (fact.IsRequired && !old.IsRequired) || !TypeFacts.IsWidening(old.Type, fact.Type) ? ChangeImpact.Breaking : ChangeImpact.Compatible;
@@ -280,8 +282,13 @@ public sealed class SpecDiff
                 Word(old.Presence), Word(table.Presence), old, table);
         }
 
+        CompareAliases(ElementKind.Table, table.Name, table.Label, old.Name, table.Name, table.Label, old.Aliases, table.Aliases, old, table);
+        CompareText(table, old, "stub", old.Stub, table.Stub);
+        CompareText(table, old, "rows banner", old.RowsCaption, table.RowsCaption);
+        CompareText(table, old, "columns banner", old.ColumnsCaption, table.ColumnsCaption);
         CompareItems(old, table, Axis.Row);
         CompareItems(old, table, Axis.Column);
+        CompareCells(old, table);
         CompareTypes(old, table);
         CompareRules(old, table);
     }
@@ -346,6 +353,14 @@ public sealed class SpecDiff
                 Add(ChangeKind.Retyped, element, ShapeImpact(old, item), table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Shape(old), Shape(item), old, item);
             }
 
+            CompareAliases(element, table.Name, table.Label, old.Path, item.Path, Labels(item), old.Aliases, item.Aliases, old, item);
+            if (old.IsUnlabeled != item.IsUnlabeled)
+            {
+                // Only how a document prints the item changes, not its cells.
+                Add(ChangeKind.Changed, element, ChangeImpact.Compatible, table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item),
+                    old.IsUnlabeled ? "unlabeled" : "labelled", item.IsUnlabeled ? "unlabeled" : "labelled", old, item);
+            }
+
             if (old.Presence != item.Presence)
             {
                 Add(ChangeKind.Retyped, element, PresenceImpact(old.Presence, item.Presence), table.Name, table.Label, old.Path, item.Path, Labels(old), Labels(item), Word(old.Presence), Word(item.Presence), old, item);
@@ -359,6 +374,75 @@ public sealed class SpecDiff
             Add(ChangeKind.Removed, element, ChangeImpact.Breaking, table.Name, table.Label, old.Path, null, Labels(old), null, Ended(old.Lineage), null, old, null);
         }
     }
+
+    /// <summary>
+    /// The alternative wordings documents are read by. A new alias only lets more documents be read; a dropped one means
+    /// a document printed in that wording, read before, is no longer read, so it is breaking.
+    /// </summary>
+    private void CompareAliases(ElementKind element, string? table, string? tableLabel, string oldId, string newId, string label,
+        ImmutableArray<string> oldAliases, ImmutableArray<string> newAliases, Symbol old, Symbol @new)
+    {
+        if (oldAliases.SequenceEqual(newAliases))
+        {
+            return;
+        }
+
+        var impact = oldAliases.All(newAliases.Contains) ? ChangeImpact.Compatible : ChangeImpact.Breaking;
+        Add(ChangeKind.Changed, element, impact, table, tableLabel, oldId, newId, label, label, AliasDetail(oldAliases), AliasDetail(newAliases), old, @new);
+    }
+
+    private static string AliasDetail(ImmutableArray<string> aliases) =>
+        aliases.IsEmpty ? "no alias" : "alias " + string.Join(", ", aliases.Select(a => "\"" + a + "\""));
+
+    /// <summary>Printed text of a table that holds no data (the stub's heading, a banner over rows or columns): compatible.</summary>
+    private void CompareText(TableSymbol table, TableSymbol old, string what, string? before, string? after)
+    {
+        if (before != after)
+        {
+            Add(ChangeKind.Changed, ElementKind.Table, ChangeImpact.Compatible, table.Name, table.Label, old.Name, table.Name, table.Label, table.Label,
+                before is null ? "no " + what : what + " \"" + before + "\"", after is null ? "no " + what : what + " \"" + after + "\"", old, table);
+        }
+    }
+
+    /// <summary>
+    /// Cells at a row and a column that both stay: one that becomes <c>absent</c> is a cell that disappears, one that
+    /// stops being absent is a new cell producers must fill; both are breaking.
+    /// </summary>
+    private void CompareCells(TableSymbol oldTable, TableSymbol table)
+    {
+        var rows = Leaves(oldTable, table, Axis.Row);
+        var columns = Leaves(oldTable, table, Axis.Column);
+        foreach (var (oldRow, row) in rows)
+        {
+            foreach (var (oldColumn, column) in columns)
+            {
+                var before = oldTable.GetCell(oldRow, oldColumn);
+                var after = table.GetCell(row, column);
+                if ((before is null) == (after is null))
+                {
+                    continue;
+                }
+
+                var id = $"{row.Path}[{column.Path}]";
+                var label = Labels(row) + " × " + Labels(column);
+                if (after is null)
+                {
+                    Add(ChangeKind.Removed, ElementKind.Cell, ChangeImpact.Breaking, table.Name, table.Label, id, null, label, null, null, "absent", oldRow, row);
+                }
+                else
+                {
+                    Add(ChangeKind.Added, ElementKind.Cell, ChangeImpact.Breaking, table.Name, table.Label, null, id, null, label, "absent", "present", oldRow, row);
+                }
+            }
+        }
+    }
+
+    /// <summary>The value leaves of the newer table on an axis that are the same item as one leaf of the older table.</summary>
+    private List<(AxisItemSymbol Old, AxisItemSymbol New)> Leaves(TableSymbol oldTable, TableSymbol table, Axis axis) =>
+        [.. table.ItemsOf(axis).SelectMany(Binder.Descendants).Where(i => !i.IsGroup)
+            .Select(i => (Match: _matcher.MatchItem(oldTable, i), Item: i))
+            .Where(p => p.Match.Kind == CarryKind.Same && p.Match.Items.Length == 1 && !p.Match.Items[0].IsGroup)
+            .Select(p => (p.Match.Items[0], p.Item))];
 
     // A removed group is reported once, not once more for each of its members.
     private static bool IsWhollyGone(AxisItemSymbol group, HashSet<AxisItemSymbol> consumed) =>

@@ -150,6 +150,7 @@ public static class SpecDiffWriter
             ElementKind.Row => "行",
             ElementKind.Column => "列",
             ElementKind.Fact => "事实",
+            ElementKind.Cell => "单元格",
             _ => "规则",
         };
         var oldName = Name(change.OldLabel, change.OldId, change.Element);

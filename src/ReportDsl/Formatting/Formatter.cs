@@ -65,11 +65,35 @@ public static class Formatter
                         Path(remove.Target);
                         EndLine();
                         break;
+                    case ChangeDeclarationSyntax change:
+                        Change(change);
+                        break;
                 }
             }
 
             LeadingComments(unit.EndOfFile, keepBlankLine: unit.Declarations.Count > 0);
             EndLine();
+        }
+
+        private void Change(ChangeDeclarationSyntax change)
+        {
+            Token(change.OperationKeyword);
+            Token(change.KindKeyword);
+            Path(change.Target);
+            if (change is { PlacementKeyword: { } placement, Anchor: { } anchor })
+            {
+                Token(placement);
+                Token(anchor);
+            }
+
+            if (change.Rules is { } rules)
+            {
+                Block(change.OpenBrace, rules, Rule, change.CloseBrace);
+            }
+            else
+            {
+                Block(change.OpenBrace, (IEnumerable<AxisItemSyntax>?)change.Items ?? [], Item, change.CloseBrace);
+            }
         }
 
         private void Format(FormatDeclarationSyntax format)

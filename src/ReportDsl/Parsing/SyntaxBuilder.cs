@@ -23,6 +23,7 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
             DeclarationSyntax? built = declaration.formatDeclaration() is { } format ? BuildFormat(format)
                 : declaration.sectionDeclaration() is { } section ? BuildSection(section)
                 : declaration.removeDeclaration() is { } remove ? BuildRemove(remove)
+                : declaration.changeDeclaration() is { } change ? BuildChange(change)
                 : null;
             if (built is not null)
             {
@@ -52,6 +53,27 @@ internal sealed class SyntaxBuilder(SyntaxToken?[] tokens, SyntaxToken endOfFile
         Token(c, ReportDslLexer.REMOVE, SyntaxKind.RemoveKeyword),
         Labeled(c, c.kind, SyntaxKind.TableKeyword),
         BuildPath(c.path()));
+
+    private ChangeDeclarationSyntax BuildChange(P.ChangeDeclarationContext c)
+    {
+        var operation = Labeled(c, c.operation, SyntaxKind.AddKeyword);
+        var kind = Labeled(c, c.kind, SyntaxKind.RowKeyword);
+        var target = BuildPath(c.path());
+        var placement = c.placement is null ? null : Labeled(c, c.placement, SyntaxKind.AfterKeyword);
+        var anchor = placement is null ? null : Name(c.anchor);
+        var open = Token(c, ReportDslLexer.LBRACE, SyntaxKind.OpenBraceToken);
+        var isRule = kind.Kind == SyntaxKind.RuleKeyword;
+        return new ChangeDeclarationSyntax(
+            operation,
+            kind,
+            target,
+            placement,
+            anchor,
+            open,
+            isRule ? null : List(c.axisItem(), BuildAxisItem),
+            isRule ? List(c.ruleDeclaration(), BuildRule) : null,
+            Token(c, ReportDslLexer.RBRACE, SyntaxKind.CloseBraceToken));
+    }
 
     private SyntaxList<LineageClauseSyntax>? Lineage(P.LineageContext[] clauses) =>
         clauses.Length == 0 ? null : List(clauses, BuildLineage);

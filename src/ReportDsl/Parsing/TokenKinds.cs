@@ -65,6 +65,10 @@ internal static class TokenKinds
         [ReportDslLexer.FACT] = SyntaxKind.FactKeyword,
         [ReportDslLexer.PATTERN] = SyntaxKind.PatternKeyword,
         [ReportDslLexer.PRESENT] = SyntaxKind.PresentKeyword,
+        [ReportDslLexer.ADD] = SyntaxKind.AddKeyword,
+        [ReportDslLexer.REPLACE] = SyntaxKind.ReplaceKeyword,
+        [ReportDslLexer.AFTER] = SyntaxKind.AfterKeyword,
+        [ReportDslLexer.BEFORE] = SyntaxKind.BeforeKeyword,
         [ReportDslLexer.LBRACE] = SyntaxKind.OpenBraceToken,
         [ReportDslLexer.RBRACE] = SyntaxKind.CloseBraceToken,
         [ReportDslLexer.LPAREN] = SyntaxKind.OpenParenToken,
@@ -100,7 +104,7 @@ internal static class TokenKinds
 
     public static SyntaxKind ToKind(int tokenType) => Kinds.GetValueOrDefault(tokenType, SyntaxKind.None);
 
-    public static bool IsKeyword(int tokenType) => tokenType is >= ReportDslLexer.FORMAT and <= ReportDslLexer.PRESENT;
+    public static bool IsKeyword(int tokenType) => tokenType is >= ReportDslLexer.FORMAT and <= ReportDslLexer.BEFORE;
 
     /// <summary>Gets how a diagnostic names an expected token type: a quoted literal, or "a name", "a string"….</summary>
     public static object Describe(int tokenType) => tokenType switch

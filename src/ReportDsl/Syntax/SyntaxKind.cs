@@ -263,6 +263,16 @@ public enum SyntaxKind
     PresentKeyword,
     /// <summary><c>present target</c>: the body of an existence rule.</summary>
     Presence,
+    /// <summary><c>add</c>.</summary>
+    AddKeyword,
+    /// <summary><c>replace</c>.</summary>
+    ReplaceKeyword,
+    /// <summary><c>after</c>.</summary>
+    AfterKeyword,
+    /// <summary><c>before</c>.</summary>
+    BeforeKeyword,
+    /// <summary><c>add|replace row|column|rule target { ... }</c> in a format that extends another.</summary>
+    ChangeDeclaration,
     /// <summary>A string in an expression: a value of a text, date, boolean or enum cell in a condition.</summary>
     StringExpression,
 }

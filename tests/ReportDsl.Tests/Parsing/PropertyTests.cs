@@ -175,7 +175,8 @@ public sealed class PropertyTests
         Pick("rule", "group", "for each row", "table", "section", "format", "\"", "/*", "//", "..", "previous", "sum(", " present ", ": present t"),
         Pick(" * ", " / ", " when ", " and ", " or ", " not ", "abs(", "round(", "min(", ", ", "for each group in (", "for each column in (a, b)", "{row}", "{", " when a > 0:"),
         Pick(" exhaustive", " nonexhaustive", " subtotal", " optional", " required", " : percent", " : date", " : boolean", " enum(\"是\", \"否\")", " range 0..", " range ..-1", " default 0", " default \"x\"", " pattern \"[\""),
-        Pick(" renamed from x", " split from results.other", " merged from a, b", " moved from s", " since 2021", " until 1", " extends gov_info_disclosure 2019", " revises gov_info_disclosure 2019", "\nremove column art20_5.change\n", "\nremove table x\n"),
+        Pick(" renamed from x", " split from results.other", " merged from a, b", " moved from s", " since 2021", " until 1", " extends gov_info_disclosure 2019", " revises gov_info_disclosure 2019", "\nremove column art20_5.change\n", "\nremove table x\n",
+            "\nadd row art20_5 after licensing { x \"新\" }\n", "\nreplace column art20_5.decisions { d \"决定\" renamed from decisions }\n", "\nreplace rule GK001 {\n}\n", "\nadd rule applications { rule Z9 error \"m\": received >= 0 }\n"),
         Gen.Char.Array[1, 4].Select(c => new string(c)));
 
     /// <summary>Random edits of the real 2021 format, or of the variant that extends 2019: deletions, insertions and duplications anywhere.</summary>

@@ -43,32 +43,33 @@ internal partial class ReportDslParser : Parser {
 		REMOVE=37, RENAMED=38, SPLIT=39, MERGED=40, MOVED=41, FROM=42, SINCE=43, 
 		UNTIL=44, EXHAUSTIVE=45, NONEXHAUSTIVE=46, SUBTOTAL=47, PERCENT=48, DATE=49, 
 		BOOLEAN=50, ENUM=51, DEFAULT=52, RANGE_KEYWORD=53, FACT=54, PATTERN=55, 
-		PRESENT=56, LBRACE=57, RBRACE=58, LPAREN=59, RPAREN=60, LBRACKET=61, RBRACKET=62, 
-		COLON=63, COMMA=64, RANGE=65, DOT=66, PLUS=67, MINUS=68, STAR=69, SLASH=70, 
-		EQ=71, NE=72, LE=73, GE=74, LT=75, GT=76, DECIMAL=77, INTEGER=78, IDENTIFIER=79, 
-		STRING=80, UNTERMINATED_STRING=81, WHITESPACE=82, NEWLINE=83, LINE_COMMENT=84, 
-		BLOCK_COMMENT=85, BAD_CHARACTER=86;
+		PRESENT=56, ADD=57, REPLACE=58, AFTER=59, BEFORE=60, LBRACE=61, RBRACE=62, 
+		LPAREN=63, RPAREN=64, LBRACKET=65, RBRACKET=66, COLON=67, COMMA=68, RANGE=69, 
+		DOT=70, PLUS=71, MINUS=72, STAR=73, SLASH=74, EQ=75, NE=76, LE=77, GE=78, 
+		LT=79, GT=80, DECIMAL=81, INTEGER=82, IDENTIFIER=83, STRING=84, UNTERMINATED_STRING=85, 
+		WHITESPACE=86, NEWLINE=87, LINE_COMMENT=88, BLOCK_COMMENT=89, BAD_CHARACTER=90;
 	public const int
 		RULE_compilationUnit = 0, RULE_declaration = 1, RULE_formatDeclaration = 2, 
-		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_versionValue = 5, 
-		RULE_formatProperty = 6, RULE_propertyValue = 7, RULE_sectionDeclaration = 8, 
-		RULE_sectionBody = 9, RULE_factDeclaration = 10, RULE_tableDeclaration = 11, 
-		RULE_tableMember = 12, RULE_axisItem = 13, RULE_lineage = 14, RULE_labels = 15, 
-		RULE_modifier = 16, RULE_cellType = 17, RULE_typeOption = 18, RULE_typeValue = 19, 
-		RULE_ruleDeclaration = 20, RULE_presence = 21, RULE_quantifier = 22, RULE_whenClause = 23, 
-		RULE_condition = 24, RULE_conjunction = 25, RULE_negation = 26, RULE_comparison = 27, 
-		RULE_expression = 28, RULE_product = 29, RULE_factorOperator = 30, RULE_unary = 31, 
-		RULE_termOperator = 32, RULE_term = 33, RULE_cellReference = 34, RULE_path = 35, 
-		RULE_number = 36, RULE_name = 37;
+		RULE_formatRelation = 3, RULE_removeDeclaration = 4, RULE_changeDeclaration = 5, 
+		RULE_versionValue = 6, RULE_formatProperty = 7, RULE_propertyValue = 8, 
+		RULE_sectionDeclaration = 9, RULE_sectionBody = 10, RULE_factDeclaration = 11, 
+		RULE_tableDeclaration = 12, RULE_tableMember = 13, RULE_axisItem = 14, 
+		RULE_lineage = 15, RULE_labels = 16, RULE_modifier = 17, RULE_cellType = 18, 
+		RULE_typeOption = 19, RULE_typeValue = 20, RULE_ruleDeclaration = 21, 
+		RULE_presence = 22, RULE_quantifier = 23, RULE_whenClause = 24, RULE_condition = 25, 
+		RULE_conjunction = 26, RULE_negation = 27, RULE_comparison = 28, RULE_expression = 29, 
+		RULE_product = 30, RULE_factorOperator = 31, RULE_unary = 32, RULE_termOperator = 33, 
+		RULE_term = 34, RULE_cellReference = 35, RULE_path = 36, RULE_number = 37, 
+		RULE_name = 38;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "declaration", "formatDeclaration", "formatRelation", 
-		"removeDeclaration", "versionValue", "formatProperty", "propertyValue", 
-		"sectionDeclaration", "sectionBody", "factDeclaration", "tableDeclaration", 
-		"tableMember", "axisItem", "lineage", "labels", "modifier", "cellType", 
-		"typeOption", "typeValue", "ruleDeclaration", "presence", "quantifier", 
-		"whenClause", "condition", "conjunction", "negation", "comparison", "expression", 
-		"product", "factorOperator", "unary", "termOperator", "term", "cellReference", 
-		"path", "number", "name"
+		"removeDeclaration", "changeDeclaration", "versionValue", "formatProperty", 
+		"propertyValue", "sectionDeclaration", "sectionBody", "factDeclaration", 
+		"tableDeclaration", "tableMember", "axisItem", "lineage", "labels", "modifier", 
+		"cellType", "typeOption", "typeValue", "ruleDeclaration", "presence", 
+		"quantifier", "whenClause", "condition", "conjunction", "negation", "comparison", 
+		"expression", "product", "factorOperator", "unary", "termOperator", "term", 
+		"cellReference", "path", "number", "name"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -80,9 +81,10 @@ internal partial class ReportDslParser : Parser {
 		"'or'", "'not'", "'extends'", "'revises'", "'remove'", "'renamed'", "'split'", 
 		"'merged'", "'moved'", "'from'", "'since'", "'until'", "'exhaustive'", 
 		"'nonexhaustive'", "'subtotal'", "'percent'", "'date'", "'boolean'", "'enum'", 
-		"'default'", "'range'", "'fact'", "'pattern'", "'present'", "'{'", "'}'", 
-		"'('", "')'", "'['", "']'", "':'", "','", "'..'", "'.'", "'+'", "'-'", 
-		"'*'", "'/'", "'='", "'!='", "'<='", "'>='", "'<'", "'>'"
+		"'default'", "'range'", "'fact'", "'pattern'", "'present'", "'add'", "'replace'", 
+		"'after'", "'before'", "'{'", "'}'", "'('", "')'", "'['", "']'", "':'", 
+		"','", "'..'", "'.'", "'+'", "'-'", "'*'", "'/'", "'='", "'!='", "'<='", 
+		"'>='", "'<'", "'>'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "FORMAT", "VERSION", "SECTION", "PROSE", "TABLE", "STUB", "CELLS", 
@@ -92,11 +94,12 @@ internal partial class ReportDslParser : Parser {
 		"PREVIOUS", "WHEN", "AND", "OR", "NOT", "EXTENDS", "REVISES", "REMOVE", 
 		"RENAMED", "SPLIT", "MERGED", "MOVED", "FROM", "SINCE", "UNTIL", "EXHAUSTIVE", 
 		"NONEXHAUSTIVE", "SUBTOTAL", "PERCENT", "DATE", "BOOLEAN", "ENUM", "DEFAULT", 
-		"RANGE_KEYWORD", "FACT", "PATTERN", "PRESENT", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "LBRACKET", "RBRACKET", "COLON", "COMMA", "RANGE", "DOT", "PLUS", 
-		"MINUS", "STAR", "SLASH", "EQ", "NE", "LE", "GE", "LT", "GT", "DECIMAL", 
-		"INTEGER", "IDENTIFIER", "STRING", "UNTERMINATED_STRING", "WHITESPACE", 
-		"NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", "BAD_CHARACTER"
+		"RANGE_KEYWORD", "FACT", "PATTERN", "PRESENT", "ADD", "REPLACE", "AFTER", 
+		"BEFORE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", 
+		"COLON", "COMMA", "RANGE", "DOT", "PLUS", "MINUS", "STAR", "SLASH", "EQ", 
+		"NE", "LE", "GE", "LT", "GT", "DECIMAL", "INTEGER", "IDENTIFIER", "STRING", 
+		"UNTERMINATED_STRING", "WHITESPACE", "NEWLINE", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"BAD_CHARACTER"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -159,21 +162,21 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 79;
+			State = 81;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 137438953482L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 432345701666521098L) != 0)) {
 				{
 				{
-				State = 76;
+				State = 78;
 				declaration();
 				}
 				}
-				State = 81;
+				State = 83;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 82;
+			State = 84;
 			Match(Eof);
 			}
 		}
@@ -198,6 +201,9 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public RemoveDeclarationContext removeDeclaration() {
 			return GetRuleContext<RemoveDeclarationContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ChangeDeclarationContext changeDeclaration() {
+			return GetRuleContext<ChangeDeclarationContext>(0);
+		}
 		public DeclarationContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -216,28 +222,36 @@ internal partial class ReportDslParser : Parser {
 		DeclarationContext _localctx = new DeclarationContext(Context, State);
 		EnterRule(_localctx, 2, RULE_declaration);
 		try {
-			State = 87;
+			State = 90;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FORMAT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 84;
+				State = 86;
 				formatDeclaration();
 				}
 				break;
 			case SECTION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 85;
+				State = 87;
 				sectionDeclaration();
 				}
 				break;
 			case REMOVE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 86;
+				State = 88;
 				removeDeclaration();
+				}
+				break;
+			case ADD:
+			case REPLACE:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 89;
+				changeDeclaration();
 				}
 				break;
 			default:
@@ -297,41 +311,41 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 89;
-			Match(FORMAT);
-			State = 90;
-			name();
-			State = 91;
-			Match(VERSION);
 			State = 92;
-			_localctx.version = versionValue();
+			Match(FORMAT);
+			State = 93;
+			name();
 			State = 94;
+			Match(VERSION);
+			State = 95;
+			_localctx.version = versionValue();
+			State = 97;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==EXTENDS || _la==REVISES) {
 				{
-				State = 93;
+				State = 96;
 				formatRelation();
 				}
 			}
 
-			State = 96;
+			State = 99;
 			Match(LBRACE);
-			State = 100;
+			State = 103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843009213693950L) != 0) || _la==IDENTIFIER) {
 				{
 				{
-				State = 97;
+				State = 100;
 				formatProperty();
 				}
 				}
-				State = 102;
+				State = 105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 103;
+			State = 106;
 			Match(RBRACE);
 			}
 		}
@@ -377,7 +391,7 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 105;
+			State = 108;
 			_localctx.relation = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXTENDS || _la==REVISES) ) {
@@ -387,9 +401,9 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 106;
+			State = 109;
 			name();
-			State = 107;
+			State = 110;
 			versionValue();
 			}
 		}
@@ -436,9 +450,9 @@ internal partial class ReportDslParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 109;
+			State = 112;
 			Match(REMOVE);
-			State = 110;
+			State = 113;
 			_localctx.kind = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 411041832L) != 0)) ) {
@@ -448,8 +462,206 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 111;
+			State = 114;
 			path();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ChangeDeclarationContext : ParserRuleContext {
+		public IToken operation;
+		public IToken kind;
+		public IToken placement;
+		public NameContext anchor;
+		[System.Diagnostics.DebuggerNonUserCode] public PathContext path() {
+			return GetRuleContext<PathContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(ReportDslParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(ReportDslParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(ReportDslParser.ADD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(ReportDslParser.ROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLUMN() { return GetToken(ReportDslParser.COLUMN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public AxisItemContext[] axisItem() {
+			return GetRuleContexts<AxisItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public AxisItemContext axisItem(int i) {
+			return GetRuleContext<AxisItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public NameContext name() {
+			return GetRuleContext<NameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(ReportDslParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEFORE() { return GetToken(ReportDslParser.BEFORE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPLACE() { return GetToken(ReportDslParser.REPLACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RULE() { return GetToken(ReportDslParser.RULE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RuleDeclarationContext[] ruleDeclaration() {
+			return GetRuleContexts<RuleDeclarationContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RuleDeclarationContext ruleDeclaration(int i) {
+			return GetRuleContext<RuleDeclarationContext>(i);
+		}
+		public ChangeDeclarationContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_changeDeclaration; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IReportDslVisitor<TResult> typedVisitor = visitor as IReportDslVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitChangeDeclaration(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ChangeDeclarationContext changeDeclaration() {
+		ChangeDeclarationContext _localctx = new ChangeDeclarationContext(Context, State);
+		EnterRule(_localctx, 10, RULE_changeDeclaration);
+		int _la;
+		try {
+			State = 156;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
+			case 1:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 116;
+				_localctx.operation = Match(ADD);
+				State = 117;
+				_localctx.kind = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==ROW || _la==COLUMN) ) {
+					_localctx.kind = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 118;
+				path();
+				State = 121;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AFTER || _la==BEFORE) {
+					{
+					State = 119;
+					_localctx.placement = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==AFTER || _la==BEFORE) ) {
+						_localctx.placement = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 120;
+					_localctx.anchor = name();
+					}
+				}
+
+				State = 123;
+				Match(LBRACE);
+				State = 127;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843009213693950L) != 0) || _la==IDENTIFIER) {
+					{
+					{
+					State = 124;
+					axisItem();
+					}
+					}
+					State = 129;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 130;
+				Match(RBRACE);
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 132;
+				_localctx.operation = Match(REPLACE);
+				State = 133;
+				_localctx.kind = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==ROW || _la==COLUMN) ) {
+					_localctx.kind = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 134;
+				path();
+				State = 135;
+				Match(LBRACE);
+				State = 139;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843009213693950L) != 0) || _la==IDENTIFIER) {
+					{
+					{
+					State = 136;
+					axisItem();
+					}
+					}
+					State = 141;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 142;
+				Match(RBRACE);
+				}
+				break;
+			case 3:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 144;
+				_localctx.operation = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==ADD || _la==REPLACE) ) {
+					_localctx.operation = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 145;
+				_localctx.kind = Match(RULE);
+				State = 146;
+				path();
+				State = 147;
+				Match(LBRACE);
+				State = 151;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==RULE) {
+					{
+					{
+					State = 148;
+					ruleDeclaration();
+					}
+					}
+					State = 153;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 154;
+				Match(RBRACE);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -482,12 +694,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public VersionValueContext versionValue() {
 		VersionValueContext _localctx = new VersionValueContext(Context, State);
-		EnterRule(_localctx, 10, RULE_versionValue);
+		EnterRule(_localctx, 12, RULE_versionValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 113;
+			State = 158;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEGER || _la==STRING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -532,13 +744,13 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public FormatPropertyContext formatProperty() {
 		FormatPropertyContext _localctx = new FormatPropertyContext(Context, State);
-		EnterRule(_localctx, 12, RULE_formatProperty);
+		EnterRule(_localctx, 14, RULE_formatProperty);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 115;
+			State = 160;
 			name();
-			State = 116;
+			State = 161;
 			propertyValue();
 			}
 		}
@@ -576,37 +788,37 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PropertyValueContext propertyValue() {
 		PropertyValueContext _localctx = new PropertyValueContext(Context, State);
-		EnterRule(_localctx, 14, RULE_propertyValue);
+		EnterRule(_localctx, 16, RULE_propertyValue);
 		int _la;
 		try {
-			State = 126;
+			State = 171;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 118;
+				State = 163;
 				Match(STRING);
 				}
 				break;
 			case INTEGER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 119;
+				State = 164;
 				Match(INTEGER);
-				State = 124;
+				State = 169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RANGE) {
 					{
-					State = 120;
+					State = 165;
 					Match(RANGE);
-					State = 122;
+					State = 167;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER) {
 						{
-						State = 121;
+						State = 166;
 						Match(INTEGER);
 						}
 					}
@@ -670,46 +882,46 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public SectionDeclarationContext sectionDeclaration() {
 		SectionDeclarationContext _localctx = new SectionDeclarationContext(Context, State);
-		EnterRule(_localctx, 16, RULE_sectionDeclaration);
+		EnterRule(_localctx, 18, RULE_sectionDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 128;
+			State = 173;
 			Match(SECTION);
-			State = 129;
+			State = 174;
 			name();
-			State = 130;
+			State = 175;
 			labels();
-			State = 134;
+			State = 179;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 				{
 				{
-				State = 131;
+				State = 176;
 				modifier();
 				}
 				}
-				State = 136;
+				State = 181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 140;
+			State = 185;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 137;
+				State = 182;
 				lineage();
 				}
 				}
-				State = 142;
+				State = 187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 143;
+			State = 188;
 			sectionBody();
 			}
 		}
@@ -756,39 +968,39 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public SectionBodyContext sectionBody() {
 		SectionBodyContext _localctx = new SectionBodyContext(Context, State);
-		EnterRule(_localctx, 18, RULE_sectionBody);
+		EnterRule(_localctx, 20, RULE_sectionBody);
 		int _la;
 		try {
-			State = 170;
+			State = 215;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PROSE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 145;
+				State = 190;
 				Match(PROSE);
-				State = 154;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACE) {
 					{
-					State = 146;
+					State = 191;
 					Match(LBRACE);
-					State = 150;
+					State = 195;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FACT) {
 						{
 						{
-						State = 147;
+						State = 192;
 						factDeclaration();
 						}
 						}
-						State = 152;
+						State = 197;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 153;
+					State = 198;
 					Match(RBRACE);
 					}
 				}
@@ -798,37 +1010,37 @@ internal partial class ReportDslParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 156;
+				State = 201;
 				Match(LBRACE);
-				State = 160;
+				State = 205;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==FACT) {
 					{
 					{
-					State = 157;
+					State = 202;
 					factDeclaration();
 					}
 					}
-					State = 162;
+					State = 207;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 166;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==TABLE) {
 					{
 					{
-					State = 163;
+					State = 208;
 					tableDeclaration();
 					}
 					}
-					State = 168;
+					State = 213;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 169;
+				State = 214;
 				Match(RBRACE);
 				}
 				break;
@@ -883,38 +1095,38 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public FactDeclarationContext factDeclaration() {
 		FactDeclarationContext _localctx = new FactDeclarationContext(Context, State);
-		EnterRule(_localctx, 20, RULE_factDeclaration);
+		EnterRule(_localctx, 22, RULE_factDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 172;
+			State = 217;
 			Match(FACT);
-			State = 173;
+			State = 218;
 			name();
-			State = 174;
+			State = 219;
 			labels();
-			State = 178;
+			State = 223;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 				{
 				{
-				State = 175;
+				State = 220;
 				modifier();
 				}
 				}
-				State = 180;
+				State = 225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 181;
+			State = 226;
 			Match(COLON);
-			State = 182;
+			State = 227;
 			cellType();
-			State = 183;
+			State = 228;
 			Match(PATTERN);
-			State = 184;
+			State = 229;
 			Match(STRING);
 			}
 		}
@@ -973,62 +1185,62 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TableDeclarationContext tableDeclaration() {
 		TableDeclarationContext _localctx = new TableDeclarationContext(Context, State);
-		EnterRule(_localctx, 22, RULE_tableDeclaration);
+		EnterRule(_localctx, 24, RULE_tableDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 186;
+			State = 231;
 			Match(TABLE);
-			State = 187;
+			State = 232;
 			name();
-			State = 188;
+			State = 233;
 			labels();
-			State = 192;
+			State = 237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 				{
 				{
-				State = 189;
+				State = 234;
 				modifier();
 				}
 				}
-				State = 194;
+				State = 239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 198;
+			State = 243;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 				{
 				{
-				State = 195;
+				State = 240;
 				lineage();
 				}
 				}
-				State = 200;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 201;
+			State = 246;
 			Match(LBRACE);
-			State = 205;
+			State = 250;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8390592L) != 0)) {
 				{
 				{
-				State = 202;
+				State = 247;
 				tableMember();
 				}
 				}
-				State = 207;
+				State = 252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 208;
+			State = 253;
 			Match(RBRACE);
 			}
 		}
@@ -1129,19 +1341,19 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TableMemberContext tableMember() {
 		TableMemberContext _localctx = new TableMemberContext(Context, State);
-		EnterRule(_localctx, 24, RULE_tableMember);
+		EnterRule(_localctx, 26, RULE_tableMember);
 		int _la;
 		try {
-			State = 229;
+			State = 274;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STUB:
 				_localctx = new StubMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 210;
+				State = 255;
 				Match(STUB);
-				State = 211;
+				State = 256;
 				Match(STRING);
 				}
 				break;
@@ -1149,9 +1361,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CellsMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 212;
+				State = 257;
 				Match(CELLS);
-				State = 213;
+				State = 258;
 				cellType();
 				}
 				break;
@@ -1160,7 +1372,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AxisMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 214;
+				State = 259;
 				((AxisMemberContext)_localctx).axisKeyword = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==COLUMNS || _la==ROWS) ) {
@@ -1170,33 +1382,33 @@ internal partial class ReportDslParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 216;
+				State = 261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 215;
+					State = 260;
 					Match(STRING);
 					}
 				}
 
-				State = 218;
+				State = 263;
 				Match(LBRACE);
-				State = 222;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843009213693950L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 219;
+					State = 264;
 					axisItem();
 					}
 					}
-					State = 224;
+					State = 269;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 225;
+				State = 270;
 				Match(RBRACE);
 				}
 				break;
@@ -1204,9 +1416,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AbsentMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 226;
+				State = 271;
 				Match(ABSENT);
-				State = 227;
+				State = 272;
 				cellReference();
 				}
 				break;
@@ -1214,7 +1426,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RuleMemberContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 228;
+				State = 273;
 				ruleDeclaration();
 				}
 				break;
@@ -1316,68 +1528,68 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public AxisItemContext axisItem() {
 		AxisItemContext _localctx = new AxisItemContext(Context, State);
-		EnterRule(_localctx, 26, RULE_axisItem);
+		EnterRule(_localctx, 28, RULE_axisItem);
 		int _la;
 		try {
 			int _alt;
-			State = 273;
+			State = 318;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,27,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new GroupItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 231;
+				State = 276;
 				Match(GROUP);
-				State = 232;
+				State = 277;
 				name();
-				State = 233;
+				State = 278;
 				labels();
-				State = 237;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) {
 					{
 					{
-					State = 234;
+					State = 279;
 					modifier();
 					}
 					}
-					State = 239;
+					State = 284;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 243;
+				State = 288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 30511447670784L) != 0)) {
 					{
 					{
-					State = 240;
+					State = 285;
 					lineage();
 					}
 					}
-					State = 245;
+					State = 290;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 246;
+				State = 291;
 				Match(LBRACE);
-				State = 250;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843009213693950L) != 0) || _la==IDENTIFIER) {
 					{
 					{
-					State = 247;
+					State = 292;
 					axisItem();
 					}
 					}
-					State = 252;
+					State = 297;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 253;
+				State = 298;
 				Match(RBRACE);
 				}
 				break;
@@ -1385,50 +1597,50 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new LeafItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 255;
+				State = 300;
 				name();
-				State = 256;
+				State = 301;
 				labels();
-				State = 260;
+				State = 305;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,29,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 257;
+						State = 302;
 						modifier();
 						}
 						} 
 					}
-					State = 262;
+					State = 307;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,24,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,29,Context);
 				}
-				State = 266;
+				State = 311;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,25,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 263;
+						State = 308;
 						lineage();
 						}
 						} 
 					}
-					State = 268;
+					State = 313;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,25,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,30,Context);
 				}
-				State = 271;
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COLON) {
 					{
-					State = 269;
+					State = 314;
 					Match(COLON);
-					State = 270;
+					State = 315;
 					cellType();
 					}
 				}
@@ -1487,20 +1699,20 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public LineageContext lineage() {
 		LineageContext _localctx = new LineageContext(Context, State);
-		EnterRule(_localctx, 28, RULE_lineage);
+		EnterRule(_localctx, 30, RULE_lineage);
 		int _la;
 		try {
-			State = 304;
+			State = 349;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RENAMED:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 275;
+				State = 320;
 				Match(RENAMED);
-				State = 276;
+				State = 321;
 				Match(FROM);
-				State = 279;
+				State = 324;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1559,15 +1771,19 @@ internal partial class ReportDslParser : Parser {
 				case FACT:
 				case PATTERN:
 				case PRESENT:
+				case ADD:
+				case REPLACE:
+				case AFTER:
+				case BEFORE:
 				case IDENTIFIER:
 					{
-					State = 277;
+					State = 322;
 					path();
 					}
 					break;
 				case STRING:
 					{
-					State = 278;
+					State = 323;
 					Match(STRING);
 					}
 					break;
@@ -1579,36 +1795,36 @@ internal partial class ReportDslParser : Parser {
 			case SPLIT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 281;
+				State = 326;
 				Match(SPLIT);
-				State = 282;
+				State = 327;
 				Match(FROM);
-				State = 283;
+				State = 328;
 				path();
 				}
 				break;
 			case MERGED:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 284;
+				State = 329;
 				Match(MERGED);
-				State = 285;
+				State = 330;
 				Match(FROM);
-				State = 286;
+				State = 331;
 				path();
-				State = 291;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 287;
+					State = 332;
 					Match(COMMA);
-					State = 288;
+					State = 333;
 					path();
 					}
 					}
-					State = 293;
+					State = 338;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1617,11 +1833,11 @@ internal partial class ReportDslParser : Parser {
 			case MOVED:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 294;
+				State = 339;
 				Match(MOVED);
-				State = 295;
+				State = 340;
 				Match(FROM);
-				State = 298;
+				State = 343;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -1680,15 +1896,19 @@ internal partial class ReportDslParser : Parser {
 				case FACT:
 				case PATTERN:
 				case PRESENT:
+				case ADD:
+				case REPLACE:
+				case AFTER:
+				case BEFORE:
 				case IDENTIFIER:
 					{
-					State = 296;
+					State = 341;
 					path();
 					}
 					break;
 				case INTEGER:
 					{
-					State = 297;
+					State = 342;
 					Match(INTEGER);
 					}
 					break;
@@ -1700,18 +1920,18 @@ internal partial class ReportDslParser : Parser {
 			case SINCE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 300;
+				State = 345;
 				Match(SINCE);
-				State = 301;
+				State = 346;
 				versionValue();
 				}
 				break;
 			case UNTIL:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 302;
+				State = 347;
 				Match(UNTIL);
-				State = 303;
+				State = 348;
 				versionValue();
 				}
 				break;
@@ -1755,30 +1975,30 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public LabelsContext labels() {
 		LabelsContext _localctx = new LabelsContext(Context, State);
-		EnterRule(_localctx, 30, RULE_labels);
+		EnterRule(_localctx, 32, RULE_labels);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 306;
+			State = 351;
 			Match(STRING);
-			State = 311;
+			State = 356;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 307;
+					State = 352;
 					Match(ALIAS);
-					State = 308;
+					State = 353;
 					Match(STRING);
 					}
 					} 
 				}
-				State = 313;
+				State = 358;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,32,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,37,Context);
 			}
 			}
 		}
@@ -1817,12 +2037,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ModifierContext modifier() {
 		ModifierContext _localctx = new ModifierContext(Context, State);
-		EnterRule(_localctx, 32, RULE_modifier);
+		EnterRule(_localctx, 34, RULE_modifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 314;
+			State = 359;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 246290604744704L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2004,34 +2224,34 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellTypeContext cellType() {
 		CellTypeContext _localctx = new CellTypeContext(Context, State);
-		EnterRule(_localctx, 34, RULE_cellType);
+		EnterRule(_localctx, 36, RULE_cellType);
 		int _la;
 		try {
 			int _alt;
-			State = 394;
+			State = 439;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case COUNT:
 				_localctx = new CountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 316;
+				State = 361;
 				Match(COUNT);
-				State = 320;
+				State = 365;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 317;
+						State = 362;
 						typeOption();
 						}
 						} 
 					}
-					State = 322;
+					State = 367;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,33,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
 				}
 				}
 				break;
@@ -2039,23 +2259,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new IntegerTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 323;
+				State = 368;
 				Match(INTEGER_TYPE);
-				State = 327;
+				State = 372;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 324;
+						State = 369;
 						typeOption();
 						}
 						} 
 					}
-					State = 329;
+					State = 374;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,34,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,39,Context);
 				}
 				}
 				break;
@@ -2063,23 +2283,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new TextTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 330;
+				State = 375;
 				Match(TEXT);
-				State = 334;
+				State = 379;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 331;
+						State = 376;
 						typeOption();
 						}
 						} 
 					}
-					State = 336;
+					State = 381;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,35,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
 				}
 				}
 				break;
@@ -2087,47 +2307,47 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new AmountTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 337;
+				State = 382;
 				Match(AMOUNT);
-				State = 340;
+				State = 385;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 				case 1:
 					{
-					State = 338;
+					State = 383;
 					Match(UNIT);
-					State = 339;
+					State = 384;
 					Match(STRING);
 					}
 					break;
 				}
-				State = 344;
+				State = 389;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 				case 1:
 					{
-					State = 342;
+					State = 387;
 					Match(PRECISION);
-					State = 343;
+					State = 388;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 349;
+				State = 394;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 346;
+						State = 391;
 						typeOption();
 						}
 						} 
 					}
-					State = 351;
+					State = 396;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,38,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 				}
 				}
 				break;
@@ -2135,35 +2355,35 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PercentTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 352;
+				State = 397;
 				Match(PERCENT);
-				State = 355;
+				State = 400;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 				case 1:
 					{
-					State = 353;
+					State = 398;
 					Match(PRECISION);
-					State = 354;
+					State = 399;
 					Match(INTEGER);
 					}
 					break;
 				}
-				State = 360;
+				State = 405;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,45,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 357;
+						State = 402;
 						typeOption();
 						}
 						} 
 					}
-					State = 362;
+					State = 407;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,40,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,45,Context);
 				}
 				}
 				break;
@@ -2171,23 +2391,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new DateTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 363;
+				State = 408;
 				Match(DATE);
-				State = 367;
+				State = 412;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 364;
+						State = 409;
 						typeOption();
 						}
 						} 
 					}
-					State = 369;
+					State = 414;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,41,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				}
 				}
 				break;
@@ -2195,23 +2415,23 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new BooleanTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 370;
+				State = 415;
 				Match(BOOLEAN);
-				State = 374;
+				State = 419;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,42,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,47,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 371;
+						State = 416;
 						typeOption();
 						}
 						} 
 					}
-					State = 376;
+					State = 421;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,42,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,47,Context);
 				}
 				}
 				break;
@@ -2219,45 +2439,45 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new EnumTypeContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 377;
+				State = 422;
 				Match(ENUM);
-				State = 378;
+				State = 423;
 				Match(LPAREN);
-				State = 379;
+				State = 424;
 				Match(STRING);
-				State = 384;
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 380;
+					State = 425;
 					Match(COMMA);
-					State = 381;
+					State = 426;
 					Match(STRING);
 					}
 					}
-					State = 386;
+					State = 431;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 387;
+				State = 432;
 				Match(RPAREN);
-				State = 391;
+				State = 436;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 388;
+						State = 433;
 						typeOption();
 						}
 						} 
 					}
-					State = 393;
+					State = 438;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,49,Context);
 				}
 				}
 				break;
@@ -2333,19 +2553,19 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TypeOptionContext typeOption() {
 		TypeOptionContext _localctx = new TypeOptionContext(Context, State);
-		EnterRule(_localctx, 36, RULE_typeOption);
+		EnterRule(_localctx, 38, RULE_typeOption);
 		int _la;
 		try {
-			State = 408;
+			State = 453;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DEFAULT:
 				_localctx = new DefaultOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 396;
+				State = 441;
 				Match(DEFAULT);
-				State = 397;
+				State = 442;
 				typeValue();
 				}
 				break;
@@ -2353,26 +2573,26 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new RangeOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 398;
+				State = 443;
 				Match(RANGE_KEYWORD);
-				State = 400;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7681L) != 0)) {
+				if (((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 7681L) != 0)) {
 					{
-					State = 399;
+					State = 444;
 					typeValue();
 					}
 				}
 
-				State = 402;
+				State = 447;
 				Match(RANGE);
-				State = 404;
+				State = 449;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 				case 1:
 					{
-					State = 403;
+					State = 448;
 					typeValue();
 					}
 					break;
@@ -2383,9 +2603,9 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new PatternOptionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 406;
+				State = 451;
 				Match(PATTERN);
-				State = 407;
+				State = 452;
 				Match(STRING);
 				}
 				break;
@@ -2427,10 +2647,10 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TypeValueContext typeValue() {
 		TypeValueContext _localctx = new TypeValueContext(Context, State);
-		EnterRule(_localctx, 38, RULE_typeValue);
+		EnterRule(_localctx, 40, RULE_typeValue);
 		int _la;
 		try {
-			State = 416;
+			State = 461;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
@@ -2438,31 +2658,31 @@ internal partial class ReportDslParser : Parser {
 			case INTEGER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 411;
+				State = 456;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 410;
+					State = 455;
 					Match(MINUS);
 					}
 				}
 
-				State = 413;
+				State = 458;
 				number();
 				}
 				break;
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 414;
+				State = 459;
 				Match(STRING);
 				}
 				break;
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 415;
+				State = 460;
 				Match(IDENTIFIER);
 				}
 				break;
@@ -2529,69 +2749,69 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public RuleDeclarationContext ruleDeclaration() {
 		RuleDeclarationContext _localctx = new RuleDeclarationContext(Context, State);
-		EnterRule(_localctx, 40, RULE_ruleDeclaration);
+		EnterRule(_localctx, 42, RULE_ruleDeclaration);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
+			State = 463;
 			Match(RULE);
-			State = 419;
+			State = 464;
 			_localctx.code = name();
-			State = 420;
+			State = 465;
 			_localctx.severity = name();
-			State = 421;
+			State = 466;
 			_localctx.message = Match(STRING);
-			State = 424;
+			State = 469;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TOLERANCE) {
 				{
-				State = 422;
+				State = 467;
 				Match(TOLERANCE);
-				State = 423;
+				State = 468;
 				number();
 				}
 			}
 
-			State = 429;
+			State = 474;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==FOR) {
 				{
 				{
-				State = 426;
+				State = 471;
 				quantifier();
 				}
 				}
-				State = 431;
+				State = 476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 433;
+			State = 478;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WHEN) {
 				{
-				State = 432;
+				State = 477;
 				whenClause();
 				}
 			}
 
-			State = 435;
+			State = 480;
 			Match(COLON);
-			State = 438;
+			State = 483;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				{
-				State = 436;
+				State = 481;
 				presence();
 				}
 				break;
 			case 2:
 				{
-				State = 437;
+				State = 482;
 				comparison();
 				}
 				break;
@@ -2630,13 +2850,13 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PresenceContext presence() {
 		PresenceContext _localctx = new PresenceContext(Context, State);
-		EnterRule(_localctx, 42, RULE_presence);
+		EnterRule(_localctx, 44, RULE_presence);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 485;
 			Match(PRESENT);
-			State = 441;
+			State = 486;
 			cellReference();
 			}
 		}
@@ -2688,16 +2908,16 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public QuantifierContext quantifier() {
 		QuantifierContext _localctx = new QuantifierContext(Context, State);
-		EnterRule(_localctx, 44, RULE_quantifier);
+		EnterRule(_localctx, 46, RULE_quantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 443;
+			State = 488;
 			Match(FOR);
-			State = 444;
+			State = 489;
 			Match(EACH);
-			State = 445;
+			State = 490;
 			_localctx.axis = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 402655264L) != 0)) ) {
@@ -2707,14 +2927,14 @@ internal partial class ReportDslParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 461;
+			State = 506;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==IN) {
 				{
-				State = 446;
+				State = 491;
 				Match(IN);
-				State = 459;
+				State = 504;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FORMAT:
@@ -2773,35 +2993,39 @@ internal partial class ReportDslParser : Parser {
 				case FACT:
 				case PATTERN:
 				case PRESENT:
+				case ADD:
+				case REPLACE:
+				case AFTER:
+				case BEFORE:
 				case IDENTIFIER:
 					{
-					State = 447;
+					State = 492;
 					path();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 448;
+					State = 493;
 					Match(LPAREN);
-					State = 449;
+					State = 494;
 					path();
-					State = 454;
+					State = 499;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 450;
+						State = 495;
 						Match(COMMA);
-						State = 451;
+						State = 496;
 						path();
 						}
 						}
-						State = 456;
+						State = 501;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 457;
+					State = 502;
 					Match(RPAREN);
 					}
 					break;
@@ -2845,13 +3069,13 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 46, RULE_whenClause);
+		EnterRule(_localctx, 48, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 463;
+			State = 508;
 			Match(WHEN);
-			State = 464;
+			State = 509;
 			condition();
 			}
 		}
@@ -2893,26 +3117,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ConditionContext condition() {
 		ConditionContext _localctx = new ConditionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_condition);
+		EnterRule(_localctx, 50, RULE_condition);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 466;
+			State = 511;
 			conjunction();
-			State = 471;
+			State = 516;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==OR) {
 				{
 				{
-				State = 467;
+				State = 512;
 				Match(OR);
-				State = 468;
+				State = 513;
 				conjunction();
 				}
 				}
-				State = 473;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2956,26 +3180,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ConjunctionContext conjunction() {
 		ConjunctionContext _localctx = new ConjunctionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_conjunction);
+		EnterRule(_localctx, 52, RULE_conjunction);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 519;
 			negation();
-			State = 479;
+			State = 524;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==AND) {
 				{
 				{
-				State = 475;
+				State = 520;
 				Match(AND);
-				State = 476;
+				State = 521;
 				negation();
 				}
 				}
-				State = 481;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3047,18 +3271,18 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NegationContext negation() {
 		NegationContext _localctx = new NegationContext(Context, State);
-		EnterRule(_localctx, 52, RULE_negation);
+		EnterRule(_localctx, 54, RULE_negation);
 		try {
-			State = 489;
+			State = 534;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new NotConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 482;
+				State = 527;
 				Match(NOT);
-				State = 483;
+				State = 528;
 				negation();
 				}
 				break;
@@ -3066,11 +3290,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 484;
+				State = 529;
 				Match(LPAREN);
-				State = 485;
+				State = 530;
 				condition();
-				State = 486;
+				State = 531;
 				Match(RPAREN);
 				}
 				break;
@@ -3078,7 +3302,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ComparisonConditionContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 488;
+				State = 533;
 				comparison();
 				}
 				break;
@@ -3127,24 +3351,24 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonContext comparison() {
 		ComparisonContext _localctx = new ComparisonContext(Context, State);
-		EnterRule(_localctx, 54, RULE_comparison);
+		EnterRule(_localctx, 56, RULE_comparison);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 491;
+			State = 536;
 			_localctx.left = expression();
-			State = 492;
+			State = 537;
 			_localctx.op = TokenStream.LT(1);
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 63L) != 0)) ) {
+			if ( !(((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 63L) != 0)) ) {
 				_localctx.op = ErrorHandler.RecoverInline(this);
 			}
 			else {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 493;
+			State = 538;
 			_localctx.right = expression();
 			}
 		}
@@ -3191,17 +3415,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 56, RULE_expression);
+		EnterRule(_localctx, 58, RULE_expression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 496;
+			State = 541;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				{
-				State = 495;
+				State = 540;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -3214,21 +3438,21 @@ internal partial class ReportDslParser : Parser {
 				}
 				break;
 			}
-			State = 498;
+			State = 543;
 			product();
-			State = 504;
+			State = 549;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PLUS || _la==MINUS) {
 				{
 				{
-				State = 499;
+				State = 544;
 				termOperator();
-				State = 500;
+				State = 545;
 				product();
 				}
 				}
-				State = 506;
+				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3274,26 +3498,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public ProductContext product() {
 		ProductContext _localctx = new ProductContext(Context, State);
-		EnterRule(_localctx, 58, RULE_product);
+		EnterRule(_localctx, 60, RULE_product);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
+			State = 552;
 			unary();
-			State = 513;
+			State = 558;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==STAR || _la==SLASH) {
 				{
 				{
-				State = 508;
+				State = 553;
 				factorOperator();
-				State = 509;
+				State = 554;
 				unary();
 				}
 				}
-				State = 515;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3329,12 +3553,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public FactorOperatorContext factorOperator() {
 		FactorOperatorContext _localctx = new FactorOperatorContext(Context, State);
-		EnterRule(_localctx, 60, RULE_factorOperator);
+		EnterRule(_localctx, 62, RULE_factorOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 516;
+			State = 561;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STAR || _la==SLASH) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3380,17 +3604,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public UnaryContext unary() {
 		UnaryContext _localctx = new UnaryContext(Context, State);
-		EnterRule(_localctx, 62, RULE_unary);
+		EnterRule(_localctx, 64, RULE_unary);
 		try {
-			State = 521;
+			State = 566;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case MINUS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 518;
+				State = 563;
 				Match(MINUS);
-				State = 519;
+				State = 564;
 				unary();
 				}
 				break;
@@ -3450,6 +3674,10 @@ internal partial class ReportDslParser : Parser {
 			case FACT:
 			case PATTERN:
 			case PRESENT:
+			case ADD:
+			case REPLACE:
+			case AFTER:
+			case BEFORE:
 			case LPAREN:
 			case DECIMAL:
 			case INTEGER:
@@ -3457,7 +3685,7 @@ internal partial class ReportDslParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 520;
+				State = 565;
 				term();
 				}
 				break;
@@ -3495,12 +3723,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermOperatorContext termOperator() {
 		TermOperatorContext _localctx = new TermOperatorContext(Context, State);
-		EnterRule(_localctx, 64, RULE_termOperator);
+		EnterRule(_localctx, 66, RULE_termOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 523;
+			State = 568;
 			_la = TokenStream.LA(1);
 			if ( !(_la==PLUS || _la==MINUS) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3610,17 +3838,17 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public TermContext term() {
 		TermContext _localctx = new TermContext(Context, State);
-		EnterRule(_localctx, 66, RULE_term);
+		EnterRule(_localctx, 68, RULE_term);
 		int _la;
 		try {
-			State = 546;
+			State = 591;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new NumberTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 525;
+				State = 570;
 				number();
 				}
 				break;
@@ -3628,37 +3856,37 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new CallTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 526;
+				State = 571;
 				name();
-				State = 527;
+				State = 572;
 				Match(LPAREN);
-				State = 536;
+				State = 581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 720575940379279358L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 15363L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6917529027641081858L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 15363L) != 0)) {
 					{
-					State = 528;
+					State = 573;
 					expression();
-					State = 533;
+					State = 578;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 529;
+						State = 574;
 						Match(COMMA);
-						State = 530;
+						State = 575;
 						expression();
 						}
 						}
-						State = 535;
+						State = 580;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 538;
+				State = 583;
 				Match(RPAREN);
 				}
 				break;
@@ -3666,7 +3894,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ReferenceTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 540;
+				State = 585;
 				cellReference();
 				}
 				break;
@@ -3674,7 +3902,7 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new StringTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 541;
+				State = 586;
 				Match(STRING);
 				}
 				break;
@@ -3682,11 +3910,11 @@ internal partial class ReportDslParser : Parser {
 				_localctx = new ParenthesizedTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 542;
+				State = 587;
 				Match(LPAREN);
-				State = 543;
+				State = 588;
 				expression();
-				State = 544;
+				State = 589;
 				Match(RPAREN);
 				}
 				break;
@@ -3729,33 +3957,33 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public CellReferenceContext cellReference() {
 		CellReferenceContext _localctx = new CellReferenceContext(Context, State);
-		EnterRule(_localctx, 68, RULE_cellReference);
+		EnterRule(_localctx, 70, RULE_cellReference);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 549;
+			State = 594;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				{
-				State = 548;
+				State = 593;
 				Match(PREVIOUS);
 				}
 				break;
 			}
-			State = 551;
+			State = 596;
 			path();
-			State = 556;
+			State = 601;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACKET) {
 				{
-				State = 552;
+				State = 597;
 				Match(LBRACKET);
-				State = 553;
+				State = 598;
 				path();
-				State = 554;
+				State = 599;
 				Match(RBRACKET);
 				}
 			}
@@ -3800,26 +4028,26 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public PathContext path() {
 		PathContext _localctx = new PathContext(Context, State);
-		EnterRule(_localctx, 70, RULE_path);
+		EnterRule(_localctx, 72, RULE_path);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 558;
+			State = 603;
 			name();
-			State = 563;
+			State = 608;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DOT) {
 				{
 				{
-				State = 559;
+				State = 604;
 				Match(DOT);
-				State = 560;
+				State = 605;
 				name();
 				}
 				}
-				State = 565;
+				State = 610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3855,12 +4083,12 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NumberContext number() {
 		NumberContext _localctx = new NumberContext(Context, State);
-		EnterRule(_localctx, 72, RULE_number);
+		EnterRule(_localctx, 74, RULE_number);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 566;
+			State = 611;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DECIMAL || _la==INTEGER) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3940,6 +4168,10 @@ internal partial class ReportDslParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACT() { return GetToken(ReportDslParser.FACT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(ReportDslParser.PATTERN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRESENT() { return GetToken(ReportDslParser.PRESENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(ReportDslParser.ADD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPLACE() { return GetToken(ReportDslParser.REPLACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(ReportDslParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEFORE() { return GetToken(ReportDslParser.BEFORE, 0); }
 		public NameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3956,14 +4188,14 @@ internal partial class ReportDslParser : Parser {
 	[RuleVersion(0)]
 	public NameContext name() {
 		NameContext _localctx = new NameContext(Context, State);
-		EnterRule(_localctx, 74, RULE_name);
+		EnterRule(_localctx, 76, RULE_name);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 568;
+			State = 613;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188075855870L) != 0) || _la==IDENTIFIER) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2305843009213693950L) != 0) || _la==IDENTIFIER) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -3984,203 +4216,219 @@ internal partial class ReportDslParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,86,571,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,90,616,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,2,37,7,37,1,0,5,0,78,8,0,10,0,12,0,81,9,0,1,0,1,0,1,1,1,1,1,
-		1,3,1,88,8,1,1,2,1,2,1,2,1,2,1,2,3,2,95,8,2,1,2,1,2,5,2,99,8,2,10,2,12,
-		2,102,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,1,5,1,6,1,6,1,6,
-		1,7,1,7,1,7,1,7,3,7,123,8,7,3,7,125,8,7,3,7,127,8,7,1,8,1,8,1,8,1,8,5,
-		8,133,8,8,10,8,12,8,136,9,8,1,8,5,8,139,8,8,10,8,12,8,142,9,8,1,8,1,8,
-		1,9,1,9,1,9,5,9,149,8,9,10,9,12,9,152,9,9,1,9,3,9,155,8,9,1,9,1,9,5,9,
-		159,8,9,10,9,12,9,162,9,9,1,9,5,9,165,8,9,10,9,12,9,168,9,9,1,9,3,9,171,
-		8,9,1,10,1,10,1,10,1,10,5,10,177,8,10,10,10,12,10,180,9,10,1,10,1,10,1,
-		10,1,10,1,10,1,11,1,11,1,11,1,11,5,11,191,8,11,10,11,12,11,194,9,11,1,
-		11,5,11,197,8,11,10,11,12,11,200,9,11,1,11,1,11,5,11,204,8,11,10,11,12,
-		11,207,9,11,1,11,1,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,217,8,12,1,12,
-		1,12,5,12,221,8,12,10,12,12,12,224,9,12,1,12,1,12,1,12,1,12,3,12,230,8,
-		12,1,13,1,13,1,13,1,13,5,13,236,8,13,10,13,12,13,239,9,13,1,13,5,13,242,
-		8,13,10,13,12,13,245,9,13,1,13,1,13,5,13,249,8,13,10,13,12,13,252,9,13,
-		1,13,1,13,1,13,1,13,1,13,5,13,259,8,13,10,13,12,13,262,9,13,1,13,5,13,
-		265,8,13,10,13,12,13,268,9,13,1,13,1,13,3,13,272,8,13,3,13,274,8,13,1,
-		14,1,14,1,14,1,14,3,14,280,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		5,14,290,8,14,10,14,12,14,293,9,14,1,14,1,14,1,14,1,14,3,14,299,8,14,1,
-		14,1,14,1,14,1,14,3,14,305,8,14,1,15,1,15,1,15,5,15,310,8,15,10,15,12,
-		15,313,9,15,1,16,1,16,1,17,1,17,5,17,319,8,17,10,17,12,17,322,9,17,1,17,
-		1,17,5,17,326,8,17,10,17,12,17,329,9,17,1,17,1,17,5,17,333,8,17,10,17,
-		12,17,336,9,17,1,17,1,17,1,17,3,17,341,8,17,1,17,1,17,3,17,345,8,17,1,
-		17,5,17,348,8,17,10,17,12,17,351,9,17,1,17,1,17,1,17,3,17,356,8,17,1,17,
-		5,17,359,8,17,10,17,12,17,362,9,17,1,17,1,17,5,17,366,8,17,10,17,12,17,
-		369,9,17,1,17,1,17,5,17,373,8,17,10,17,12,17,376,9,17,1,17,1,17,1,17,1,
-		17,1,17,5,17,383,8,17,10,17,12,17,386,9,17,1,17,1,17,5,17,390,8,17,10,
-		17,12,17,393,9,17,3,17,395,8,17,1,18,1,18,1,18,1,18,3,18,401,8,18,1,18,
-		1,18,3,18,405,8,18,1,18,1,18,3,18,409,8,18,1,19,3,19,412,8,19,1,19,1,19,
-		1,19,3,19,417,8,19,1,20,1,20,1,20,1,20,1,20,1,20,3,20,425,8,20,1,20,5,
-		20,428,8,20,10,20,12,20,431,9,20,1,20,3,20,434,8,20,1,20,1,20,1,20,3,20,
-		439,8,20,1,21,1,21,1,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,1,22,5,
-		22,453,8,22,10,22,12,22,456,9,22,1,22,1,22,3,22,460,8,22,3,22,462,8,22,
-		1,23,1,23,1,23,1,24,1,24,1,24,5,24,470,8,24,10,24,12,24,473,9,24,1,25,
-		1,25,1,25,5,25,478,8,25,10,25,12,25,481,9,25,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,3,26,490,8,26,1,27,1,27,1,27,1,27,1,28,3,28,497,8,28,1,28,1,
-		28,1,28,1,28,5,28,503,8,28,10,28,12,28,506,9,28,1,29,1,29,1,29,1,29,5,
-		29,512,8,29,10,29,12,29,515,9,29,1,30,1,30,1,31,1,31,1,31,3,31,522,8,31,
-		1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,5,33,532,8,33,10,33,12,33,535,
-		9,33,3,33,537,8,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,547,8,
-		33,1,34,3,34,550,8,34,1,34,1,34,1,34,1,34,1,34,3,34,557,8,34,1,35,1,35,
-		1,35,5,35,562,8,35,10,35,12,35,565,9,35,1,36,1,36,1,37,1,37,1,37,0,0,38,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,0,11,1,0,35,36,4,0,3,3,5,5,23,23,
-		27,28,2,0,78,78,80,80,1,0,8,9,2,0,13,16,45,47,3,0,5,5,11,11,27,28,1,0,
-		71,76,1,0,67,68,1,0,69,70,1,0,77,78,2,0,1,56,79,79,623,0,79,1,0,0,0,2,
-		87,1,0,0,0,4,89,1,0,0,0,6,105,1,0,0,0,8,109,1,0,0,0,10,113,1,0,0,0,12,
-		115,1,0,0,0,14,126,1,0,0,0,16,128,1,0,0,0,18,170,1,0,0,0,20,172,1,0,0,
-		0,22,186,1,0,0,0,24,229,1,0,0,0,26,273,1,0,0,0,28,304,1,0,0,0,30,306,1,
-		0,0,0,32,314,1,0,0,0,34,394,1,0,0,0,36,408,1,0,0,0,38,416,1,0,0,0,40,418,
-		1,0,0,0,42,440,1,0,0,0,44,443,1,0,0,0,46,463,1,0,0,0,48,466,1,0,0,0,50,
-		474,1,0,0,0,52,489,1,0,0,0,54,491,1,0,0,0,56,496,1,0,0,0,58,507,1,0,0,
-		0,60,516,1,0,0,0,62,521,1,0,0,0,64,523,1,0,0,0,66,546,1,0,0,0,68,549,1,
-		0,0,0,70,558,1,0,0,0,72,566,1,0,0,0,74,568,1,0,0,0,76,78,3,2,1,0,77,76,
-		1,0,0,0,78,81,1,0,0,0,79,77,1,0,0,0,79,80,1,0,0,0,80,82,1,0,0,0,81,79,
-		1,0,0,0,82,83,5,0,0,1,83,1,1,0,0,0,84,88,3,4,2,0,85,88,3,16,8,0,86,88,
-		3,8,4,0,87,84,1,0,0,0,87,85,1,0,0,0,87,86,1,0,0,0,88,3,1,0,0,0,89,90,5,
-		1,0,0,90,91,3,74,37,0,91,92,5,2,0,0,92,94,3,10,5,0,93,95,3,6,3,0,94,93,
-		1,0,0,0,94,95,1,0,0,0,95,96,1,0,0,0,96,100,5,57,0,0,97,99,3,12,6,0,98,
-		97,1,0,0,0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,
-		0,102,100,1,0,0,0,103,104,5,58,0,0,104,5,1,0,0,0,105,106,7,0,0,0,106,107,
-		3,74,37,0,107,108,3,10,5,0,108,7,1,0,0,0,109,110,5,37,0,0,110,111,7,1,
-		0,0,111,112,3,70,35,0,112,9,1,0,0,0,113,114,7,2,0,0,114,11,1,0,0,0,115,
-		116,3,74,37,0,116,117,3,14,7,0,117,13,1,0,0,0,118,127,5,80,0,0,119,124,
-		5,78,0,0,120,122,5,65,0,0,121,123,5,78,0,0,122,121,1,0,0,0,122,123,1,0,
-		0,0,123,125,1,0,0,0,124,120,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,
-		118,1,0,0,0,126,119,1,0,0,0,127,15,1,0,0,0,128,129,5,3,0,0,129,130,3,74,
-		37,0,130,134,3,30,15,0,131,133,3,32,16,0,132,131,1,0,0,0,133,136,1,0,0,
-		0,134,132,1,0,0,0,134,135,1,0,0,0,135,140,1,0,0,0,136,134,1,0,0,0,137,
-		139,3,28,14,0,138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,0,0,0,140,141,
-		1,0,0,0,141,143,1,0,0,0,142,140,1,0,0,0,143,144,3,18,9,0,144,17,1,0,0,
-		0,145,154,5,4,0,0,146,150,5,57,0,0,147,149,3,20,10,0,148,147,1,0,0,0,149,
-		152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,0,151,153,1,0,0,0,152,150,1,
-		0,0,0,153,155,5,58,0,0,154,146,1,0,0,0,154,155,1,0,0,0,155,171,1,0,0,0,
-		156,160,5,57,0,0,157,159,3,20,10,0,158,157,1,0,0,0,159,162,1,0,0,0,160,
-		158,1,0,0,0,160,161,1,0,0,0,161,166,1,0,0,0,162,160,1,0,0,0,163,165,3,
-		22,11,0,164,163,1,0,0,0,165,168,1,0,0,0,166,164,1,0,0,0,166,167,1,0,0,
-		0,167,169,1,0,0,0,168,166,1,0,0,0,169,171,5,58,0,0,170,145,1,0,0,0,170,
-		156,1,0,0,0,171,19,1,0,0,0,172,173,5,54,0,0,173,174,3,74,37,0,174,178,
-		3,30,15,0,175,177,3,32,16,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,
-		0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,63,0,0,
-		182,183,3,34,17,0,183,184,5,55,0,0,184,185,5,80,0,0,185,21,1,0,0,0,186,
-		187,5,5,0,0,187,188,3,74,37,0,188,192,3,30,15,0,189,191,3,32,16,0,190,
-		189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,198,1,
-		0,0,0,194,192,1,0,0,0,195,197,3,28,14,0,196,195,1,0,0,0,197,200,1,0,0,
-		0,198,196,1,0,0,0,198,199,1,0,0,0,199,201,1,0,0,0,200,198,1,0,0,0,201,
-		205,5,57,0,0,202,204,3,24,12,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,
-		1,0,0,0,205,206,1,0,0,0,206,208,1,0,0,0,207,205,1,0,0,0,208,209,5,58,0,
-		0,209,23,1,0,0,0,210,211,5,6,0,0,211,230,5,80,0,0,212,213,5,7,0,0,213,
-		230,3,34,17,0,214,216,7,3,0,0,215,217,5,80,0,0,216,215,1,0,0,0,216,217,
-		1,0,0,0,217,218,1,0,0,0,218,222,5,57,0,0,219,221,3,26,13,0,220,219,1,0,
-		0,0,221,224,1,0,0,0,222,220,1,0,0,0,222,223,1,0,0,0,223,225,1,0,0,0,224,
-		222,1,0,0,0,225,230,5,58,0,0,226,227,5,10,0,0,227,230,3,68,34,0,228,230,
-		3,40,20,0,229,210,1,0,0,0,229,212,1,0,0,0,229,214,1,0,0,0,229,226,1,0,
-		0,0,229,228,1,0,0,0,230,25,1,0,0,0,231,232,5,11,0,0,232,233,3,74,37,0,
-		233,237,3,30,15,0,234,236,3,32,16,0,235,234,1,0,0,0,236,239,1,0,0,0,237,
-		235,1,0,0,0,237,238,1,0,0,0,238,243,1,0,0,0,239,237,1,0,0,0,240,242,3,
-		28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,
-		0,244,246,1,0,0,0,245,243,1,0,0,0,246,250,5,57,0,0,247,249,3,26,13,0,248,
-		247,1,0,0,0,249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,253,1,
-		0,0,0,252,250,1,0,0,0,253,254,5,58,0,0,254,274,1,0,0,0,255,256,3,74,37,
-		0,256,260,3,30,15,0,257,259,3,32,16,0,258,257,1,0,0,0,259,262,1,0,0,0,
-		260,258,1,0,0,0,260,261,1,0,0,0,261,266,1,0,0,0,262,260,1,0,0,0,263,265,
-		3,28,14,0,264,263,1,0,0,0,265,268,1,0,0,0,266,264,1,0,0,0,266,267,1,0,
-		0,0,267,271,1,0,0,0,268,266,1,0,0,0,269,270,5,63,0,0,270,272,3,34,17,0,
-		271,269,1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,231,1,0,0,0,273,255,
-		1,0,0,0,274,27,1,0,0,0,275,276,5,38,0,0,276,279,5,42,0,0,277,280,3,70,
-		35,0,278,280,5,80,0,0,279,277,1,0,0,0,279,278,1,0,0,0,280,305,1,0,0,0,
-		281,282,5,39,0,0,282,283,5,42,0,0,283,305,3,70,35,0,284,285,5,40,0,0,285,
-		286,5,42,0,0,286,291,3,70,35,0,287,288,5,64,0,0,288,290,3,70,35,0,289,
-		287,1,0,0,0,290,293,1,0,0,0,291,289,1,0,0,0,291,292,1,0,0,0,292,305,1,
-		0,0,0,293,291,1,0,0,0,294,295,5,41,0,0,295,298,5,42,0,0,296,299,3,70,35,
-		0,297,299,5,78,0,0,298,296,1,0,0,0,298,297,1,0,0,0,299,305,1,0,0,0,300,
-		301,5,43,0,0,301,305,3,10,5,0,302,303,5,44,0,0,303,305,3,10,5,0,304,275,
-		1,0,0,0,304,281,1,0,0,0,304,284,1,0,0,0,304,294,1,0,0,0,304,300,1,0,0,
-		0,304,302,1,0,0,0,305,29,1,0,0,0,306,311,5,80,0,0,307,308,5,12,0,0,308,
-		310,5,80,0,0,309,307,1,0,0,0,310,313,1,0,0,0,311,309,1,0,0,0,311,312,1,
-		0,0,0,312,31,1,0,0,0,313,311,1,0,0,0,314,315,7,4,0,0,315,33,1,0,0,0,316,
-		320,5,17,0,0,317,319,3,36,18,0,318,317,1,0,0,0,319,322,1,0,0,0,320,318,
-		1,0,0,0,320,321,1,0,0,0,321,395,1,0,0,0,322,320,1,0,0,0,323,327,5,18,0,
-		0,324,326,3,36,18,0,325,324,1,0,0,0,326,329,1,0,0,0,327,325,1,0,0,0,327,
-		328,1,0,0,0,328,395,1,0,0,0,329,327,1,0,0,0,330,334,5,19,0,0,331,333,3,
-		36,18,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,
-		0,335,395,1,0,0,0,336,334,1,0,0,0,337,340,5,20,0,0,338,339,5,21,0,0,339,
-		341,5,80,0,0,340,338,1,0,0,0,340,341,1,0,0,0,341,344,1,0,0,0,342,343,5,
-		22,0,0,343,345,5,78,0,0,344,342,1,0,0,0,344,345,1,0,0,0,345,349,1,0,0,
-		0,346,348,3,36,18,0,347,346,1,0,0,0,348,351,1,0,0,0,349,347,1,0,0,0,349,
-		350,1,0,0,0,350,395,1,0,0,0,351,349,1,0,0,0,352,355,5,48,0,0,353,354,5,
-		22,0,0,354,356,5,78,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,360,1,0,0,
-		0,357,359,3,36,18,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,
-		361,1,0,0,0,361,395,1,0,0,0,362,360,1,0,0,0,363,367,5,49,0,0,364,366,3,
-		36,18,0,365,364,1,0,0,0,366,369,1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,
-		0,368,395,1,0,0,0,369,367,1,0,0,0,370,374,5,50,0,0,371,373,3,36,18,0,372,
-		371,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,395,1,
-		0,0,0,376,374,1,0,0,0,377,378,5,51,0,0,378,379,5,59,0,0,379,384,5,80,0,
-		0,380,381,5,64,0,0,381,383,5,80,0,0,382,380,1,0,0,0,383,386,1,0,0,0,384,
-		382,1,0,0,0,384,385,1,0,0,0,385,387,1,0,0,0,386,384,1,0,0,0,387,391,5,
-		60,0,0,388,390,3,36,18,0,389,388,1,0,0,0,390,393,1,0,0,0,391,389,1,0,0,
-		0,391,392,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,394,316,1,0,0,0,394,
-		323,1,0,0,0,394,330,1,0,0,0,394,337,1,0,0,0,394,352,1,0,0,0,394,363,1,
-		0,0,0,394,370,1,0,0,0,394,377,1,0,0,0,395,35,1,0,0,0,396,397,5,52,0,0,
-		397,409,3,38,19,0,398,400,5,53,0,0,399,401,3,38,19,0,400,399,1,0,0,0,400,
-		401,1,0,0,0,401,402,1,0,0,0,402,404,5,65,0,0,403,405,3,38,19,0,404,403,
-		1,0,0,0,404,405,1,0,0,0,405,409,1,0,0,0,406,407,5,55,0,0,407,409,5,80,
-		0,0,408,396,1,0,0,0,408,398,1,0,0,0,408,406,1,0,0,0,409,37,1,0,0,0,410,
-		412,5,68,0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,0,0,413,417,3,
-		72,36,0,414,417,5,80,0,0,415,417,5,79,0,0,416,411,1,0,0,0,416,414,1,0,
-		0,0,416,415,1,0,0,0,417,39,1,0,0,0,418,419,5,23,0,0,419,420,3,74,37,0,
-		420,421,3,74,37,0,421,424,5,80,0,0,422,423,5,24,0,0,423,425,3,72,36,0,
-		424,422,1,0,0,0,424,425,1,0,0,0,425,429,1,0,0,0,426,428,3,44,22,0,427,
-		426,1,0,0,0,428,431,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,433,1,
-		0,0,0,431,429,1,0,0,0,432,434,3,46,23,0,433,432,1,0,0,0,433,434,1,0,0,
-		0,434,435,1,0,0,0,435,438,5,63,0,0,436,439,3,42,21,0,437,439,3,54,27,0,
-		438,436,1,0,0,0,438,437,1,0,0,0,439,41,1,0,0,0,440,441,5,56,0,0,441,442,
-		3,68,34,0,442,43,1,0,0,0,443,444,5,25,0,0,444,445,5,26,0,0,445,461,7,5,
-		0,0,446,459,5,29,0,0,447,460,3,70,35,0,448,449,5,59,0,0,449,454,3,70,35,
-		0,450,451,5,64,0,0,451,453,3,70,35,0,452,450,1,0,0,0,453,456,1,0,0,0,454,
-		452,1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,458,5,
-		60,0,0,458,460,1,0,0,0,459,447,1,0,0,0,459,448,1,0,0,0,460,462,1,0,0,0,
-		461,446,1,0,0,0,461,462,1,0,0,0,462,45,1,0,0,0,463,464,5,31,0,0,464,465,
-		3,48,24,0,465,47,1,0,0,0,466,471,3,50,25,0,467,468,5,33,0,0,468,470,3,
-		50,25,0,469,467,1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,
-		0,472,49,1,0,0,0,473,471,1,0,0,0,474,479,3,52,26,0,475,476,5,32,0,0,476,
-		478,3,52,26,0,477,475,1,0,0,0,478,481,1,0,0,0,479,477,1,0,0,0,479,480,
-		1,0,0,0,480,51,1,0,0,0,481,479,1,0,0,0,482,483,5,34,0,0,483,490,3,52,26,
-		0,484,485,5,59,0,0,485,486,3,48,24,0,486,487,5,60,0,0,487,490,1,0,0,0,
-		488,490,3,54,27,0,489,482,1,0,0,0,489,484,1,0,0,0,489,488,1,0,0,0,490,
-		53,1,0,0,0,491,492,3,56,28,0,492,493,7,6,0,0,493,494,3,56,28,0,494,55,
-		1,0,0,0,495,497,7,7,0,0,496,495,1,0,0,0,496,497,1,0,0,0,497,498,1,0,0,
-		0,498,504,3,58,29,0,499,500,3,64,32,0,500,501,3,58,29,0,501,503,1,0,0,
-		0,502,499,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,
-		57,1,0,0,0,506,504,1,0,0,0,507,513,3,62,31,0,508,509,3,60,30,0,509,510,
-		3,62,31,0,510,512,1,0,0,0,511,508,1,0,0,0,512,515,1,0,0,0,513,511,1,0,
-		0,0,513,514,1,0,0,0,514,59,1,0,0,0,515,513,1,0,0,0,516,517,7,8,0,0,517,
-		61,1,0,0,0,518,519,5,68,0,0,519,522,3,62,31,0,520,522,3,66,33,0,521,518,
-		1,0,0,0,521,520,1,0,0,0,522,63,1,0,0,0,523,524,7,7,0,0,524,65,1,0,0,0,
-		525,547,3,72,36,0,526,527,3,74,37,0,527,536,5,59,0,0,528,533,3,56,28,0,
-		529,530,5,64,0,0,530,532,3,56,28,0,531,529,1,0,0,0,532,535,1,0,0,0,533,
-		531,1,0,0,0,533,534,1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,536,528,1,
-		0,0,0,536,537,1,0,0,0,537,538,1,0,0,0,538,539,5,60,0,0,539,547,1,0,0,0,
-		540,547,3,68,34,0,541,547,5,80,0,0,542,543,5,59,0,0,543,544,3,56,28,0,
-		544,545,5,60,0,0,545,547,1,0,0,0,546,525,1,0,0,0,546,526,1,0,0,0,546,540,
-		1,0,0,0,546,541,1,0,0,0,546,542,1,0,0,0,547,67,1,0,0,0,548,550,5,30,0,
-		0,549,548,1,0,0,0,549,550,1,0,0,0,550,551,1,0,0,0,551,556,3,70,35,0,552,
-		553,5,61,0,0,553,554,3,70,35,0,554,555,5,62,0,0,555,557,1,0,0,0,556,552,
-		1,0,0,0,556,557,1,0,0,0,557,69,1,0,0,0,558,563,3,74,37,0,559,560,5,66,
-		0,0,560,562,3,74,37,0,561,559,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,
-		563,564,1,0,0,0,564,71,1,0,0,0,565,563,1,0,0,0,566,567,7,9,0,0,567,73,
-		1,0,0,0,568,569,7,10,0,0,569,75,1,0,0,0,71,79,87,94,100,122,124,126,134,
-		140,150,154,160,166,170,178,192,198,205,216,222,229,237,243,250,260,266,
-		271,273,279,291,298,304,311,320,327,334,340,344,349,355,360,367,374,384,
-		391,394,400,404,408,411,416,424,429,433,438,454,459,461,471,479,489,496,
-		504,513,521,533,536,546,549,556,563
+		2,36,7,36,2,37,7,37,2,38,7,38,1,0,5,0,80,8,0,10,0,12,0,83,9,0,1,0,1,0,
+		1,1,1,1,1,1,1,1,3,1,91,8,1,1,2,1,2,1,2,1,2,1,2,3,2,98,8,2,1,2,1,2,5,2,
+		102,8,2,10,2,12,2,105,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,4,1,4,1,4,1,4,1,5,
+		1,5,1,5,1,5,1,5,3,5,122,8,5,1,5,1,5,5,5,126,8,5,10,5,12,5,129,9,5,1,5,
+		1,5,1,5,1,5,1,5,1,5,1,5,5,5,138,8,5,10,5,12,5,141,9,5,1,5,1,5,1,5,1,5,
+		1,5,1,5,1,5,5,5,150,8,5,10,5,12,5,153,9,5,1,5,1,5,3,5,157,8,5,1,6,1,6,
+		1,7,1,7,1,7,1,8,1,8,1,8,1,8,3,8,168,8,8,3,8,170,8,8,3,8,172,8,8,1,9,1,
+		9,1,9,1,9,5,9,178,8,9,10,9,12,9,181,9,9,1,9,5,9,184,8,9,10,9,12,9,187,
+		9,9,1,9,1,9,1,10,1,10,1,10,5,10,194,8,10,10,10,12,10,197,9,10,1,10,3,10,
+		200,8,10,1,10,1,10,5,10,204,8,10,10,10,12,10,207,9,10,1,10,5,10,210,8,
+		10,10,10,12,10,213,9,10,1,10,3,10,216,8,10,1,11,1,11,1,11,1,11,5,11,222,
+		8,11,10,11,12,11,225,9,11,1,11,1,11,1,11,1,11,1,11,1,12,1,12,1,12,1,12,
+		5,12,236,8,12,10,12,12,12,239,9,12,1,12,5,12,242,8,12,10,12,12,12,245,
+		9,12,1,12,1,12,5,12,249,8,12,10,12,12,12,252,9,12,1,12,1,12,1,13,1,13,
+		1,13,1,13,1,13,1,13,3,13,262,8,13,1,13,1,13,5,13,266,8,13,10,13,12,13,
+		269,9,13,1,13,1,13,1,13,1,13,3,13,275,8,13,1,14,1,14,1,14,1,14,5,14,281,
+		8,14,10,14,12,14,284,9,14,1,14,5,14,287,8,14,10,14,12,14,290,9,14,1,14,
+		1,14,5,14,294,8,14,10,14,12,14,297,9,14,1,14,1,14,1,14,1,14,1,14,5,14,
+		304,8,14,10,14,12,14,307,9,14,1,14,5,14,310,8,14,10,14,12,14,313,9,14,
+		1,14,1,14,3,14,317,8,14,3,14,319,8,14,1,15,1,15,1,15,1,15,3,15,325,8,15,
+		1,15,1,15,1,15,1,15,1,15,1,15,1,15,1,15,5,15,335,8,15,10,15,12,15,338,
+		9,15,1,15,1,15,1,15,1,15,3,15,344,8,15,1,15,1,15,1,15,1,15,3,15,350,8,
+		15,1,16,1,16,1,16,5,16,355,8,16,10,16,12,16,358,9,16,1,17,1,17,1,18,1,
+		18,5,18,364,8,18,10,18,12,18,367,9,18,1,18,1,18,5,18,371,8,18,10,18,12,
+		18,374,9,18,1,18,1,18,5,18,378,8,18,10,18,12,18,381,9,18,1,18,1,18,1,18,
+		3,18,386,8,18,1,18,1,18,3,18,390,8,18,1,18,5,18,393,8,18,10,18,12,18,396,
+		9,18,1,18,1,18,1,18,3,18,401,8,18,1,18,5,18,404,8,18,10,18,12,18,407,9,
+		18,1,18,1,18,5,18,411,8,18,10,18,12,18,414,9,18,1,18,1,18,5,18,418,8,18,
+		10,18,12,18,421,9,18,1,18,1,18,1,18,1,18,1,18,5,18,428,8,18,10,18,12,18,
+		431,9,18,1,18,1,18,5,18,435,8,18,10,18,12,18,438,9,18,3,18,440,8,18,1,
+		19,1,19,1,19,1,19,3,19,446,8,19,1,19,1,19,3,19,450,8,19,1,19,1,19,3,19,
+		454,8,19,1,20,3,20,457,8,20,1,20,1,20,1,20,3,20,462,8,20,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,470,8,21,1,21,5,21,473,8,21,10,21,12,21,476,9,21,1,
+		21,3,21,479,8,21,1,21,1,21,1,21,3,21,484,8,21,1,22,1,22,1,22,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,498,8,23,10,23,12,23,501,9,23,
+		1,23,1,23,3,23,505,8,23,3,23,507,8,23,1,24,1,24,1,24,1,25,1,25,1,25,5,
+		25,515,8,25,10,25,12,25,518,9,25,1,26,1,26,1,26,5,26,523,8,26,10,26,12,
+		26,526,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,535,8,27,1,28,1,28,
+		1,28,1,28,1,29,3,29,542,8,29,1,29,1,29,1,29,1,29,5,29,548,8,29,10,29,12,
+		29,551,9,29,1,30,1,30,1,30,1,30,5,30,557,8,30,10,30,12,30,560,9,30,1,31,
+		1,31,1,32,1,32,1,32,3,32,567,8,32,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,
+		34,5,34,577,8,34,10,34,12,34,580,9,34,3,34,582,8,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,3,34,592,8,34,1,35,3,35,595,8,35,1,35,1,35,1,35,1,
+		35,1,35,3,35,602,8,35,1,36,1,36,1,36,5,36,607,8,36,10,36,12,36,610,9,36,
+		1,37,1,37,1,38,1,38,1,38,0,0,39,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		0,14,1,0,35,36,4,0,3,3,5,5,23,23,27,28,1,0,27,28,1,0,59,60,1,0,57,58,2,
+		0,82,82,84,84,1,0,8,9,2,0,13,16,45,47,3,0,5,5,11,11,27,28,1,0,75,80,1,
+		0,71,72,1,0,73,74,1,0,81,82,2,0,1,60,83,83,674,0,81,1,0,0,0,2,90,1,0,0,
+		0,4,92,1,0,0,0,6,108,1,0,0,0,8,112,1,0,0,0,10,156,1,0,0,0,12,158,1,0,0,
+		0,14,160,1,0,0,0,16,171,1,0,0,0,18,173,1,0,0,0,20,215,1,0,0,0,22,217,1,
+		0,0,0,24,231,1,0,0,0,26,274,1,0,0,0,28,318,1,0,0,0,30,349,1,0,0,0,32,351,
+		1,0,0,0,34,359,1,0,0,0,36,439,1,0,0,0,38,453,1,0,0,0,40,461,1,0,0,0,42,
+		463,1,0,0,0,44,485,1,0,0,0,46,488,1,0,0,0,48,508,1,0,0,0,50,511,1,0,0,
+		0,52,519,1,0,0,0,54,534,1,0,0,0,56,536,1,0,0,0,58,541,1,0,0,0,60,552,1,
+		0,0,0,62,561,1,0,0,0,64,566,1,0,0,0,66,568,1,0,0,0,68,591,1,0,0,0,70,594,
+		1,0,0,0,72,603,1,0,0,0,74,611,1,0,0,0,76,613,1,0,0,0,78,80,3,2,1,0,79,
+		78,1,0,0,0,80,83,1,0,0,0,81,79,1,0,0,0,81,82,1,0,0,0,82,84,1,0,0,0,83,
+		81,1,0,0,0,84,85,5,0,0,1,85,1,1,0,0,0,86,91,3,4,2,0,87,91,3,18,9,0,88,
+		91,3,8,4,0,89,91,3,10,5,0,90,86,1,0,0,0,90,87,1,0,0,0,90,88,1,0,0,0,90,
+		89,1,0,0,0,91,3,1,0,0,0,92,93,5,1,0,0,93,94,3,76,38,0,94,95,5,2,0,0,95,
+		97,3,12,6,0,96,98,3,6,3,0,97,96,1,0,0,0,97,98,1,0,0,0,98,99,1,0,0,0,99,
+		103,5,61,0,0,100,102,3,14,7,0,101,100,1,0,0,0,102,105,1,0,0,0,103,101,
+		1,0,0,0,103,104,1,0,0,0,104,106,1,0,0,0,105,103,1,0,0,0,106,107,5,62,0,
+		0,107,5,1,0,0,0,108,109,7,0,0,0,109,110,3,76,38,0,110,111,3,12,6,0,111,
+		7,1,0,0,0,112,113,5,37,0,0,113,114,7,1,0,0,114,115,3,72,36,0,115,9,1,0,
+		0,0,116,117,5,57,0,0,117,118,7,2,0,0,118,121,3,72,36,0,119,120,7,3,0,0,
+		120,122,3,76,38,0,121,119,1,0,0,0,121,122,1,0,0,0,122,123,1,0,0,0,123,
+		127,5,61,0,0,124,126,3,28,14,0,125,124,1,0,0,0,126,129,1,0,0,0,127,125,
+		1,0,0,0,127,128,1,0,0,0,128,130,1,0,0,0,129,127,1,0,0,0,130,131,5,62,0,
+		0,131,157,1,0,0,0,132,133,5,58,0,0,133,134,7,2,0,0,134,135,3,72,36,0,135,
+		139,5,61,0,0,136,138,3,28,14,0,137,136,1,0,0,0,138,141,1,0,0,0,139,137,
+		1,0,0,0,139,140,1,0,0,0,140,142,1,0,0,0,141,139,1,0,0,0,142,143,5,62,0,
+		0,143,157,1,0,0,0,144,145,7,4,0,0,145,146,5,23,0,0,146,147,3,72,36,0,147,
+		151,5,61,0,0,148,150,3,42,21,0,149,148,1,0,0,0,150,153,1,0,0,0,151,149,
+		1,0,0,0,151,152,1,0,0,0,152,154,1,0,0,0,153,151,1,0,0,0,154,155,5,62,0,
+		0,155,157,1,0,0,0,156,116,1,0,0,0,156,132,1,0,0,0,156,144,1,0,0,0,157,
+		11,1,0,0,0,158,159,7,5,0,0,159,13,1,0,0,0,160,161,3,76,38,0,161,162,3,
+		16,8,0,162,15,1,0,0,0,163,172,5,84,0,0,164,169,5,82,0,0,165,167,5,69,0,
+		0,166,168,5,82,0,0,167,166,1,0,0,0,167,168,1,0,0,0,168,170,1,0,0,0,169,
+		165,1,0,0,0,169,170,1,0,0,0,170,172,1,0,0,0,171,163,1,0,0,0,171,164,1,
+		0,0,0,172,17,1,0,0,0,173,174,5,3,0,0,174,175,3,76,38,0,175,179,3,32,16,
+		0,176,178,3,34,17,0,177,176,1,0,0,0,178,181,1,0,0,0,179,177,1,0,0,0,179,
+		180,1,0,0,0,180,185,1,0,0,0,181,179,1,0,0,0,182,184,3,30,15,0,183,182,
+		1,0,0,0,184,187,1,0,0,0,185,183,1,0,0,0,185,186,1,0,0,0,186,188,1,0,0,
+		0,187,185,1,0,0,0,188,189,3,20,10,0,189,19,1,0,0,0,190,199,5,4,0,0,191,
+		195,5,61,0,0,192,194,3,22,11,0,193,192,1,0,0,0,194,197,1,0,0,0,195,193,
+		1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,0,197,195,1,0,0,0,198,200,5,62,0,
+		0,199,191,1,0,0,0,199,200,1,0,0,0,200,216,1,0,0,0,201,205,5,61,0,0,202,
+		204,3,22,11,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,
+		1,0,0,0,206,211,1,0,0,0,207,205,1,0,0,0,208,210,3,24,12,0,209,208,1,0,
+		0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,
+		211,1,0,0,0,214,216,5,62,0,0,215,190,1,0,0,0,215,201,1,0,0,0,216,21,1,
+		0,0,0,217,218,5,54,0,0,218,219,3,76,38,0,219,223,3,32,16,0,220,222,3,34,
+		17,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,
+		226,1,0,0,0,225,223,1,0,0,0,226,227,5,67,0,0,227,228,3,36,18,0,228,229,
+		5,55,0,0,229,230,5,84,0,0,230,23,1,0,0,0,231,232,5,5,0,0,232,233,3,76,
+		38,0,233,237,3,32,16,0,234,236,3,34,17,0,235,234,1,0,0,0,236,239,1,0,0,
+		0,237,235,1,0,0,0,237,238,1,0,0,0,238,243,1,0,0,0,239,237,1,0,0,0,240,
+		242,3,30,15,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,
+		1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,250,5,61,0,0,247,249,3,26,
+		13,0,248,247,1,0,0,0,249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,
+		253,1,0,0,0,252,250,1,0,0,0,253,254,5,62,0,0,254,25,1,0,0,0,255,256,5,
+		6,0,0,256,275,5,84,0,0,257,258,5,7,0,0,258,275,3,36,18,0,259,261,7,6,0,
+		0,260,262,5,84,0,0,261,260,1,0,0,0,261,262,1,0,0,0,262,263,1,0,0,0,263,
+		267,5,61,0,0,264,266,3,28,14,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,
+		1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,275,5,62,0,
+		0,271,272,5,10,0,0,272,275,3,70,35,0,273,275,3,42,21,0,274,255,1,0,0,0,
+		274,257,1,0,0,0,274,259,1,0,0,0,274,271,1,0,0,0,274,273,1,0,0,0,275,27,
+		1,0,0,0,276,277,5,11,0,0,277,278,3,76,38,0,278,282,3,32,16,0,279,281,3,
+		34,17,0,280,279,1,0,0,0,281,284,1,0,0,0,282,280,1,0,0,0,282,283,1,0,0,
+		0,283,288,1,0,0,0,284,282,1,0,0,0,285,287,3,30,15,0,286,285,1,0,0,0,287,
+		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,
+		0,0,0,291,295,5,61,0,0,292,294,3,28,14,0,293,292,1,0,0,0,294,297,1,0,0,
+		0,295,293,1,0,0,0,295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,0,0,0,298,
+		299,5,62,0,0,299,319,1,0,0,0,300,301,3,76,38,0,301,305,3,32,16,0,302,304,
+		3,34,17,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,
+		0,0,306,311,1,0,0,0,307,305,1,0,0,0,308,310,3,30,15,0,309,308,1,0,0,0,
+		310,313,1,0,0,0,311,309,1,0,0,0,311,312,1,0,0,0,312,316,1,0,0,0,313,311,
+		1,0,0,0,314,315,5,67,0,0,315,317,3,36,18,0,316,314,1,0,0,0,316,317,1,0,
+		0,0,317,319,1,0,0,0,318,276,1,0,0,0,318,300,1,0,0,0,319,29,1,0,0,0,320,
+		321,5,38,0,0,321,324,5,42,0,0,322,325,3,72,36,0,323,325,5,84,0,0,324,322,
+		1,0,0,0,324,323,1,0,0,0,325,350,1,0,0,0,326,327,5,39,0,0,327,328,5,42,
+		0,0,328,350,3,72,36,0,329,330,5,40,0,0,330,331,5,42,0,0,331,336,3,72,36,
+		0,332,333,5,68,0,0,333,335,3,72,36,0,334,332,1,0,0,0,335,338,1,0,0,0,336,
+		334,1,0,0,0,336,337,1,0,0,0,337,350,1,0,0,0,338,336,1,0,0,0,339,340,5,
+		41,0,0,340,343,5,42,0,0,341,344,3,72,36,0,342,344,5,82,0,0,343,341,1,0,
+		0,0,343,342,1,0,0,0,344,350,1,0,0,0,345,346,5,43,0,0,346,350,3,12,6,0,
+		347,348,5,44,0,0,348,350,3,12,6,0,349,320,1,0,0,0,349,326,1,0,0,0,349,
+		329,1,0,0,0,349,339,1,0,0,0,349,345,1,0,0,0,349,347,1,0,0,0,350,31,1,0,
+		0,0,351,356,5,84,0,0,352,353,5,12,0,0,353,355,5,84,0,0,354,352,1,0,0,0,
+		355,358,1,0,0,0,356,354,1,0,0,0,356,357,1,0,0,0,357,33,1,0,0,0,358,356,
+		1,0,0,0,359,360,7,7,0,0,360,35,1,0,0,0,361,365,5,17,0,0,362,364,3,38,19,
+		0,363,362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,
+		440,1,0,0,0,367,365,1,0,0,0,368,372,5,18,0,0,369,371,3,38,19,0,370,369,
+		1,0,0,0,371,374,1,0,0,0,372,370,1,0,0,0,372,373,1,0,0,0,373,440,1,0,0,
+		0,374,372,1,0,0,0,375,379,5,19,0,0,376,378,3,38,19,0,377,376,1,0,0,0,378,
+		381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,440,1,0,0,0,381,379,1,
+		0,0,0,382,385,5,20,0,0,383,384,5,21,0,0,384,386,5,84,0,0,385,383,1,0,0,
+		0,385,386,1,0,0,0,386,389,1,0,0,0,387,388,5,22,0,0,388,390,5,82,0,0,389,
+		387,1,0,0,0,389,390,1,0,0,0,390,394,1,0,0,0,391,393,3,38,19,0,392,391,
+		1,0,0,0,393,396,1,0,0,0,394,392,1,0,0,0,394,395,1,0,0,0,395,440,1,0,0,
+		0,396,394,1,0,0,0,397,400,5,48,0,0,398,399,5,22,0,0,399,401,5,82,0,0,400,
+		398,1,0,0,0,400,401,1,0,0,0,401,405,1,0,0,0,402,404,3,38,19,0,403,402,
+		1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,405,406,1,0,0,0,406,440,1,0,0,
+		0,407,405,1,0,0,0,408,412,5,49,0,0,409,411,3,38,19,0,410,409,1,0,0,0,411,
+		414,1,0,0,0,412,410,1,0,0,0,412,413,1,0,0,0,413,440,1,0,0,0,414,412,1,
+		0,0,0,415,419,5,50,0,0,416,418,3,38,19,0,417,416,1,0,0,0,418,421,1,0,0,
+		0,419,417,1,0,0,0,419,420,1,0,0,0,420,440,1,0,0,0,421,419,1,0,0,0,422,
+		423,5,51,0,0,423,424,5,63,0,0,424,429,5,84,0,0,425,426,5,68,0,0,426,428,
+		5,84,0,0,427,425,1,0,0,0,428,431,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,
+		0,430,432,1,0,0,0,431,429,1,0,0,0,432,436,5,64,0,0,433,435,3,38,19,0,434,
+		433,1,0,0,0,435,438,1,0,0,0,436,434,1,0,0,0,436,437,1,0,0,0,437,440,1,
+		0,0,0,438,436,1,0,0,0,439,361,1,0,0,0,439,368,1,0,0,0,439,375,1,0,0,0,
+		439,382,1,0,0,0,439,397,1,0,0,0,439,408,1,0,0,0,439,415,1,0,0,0,439,422,
+		1,0,0,0,440,37,1,0,0,0,441,442,5,52,0,0,442,454,3,40,20,0,443,445,5,53,
+		0,0,444,446,3,40,20,0,445,444,1,0,0,0,445,446,1,0,0,0,446,447,1,0,0,0,
+		447,449,5,69,0,0,448,450,3,40,20,0,449,448,1,0,0,0,449,450,1,0,0,0,450,
+		454,1,0,0,0,451,452,5,55,0,0,452,454,5,84,0,0,453,441,1,0,0,0,453,443,
+		1,0,0,0,453,451,1,0,0,0,454,39,1,0,0,0,455,457,5,72,0,0,456,455,1,0,0,
+		0,456,457,1,0,0,0,457,458,1,0,0,0,458,462,3,74,37,0,459,462,5,84,0,0,460,
+		462,5,83,0,0,461,456,1,0,0,0,461,459,1,0,0,0,461,460,1,0,0,0,462,41,1,
+		0,0,0,463,464,5,23,0,0,464,465,3,76,38,0,465,466,3,76,38,0,466,469,5,84,
+		0,0,467,468,5,24,0,0,468,470,3,74,37,0,469,467,1,0,0,0,469,470,1,0,0,0,
+		470,474,1,0,0,0,471,473,3,46,23,0,472,471,1,0,0,0,473,476,1,0,0,0,474,
+		472,1,0,0,0,474,475,1,0,0,0,475,478,1,0,0,0,476,474,1,0,0,0,477,479,3,
+		48,24,0,478,477,1,0,0,0,478,479,1,0,0,0,479,480,1,0,0,0,480,483,5,67,0,
+		0,481,484,3,44,22,0,482,484,3,56,28,0,483,481,1,0,0,0,483,482,1,0,0,0,
+		484,43,1,0,0,0,485,486,5,56,0,0,486,487,3,70,35,0,487,45,1,0,0,0,488,489,
+		5,25,0,0,489,490,5,26,0,0,490,506,7,8,0,0,491,504,5,29,0,0,492,505,3,72,
+		36,0,493,494,5,63,0,0,494,499,3,72,36,0,495,496,5,68,0,0,496,498,3,72,
+		36,0,497,495,1,0,0,0,498,501,1,0,0,0,499,497,1,0,0,0,499,500,1,0,0,0,500,
+		502,1,0,0,0,501,499,1,0,0,0,502,503,5,64,0,0,503,505,1,0,0,0,504,492,1,
+		0,0,0,504,493,1,0,0,0,505,507,1,0,0,0,506,491,1,0,0,0,506,507,1,0,0,0,
+		507,47,1,0,0,0,508,509,5,31,0,0,509,510,3,50,25,0,510,49,1,0,0,0,511,516,
+		3,52,26,0,512,513,5,33,0,0,513,515,3,52,26,0,514,512,1,0,0,0,515,518,1,
+		0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,51,1,0,0,0,518,516,1,0,0,0,519,
+		524,3,54,27,0,520,521,5,32,0,0,521,523,3,54,27,0,522,520,1,0,0,0,523,526,
+		1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,53,1,0,0,0,526,524,1,0,0,0,
+		527,528,5,34,0,0,528,535,3,54,27,0,529,530,5,63,0,0,530,531,3,50,25,0,
+		531,532,5,64,0,0,532,535,1,0,0,0,533,535,3,56,28,0,534,527,1,0,0,0,534,
+		529,1,0,0,0,534,533,1,0,0,0,535,55,1,0,0,0,536,537,3,58,29,0,537,538,7,
+		9,0,0,538,539,3,58,29,0,539,57,1,0,0,0,540,542,7,10,0,0,541,540,1,0,0,
+		0,541,542,1,0,0,0,542,543,1,0,0,0,543,549,3,60,30,0,544,545,3,66,33,0,
+		545,546,3,60,30,0,546,548,1,0,0,0,547,544,1,0,0,0,548,551,1,0,0,0,549,
+		547,1,0,0,0,549,550,1,0,0,0,550,59,1,0,0,0,551,549,1,0,0,0,552,558,3,64,
+		32,0,553,554,3,62,31,0,554,555,3,64,32,0,555,557,1,0,0,0,556,553,1,0,0,
+		0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,61,1,0,0,0,560,558,
+		1,0,0,0,561,562,7,11,0,0,562,63,1,0,0,0,563,564,5,72,0,0,564,567,3,64,
+		32,0,565,567,3,68,34,0,566,563,1,0,0,0,566,565,1,0,0,0,567,65,1,0,0,0,
+		568,569,7,10,0,0,569,67,1,0,0,0,570,592,3,74,37,0,571,572,3,76,38,0,572,
+		581,5,63,0,0,573,578,3,58,29,0,574,575,5,68,0,0,575,577,3,58,29,0,576,
+		574,1,0,0,0,577,580,1,0,0,0,578,576,1,0,0,0,578,579,1,0,0,0,579,582,1,
+		0,0,0,580,578,1,0,0,0,581,573,1,0,0,0,581,582,1,0,0,0,582,583,1,0,0,0,
+		583,584,5,64,0,0,584,592,1,0,0,0,585,592,3,70,35,0,586,592,5,84,0,0,587,
+		588,5,63,0,0,588,589,3,58,29,0,589,590,5,64,0,0,590,592,1,0,0,0,591,570,
+		1,0,0,0,591,571,1,0,0,0,591,585,1,0,0,0,591,586,1,0,0,0,591,587,1,0,0,
+		0,592,69,1,0,0,0,593,595,5,30,0,0,594,593,1,0,0,0,594,595,1,0,0,0,595,
+		596,1,0,0,0,596,601,3,72,36,0,597,598,5,65,0,0,598,599,3,72,36,0,599,600,
+		5,66,0,0,600,602,1,0,0,0,601,597,1,0,0,0,601,602,1,0,0,0,602,71,1,0,0,
+		0,603,608,3,76,38,0,604,605,5,70,0,0,605,607,3,76,38,0,606,604,1,0,0,0,
+		607,610,1,0,0,0,608,606,1,0,0,0,608,609,1,0,0,0,609,73,1,0,0,0,610,608,
+		1,0,0,0,611,612,7,12,0,0,612,75,1,0,0,0,613,614,7,13,0,0,614,77,1,0,0,
+		0,76,81,90,97,103,121,127,139,151,156,167,169,171,179,185,195,199,205,
+		211,215,223,237,243,250,261,267,274,282,288,295,305,311,316,318,324,336,
+		343,349,356,365,372,379,385,389,394,400,405,412,419,429,436,439,445,449,
+		453,456,461,469,474,478,483,499,504,506,516,524,534,541,549,558,566,578,
+		581,591,594,601,608
 	};
 
 	public static readonly ATN _ATN =

@@ -61,6 +61,12 @@ internal interface IReportDslVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRemoveDeclaration([NotNull] ReportDslParser.RemoveDeclarationContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="ReportDslParser.changeDeclaration"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitChangeDeclaration([NotNull] ReportDslParser.ChangeDeclarationContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="ReportDslParser.versionValue"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -23,32 +23,13 @@ internal sealed class GuardedWriter(TextWriter inner, Func<Exception, PathProble
         set => inner.NewLine = value;
     }
 
-    public override void Write(char value)
-    {
-        try
-        {
-            inner.Write(value);
-        }
-        catch (IOException exception) when (exception is not OutputFailedException)
-        {
-            throw Failed(exception);
-        }
-    }
+    public override void Write(char value) => Guard(value, static (w, v) => w.Write(v));
 
-    public override void Write(string? value)
-    {
-        try
-        {
-            inner.Write(value);
-        }
-        catch (IOException exception) when (exception is not OutputFailedException)
-        {
-            throw Failed(exception);
-        }
-    }
+    public override void Write(string? value) => Guard(value, static (w, v) => w.Write(v));
 
     public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
+    // A span cannot be passed through a delegate's type argument: the one write guarded by hand.
     public override void Write(ReadOnlySpan<char> buffer)
     {
         try
@@ -61,31 +42,11 @@ internal sealed class GuardedWriter(TextWriter inner, Func<Exception, PathProble
         }
     }
 
-    public override void WriteLine(string? value)
-    {
-        try
-        {
-            inner.WriteLine(value);
-        }
-        catch (IOException exception) when (exception is not OutputFailedException)
-        {
-            throw Failed(exception);
-        }
-    }
+    public override void WriteLine(string? value) => Guard(value, static (w, v) => w.WriteLine(v));
 
     public override void WriteLine() => WriteLine(string.Empty);
 
-    public override void Flush()
-    {
-        try
-        {
-            inner.Flush();
-        }
-        catch (IOException exception) when (exception is not OutputFailedException)
-        {
-            throw Failed(exception);
-        }
-    }
+    public override void Flush() => Guard(0, static (w, _) => w.Flush());
 
     protected override void Dispose(bool disposing)
     {
@@ -95,6 +56,19 @@ internal sealed class GuardedWriter(TextWriter inner, Func<Exception, PathProble
         }
 
         base.Dispose(disposing);
+    }
+
+    // Static writes with their argument passed along: no closure is allocated per write.
+    private void Guard<T>(T value, Action<TextWriter, T> write)
+    {
+        try
+        {
+            write(inner, value);
+        }
+        catch (IOException exception) when (exception is not OutputFailedException)
+        {
+            throw Failed(exception);
+        }
     }
 
     private OutputFailedException Failed(IOException exception) => new(describe(exception), exception);

@@ -11,6 +11,9 @@ internal sealed class JsonResultWriter : IResultWriter
     private readonly Stream _stream;
     private readonly TextWriter _output;
 
+    // A file's JSON decoded here for the output, instead of into a new string per file.
+    private char[] _chars = new char[4096];
+
     public JsonResultWriter(TextWriter output)
     {
         _output = output;
@@ -58,7 +61,15 @@ internal sealed class JsonResultWriter : IResultWriter
     private void Flush()
     {
         _json.Flush();
-        _output.Write(System.Text.Encoding.UTF8.GetString(((MemoryStream)_stream).GetBuffer(), 0, (int)_stream.Length));
+        var bytes = ((MemoryStream)_stream).GetBuffer().AsSpan(0, (int)_stream.Length);
+        var most = System.Text.Encoding.UTF8.GetMaxCharCount(bytes.Length);
+        if (_chars.Length < most)
+        {
+            _chars = new char[most];
+        }
+
+        var count = System.Text.Encoding.UTF8.GetChars(bytes, _chars);
+        _output.Write(_chars.AsSpan(0, count));
         _stream.SetLength(0);
     }
 }

@@ -90,6 +90,9 @@ internal static class PreviewCommand
 
         context.Out.WriteLine(Messages.Format("Preview_Listening", inputs.DataPath, string.Join(' ', app.Urls)));
 
+        // A redirected output is buffered until the command ends; the address is needed while the server runs.
+        context.Out.Flush();
+
         // Cancellation (Ctrl+C) stops the host, which ends the open event streams, before this returns.
         await app.WaitForShutdownAsync(cancellation);
         return ExitCodes.Clean;

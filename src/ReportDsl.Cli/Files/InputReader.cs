@@ -45,27 +45,17 @@ internal static class InputReader
         }
     }
 
-    // The common case, a regular file under the limit: one open, one right-sized array, no copy. Batches read 100,000
-    // files, so a stream and a growing buffer per file showed in the figures (docs/benchmarks.md). Anything else (an
-    // empty or special file, one over the limit, one that grows while read) is left to the stream, which handles all.
+    // The common case, a regular file under the limit: one open, one right-sized array, no copy, no stream. Anything
+    // else (an empty or special file, one over the limit, one that grows while read, one that cannot be opened) is
+    // left to the stream, which handles all and says what went wrong.
     private static byte[]? ReadRegular(string path, CliContext context, long limit)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan);
-        context.Inputs.Add(path);
-        var length = RandomAccess.GetLength(handle);
-        if (length <= 0 || length > limit)
+        var bytes = Posix.ReadRegularFile(path, limit, out var status);
+        if (status is { } opened)
         {
-            return null;
+            context.Inputs.Add(path, opened);
         }
 
-        var bytes = new byte[length];
-        var read = 0;
-        while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var count and > 0)
-        {
-            read += count;
-        }
-
-        Span<byte> more = stackalloc byte[1];
-        return read == bytes.Length && RandomAccess.Read(handle, more, read) == 0 ? bytes : null;
+        return bytes;
     }
 }

@@ -22,7 +22,8 @@ internal readonly record struct FileStatus(ulong Device, ulong Inode, uint Mode,
 
 /// <summary>
 /// The few libc calls .NET does not expose: statx (device and inode, the same layout on every architecture),
-/// chown, faccessat with the effective user, and fsync of a folder.
+/// chown, faccessat with the effective user, fsync of a folder, and a whole small file read without .NET's per-file
+/// lock and status calls.
 /// </summary>
 internal static partial class Posix
 {
@@ -40,6 +41,9 @@ internal static partial class Posix
     private const int AtCurrentDirectory = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const int AtEffectiveAccess = 0x200;
+    private const int AtEmptyPath = 0x1000;
+    private const int ReadOnlyCloseOnExec = 0x80000;
+    private const int EINTR = 4;
     private const uint StatxBasicStats = 0x7FF;
     private const int WriteAccess = 2;
 
@@ -54,8 +58,72 @@ internal static partial class Posix
         }
 
         errno = 0;
+        return StatusOf(buffer);
+    }
 
-        // struct statx: uid at 20, gid at 24, mode (16 bits) at 28, inode at 32, device major and minor at 136 and 140.
+    /// <summary>
+    /// Reads a whole regular file of 1 to <paramref name="limit"/> bytes in four system calls (open, statx of the
+    /// descriptor, read, and a read that finds the end): a batch reads 100,000 files, and .NET's file handles add a
+    /// lock, an advice and two more status calls to each. Null when the file is anything else, changes size while it
+    /// is read, or a call fails: the caller then reads it the general way, which reports what went wrong.
+    /// <paramref name="status"/> is what the descriptor says of the file opened, null when it could not be opened.
+    /// </summary>
+    public static byte[]? ReadRegularFile(string path, long limit, out FileStatus? status)
+    {
+        status = null;
+        var descriptor = Open(path, ReadOnlyCloseOnExec);
+        if (descriptor < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            Span<byte> buffer = stackalloc byte[256];
+            if (Statx(descriptor, string.Empty, AtEmptyPath, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
+            {
+                return null;
+            }
+
+            status = StatusOf(buffer);
+            var length = BinaryPrimitives.ReadInt64LittleEndian(buffer[40..]);
+            if (!status.Value.IsRegularFile || length <= 0 || length > limit)
+            {
+                return null;
+            }
+
+            // Every byte is overwritten by the read, or the array is dropped.
+            var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+            var read = 0;
+            while (read < bytes.Length && ReadSome(descriptor, bytes.AsSpan(read)) is var count and > 0)
+            {
+                read += (int)count;
+            }
+
+            Span<byte> more = stackalloc byte[1];
+            return read == bytes.Length && ReadSome(descriptor, more) == 0 ? bytes : null;
+        }
+        finally
+        {
+            _ = Close(descriptor);
+        }
+    }
+
+    private static nint ReadSome(int descriptor, Span<byte> into)
+    {
+        while (true)
+        {
+            var count = Read(descriptor, ref MemoryMarshal.GetReference(into), into.Length);
+            if (count >= 0 || Marshal.GetLastPInvokeError() != EINTR)
+            {
+                return count;
+            }
+        }
+    }
+
+    private static FileStatus StatusOf(ReadOnlySpan<byte> buffer)
+    {
+        // struct statx: uid at 20, gid at 24, mode (16 bits) at 28, inode at 32, size at 40, device major and minor at 136 and 140.
         var device = ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(buffer[136..]) << 32) | BinaryPrimitives.ReadUInt32LittleEndian(buffer[140..]);
         return new FileStatus(
             device,
@@ -99,6 +167,9 @@ internal static partial class Posix
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint Read(int descriptor, ref byte buffer, nint count);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int FSync(int descriptor);

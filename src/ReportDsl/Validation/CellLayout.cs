@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.RegularExpressions;
 using ReportDsl.Semantics;
 
@@ -10,6 +11,7 @@ public sealed class CellLayout
     private readonly Dictionary<string, int> _indexById;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
     private readonly Dictionary<CellSymbol, int> _indexByCell;
+    private readonly byte[][] _utf8Ids;
     private readonly Regex[] _factExpressions;
 
     internal CellLayout(FormatSymbol format)
@@ -27,6 +29,7 @@ public sealed class CellLayout
         }
 
         _indexBySpan = _indexById.GetAlternateLookup<ReadOnlySpan<char>>();
+        _utf8Ids = [.. Cells.Select(c => Encoding.UTF8.GetBytes(c.Id))];
 
         // Compiled once per format; the engine without backtracking matches in time linear in the text, whatever the pattern.
         _factExpressions = [.. format.Facts.Select(f => new Regex(f.Expression, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))];
@@ -46,6 +49,29 @@ public sealed class CellLayout
 
     /// <summary>Finds a cell's index without making a string of its identifier (the report-data reader's hot path).</summary>
     internal bool TryGetIndex(ReadOnlySpan<char> id, out int index) => _indexBySpan.TryGetValue(id, out index);
+
+    /// <summary>
+    /// Finds a cell's index by its identifier's UTF-8 bytes (unescaped), trying <paramref name="expected"/> first:
+    /// data written by a tool lists the cells in layout order, so one comparison of bytes usually replaces decoding
+    /// the key and hashing it (the report-data reader's hot path, once per cell of every file of a batch).
+    /// </summary>
+    internal bool TryGetIndex(ReadOnlySpan<byte> utf8Id, int expected, out int index)
+    {
+        if ((uint)expected < (uint)_utf8Ids.Length && utf8Id.SequenceEqual(_utf8Ids[expected]))
+        {
+            index = expected;
+            return true;
+        }
+
+        Span<char> buffer = stackalloc char[256];
+        if (utf8Id.Length <= buffer.Length)
+        {
+            var length = Encoding.UTF8.GetChars(utf8Id, buffer);
+            return _indexBySpan.TryGetValue(buffer[..length], out index);
+        }
+
+        return _indexById.TryGetValue(Encoding.UTF8.GetString(utf8Id), out index);
+    }
 
     /// <summary>Gets the regular expression that reads a fact from its section's text.</summary>
     internal Regex FactExpression(int cell) => _factExpressions[cell - FirstFact];

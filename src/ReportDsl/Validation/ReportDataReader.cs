@@ -681,17 +681,20 @@ public static class ReportDataReader
     private static void ReadCellsObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, CellContext context)
     {
         var (path, lines, findings, layout, offsets) = (context.Path, context.Lines, context.Findings, context.Values.Layout, context.Offsets);
-        var valueBounds = new (long Start, long End)[layout.Cells.Length];
+        // Where each value lies, to compare a repeated key's value with the first; only cells already seen are read.
+        var valueBounds = ArrayPool<(int Start, int End)>.Shared.Rent(layout.Cells.Length);
         Span<char> buffer = stackalloc char[256];
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // Identifiers are looked up from a stack buffer: no string per cell unless the cell is unknown.
-            // A fact is read from the text ("prose"), never from "cells".
-            var known = (reader.ValueSpan.Length <= buffer.Length
-                ? layout.TryGetIndex(buffer[..reader.CopyString(buffer)], out var cell)
+            // Identifiers are looked up by their bytes, or from a stack buffer when escaped: no string per cell unless
+            // the cell is unknown. A fact is read from the text ("prose"), never from "cells".
+            var known = (!reader.ValueIsEscaped ? layout.TryGetIndex(reader.ValueSpan, expected, out var cell)
+                : reader.ValueSpan.Length <= buffer.Length ? layout.TryGetIndex(buffer[..reader.CopyString(buffer)], out cell)
                 : layout.TryGetIndex(reader.GetString() ?? string.Empty, out cell)) && cell < layout.FirstFact;
             var offset = reader.TokenStartIndex;
             var id = known ? null : reader.GetString() ?? string.Empty;
+            expected = known ? cell + 1 : expected;
             reader.Read();
             if (id is not null)
             {
@@ -713,7 +716,7 @@ public static class ReportDataReader
                 reader.Skip();
                 var valueEnd = reader.BytesConsumed;
                 var earlier = valueBounds[cell];
-                var same = json[(int)earlier.Start..(int)earlier.End].SequenceEqual(json[(int)valueStart..(int)valueEnd]);
+                var same = json[earlier.Start..earlier.End].SequenceEqual(json[(int)valueStart..(int)valueEnd]);
                 Duplicate(findings, lines, path, offset, offsets[cell], layout.Cells[cell].Id, changesMeaning: !same);
                 continue;
             }
@@ -728,8 +731,11 @@ public static class ReportDataReader
                 ReadValue(ref reader, context, cell, offset);
             }
 
-            valueBounds[cell] = (valueStart, reader.BytesConsumed);
+            valueBounds[cell] = ((int)valueStart, (int)reader.BytesConsumed);
         }
+
+        // Not returned when the JSON turns out broken (an exception): the pool then makes a new array, no harm done.
+        ArrayPool<(int Start, int End)>.Shared.Return(valueBounds);
     }
 
     /// <summary>What reading one value needs besides the JSON reader; one per file, so reading a cell allocates nothing.</summary>
@@ -1047,12 +1053,11 @@ public static class ReportDataReader
         private static int[] ComputeLineStarts(ReadOnlySpan<byte> json)
         {
             var starts = new List<int> { 0 };
-            for (var i = 0; i < json.Length; i++)
+            for (var i = json.IndexOf((byte)'\n'); i >= 0;)
             {
-                if (json[i] == (byte)'\n')
-                {
-                    starts.Add(i + 1);
-                }
+                starts.Add(i + 1);
+                var next = json[(i + 1)..].IndexOf((byte)'\n');
+                i = next < 0 ? -1 : i + 1 + next;
             }
 
             return [.. starts];

@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace ReportDsl.Cli.Files;
 
 /// <summary>Reads an input's bytes, from a file or from standard input ("-"); a failure is a coded problem, never an exception.</summary>
@@ -9,32 +11,51 @@ internal static class InputReader
         problem = null;
         try
         {
-            if (path != "-" && ReadRegular(path, context, limit) is { } whole)
+            if (path == "-")
             {
-                return whole;
+                using var input = context.OpenStandardInput();
+                return ReadStream(input, limit);
             }
 
-            using var stream = path == "-" ? context.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            if (path != "-")
+            // The common case, a regular file under the limit, is read into one right-sized array in four system
+            // calls. Anything else (an empty or special file, one over the limit, one that changes while read) is
+            // read from the same descriptor as a stream: a FIFO cannot be opened a second time.
+            var descriptor = Posix.OpenForReading(path);
+            try
             {
-                context.Inputs.Add(path);
-            }
-
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            while (buffer.Length <= limit)
-            {
-                var room = limit - buffer.Length;
-                var read = stream.Read(chunk, 0, room >= chunk.Length ? chunk.Length : (int)room + 1);
-                if (read == 0)
+                var size = 0L;
+                var status = descriptor < 0 ? null : Posix.Stat(descriptor, out size);
+                if (status is not { IsDirectory: false } opened)
                 {
-                    break;
+                    // Opened the general way, so that what stops it (a folder too) is an exception that says why.
+                    using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+                    context.Inputs.Add(path);
+                    return ReadStream(stream, limit);
                 }
 
-                buffer.Write(chunk, 0, read);
-            }
+                context.Inputs.Add(path, opened);
+                if (opened.IsRegularFile && size > 0 && size <= limit && Posix.ReadExactly(descriptor, size) is { } whole)
+                {
+                    return whole;
+                }
 
-            return buffer.ToArray();
+                using var handle = new SafeFileHandle(descriptor, ownsHandle: true);
+                descriptor = -1;
+                using var rest = new FileStream(handle, FileAccess.Read, 1);
+                if (rest.CanSeek)
+                {
+                    rest.Position = 0;
+                }
+
+                return ReadStream(rest, limit);
+            }
+            finally
+            {
+                if (descriptor >= 0)
+                {
+                    Posix.CloseDescriptor(descriptor);
+                }
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -45,17 +66,22 @@ internal static class InputReader
         }
     }
 
-    // The common case, a regular file under the limit: one open, one right-sized array, no copy, no stream. Anything
-    // else (an empty or special file, one over the limit, one that grows while read, one that cannot be opened) is
-    // left to the stream, which handles all and says what went wrong.
-    private static byte[]? ReadRegular(string path, CliContext context, long limit)
+    private static byte[] ReadStream(Stream stream, long limit)
     {
-        var bytes = Posix.ReadRegularFile(path, limit, out var status);
-        if (status is { } opened)
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (buffer.Length <= limit)
         {
-            context.Inputs.Add(path, opened);
+            var room = limit - buffer.Length;
+            var read = stream.Read(chunk, 0, room >= chunk.Length ? chunk.Length : (int)room + 1);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Write(chunk, 0, read);
         }
 
-        return bytes;
+        return buffer.ToArray();
     }
 }

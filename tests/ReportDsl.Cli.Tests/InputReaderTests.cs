@@ -1,0 +1,93 @@
+using ReportDsl.Cli.Files;
+using ReportDsl.Cli.Tests.Infrastructure;
+
+namespace ReportDsl.Cli.Tests;
+
+/// <summary>
+/// The input reader's short way (a regular file in four system calls) and the general way it leaves everything else
+/// to: both give the bytes, and every file read is known by identity, so no output can replace it.
+/// </summary>
+public sealed class InputReaderTests : IDisposable
+{
+    private readonly string _folder = CliProcess.CreateFolder("reportdsl-read-");
+
+    public void Dispose() => CliProcess.DeleteFolder(_folder);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10_820)]
+    [InlineData(200_000)]
+    public void A_regular_file_is_read_whole_and_known_by_identity(int size)
+    {
+        var bytes = Enumerable.Range(0, size).Select(i => (byte)(i * 7)).ToArray();
+        var path = Write("a.json", bytes);
+        var context = new CliContext(new StringWriter(), new StringWriter());
+
+        InputReader.Read(path, context, 1_000_000, out var problem).ShouldBe(bytes);
+
+        problem.ShouldBeNull();
+        var hardLink = Path.Combine(_folder, "b.json");
+        Shell("ln", path, hardLink);
+        context.Inputs.Find(hardLink, Posix.Stat(hardLink, followLinks: true, out _)).ShouldBe(path, "another name of the same file is the same input");
+    }
+
+    [Fact]
+    public void An_empty_file_is_read_as_empty()
+    {
+        var context = new CliContext(new StringWriter(), new StringWriter());
+
+        InputReader.Read(Write("empty.json", []), context, 1_000, out var problem).ShouldBe([]);
+
+        problem.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_file_over_the_limit_gives_the_limit_and_one_byte_more()
+    {
+        var context = new CliContext(new StringWriter(), new StringWriter());
+
+        InputReader.Read(Write("big.json", new byte[5_000]), context, 1_000, out var problem)!.Length.ShouldBe(1_001);
+
+        problem.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_fifo_named_as_an_input_is_read_to_its_end()
+    {
+        var fifo = Path.Combine(_folder, "pipe.json");
+        Shell("mkfifo", fifo);
+        var writer = Task.Run(() => File.WriteAllBytes(fifo, "{\"a\": 1}"u8.ToArray()));
+        var context = new CliContext(new StringWriter(), new StringWriter());
+
+        // The short way opens it, sees a FIFO, and leaves it to the stream: the one writer's bytes arrive whole.
+        var read = InputReader.Read(fifo, context, 1_000, out var problem);
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        problem.ShouldBeNull();
+        read.ShouldBe("{\"a\": 1}"u8.ToArray());
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_problem_not_an_exception()
+    {
+        var context = new CliContext(new StringWriter(), new StringWriter());
+
+        InputReader.Read(Path.Combine(_folder, "none.json"), context, 1_000, out var problem).ShouldBeNull();
+
+        problem.ShouldNotBeNull().ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("none.json");
+    }
+
+    private static void Shell(string command, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(command, args);
+        process.WaitForExit();
+        process.ExitCode.ShouldBe(0, command);
+    }
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+}

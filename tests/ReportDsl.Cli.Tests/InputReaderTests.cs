@@ -31,6 +31,25 @@ public sealed class InputReaderTests : IDisposable
         context.Inputs.Find(hardLink, Posix.Stat(hardLink, followLinks: true, out _)).ShouldBe(path, "another name of the same file is the same input");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10_820)]
+    [InlineData(5_000)]
+    public void A_lent_read_gives_the_same_bytes_and_an_array_of_their_own_when_asked(int size)
+    {
+        // A batch borrows each file's array from the pool (it may be longer than the file) and gives it back.
+        var bytes = Enumerable.Range(0, size).Select(i => (byte)(i * 13)).ToArray();
+        var path = Write("lent.json", bytes);
+        var context = new CliContext(new StringWriter(), new StringWriter());
+
+        using var lent = InputReader.Lend(path, context, 1_000_000, out var problem).ShouldNotBeNull();
+
+        problem.ShouldBeNull();
+        lent.Length.ShouldBe(size);
+        lent.Memory.ToArray().ShouldBe(bytes);
+        lent.ToArray().ShouldBe(bytes);
+    }
+
     [Fact]
     public void An_empty_file_is_read_as_empty()
     {

@@ -303,7 +303,9 @@ internal static class ValidateCommand
         var path = item.Path;
         try
         {
-            var (data, errors, choice) = ReadAny(path, catalog, context, maxFindings);
+            // The bytes go back to the pool when this file is done: the result keeps only what the findings say.
+            using var input = InputReader.Lend(path, context, Documents.DocumentReader.MaxBytes, out var unread);
+            var (data, errors, choice) = Interpret(path, input?.Memory, unread, catalog, maxFindings);
             if (data is null)
             {
                 return new FileResult(path, null, null, null, errors, Unreadable: true);
@@ -335,12 +337,18 @@ internal static class ValidateCommand
     {
         // A huge file is refused after its first bytes over the limit, so memory stays bounded whatever is passed in.
         var bytes = InputReader.Read(path, context, Documents.DocumentReader.MaxBytes, out var problem);
-        if (bytes is null)
+        return Interpret(path, bytes, problem, catalog, maxFindings);
+    }
+
+    // What was read (or why nothing was) as report data. The data may keep the bytes, to locate findings.
+    private static (ReportData? Data, ImmutableArray<Finding> Errors, string Choice) Interpret(string path, ReadOnlyMemory<byte>? read, PathProblem? problem, SpecCatalog catalog, int maxFindings)
+    {
+        if (read is not { } bytes)
         {
             return (null, [problem?.ToFinding() ?? ReportDataReader.Unreadable(path, path)], string.Empty);
         }
 
-        var extension = path == "-" ? KindOf(bytes) : Path.GetExtension(path).ToLowerInvariant();
+        var extension = path == "-" ? KindOf(bytes.Span) : Path.GetExtension(path).ToLowerInvariant();
         if (!Documents.DocumentReader.Extensions.Contains(extension))
         {
             if (bytes.Length > ReportDataReader.MaxBytes)
@@ -354,7 +362,7 @@ internal static class ValidateCommand
             return (json.Data, json.Errors, Words.Declared);
         }
 
-        var result = Documents.DocumentReader.ReadFile(bytes, path, extension, catalog.All());
+        var result = Documents.DocumentReader.ReadFile(bytes.Span, path, extension, catalog.All());
         return (result.Data, result.Errors, $"{Words.Detected}: {result.Evidence}");
     }
 

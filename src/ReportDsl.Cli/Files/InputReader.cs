@@ -1,12 +1,46 @@
+using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 
 namespace ReportDsl.Cli.Files;
+
+/// <summary>
+/// An input's bytes. When lent, the array is the shared pool's and may be longer than the input; it goes back when
+/// disposed, so nothing may keep the bytes (or data read from them) past that.
+/// </summary>
+internal readonly struct InputBytes(byte[] array, int length, bool lent) : IDisposable
+{
+    public ReadOnlyMemory<byte> Memory => array.AsMemory(0, length);
+
+    public int Length => length;
+
+    /// <summary>Gets the bytes as an array of their own: the array read into, unless it was lent or is longer.</summary>
+    public byte[] ToArray() => !lent && array.Length == length ? array : array.AsSpan(0, length).ToArray();
+
+    public void Dispose()
+    {
+        if (lent)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+}
 
 /// <summary>Reads an input's bytes, from a file or from standard input ("-"); a failure is a coded problem, never an exception.</summary>
 internal static class InputReader
 {
     /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so that a caller can tell a file over its limit without reading all of it.</summary>
-    public static byte[]? Read(string path, CliContext context, long limit, out PathProblem? problem)
+    public static byte[]? Read(string path, CliContext context, long limit, out PathProblem? problem) =>
+        Read(path, context, limit, lend: false, out problem)?.ToArray();
+
+    /// <summary>
+    /// Reads like <see cref="Read(string, CliContext, long, out PathProblem?)"/>, into an array of the shared pool when
+    /// the file is a regular one under the limit: a batch reads 100,000 files, and an array for each was nearly half
+    /// of what it allocated. Dispose the result when nothing uses the bytes any more.
+    /// </summary>
+    public static InputBytes? Lend(string path, CliContext context, long limit, out PathProblem? problem) =>
+        Read(path, context, limit, lend: true, out problem);
+
+    private static InputBytes? Read(string path, CliContext context, long limit, bool lend, out PathProblem? problem)
     {
         problem = null;
         try
@@ -14,7 +48,7 @@ internal static class InputReader
             if (path == "-")
             {
                 using var input = context.OpenStandardInput();
-                return ReadStream(input, limit);
+                return Whole(ReadStream(input, limit));
             }
 
             // The common case, a regular file under the limit, is read into one right-sized array in four system
@@ -30,13 +64,23 @@ internal static class InputReader
                     // Opened the general way, so that what stops it (a folder too) is an exception that says why.
                     using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
                     context.Inputs.Add(path);
-                    return ReadStream(stream, limit);
+                    return Whole(ReadStream(stream, limit));
                 }
 
                 context.Inputs.Add(path, opened);
-                if (opened.IsRegularFile && size > 0 && size <= limit && Posix.ReadExactly(descriptor, size) is { } whole)
+                if (opened.IsRegularFile && size > 0 && size <= limit)
                 {
-                    return whole;
+                    // Every byte is overwritten by the read, or the array is dropped.
+                    var array = lend ? ArrayPool<byte>.Shared.Rent((int)size) : GC.AllocateUninitializedArray<byte>((int)size);
+                    if (Posix.ReadExactly(descriptor, array.AsSpan(0, (int)size)))
+                    {
+                        return new InputBytes(array, (int)size, lend);
+                    }
+
+                    if (lend)
+                    {
+                        ArrayPool<byte>.Shared.Return(array);
+                    }
                 }
 
                 using var handle = new SafeFileHandle(descriptor, ownsHandle: true);
@@ -47,7 +91,7 @@ internal static class InputReader
                     rest.Position = 0;
                 }
 
-                return ReadStream(rest, limit);
+                return Whole(ReadStream(rest, limit));
             }
             finally
             {
@@ -65,6 +109,8 @@ internal static class InputReader
             return null;
         }
     }
+
+    private static InputBytes Whole(byte[] bytes) => new(bytes, bytes.Length, lent: false);
 
     private static byte[] ReadStream(Stream stream, long limit)
     {

@@ -86,21 +86,19 @@ internal static partial class Posix
     }
 
     /// <summary>
-    /// Reads exactly <paramref name="length"/> bytes from the file's current position and makes sure the file ends
-    /// there; null when it is shorter or longer (it changed while read) or a read fails.
+    /// Fills <paramref name="into"/> from the file's current position and makes sure the file ends there; false when it
+    /// is shorter or longer (it changed while read) or a read fails.
     /// </summary>
-    public static byte[]? ReadExactly(int descriptor, long length)
+    public static bool ReadExactly(int descriptor, Span<byte> into)
     {
-        // Every byte is overwritten by the reads, or the array is dropped.
-        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)length));
         var read = 0;
-        while (read < bytes.Length && ReadSome(descriptor, bytes.AsSpan(read)) is var count and > 0)
+        while (read < into.Length && ReadSome(descriptor, into[read..]) is var count and > 0)
         {
             read += (int)count;
         }
 
         Span<byte> more = stackalloc byte[1];
-        return read == bytes.Length && ReadSome(descriptor, more) == 0 ? bytes : null;
+        return read == into.Length && ReadSome(descriptor, more) == 0;
     }
 
     private static nint ReadSome(int descriptor, Span<byte> into)

@@ -12,6 +12,7 @@ public sealed class CellLayout
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
     private readonly Dictionary<CellSymbol, int> _indexByCell;
     private readonly byte[][] _utf8Ids;
+    private readonly WholeRead[] _wholeReads;
     private readonly Regex[] _factExpressions;
 
     internal CellLayout(FormatSymbol format)
@@ -30,6 +31,9 @@ public sealed class CellLayout
 
         _indexBySpan = _indexById.GetAlternateLookup<ReadOnlySpan<char>>();
         _utf8Ids = [.. Cells.Select(c => Encoding.UTF8.GetBytes(c.Id))];
+        _wholeReads = [.. Cells.Select(c => c.Type is { Minimum: null, Maximum: null } type
+            ? type.Kind switch { CellTypeKind.Count => WholeRead.NotNegative, CellTypeKind.Integer => WholeRead.Any, _ => WholeRead.No }
+            : WholeRead.No)];
 
         // Compiled once per format; the engine without backtracking matches in time linear in the text, whatever the pattern.
         _factExpressions = [.. format.Facts.Select(f => new Regex(f.Expression, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking))];
@@ -72,6 +76,22 @@ public sealed class CellLayout
 
         return _indexById.TryGetValue(Encoding.UTF8.GetString(utf8Id), out index);
     }
+
+    /// <summary>How a JSON number may be stored in a cell without a closer look (the reader's common case).</summary>
+    internal enum WholeRead : byte
+    {
+        /// <summary>Not a whole-number cell without a range: the number is checked against the cell's type.</summary>
+        No,
+
+        /// <summary>A count without a range: a whole number from 0 up is stored as it is.</summary>
+        NotNegative,
+
+        /// <summary>An integer without a range: any whole number is stored as it is.</summary>
+        Any,
+    }
+
+    /// <summary>Gets how a JSON number is read into the cell, worked out once per format rather than once per value.</summary>
+    internal WholeRead WholeReadOf(int cell) => _wholeReads[cell];
 
     /// <summary>Gets the regular expression that reads a fact from its section's text.</summary>
     internal Regex FactExpression(int cell) => _factExpressions[cell - FirstFact];

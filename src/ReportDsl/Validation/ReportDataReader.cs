@@ -814,7 +814,6 @@ public static class ReportDataReader
     private static void ReadValue(ref Utf8JsonReader reader, CellContext context, int cell, long offset)
     {
         var values = context.Values;
-        var kind = values.Layout.Cells[cell].Type.Kind;
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
@@ -822,13 +821,14 @@ public static class ReportDataReader
                 break;
             case JsonTokenType.Number:
                 // The common case, a whole number in range for a whole-number cell without a range, needs no string.
-                if (kind is CellTypeKind.Count or CellTypeKind.Integer
-                    && reader.TryGetInt64(out var whole) && (whole >= 0 || kind == CellTypeKind.Integer)
-                    && values.Layout.Cells[cell].Type is { Minimum: null, Maximum: null })
+                var plain = values.Layout.WholeReadOf(cell);
+                if (plain != CellLayout.WholeRead.No && reader.TryGetInt64(out var whole) && (whole >= 0 || plain == CellLayout.WholeRead.Any))
                 {
                     values.SetWhole(cell, whole);
                     break;
                 }
+
+                var kind = values.Layout.Cells[cell].Type.Kind;
 
                 if (kind is CellTypeKind.Date or CellTypeKind.Boolean or CellTypeKind.Enum or CellTypeKind.Text)
                 {
@@ -850,7 +850,7 @@ public static class ReportDataReader
                 }
 
                 break;
-            case JsonTokenType.True or JsonTokenType.False when kind == CellTypeKind.Boolean:
+            case JsonTokenType.True or JsonTokenType.False when values.Layout.Cells[cell].Type.Kind == CellTypeKind.Boolean:
                 values.SetText(cell, reader.TokenType == JsonTokenType.True ? "true" : "false");
                 break;
             default:

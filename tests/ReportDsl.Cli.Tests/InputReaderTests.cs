@@ -50,6 +50,21 @@ public sealed class InputReaderTests : IDisposable
         lent.ToArray().ShouldBe(bytes);
     }
 
+    [Theory]
+    [InlineData(10_820, false)]
+    [InlineData(2_000_000, true)]
+    public void Only_a_file_up_to_a_megabyte_is_read_into_a_lent_array(int size, bool ownArray)
+    {
+        // The pool keeps the arrays it gets back; a big document read into one would stay in memory for the batch.
+        var path = Write("sized.json", new byte[size]);
+        var context = new CliContext(new StringWriter(), new StringWriter());
+
+        using var read = InputReader.Lend(path, context, 64 * 1024 * 1024, out _).ShouldNotBeNull();
+
+        // An array of its own is handed out as it is; a lent one is copied, so each call gives a new array.
+        ReferenceEquals(read.ToArray(), read.ToArray()).ShouldBe(ownArray);
+    }
+
     [Fact]
     public void An_empty_file_is_read_as_empty()
     {

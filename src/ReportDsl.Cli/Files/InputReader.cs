@@ -28,6 +28,10 @@ internal readonly struct InputBytes(byte[] array, int length, bool lent) : IDisp
 /// <summary>Reads an input's bytes, from a file or from standard input ("-"); a failure is a coded problem, never an exception.</summary>
 internal static class InputReader
 {
+    // The largest file read into a lent array. The pool keeps what it gets back, a few arrays per size per core, so
+    // lending the rare big document (up to 64 MB) would hold that much memory for the rest of the batch.
+    private const long MostLent = 1024 * 1024;
+
     /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so that a caller can tell a file over its limit without reading all of it.</summary>
     public static byte[]? Read(string path, CliContext context, long limit, out PathProblem? problem) =>
         Read(path, context, limit, lend: false, out problem)?.ToArray();
@@ -71,6 +75,7 @@ internal static class InputReader
                 if (opened.IsRegularFile && size > 0 && size <= limit)
                 {
                     // Every byte is overwritten by the read, or the array is dropped.
+                    lend &= size <= MostLent;
                     var array = lend ? ArrayPool<byte>.Shared.Rent((int)size) : GC.AllocateUninitializedArray<byte>((int)size);
                     if (Posix.ReadExactly(descriptor, array.AsSpan(0, (int)size)))
                     {

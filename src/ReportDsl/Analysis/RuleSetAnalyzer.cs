@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Fractions;
 using ReportDsl.Diagnostics;
 using ReportDsl.Semantics;
@@ -25,6 +26,10 @@ internal static class RuleSetAnalyzer
         ArgumentNullException.ThrowIfNull(compilation);
         var withErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
         var findings = new List<AnalysisFinding>();
+
+        // A format that extends another has its tables and rules: what the analysis says of them, at the same place
+        // in the same words, is said once, not once for each format that has them.
+        var said = new HashSet<(string, int, int, string, string)>();
         foreach (var format in compilation.Formats)
         {
             if (withErrors.Contains(format.Source.Path))
@@ -33,7 +38,8 @@ internal static class RuleSetAnalyzer
                 continue;
             }
 
-            findings.AddRange(Analyze(format, limits));
+            findings.AddRange(Analyze(format, limits).Where(f =>
+                said.Add((f.Diagnostic.Path, f.Diagnostic.Span.Start, f.Diagnostic.Span.Length, f.Diagnostic.Code, f.Diagnostic.GetMessage(CultureInfo.InvariantCulture)))));
         }
 
         return [.. findings.OrderBy(f => f.Diagnostic)];

@@ -559,7 +559,7 @@ public static class ReportDataReader
             var prose = _proseOffset < 0 ? [] : ReadProse(context);
             var (lineMap, file) = (lines, path);
             var stated = _proseOffset < 0 ? null : FactReader.Read(values, [.. prose.Select(p => p.Section)], Position, lines.Locate(path, _proseOffset), findings);
-            var covered = ReportMissingParts(context);
+            var covered = ReportMissingParts(context, _cellsOffset);
             for (var cell = 0; cell < layout.Cells.Length; cell++)
             {
                 if (values.StateOf(cell) != CellState.Missing || (covered is not null && covered[cell]))
@@ -584,7 +584,9 @@ public static class ReportDataReader
                     {
                         var location = locator.Locate(cell);
                         object[] arguments = descriptor == DiagnosticCatalog.RD3101 ? [symbol.Id, BlankAdvice(symbol.Type)] : [symbol.Id];
-                        findings.Add(Finding.ForData(descriptor, [layout.Describe(cell, null, location: location)], null, location ?? new FindingLocation(path, 1, 1), arguments));
+                        // A cell not written at all belongs in "cells": the finding points there.
+                        var place = location ?? (_cellsOffset >= 0 ? lines.Locate(path, _cellsOffset) : new FindingLocation(path, 1, 1));
+                        findings.Add(Finding.ForData(descriptor, [layout.Describe(cell, null, location: location)], null, place, arguments));
                     }
                 }
             }
@@ -617,7 +619,7 @@ public static class ReportDataReader
     /// cell; the finding lists the cells it leaves empty, so that the rules which could not be checked over them fold
     /// into it instead of following as RD3102 each. Returns the cells so covered.
     /// </summary>
-    private static bool[]? ReportMissingParts(CellContext context)
+    private static bool[]? ReportMissingParts(CellContext context, long cellsOffset)
     {
         var values = context.Values;
         var layout = values.Layout;
@@ -626,13 +628,13 @@ public static class ReportDataReader
         {
             if (section.IsRequired && section.Tables.Any(t => t.Presence != Presence.Optional) && section.Tables.All(t => Blank(values, layout, t)))
             {
-                Whole(context, DiagnosticCatalog.RD3172, section.Label, section.Tables, ref covered);
+                Whole(context, cellsOffset, DiagnosticCatalog.RD3172, section.Label, section.Tables, ref covered);
                 continue;
             }
 
             foreach (var table in section.Tables.Where(t => t.Presence == Presence.Required && Blank(values, layout, t)))
             {
-                Whole(context, DiagnosticCatalog.RD3171, table.Label, [table], ref covered);
+                Whole(context, cellsOffset, DiagnosticCatalog.RD3171, table.Label, [table], ref covered);
             }
         }
 
@@ -641,7 +643,7 @@ public static class ReportDataReader
         static bool Blank(ReportValues values, CellLayout layout, TableSymbol table) =>
             !table.Cells.IsEmpty && table.Cells.All(c => values.StateOf(layout.IndexOf(c)) == CellState.Missing);
 
-        static void Whole(CellContext context, DiagnosticDescriptor descriptor, string label, IEnumerable<TableSymbol> tables, ref bool[]? covered)
+        static void Whole(CellContext context, long cellsOffset, DiagnosticDescriptor descriptor, string label, IEnumerable<TableSymbol> tables, ref bool[]? covered)
         {
             var layout = context.Values.Layout;
             var cells = tables.SelectMany(t => t.Cells).Select(layout.IndexOf).ToList();
@@ -653,7 +655,10 @@ public static class ReportDataReader
 
             if (context.Findings.Wants(descriptor))
             {
-                context.Findings.Add(Finding.ForUnread(descriptor, [.. cells.Select(c => layout.Describe(c, null))], new FindingLocation(context.Path, 1, 1), label));
+                // Where the part is written, blank (its first cell given as null), or else where it belongs: in "cells".
+                var written = cells.Where(c => context.Offsets[c] >= 0).Select(c => context.Offsets[c]).DefaultIfEmpty(cellsOffset).Min();
+                var location = written >= 0 ? context.Locate(written) : new FindingLocation(context.Path, 1, 1);
+                context.Findings.Add(Finding.ForUnread(descriptor, [.. cells.Select(c => layout.Describe(c, null))], location, label));
             }
         }
     }

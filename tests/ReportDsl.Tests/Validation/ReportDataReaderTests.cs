@@ -277,6 +277,18 @@ public sealed class ReportDataReaderTests
         });
 
     [Fact]
+    public void A_missing_part_points_where_it_is_written_blank_or_else_at_cells()
+    {
+        // The table "spending" written only as blanks: the finding is at its first blank. The section "info" not
+        // written at all: at "cells", where it belongs.
+        var json = "{\"format\": \"cells_sample\", \"version\": \"1\",\n  \"cells\": {\n    \"spending.total[budget]\": null,\n    \"spending.total[actual]\": \"\"\n  }\n}";
+        var data = ReportDataReader.Read(Encoding.UTF8.GetBytes(json), "r.json", (_, _) => CellsValidator.Layout, "spec").Data.ShouldNotBeNull();
+
+        data.ReadFindings.Where(f => f.Code is "RD3171" or "RD3172").Select(f => $"{f.Code} {f.Location?.Line},{f.Location?.Column}").Order()
+            .ShouldBe(["RD3171 3,5", "RD3172 2,3"]);
+    }
+
+    [Fact]
     public void Mutated_report_data_with_every_cell_type_never_throws_and_every_failure_is_coded()
     {
         MutatedCells.Sample(json =>

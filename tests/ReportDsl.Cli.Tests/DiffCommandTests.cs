@@ -45,6 +45,19 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void The_chinese_change_notice_says_aliases_and_printed_text_in_chinese()
+    {
+        var folder = Path.Combine(RepoPaths.Samples, "700-diff", "025-printed-text-and-absent-cells");
+        var (_, output, _) = Run("diff", Path.Combine(folder, "old.rdsl"), Path.Combine(folder, "new.rdsl"), "--format", "markdown");
+
+        // Each change is a Chinese line ("- …") then its English one; the Chinese has none of the diff's English words.
+        var chinese = output.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        chinese.ShouldContain("- ⚠ 部分“一、示例”已修改（别名 \"一、示例情况\" → 无别名）。");
+        chinese.ShouldContain("- 表格“示例表”已修改（无行标题 → 行标题 \"办理情况\"）。");
+        chinese.ShouldNotContain(l => l.Contains("alias", StringComparison.Ordinal) || l.Contains("stub", StringComparison.Ordinal) || l.Contains("banner", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_2019_to_2021_diff_names_the_real_changes()
     {
         var (_, output, _) = Run("diff", Path.Combine(Templates, "2019.rdsl"), Path.Combine(Templates, "2021.rdsl"));

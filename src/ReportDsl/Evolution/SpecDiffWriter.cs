@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ReportDsl.Evolution;
 
 /// <summary>Writes a <see cref="SpecDiff"/> for people (text), programs (JSON) or a published change notice (Markdown, zh and en).</summary>
-public static class SpecDiffWriter
+public static partial class SpecDiffWriter
 {
     /// <summary>One line per change: impact, kind, element, identifiers and labels, then both locations; a summary last.</summary>
     public static string Text(SpecDiff diff)
@@ -164,16 +165,42 @@ public static class SpecDiffWriter
             ChangeKind.Moved when change.Element == ElementKind.Section => $"{what}{newName}由第 {change.OldDetail} 个部分移至第 {change.NewDetail} 个。",
             ChangeKind.Ending when change.NewDetail is null => $"{what}{newName}不再预告停用（原为 {change.OldDetail}）。",
             ChangeKind.Ending => $"{what}{newName}预告停用：{change.NewDetail} 版本之后删除。",
-            ChangeKind.Changed when change.Strictness is { } strictness => $"{what}{newName}已修改（{change.OldDetail} → {change.NewDetail}），{ChineseStrictness(strictness)}。",
+            ChangeKind.Changed when change.Strictness is { } strictness => $"{what}{newName}已修改（{ChineseDetail(change.OldDetail)} → {ChineseDetail(change.NewDetail)}），{ChineseStrictness(strictness)}。",
             ChangeKind.Renamed => $"{what}{oldName}的标识符由 `{change.OldId}` 改为 `{change.NewId}`。",
             ChangeKind.Relabelled => $"{what}名称由{oldName}改为{newName}。",
             ChangeKind.Moved => $"{what}{newName}由“{change.OldDetail}”移至“{change.NewDetail}”。",
             ChangeKind.Retyped => $"{what}{newName}的类型由 `{change.OldDetail}` 改为 `{change.NewDetail}`。",
             ChangeKind.Split => $"{what}{oldName}拆分为{newName}。",
             ChangeKind.Merged => $"{what}{oldName}合并为{newName}。",
-            _ => $"{what}{newName}已修改（{change.OldDetail} → {change.NewDetail}）。",
+            _ => $"{what}{newName}已修改（{ChineseDetail(change.OldDetail)} → {ChineseDetail(change.NewDetail)}）。",
         };
     }
+
+    // Details are mostly the spec's own words (a unit, a condition), kept as written; the ones about printed text (an
+    // alias, the top-left cell, a banner) or its absence are English words of the diff, said in Chinese here.
+    private static string? ChineseDetail(string? detail) => detail switch
+    {
+        "error" => "错误",
+        "warning" => "警告",
+        "no alias" => "无别名",
+        "no stub" => "无左上角栏目文字",
+        "no rows banner" => "无行标题",
+        "no columns banner" => "无列标题",
+        not null when detail.StartsWith("alias ", StringComparison.Ordinal) => "别名 " + detail["alias ".Length..],
+        not null when detail.StartsWith("stub ", StringComparison.Ordinal) => "左上角栏目文字 " + detail["stub ".Length..],
+        not null when detail.StartsWith("rows banner ", StringComparison.Ordinal) => "行标题 " + detail["rows banner ".Length..],
+        not null when detail.StartsWith("columns banner ", StringComparison.Ordinal) => "列标题 " + detail["columns banner ".Length..],
+        not null when RuleDetail().Match(detail) is { Success: true } rule =>
+            (rule.Groups[1].Value == "error" ? "错误" : "警告")
+            + (rule.Groups[2].Success ? "，容差 " + rule.Groups[2].Value : string.Empty)
+            + "，" + rule.Groups[3].Value + " 处比较"
+            + (rule.Groups[4].Success ? "（比较的单元格不同）" : string.Empty),
+        _ => detail,
+    };
+
+    // What SpecDiff says of a rule: its severity, a tolerance, how many comparisons, and whether they read other cells.
+    [GeneratedRegex(@"^(error|warning)(?: tolerance (\S+))?, (\d+) comparison\(s\)( of other cells)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleDetail();
 
     private static string English(SpecChange change)
     {

@@ -51,9 +51,6 @@ public sealed class CellLayout
     /// <summary>Finds a cell's index by its identifier, such as <c>applications.received[natural]</c>.</summary>
     public bool TryGetIndex(string id, out int index) => _indexById.TryGetValue(id, out index);
 
-    /// <summary>Finds a cell's index without making a string of its identifier (the report-data reader's hot path).</summary>
-    internal bool TryGetIndex(ReadOnlySpan<char> id, out int index) => _indexBySpan.TryGetValue(id, out index);
-
     /// <summary>
     /// Finds a cell's index by its identifier's UTF-8 bytes (unescaped), trying <paramref name="expected"/> first:
     /// data written by a tool lists the cells in layout order, so one comparison of bytes usually replaces decoding

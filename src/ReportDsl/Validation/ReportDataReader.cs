@@ -688,14 +688,15 @@ public static class ReportDataReader
         var (path, lines, findings, layout, offsets) = (context.Path, context.Lines, context.Findings, context.Values.Layout, context.Offsets);
         // Where each value lies, to compare a repeated key's value with the first; only cells already seen are read.
         var valueBounds = ArrayPool<(int Start, int End)>.Shared.Rent(layout.Cells.Length);
-        Span<char> buffer = stackalloc char[256];
+        Span<byte> unescaped = stackalloc byte[256];
         var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // Identifiers are looked up by their bytes, or from a stack buffer when escaped: no string per cell unless
-            // the cell is unknown. A fact is read from the text ("prose"), never from "cells".
+            // Identifiers are looked up by their UTF-8 bytes (unescaped into a stack buffer when written with escapes,
+            // which never lengthen them): no string per cell unless the cell is unknown. A fact is read from the text
+            // ("prose"), never from "cells".
             var known = (!reader.ValueIsEscaped ? layout.TryGetIndex(reader.ValueSpan, expected, out var cell)
-                : reader.ValueSpan.Length <= buffer.Length ? layout.TryGetIndex(buffer[..reader.CopyString(buffer)], out cell)
+                : reader.ValueSpan.Length <= unescaped.Length ? layout.TryGetIndex(unescaped[..reader.CopyString(unescaped)], expected, out cell)
                 : layout.TryGetIndex(reader.GetString() ?? string.Empty, out cell)) && cell < layout.FirstFact;
             var offset = reader.TokenStartIndex;
             var id = known ? null : reader.GetString() ?? string.Empty;

@@ -58,8 +58,9 @@ public sealed class ReportDataReaderTests
     [Fact]
     public void Cells_read_the_same_in_any_key_order_and_with_escaped_keys()
     {
-        // The reader tries the cell after the last one first, comparing the key's bytes; a key out of layout order,
-        // unknown, or written with \u escapes goes the other way, by the decoded name. Both must read alike.
+        // The reader tries the cell after the last one first, comparing the key's bytes (unescaped first when written
+        // with \u escapes); a key out of layout order or unknown goes the other way, by the decoded name. Both must
+        // read alike.
         var cells = JsonNode.Parse(Valid2021)!["cells"]!.AsObject().Select(p => (p.Key, Value: p.Value!.ToJsonString())).ToArray();
         var expected = Read(Valid2021).Data.ShouldNotBeNull();
         var layout = Validator2021.Layout;
